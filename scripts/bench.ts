@@ -1,0 +1,92 @@
+/**
+ * Medians of the engine's analysis time (DOM parse excluded), with Readability's parse of the same
+ * page timed in the same run for scale:
+ *   npm run -s bench [-- --json]
+ * Pages: the seed, and generated bilingual pages of 100, 1,000 and 10,000 paragraphs built from the
+ * NTREX-128 pairs in test/fixtures (interleaved English/Chinese, a tenth of them repeated).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { analyzeDocument } from '../utils/analyze';
+
+const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
+const json = process.argv.includes('--json');
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+function time(html: string, runs: number, run: (doc: Document) => unknown): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { document } = parseHTML(html);
+    const started = performance.now();
+    run(document as unknown as Document);
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function pool(): { en: string; zh: string }[] {
+  const pairs: { en: string; zh: string }[] = [];
+  for (const name of readdirSync(fixtures).filter((n) => n.startsWith('ntrex-'))) {
+    const expected = JSON.parse(readFileSync(join(fixtures, name, 'expected.json'), 'utf8')) as {
+      pairs?: { en: string; zh: string }[];
+    };
+    pairs.push(...(expected.pairs ?? []));
+  }
+  if (pairs.length === 0) throw new Error('no NTREX pairs in test/fixtures; run scripts/make-fixtures.ts');
+  return pairs;
+}
+
+/** A page of `paragraphs` paragraphs: English and Chinese interleaved, every tenth one a repeat. */
+export function generatedPage(paragraphs: number): string {
+  const pairs = pool();
+  const body: string[] = [];
+  for (let i = 0; body.length < paragraphs; i++) {
+    const pair = pairs[i % pairs.length] as { en: string; zh: string };
+    const round = Math.floor(i / pairs.length);
+    body.push(`<p>${escapeHtml(pair.en)}${round ? ` (${round})` : ''}</p>`);
+    if (body.length < paragraphs) body.push(`<p>${escapeHtml(pair.zh)}${round ? `（${round}）` : ''}</p>`);
+    if (i % 10 === 9 && body.length < paragraphs) body.push(body[body.length - 2] as string);
+  }
+  return `<!DOCTYPE html><html lang="en"><head><title>Generated</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><article><h1>Generated bilingual page 生成的双语页面</h1>
+${body.join('\n')}
+</article></main><footer>Footer</footer></body></html>`;
+}
+
+const seedHtml = readFileSync(join(fixtures, 'seed', 'page.html'), 'utf8');
+const result = {
+  seed: {
+    ms: round(time(seedHtml, 31, (doc) => analyzeDocument(doc))),
+    readabilityMs: round(time(seedHtml, 31, (doc) => new Readability(doc).parse())),
+  },
+  scale: [100, 1000, 10000].map((paragraphs) => {
+    const html = generatedPage(paragraphs);
+    const runs = paragraphs >= 10000 ? 5 : paragraphs >= 1000 ? 9 : 21;
+    return {
+      paragraphs,
+      ms: round(time(html, runs, (doc) => analyzeDocument(doc))),
+      readabilityMs: round(time(html, Math.min(runs, 5), (doc) => new Readability(doc).parse())),
+    };
+  }),
+};
+
+if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+else {
+  process.stdout.write(`seed: ${result.seed.ms} ms (Readability ${result.seed.readabilityMs} ms)\n`);
+  for (const row of result.scale) {
+    process.stdout.write(`${String(row.paragraphs).padStart(6)} paragraphs: ${row.ms} ms (Readability ${row.readabilityMs} ms)\n`);
+  }
+  const [, thousand, tenThousand] = result.scale;
+  if (thousand && tenThousand) process.stdout.write(`10× paragraphs (1,000 → 10,000): ${round(tenThousand.ms / thousand.ms)}× time\n`);
+}

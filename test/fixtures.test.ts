@@ -1,0 +1,133 @@
+/**
+ * Every folder in test/fixtures with a page.html and an expected.json is analysed as the command
+ * line does (linkedom) and checked against its ground truth, in the format of the seed's
+ * shared/fixtures/seed/expected.json. Fields an expected.json leaves out are not checked.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../utils/analyze';
+import { baseLanguage } from '../utils/languages';
+import type { Part, PageReport } from '../utils/report';
+import { foldSpace } from '../utils/text';
+
+interface Expected {
+  title?: { en?: string; zh?: string; text?: string };
+  bilingual?: { languages: string[]; layouts?: string[] };
+  pairs?: Record<string, string>[];
+  untranslated?: Record<string, string[]>;
+  duplicates?: { kind: string; kept: string; copies: string[] }[];
+  truncated?: { text: string }[];
+  disclosures?: { kind: string; source: string; text?: string }[];
+  scores?: { value: number; max?: number | null; labels: Record<string, string> }[];
+  tags?: string[];
+}
+
+const root = join(import.meta.dirname, 'fixtures');
+const fixtures = readdirSync(root).filter((name) => existsSync(join(root, name, 'expected.json')) && existsSync(join(root, name, 'page.html')));
+
+const norm = (text: string) => foldSpace(text);
+const sorted = (texts: string[]) => [...texts].map(norm).sort();
+const partIn = (parts: Part[], lang: string) => parts.find((part) => baseLanguage(part.lang) === lang)?.text;
+
+function analyse(name: string): PageReport {
+  const { document } = parseHTML(readFileSync(join(root, name, 'page.html'), 'utf8'));
+  return analyzeDocument(document).report;
+}
+
+describe.each(fixtures)('fixture %s', (name) => {
+  const expected = JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8')) as Expected;
+  const report = analyse(name);
+  const langs = report.bilingual.languages.map(baseLanguage);
+
+  it.runIf(expected.title)('finds the title', () => {
+    const title = expected.title ?? {};
+    expect(report.title).not.toBeNull();
+    if (title.text) expect(norm(report.title?.text ?? '')).toBe(norm(title.text));
+    for (const lang of ['en', 'zh'] as const) {
+      const text = title[lang];
+      if (text) expect(partIn(report.title?.parts ?? [], lang)).toBe(norm(text));
+    }
+  });
+
+  it.runIf(expected.bilingual)('tells whether the page is bilingual, in which languages and layouts', () => {
+    const bilingual = expected.bilingual ?? { languages: [] };
+    expect(report.bilingual.detected).toBe(bilingual.languages.length > 0);
+    expect(langs).toEqual(bilingual.languages);
+    const layouts = (bilingual.layouts ?? []).map((layout) => layout.split(' ')[0]);
+    expect([...report.bilingual.layouts].sort()).toEqual([...new Set(layouts)].sort());
+  });
+
+  it.runIf(expected.pairs)('pairs each paragraph with its translation', () => {
+    const [first, second] = expected.bilingual?.languages ?? ['en', 'zh'];
+    const found = new Set(report.bilingual.pairs.map((pair) => `${norm(pair.a.text)}\u0000${norm(pair.b.text)}`));
+    for (const pair of expected.pairs ?? []) {
+      const a = pair[first ?? 'en'] ?? '';
+      const b = pair[second ?? 'zh'] ?? '';
+      expect(found, `pair missing:\n  ${a.slice(0, 80)}\n  ${b.slice(0, 80)}`).toContain(`${norm(a)}\u0000${norm(b)}`);
+    }
+    if ((expected.pairs ?? []).length === 0) expect(report.bilingual.pairs).toEqual([]);
+    // No paragraph may be paired with the wrong text: a paragraph in an expected pair appears in no other pair.
+    const partner = new Map<string, string>();
+    for (const pair of expected.pairs ?? []) {
+      partner.set(norm(pair[first ?? 'en'] ?? ''), norm(pair[second ?? 'zh'] ?? ''));
+    }
+    for (const pair of report.bilingual.pairs) {
+      const want = partner.get(norm(pair.a.text));
+      if (want !== undefined) expect(norm(pair.b.text)).toBe(want);
+    }
+  });
+
+  it.runIf(expected.untranslated)('reports exactly the untranslated paragraphs', () => {
+    const want = Object.values(expected.untranslated ?? {}).flat();
+    expect(sorted(report.bilingual.untranslated.map((part) => part.text))).toEqual(sorted(want));
+  });
+
+  it.runIf(expected.duplicates)('collapses exact, near and truncated copies, keeping the right one', () => {
+    const want = (expected.duplicates ?? []).map((d) => ({ kind: d.kind, kept: norm(d.kept), copies: sorted(d.copies) }));
+    const got = report.duplicates.map((d) => ({ kind: d.kind, kept: norm(d.kept), copies: sorted(d.copies) }));
+    const key = (d: { kept: string; kind: string }) => `${d.kind}:${d.kept}`;
+    expect(got.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(want.sort((a, b) => key(a).localeCompare(key(b))));
+  });
+
+  it.runIf(expected.truncated)('marks truncated paragraphs that have no complete copy', () => {
+    expect(sorted(report.truncated.map((t) => t.text))).toEqual(sorted((expected.truncated ?? []).map((t) => t.text)));
+  });
+
+  it.runIf(expected.disclosures)('flags AI disclosures and nothing else', () => {
+    const want = expected.disclosures ?? [];
+    expect(report.disclosures.map((d) => `${d.kind}/${d.source}`).sort()).toEqual(want.map((d) => `${d.kind}/${d.source}`).sort());
+    for (const d of want) {
+      if (d.text) expect(report.disclosures.map((r) => norm(r.evidence))).toContain(norm(d.text));
+    }
+  });
+
+  it.runIf(expected.scores)('reads the site scores with merged bilingual labels', () => {
+    const key = (s: { value: number; labels: Record<string, string> }) =>
+      `${s.value}:${Object.entries(s.labels)
+        .map(([lang, label]) => `${baseLanguage(lang)}=${label}`)
+        .sort()
+        .join(',')}`;
+    expect(report.scores.map(key).sort()).toEqual((expected.scores ?? []).map(key).sort());
+  });
+
+  it.runIf(expected.tags)('lists each tag once', () => {
+    expect(report.tags).toEqual(expected.tags);
+  });
+
+  it('keeps collapsed copies out of the reader view and the report within the contract', () => {
+    const shown = new Set(report.article.blocks.map((block) => norm(block.text)));
+    for (const group of report.duplicates) {
+      expect(shown.has(norm(group.kept))).toBe(true);
+      for (const copy of group.copies) {
+        if (norm(copy) !== norm(group.kept)) expect(shown.has(norm(copy))).toBe(false);
+      }
+      const count = report.article.blocks.filter((block) => norm(block.text) === norm(group.kept)).length;
+      expect(count).toBe(1);
+    }
+    expect(report.version).toBe(1);
+    const total = report.languages.reduce((sum, l) => sum + l.share, 0);
+    if (report.languages.length) expect(total).toBeCloseTo(1, 2);
+  });
+});

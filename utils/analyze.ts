@@ -1,0 +1,236 @@
+import type {
+  Analysis,
+  AnalyzedBlock,
+  BlockSnapshot,
+  PageSnapshot,
+  TextAnalysis,
+  UnitData,
+} from './analysis';
+import { extractArticle } from './article';
+import { analyzeBilingual } from './bilingual';
+import { findMarkupDisclosures, findTextDisclosures } from './disclosures';
+import { findDuplicates } from './duplicates';
+import { splitInline } from './inline';
+import { assignLanguages } from './languages';
+import { placesOf } from './places';
+import type { DuplicateKind, Part, ReportBlock } from './report';
+import { findScores, findTags } from './scores';
+import { truncation } from './truncation';
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+function canonicalUrl(doc: Document): string | null {
+  const href = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  if (!href) return null;
+  try {
+    return new URL(href, doc.baseURI || undefined).href;
+  } catch {
+    return null;
+  }
+}
+
+/** The DOM phase: everything the text phase needs, read from the document in one pass. */
+export function snapshotPage(doc: Document, opts: { url?: string | null } = {}): { snapshot: PageSnapshot; elements: Element[] } {
+  const article = extractArticle(doc);
+  const elements = article.blocks.map((block) => block.el);
+  const places = placesOf(
+    elements,
+    article.blocks.map((block) => block.inArticle),
+  );
+  const blocks: BlockSnapshot[] = article.blocks.map((block, i) => ({
+    role: block.role,
+    text: block.text,
+    inArticle: block.inArticle,
+    declaredLang: block.el.closest('[lang]')?.getAttribute('lang') || null,
+    quoted: block.el.closest('blockquote, q') !== null,
+    cell: places[i]?.cell ?? null,
+    column: places[i]?.column ?? null,
+  }));
+  // Markup elements follow the blocks' elements, so that elements[i] stays the element of block i.
+  const markup = findMarkupDisclosures(doc).map(({ disclosure, el }) => {
+    let element = -1;
+    if (el) {
+      elements.push(el);
+      element = elements.length - 1;
+    }
+    return { disclosure, element };
+  });
+  return {
+    snapshot: {
+      url: opts.url ?? canonicalUrl(doc),
+      pageLang: doc.documentElement?.getAttribute('lang') || null,
+      blocks,
+      markup,
+      scores: findScores(doc, article.title).map(({ value, max, labels }) => ({ value, max, labels })),
+      tags: findTags(doc, article.root),
+    },
+    elements,
+  };
+}
+
+interface Group {
+  kind: DuplicateKind;
+  kept: number;
+  copies: number[];
+}
+
+/**
+ * A teaser or summary made only of copies of the body (the seed's glued EN+ZH summary) is the
+ * copy to hide, even where it comes first: the body keeps its own paragraphs.
+ */
+function preferBodyCopies(groups: Group[], units: readonly UnitData[], complete: (unit: number) => boolean): Group[] {
+  const duplicated = new Set(groups.flatMap((group) => [group.kept, ...group.copies]));
+  const blockHasOriginal = new Set<number>();
+  for (const unit of units) if (!duplicated.has(unit.id)) blockHasOriginal.add(unit.block);
+  const onlyCopies = (unit: number) => !blockHasOriginal.has(units[unit]?.block ?? -1);
+  return groups.map((group) => {
+    if (!onlyCopies(group.kept)) return group;
+    const better = group.copies.find((id) => complete(id) && !onlyCopies(id));
+    if (better === undefined) return group;
+    return { ...group, kept: better, copies: [group.kept, ...group.copies.filter((id) => id !== better)].sort((a, b) => a - b) };
+  });
+}
+
+const share = (value: number) => Math.round(value * 1000) / 1000;
+
+/** The text phase: plain data in, plain data out; no DOM. */
+export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
+  const started = now();
+  const { blocks } = snapshot;
+  const blockLangs = assignLanguages(
+    blocks.map((block) => block.text),
+    snapshot.pageLang,
+  );
+
+  const units: UnitData[] = [];
+  const partsOf: Part[][] = blocks.map((block, i) => {
+    const lang = blockLangs[i] ?? 'und';
+    const split = splitInline(block.text, { pageLang: snapshot.pageLang });
+    const parts = split.length > 1 ? split : [{ lang, text: block.text }];
+    parts.forEach((part, p) => {
+      units.push({ id: units.length, block: i, part: p, lang: part.lang, text: part.text });
+    });
+    return parts;
+  });
+  const inArticle = (unit: UnitData) => blocks[unit.block]?.inArticle === true;
+
+  // Duplicates: among article units only; a repeated label or title is not a duplicate paragraph.
+  const candidates = units.filter(inArticle);
+  const cut = new Map(candidates.map((unit) => [unit.id, truncation(unit.text)]));
+  const groups = preferBodyCopies(
+    findDuplicates(candidates.map((unit) => unit.text)).map((match) => ({
+      kind: match.kind,
+      kept: candidates[match.kept]?.id ?? -1,
+      copies: match.copies.map((c) => candidates[c]?.id ?? -1),
+    })),
+    units,
+    (id) => cut.get(id) === null,
+  );
+  const collapsed = groups.flatMap((group) => group.copies.map((unit) => ({ unit, kept: group.kept, kind: group.kind })));
+  const hidden = new Set(collapsed.map((entry) => entry.unit));
+  const shown = units.filter((unit) => !hidden.has(unit.id));
+
+  const bilingual = analyzeBilingual(
+    shown.map((unit) => {
+      const block = blocks[unit.block] as BlockSnapshot;
+      return { ...unit, role: block.role, inArticle: block.inArticle, cell: block.cell, column: block.column };
+    }),
+  );
+  const truncated = shown.filter((unit) => inArticle(unit) && cut.get(unit.id)).map((unit) => unit.id);
+
+  const textDisclosures = findTextDisclosures(
+    blocks.map((block, i) => ({ text: block.text, lang: blockLangs[i] ?? 'und', quoted: block.quoted })),
+  );
+
+  const partOf = (id: number): Part => {
+    const unit = units[id];
+    return { lang: unit?.lang ?? 'und', text: unit?.text ?? '' };
+  };
+  const articleUnits = shown.filter(inArticle);
+  const chars = new Map<string, number>();
+  let total = 0;
+  for (const unit of articleUnits) {
+    chars.set(unit.lang, (chars.get(unit.lang) ?? 0) + unit.text.length);
+    total += unit.text.length;
+  }
+  const titleIndex = blocks.findIndex((block) => block.role === 'title');
+  const titleBlock = blocks[titleIndex];
+
+  const analysis: TextAnalysis = {
+    report: {
+      version: 1,
+      url: snapshot.url,
+      title: titleBlock ? { text: titleBlock.text, parts: partsOf[titleIndex] ?? [] } : null,
+      languages: [...chars]
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1])
+        .map(([lang, n]) => ({ lang, share: share(n / total) })),
+      bilingual: {
+        detected: bilingual.detected,
+        languages: bilingual.languages,
+        layouts: bilingual.layouts,
+        pairs: bilingual.pairs.map((pair) => ({ a: partOf(pair.a), b: partOf(pair.b), confidence: pair.confidence })),
+        untranslated: bilingual.untranslated.map(partOf),
+      },
+      duplicates: groups.map((group) => ({
+        kind: group.kind,
+        kept: partOf(group.kept).text,
+        copies: group.copies.map((id) => partOf(id).text),
+      })),
+      truncated: truncated.map((id) => ({ text: partOf(id).text })),
+      disclosures: [...snapshot.markup.map((entry) => entry.disclosure), ...textDisclosures.map((entry) => entry.disclosure)],
+      scores: snapshot.scores,
+      tags: snapshot.tags,
+      article: {
+        blocks: articleUnits.map(
+          (unit): ReportBlock => ({
+            role: (blocks[unit.block]?.role ?? 'paragraph') as ReportBlock['role'],
+            lang: unit.lang,
+            text: unit.text,
+          }),
+        ),
+      },
+      timing: { ms: 0 },
+    },
+    blockLangs,
+    units,
+    collapsed,
+    truncated,
+    untranslated: bilingual.untranslated,
+    pairs: bilingual.pairs,
+    textDisclosures,
+  };
+  analysis.report.timing.ms = Math.round((now() - started) * 100) / 100;
+  return analysis;
+}
+
+/** Puts the page's elements back beside the text analysis, for the content script. */
+export function joinAnalysis(snapshot: PageSnapshot, elements: readonly Element[], text: TextAnalysis): Analysis {
+  const parts = snapshot.blocks.map((): Part[] => []);
+  for (const unit of text.units) parts[unit.block]?.push({ lang: unit.lang, text: unit.text });
+  const blocks: AnalyzedBlock[] = snapshot.blocks.map((block, i) => ({
+    ...block,
+    el: elements[i] as Element,
+    lang: text.blockLangs[i] ?? 'und',
+    parts: parts[i] ?? [],
+  }));
+  const { textDisclosures, units, ...rest } = text;
+  return {
+    ...rest,
+    blocks,
+    units: units.map((unit) => ({ ...unit, el: elements[unit.block] as Element })),
+    disclosures: [
+      ...snapshot.markup.map(({ disclosure, element }) => ({ disclosure, el: elements[element] ?? null })),
+      ...textDisclosures.map(({ disclosure, block }) => ({ disclosure, el: elements[block] ?? null })),
+    ],
+  };
+}
+
+/** Both phases at once: the command line, tests and benchmarks. */
+export function analyzeDocument(doc: Document, opts: { url?: string | null } = {}): Analysis {
+  const started = now();
+  const { snapshot, elements } = snapshotPage(doc, opts);
+  const analysis = joinAnalysis(snapshot, elements, analyzeSnapshot(snapshot));
+  analysis.report.timing.ms = Math.round((now() - started) * 100) / 100;
+  return analysis;
+}

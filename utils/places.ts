@@ -1,0 +1,90 @@
+import type { BlockPlace } from './analysis';
+
+/**
+ * Where each block stands for side-by-side layouts: in a table cell, or in one of several sibling
+ * containers laid out as columns. Structure alone cannot tell two stacked sections (the seed's
+ * all-English-then-all-Chinese analysis) from two columns, so a column group needs evidence that
+ * it is laid out horizontally: a grid or row flex container, by computed style where the browser
+ * gives one, else by inline style or a column-like class name.
+ */
+
+const COLUMN_CLASS = /(?:^|[\s_-])(?:col|cols|column|columns|split|side|left|right|half|pane)(?:$|[\s_\d-])/i;
+const HORIZONTAL_DISPLAY = /^(?:inline-)?(?:flex|grid)$|^table-cell$/;
+
+function displayOf(el: Element): { display: string; direction: string } {
+  const view = el.ownerDocument.defaultView;
+  const computed = view?.getComputedStyle ? view.getComputedStyle(el) : null;
+  const inline = (el.getAttribute('style') ?? '').toLowerCase();
+  const inlineDisplay = /display\s*:\s*([a-z-]+)/.exec(inline)?.[1] ?? '';
+  const inlineDirection = /flex-direction\s*:\s*([a-z-]+)/.exec(inline)?.[1] ?? '';
+  return {
+    display: inlineDisplay || computed?.display || '',
+    direction: inlineDirection || computed?.flexDirection || '',
+  };
+}
+
+function isColumnContainer(el: Element): boolean {
+  const { display, direction } = displayOf(el);
+  if (HORIZONTAL_DISPLAY.test(display)) return !direction.startsWith('column');
+  const children = Array.from(el.children);
+  return children.length >= 2 && children.every((child) => COLUMN_CLASS.test(child.getAttribute('class') ?? ''));
+}
+
+/** Places of `elements` (the blocks of one page, in document order). */
+export function placesOf(elements: readonly Element[], inArticle: readonly boolean[]): BlockPlace[] {
+  const tables = new Map<Element, { index: number; rows: Map<Element, number> }>();
+  const containers = new Map<Element, { group: number; columns: Set<number> }>();
+  const columnCache = new Map<Element, { container: Element; index: number } | null>();
+
+  const columnOf = (el: Element): { container: Element; index: number } | null => {
+    const path: Element[] = [];
+    let found: { container: Element; index: number } | null = null;
+    for (let child: Element = el, parent = el.parentElement; parent; child = parent, parent = parent.parentElement) {
+      const cached = columnCache.get(child);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      path.push(child);
+      if (isColumnContainer(parent)) {
+        found = { container: parent, index: Array.prototype.indexOf.call(parent.children, child) };
+        break;
+      }
+    }
+    for (const node of path) columnCache.set(node, found);
+    return found;
+  };
+
+  const raw = elements.map((el, i) => {
+    const td = el.closest('td, th');
+    const row = td?.parentElement;
+    const table = td?.closest('table');
+    let cell: BlockPlace['cell'] = null;
+    if (td && row && table) {
+      let entry = tables.get(table);
+      if (!entry) {
+        const rows = new Map<Element, number>();
+        for (const tr of Array.from(table.querySelectorAll('tr'))) rows.set(tr, rows.size);
+        entry = { index: tables.size, rows };
+        tables.set(table, entry);
+      }
+      cell = { table: entry.index, row: entry.rows.get(row) ?? -1, col: Array.prototype.indexOf.call(row.children, td) };
+    }
+    const column = cell ? null : columnOf(el);
+    if (column && inArticle[i]) {
+      const entry = containers.get(column.container) ?? { group: containers.size, columns: new Set<number>() };
+      entry.columns.add(column.index);
+      containers.set(column.container, entry);
+    }
+    return { cell, column };
+  });
+
+  return raw.map(({ cell, column }) => {
+    const entry = column ? containers.get(column.container) : undefined;
+    return {
+      cell,
+      // A "column" holding all of the article (main beside a sidebar) is not a bilingual layout.
+      column: column && entry && entry.columns.size >= 2 ? { group: entry.group, index: column.index } : null,
+    };
+  });
+}
