@@ -1,0 +1,160 @@
+import { storage } from 'wxt/utils/storage';
+import type { LanguageMode } from './messages';
+
+/**
+ * User settings and per-site language modes, as versioned WXT storage items.
+ *
+ * Storage is shared with every page the user visits through the content script, and older or
+ * hand-edited values can be anything, so every read goes through `parseSettings` /
+ * `parseSiteModes`: a field that is missing, of the wrong type or malformed falls back to its
+ * default, one field at a time, and nothing read from storage is trusted further.
+ *
+ * Both items live in `local` storage: the per-site list can outgrow `sync`'s 8 KB per-item quota.
+ */
+
+export interface Settings {
+  /**
+   * Language shown when the page has no remembered mode: `both`, or a BCP 47 tag compared by base
+   * language (`zh` matches a page's `zh-Hans`). A page without that language shows both.
+   */
+  defaultMode: LanguageMode;
+  /** Hide duplicate paragraphs on the page as soon as it is analysed. */
+  autoCollapse: boolean;
+  /** Show the floating language switch on pages. */
+  showControl: boolean;
+  /** Host names where NewsLens stays off; an entry also covers its subdomains. */
+  disabledSites: string[];
+}
+
+/** Remembered language mode per host name. */
+export type SiteModes = Record<string, LanguageMode>;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  defaultMode: 'both',
+  autoCollapse: true,
+  showControl: true,
+  disabledSites: [],
+});
+
+/** Caps keep a runaway or hostile value from making every page load slow. */
+const MAX_SITES = 1000;
+const MAX_SITE_MODES = 5000;
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const IPV6_HOST = /^\[[0-9a-f:.]+\]$/;
+
+export const isLanguageMode = (value: unknown): value is LanguageMode =>
+  typeof value === 'string' && (value === 'both' || (value.length <= 35 && LANGUAGE_TAG.test(value)));
+
+export const isHostName = (value: unknown): value is string =>
+  typeof value === 'string' && (HOST_NAME.test(value) || IPV6_HOST.test(value));
+
+/**
+ * The host name a user means by what they typed: a bare host (`example.com`) or any URL.
+ * Null when it names no host.
+ */
+export function hostOf(input: string): string | null {
+  const trimmed = input.trim().toLowerCase();
+  if (trimmed === '') return null;
+  try {
+    const host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
+    return isHostName(host) ? host : null;
+  } catch {
+    return null;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function parseSettings(raw: unknown): Settings {
+  const value = isRecord(raw) ? raw : {};
+  const sites = Array.isArray(value.disabledSites) ? value.disabledSites : [];
+  return {
+    defaultMode: isLanguageMode(value.defaultMode) ? value.defaultMode : DEFAULT_SETTINGS.defaultMode,
+    autoCollapse: typeof value.autoCollapse === 'boolean' ? value.autoCollapse : DEFAULT_SETTINGS.autoCollapse,
+    showControl: typeof value.showControl === 'boolean' ? value.showControl : DEFAULT_SETTINGS.showControl,
+    disabledSites: [...new Set(sites.filter(isHostName))].slice(0, MAX_SITES),
+  };
+}
+
+export function parseSiteModes(raw: unknown): SiteModes {
+  if (!isRecord(raw)) return {};
+  const entries = Object.entries(raw).filter(
+    (entry): entry is [string, LanguageMode] => isHostName(entry[0]) && isLanguageMode(entry[1]),
+  );
+  // The host-name check refuses `__proto__`, and fromEntries defines own properties anyway, so a
+  // stored key can never reach the prototype.
+  return Object.fromEntries(entries.slice(0, MAX_SITE_MODES));
+}
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+export const siteModesItem = storage.defineItem<SiteModes>('local:siteModes', {
+  fallback: {},
+  version: 1,
+});
+
+export const getSettings = async (): Promise<Settings> => parseSettings(await settingsItem.getValue());
+
+export const saveSettings = (settings: Settings): Promise<void> => settingsItem.setValue(parseSettings(settings));
+
+/** Calls back with validated settings on every change (from any context). */
+export const watchSettings = (callback: (settings: Settings) => void): (() => void) =>
+  settingsItem.watch((value) => callback(parseSettings(value)));
+
+export const getSiteModes = async (): Promise<SiteModes> => parseSiteModes(await siteModesItem.getValue());
+
+export const watchSiteModes = (callback: (modes: SiteModes) => void): (() => void) =>
+  siteModesItem.watch((value) => callback(parseSiteModes(value)));
+
+export async function setSiteMode(host: string, mode: LanguageMode): Promise<void> {
+  if (!isHostName(host) || !isLanguageMode(mode)) return;
+  await siteModesItem.setValue({ ...(await getSiteModes()), [host]: mode });
+}
+
+export async function forgetSiteMode(host: string): Promise<void> {
+  const modes = await getSiteModes();
+  await siteModesItem.setValue(Object.fromEntries(Object.entries(modes).filter(([key]) => key !== host)));
+}
+
+const covers = (site: string, host: string): boolean => host === site || host.endsWith(`.${site}`);
+
+/** The entry of `disabledSites` that covers `host` (itself or a parent domain), if any. */
+export const disabledEntryFor = (settings: Settings, host: string): string | undefined =>
+  settings.disabledSites.find((site) => covers(site, host));
+
+/**
+ * Turns NewsLens off or on for `host`. Turning on removes every entry that covers the host, a
+ * parent domain included: the user asked for this page, and a partial exception list is more
+ * than the options page can show plainly.
+ */
+export async function setSiteDisabled(host: string, disabled: boolean): Promise<void> {
+  if (!isHostName(host)) return;
+  const settings = await getSettings();
+  const covered = disabledEntryFor(settings, host) !== undefined;
+  if (disabled === covered) return;
+  const disabledSites = disabled
+    ? [...settings.disabledSites, host]
+    : settings.disabledSites.filter((site) => !covers(site, host));
+  await saveSettings({ ...settings, disabledSites });
+}
+
+const baseOf = (tag: string): string => (tag.split('-')[0] ?? tag).toLowerCase();
+
+/**
+ * The mode a page opens in: the site's remembered mode, else the default, else `both`, each only
+ * when the page offers it (`offered` are the page's modes; a tag matches by base language).
+ */
+export function resolveMode(offered: readonly LanguageMode[], siteMode: LanguageMode | undefined, defaultMode: LanguageMode): LanguageMode {
+  for (const wanted of [siteMode, defaultMode]) {
+    if (wanted === undefined) continue;
+    const match = offered.find((mode) => mode === wanted || (wanted !== 'both' && mode !== 'both' && baseOf(mode) === baseOf(wanted)));
+    if (match !== undefined) return match;
+  }
+  return 'both';
+}
