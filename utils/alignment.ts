@@ -1,0 +1,413 @@
+/**
+ * Monotonic alignment of two paragraph lists, each in one language (Gale & Church 1993, with
+ * anchors). Every candidate pair gets a log-likelihood ratio "translation vs. unrelated text" from
+ * its lengths and from anchors that survive translation (numbers across unit conversions, Latin
+ * names kept inside CJK text); a banded dynamic programme picks the monotonic set of beads with the
+ * highest total, so a paragraph joins a pair only when the evidence for it beats leaving it alone.
+ *
+ * Length model, measured on shared/corpus/ntrex128 (1,338 English news sentences with professional
+ * zh-CN and zh-TW translations): raw character ratio zh/en = 0.344 (zh-CN, variance 0.89 per English
+ * character) and 0.372 (zh-TW, variance 1.61). Counting each CJK character as 3.2 Latin
+ * characters (least squares: 3.19 zh-CN, 3.32 zh-TW) and everything else as one makes the ratio
+ * 1.0 for both scripts with variance 4.3 per English character (median per-line ratio 1.00,
+ * 5th–95th percentile 0.74–1.43). Other language pairs start from ratio 1 in these units and the
+ * ratio is re-estimated from the confident pairs of a first pass.
+ */
+
+export interface AlignedPair {
+  a: number;
+  b: number;
+  confidence: number;
+}
+
+export interface AlignOptions {
+  /** Pairs whose confidence is below this are dropped (their paragraphs count as untranslated). */
+  threshold?: number;
+  /** Half-width of the band around the diagonal, in paragraphs. */
+  band?: number;
+  /**
+   * The kept pairs must together carry this much evidence (sum of their log-odds) or none is kept:
+   * one chance pair between unrelated lists is likely, a run of them is not.
+   */
+  minEvidence?: number;
+}
+
+/** Latin-equivalent weight of one CJK character (see the measurement above). */
+const CJK_WEIGHT = 3.2;
+/** Variance of the length difference per Latin-equivalent character of a translation. */
+const LENGTH_VARIANCE = 4.3;
+/** Spread (sd of the log ratio) of the lengths of two unrelated paragraphs. */
+const NULL_LOG_SD = 0.9;
+/** Share of translations whose length falls outside the Gaussian model (free rewrites). */
+const LENGTH_OUTLIERS = 0.1;
+/** Gale & Church's bead priors: 2–1 and 1–2 beads are about ten times rarer than 1–1. */
+const MERGE_PENALTY = 2.3;
+const DEFAULT_THRESHOLD = 0.5;
+const DEFAULT_BAND = 24;
+/**
+ * On ntrex128 (82 documents, paragraphs of 1–4 sentences, every third Chinese paragraph dropped,
+ * 410 mismatched document pairs as negatives), a region total of 5 keeps pairs in 2.4% of the
+ * mismatched pairs and loses 9.8% of the real documents (all of them short ones without anchors).
+ */
+const DEFAULT_MIN_EVIDENCE = 5;
+
+const CJK = /[\u2e80-\u2fff\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+const ELLIPSIS_END = /(?:\.\.\.|…|⋯)["'”’」』)）]?$/;
+const SENTENCE_END = /[.!?]+["'”’)]*(?:\s+|$)|[。！？]+[”’」』）]*/g;
+const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*(?:[-.&'][A-Za-z0-9]+)*/g;
+const NUMBER =
+  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(%|percent\b|per cent\b|thousand\b|million\b|billion\b|trillion\b|万亿|亿|万|千)|(bn|m|k)\b)?/gi;
+
+const MULTIPLIERS: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  m: 1e6,
+  k: 1e3,
+  trillion: 1e12,
+  千: 1e3,
+  万: 1e4,
+  亿: 1e8,
+  万亿: 1e12,
+};
+
+/** What alignment needs to know about one paragraph (or a merged pair of paragraphs). */
+interface Features {
+  /** Length in Latin-equivalent characters. */
+  length: number;
+  /** Written mostly in a CJK script. */
+  cjk: boolean;
+  /** The text stops with an ellipsis: it may render only the first part of its counterpart. */
+  truncated: boolean;
+  /** Sentences, counted by their end marks. */
+  sentences: number;
+  /** Numeric values, normalised across unit words (9.2亿 = 920 million). */
+  numbers: Set<string>;
+  /** Latin words as written, lower-cased. */
+  words: Set<string>;
+  /** Latin names and acronyms: capitalised words, or every Latin word inside CJK text. */
+  names: Set<string>;
+}
+
+function features(text: string): Features {
+  let length = 0;
+  let cjkChars = 0;
+  let spaced = false;
+  for (const ch of text) {
+    if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\u00a0') {
+      if (!spaced) length += 1;
+      spaced = true;
+      continue;
+    }
+    spaced = false;
+    if (CJK.test(ch)) {
+      cjkChars += 1;
+      length += CJK_WEIGHT;
+    } else {
+      length += 1;
+    }
+  }
+  const cjk = cjkChars * CJK_WEIGHT > length / 2;
+  const words = new Set<string>();
+  const names = new Set<string>();
+  for (const match of text.matchAll(LATIN_WORD)) {
+    const word = match[0];
+    const lower = word.toLowerCase();
+    words.add(lower);
+    if (word.length >= 2 && (cjk || word !== lower)) names.add(lower);
+  }
+  return { length: Math.max(length, 1), cjk, truncated: ELLIPSIS_END.test(text.trim()),
+    sentences: text.match(SENTENCE_END)?.length ?? 0,
+    numbers: numbersIn(text), words, names };
+}
+
+function numbersIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const match of text.normalize('NFKC').matchAll(NUMBER)) {
+    const digits = match[1];
+    if (digits === undefined) continue;
+    const unit = (match[2] ?? match[3])?.toLowerCase();
+    const scale = unit === undefined ? 1 : (MULTIPLIERS[unit] ?? 1);
+    const value = Number.parseFloat(digits.replaceAll(',', '')) * scale;
+    if (Number.isFinite(value)) found.add(String(Number(value.toPrecision(6))));
+  }
+  return found;
+}
+
+function merge(x: Features, y: Features): Features {
+  return {
+    length: x.length + y.length,
+    cjk: x.cjk,
+    truncated: y.truncated,
+    sentences: x.sentences + y.sentences,
+    numbers: new Set([...x.numbers, ...y.numbers]),
+    words: new Set([...x.words, ...y.words]),
+    names: new Set([...x.names, ...y.names]),
+  };
+}
+
+const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
+function logNormal(x: number, sd: number): number {
+  return -0.5 * (x / sd) ** 2 - Math.log(sd) - LOG_SQRT_2PI;
+}
+
+/** Log-likelihood ratio of the two lengths under "b translates a" against "unrelated texts". */
+function lengthEvidence(x: Features, y: Features, ratio: number): number {
+  const expected = x.length * ratio;
+  const observed = y.length;
+  // Densities of b's length given a's: lognormal around the expected length for unrelated text.
+  const logRatio = Math.log(observed / expected);
+  const nullDensity = logNormal(logRatio, NULL_LOG_SD) - Math.log(observed);
+  const outlierDensity = Math.log(LENGTH_OUTLIERS) + logNormal(logRatio, NULL_LOG_SD / 2) - Math.log(observed);
+  let transDensity: number;
+  if (y.truncated && observed < expected) {
+    // b renders a prefix of a: any shorter length is as likely as another.
+    transDensity = -Math.log(expected);
+  } else if (x.truncated && observed > expected) {
+    transDensity = -Math.log(observed);
+  } else {
+    const sd = Math.sqrt((LENGTH_VARIANCE * (expected + observed)) / 2);
+    transDensity = Math.log(1 - LENGTH_OUTLIERS) + logNormal(observed - expected, sd);
+  }
+  return logAddExp(transDensity, outlierDensity) - nullDensity;
+}
+
+function logAddExp(p: number, q: number): number {
+  const m = Math.max(p, q);
+  return m + Math.log(Math.exp(p - m) + Math.exp(q - m));
+}
+
+/** Shared values count for, values one side has and the other lacks count against. */
+function numberEvidence(x: Features, y: Features): number {
+  let score = 0;
+  for (const value of x.numbers) {
+    if (y.numbers.has(value)) score += value.length > 1 ? 2.5 : 1;
+    else if (!y.truncated) score -= 1;
+  }
+  for (const value of y.numbers) {
+    if (!x.numbers.has(value) && !x.truncated) score -= 1;
+  }
+  return Math.max(score, -4);
+}
+
+/** Names a CJK text keeps in Latin letters should stand in its counterpart too. */
+function nameEvidence(x: Features, y: Features): number {
+  if (x.cjk === y.cjk) {
+    let shared = 0;
+    for (const name of x.names) if (y.names.has(name)) shared += 1;
+    return Math.min(shared, 4);
+  }
+  const [latin, cjk] = x.cjk ? [y, x] : [x, y];
+  let score = 0;
+  for (const name of cjk.names) {
+    if (latin.words.has(name)) score += 1.5;
+    else if (!latin.truncated) score -= 0.75;
+  }
+  return Math.min(Math.max(score, -3), 6);
+}
+
+/**
+ * Translators keep sentence boundaries: on ntrex128 paragraphs of 1–4 sentences the counts agree for
+ * 80% of translations against 31% of unrelated pairs (differ by 1: 15% vs 30%, by 2: 5% vs 27%,
+ * by 3 or more: 0.4% vs 12%). Log ratios, damped because sentence count follows length.
+ */
+const SENTENCE_EVIDENCE = [0.8, -0.6, -1.4, -2.4] as const;
+
+function sentenceEvidence(x: Features, y: Features): number {
+  let difference = Math.abs(x.sentences - y.sentences);
+  if (y.truncated && y.sentences <= x.sentences) difference = 0;
+  if (x.truncated && x.sentences <= y.sentences) difference = 0;
+  return SENTENCE_EVIDENCE[Math.min(difference, SENTENCE_EVIDENCE.length - 1)] ?? 0;
+}
+
+function evidence(x: Features, y: Features, ratio: number): number {
+  return lengthEvidence(x, y, ratio) + sentenceEvidence(x, y) + numberEvidence(x, y) + nameEvidence(x, y);
+}
+
+function logit(p: number): number {
+  const q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
+  return Math.log(q / (1 - q));
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Confidence in [0, 1] that `b` translates `a` (or renders its first part, when cut with "..."). */
+export function translationScore(a: string, b: string): number {
+  return sigmoid(evidence(features(a), features(b), 1));
+}
+
+const Move = { SkipA: 1, SkipB: 2, OneOne: 3, TwoOne: 4, OneTwo: 5 } as const;
+type Move = (typeof Move)[keyof typeof Move];
+
+interface Bead {
+  a: number;
+  b: number;
+  /** Two paragraphs of a (TwoOne) or of b (OneTwo) form the bead with one of the other side. */
+  move: Move;
+  score: number;
+}
+
+/**
+ * Two unrelated paragraph lists still hold a few pairs whose lengths happen to agree; a real
+ * translation pairs paragraphs in runs. So a bead that resumes pairing after skipped paragraphs
+ * pays this much (affine gap): on ntrex128 it removes most chance pairs of mismatched documents.
+ */
+const RESUME_PENALTY = 3;
+
+/** One cell per layer: on the path (last step a bead, or the start) or off it (last step a skip). */
+const ON = 0;
+const OFF = 1;
+
+function align(fa: readonly Features[], fb: readonly Features[], ratio: number, band: number): Bead[] {
+  const n = fa.length;
+  const m = fb.length;
+  const width = 2 * band + 1;
+  const merged = (f: readonly Features[]): (Features | undefined)[] =>
+    f.map((x, i) => {
+      const prev = f[i - 1];
+      return prev && !prev.truncated ? merge(prev, x) : undefined;
+    });
+  const ma = merged(fa);
+  const mb = merged(fb);
+  // Row i covers columns lo(i)..lo(i)+width-1 around the diagonal i*m/n.
+  const lo = (i: number): number => Math.round((i * m) / n) - band;
+  const size = (n + 1) * width;
+  const score = [new Float64Array(size).fill(Number.NEGATIVE_INFINITY), new Float64Array(size).fill(Number.NEGATIVE_INFINITY)] as const;
+  // Back pointers: move * 2 + layer of the cell the move came from.
+  const back = [new Uint8Array(size), new Uint8Array(size)] as const;
+  const index = (i: number, j: number): number => {
+    const k = j - lo(i);
+    return i < 0 || j < 0 || j > m || k < 0 || k >= width ? -1 : i * width + k;
+  };
+  const entering = (i: number, j: number): { value: number; from: number } => {
+    const k = index(i, j);
+    if (k < 0) return { value: Number.NEGATIVE_INFINITY, from: ON };
+    const on = score[ON][k] ?? Number.NEGATIVE_INFINITY;
+    const off = (score[OFF][k] ?? Number.NEGATIVE_INFINITY) - RESUME_PENALTY;
+    return on >= off ? { value: on, from: ON } : { value: off, from: OFF };
+  };
+  const leaving = (i: number, j: number): { value: number; from: number } => {
+    const k = index(i, j);
+    if (k < 0) return { value: Number.NEGATIVE_INFINITY, from: ON };
+    const on = score[ON][k] ?? Number.NEGATIVE_INFINITY;
+    const off = score[OFF][k] ?? Number.NEGATIVE_INFINITY;
+    return on >= off ? { value: on, from: ON } : { value: off, from: OFF };
+  };
+  for (let i = 0; i <= n; i++) {
+    const end = Math.min(m, lo(i) + width - 1);
+    for (let j = Math.max(0, lo(i)); j <= end; j++) {
+      const k = i * width + (j - lo(i));
+      if (i === 0 && j === 0) {
+        score[ON][k] = 0;
+        continue;
+      }
+      const skipA = leaving(i - 1, j);
+      const skipB = leaving(i, j - 1);
+      const skip = skipA.value >= skipB.value ? { ...skipA, move: Move.SkipA } : { ...skipB, move: Move.SkipB };
+      score[OFF][k] = skip.value;
+      back[OFF][k] = skip.move * 2 + skip.from;
+      const x = fa[i - 1];
+      const y = fb[j - 1];
+      if (!x || !y) continue;
+      let best = Number.NEGATIVE_INFINITY;
+      let code = 0;
+      const one = entering(i - 1, j - 1);
+      const oneScore = one.value + evidence(x, y, ratio);
+      if (oneScore > best) {
+        best = oneScore;
+        code = Move.OneOne * 2 + one.from;
+      }
+      const x2 = ma[i - 1];
+      if (x2) {
+        const two = entering(i - 2, j - 1);
+        const twoScore = two.value + evidence(x2, y, ratio) - MERGE_PENALTY;
+        if (twoScore > best) {
+          best = twoScore;
+          code = Move.TwoOne * 2 + two.from;
+        }
+      }
+      const y2 = mb[j - 1];
+      if (y2) {
+        const two = entering(i - 1, j - 2);
+        const twoScore = two.value + evidence(x, y2, ratio) - MERGE_PENALTY;
+        if (twoScore > best) {
+          best = twoScore;
+          code = Move.OneTwo * 2 + two.from;
+        }
+      }
+      score[ON][k] = best;
+      back[ON][k] = code;
+    }
+  }
+  const last = index(n, m);
+  const beads: Bead[] = [];
+  let layer = (score[ON][last] ?? Number.NEGATIVE_INFINITY) >= (score[OFF][last] ?? Number.NEGATIVE_INFINITY) ? ON : OFF;
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const code = (layer === ON ? back[ON] : back[OFF])[index(i, j)] ?? 0;
+    const move = code >> 1;
+    layer = code & 1;
+    if (move === Move.SkipA) i -= 1;
+    else if (move === Move.SkipB) j -= 1;
+    else {
+      const x = move === Move.TwoOne ? ma[i - 1] : fa[i - 1];
+      const y = move === Move.OneTwo ? mb[j - 1] : fb[j - 1];
+      if (!x || !y) break;
+      const penalty = move === Move.OneOne ? 0 : MERGE_PENALTY;
+      const kind = move === Move.TwoOne ? Move.TwoOne : move === Move.OneTwo ? Move.OneTwo : Move.OneOne;
+      beads.push({ a: i - 1, b: j - 1, move: kind, score: evidence(x, y, ratio) - penalty });
+      i -= move === Move.TwoOne ? 2 : 1;
+      j -= move === Move.OneTwo ? 2 : 1;
+    }
+  }
+  return beads.reverse();
+}
+
+function toPairs(beads: readonly Bead[], threshold: number): AlignedPair[] {
+  const pairs: AlignedPair[] = [];
+  for (const bead of beads) {
+    const confidence = sigmoid(bead.score);
+    if (confidence < threshold) continue;
+    if (bead.move === Move.TwoOne) pairs.push({ a: bead.a - 1, b: bead.b, confidence });
+    if (bead.move === Move.OneTwo) pairs.push({ a: bead.a, b: bead.b - 1, confidence });
+    pairs.push({ a: bead.a, b: bead.b, confidence });
+  }
+  return pairs;
+}
+
+/** Median length ratio of the confident 1–1 beads, when there are enough of them to trust. */
+function refitRatio(beads: readonly Bead[], fa: readonly Features[], fb: readonly Features[]): number | null {
+  const ratios: number[] = [];
+  for (const bead of beads) {
+    const x = fa[bead.a];
+    const y = fb[bead.b];
+    if (bead.move === Move.OneOne && bead.score > 2 && x && y && !x.truncated && !y.truncated) ratios.push(y.length / x.length);
+  }
+  if (ratios.length < 3) return null;
+  ratios.sort((p, q) => p - q);
+  const median = ratios[Math.floor(ratios.length / 2)] ?? 1;
+  return Math.min(Math.max(median, 0.5), 2);
+}
+
+/**
+ * Pairs paragraphs of `a` with their translations in `b`, keeping document order. Paragraphs with
+ * no counterpart stay out; a 2–1 bead yields two pairs sharing one paragraph.
+ */
+export function alignParagraphs(a: readonly string[], b: readonly string[], opts: AlignOptions = {}): { pairs: AlignedPair[] } {
+  if (a.length === 0 || b.length === 0) return { pairs: [] };
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const band = Math.max(opts.band ?? DEFAULT_BAND, Math.abs(a.length - b.length) > 4 * DEFAULT_BAND ? 0 : Math.abs(a.length - b.length));
+  const fa = a.map(features);
+  const fb = b.map(features);
+  let beads = align(fa, fb, 1, band);
+  const ratio = refitRatio(beads, fa, fb);
+  if (ratio !== null && Math.abs(Math.log(ratio)) > 0.1) beads = align(fa, fb, ratio, band);
+  const pairs = toPairs(beads, threshold);
+  const total = pairs.reduce((sum, pair) => sum + logit(pair.confidence), 0);
+  return { pairs: total >= (opts.minEvidence ?? DEFAULT_MIN_EVIDENCE) ? pairs : [] };
+}
