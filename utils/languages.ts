@@ -1,0 +1,410 @@
+import { francAll } from 'franc-min';
+import {
+  JAPANESE_ONLY,
+  SIMPLIFIED_ONLY,
+  SIMPLIFIED_SHARED_WITH_JAPANESE,
+  TRADITIONAL_ONLY,
+} from './data/han-tables';
+
+export interface LanguageHint {
+  /** The page's declared language (`<html lang>`), any BCP 47 form ('en-US', 'zh-TW'). */
+  pageLang?: string | null;
+  /** Languages (BCP 47 tags) already told for the neighbouring blocks. */
+  neighbours?: string[];
+}
+
+/** Letter counts per script, from one pass over the text. */
+export interface ScriptCounts {
+  han: number;
+  hiragana: number;
+  katakana: number;
+  hangul: number;
+  latin: number;
+  cyrillic: number;
+  arabic: number;
+  greek: number;
+  hebrew: number;
+  thai: number;
+  devanagari: number;
+  /** Han characters only Simplified Chinese writes. */
+  simplified: number;
+  /** Simplified-only characters Japanese does not write either: evidence against Japanese. */
+  simplifiedNotJapanese: number;
+  /** Han characters only Traditional Chinese writes. */
+  traditional: number;
+  /** Japanese shinjitai forms neither Chinese script writes. */
+  japanese: number;
+  /** Cyrillic letters only Ukrainian writes (і ї є ґ). */
+  ukrainian: number;
+  /** Arabic-script letters of Persian/Urdu that Arabic lacks (پ چ ژ گ). */
+  persian: number;
+  /** Runs of Latin letters (words, roughly). */
+  latinWords: number;
+  /** Runs of Han/kana/Hangul letters between letters of other scripts. */
+  cjkRuns: number;
+}
+
+const HAN_FIRST = 0x4e00;
+const HAN_SIMPLIFIED = 1;
+const HAN_TRADITIONAL = 2;
+const HAN_JAPANESE = 4;
+const HAN_SHARED_WITH_JAPANESE = 8;
+
+// One flag byte per character of the main CJK block: a lookup per character keeps the pre-pass
+// a single linear loop.
+const hanFlags = buildHanFlags();
+
+function buildHanFlags(): Uint8Array {
+  const flags = new Uint8Array(0xa000 - HAN_FIRST);
+  const mark = (chars: string, flag: number) => {
+    for (let i = 0; i < chars.length; i++) {
+      const index = chars.charCodeAt(i) - HAN_FIRST;
+      if (index >= 0 && index < flags.length) flags[index] = (flags[index] ?? 0) | flag;
+    }
+  };
+  mark(SIMPLIFIED_ONLY, HAN_SIMPLIFIED);
+  mark(TRADITIONAL_ONLY, HAN_TRADITIONAL);
+  mark(JAPANESE_ONLY, HAN_JAPANESE);
+  mark(SIMPLIFIED_SHARED_WITH_JAPANESE, HAN_SHARED_WITH_JAPANESE);
+  return flags;
+}
+
+function emptyCounts(): ScriptCounts {
+  return {
+    han: 0,
+    hiragana: 0,
+    katakana: 0,
+    hangul: 0,
+    latin: 0,
+    cyrillic: 0,
+    arabic: 0,
+    greek: 0,
+    hebrew: 0,
+    thai: 0,
+    devanagari: 0,
+    simplified: 0,
+    simplifiedNotJapanese: 0,
+    traditional: 0,
+    japanese: 0,
+    ukrainian: 0,
+    persian: 0,
+    latinWords: 0,
+    cjkRuns: 0,
+  };
+}
+
+/** Script of one code point, as used by the pre-pass and by inline splitting. */
+export type Script =
+  | 'han'
+  | 'hiragana'
+  | 'katakana'
+  | 'hangul'
+  | 'latin'
+  | 'cyrillic'
+  | 'arabic'
+  | 'greek'
+  | 'hebrew'
+  | 'thai'
+  | 'devanagari'
+  | null;
+
+/** The script of a code point, or null for digits, punctuation, symbols and other scripts. */
+export function scriptOf(cp: number): Script {
+  if (cp < 0x80) {
+    return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? 'latin' : null;
+  }
+  if (cp < 0x0250) {
+    // Latin-1 Supplement and Latin Extended-A/B letters, without × and ÷.
+    return cp >= 0xc0 && cp !== 0xd7 && cp !== 0xf7 ? 'latin' : null;
+  }
+  if (cp >= 0x4e00 && cp <= 0x9fff) return 'han';
+  if (cp >= 0x0370 && cp <= 0x03ff) return 'greek';
+  if (cp >= 0x0400 && cp <= 0x052f) return 'cyrillic';
+  if (cp >= 0x0590 && cp <= 0x05ff) return 'hebrew';
+  if (cp >= 0x0600 && cp <= 0x06ff) {
+    // Arabic digits and punctuation are not letters.
+    return (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06f0 && cp <= 0x06f9) || cp === 0x060c || cp === 0x061b || cp === 0x061f || cp === 0x06d4
+      ? null
+      : 'arabic';
+  }
+  if (cp >= 0x0750 && cp <= 0x077f) return 'arabic';
+  if (cp >= 0x0900 && cp <= 0x097f) return cp >= 0x0966 && cp <= 0x096f ? null : 'devanagari';
+  if (cp >= 0x0e00 && cp <= 0x0e7f) return 'thai';
+  if (cp >= 0x1100 && cp <= 0x11ff) return 'hangul';
+  if (cp >= 0x1e00 && cp <= 0x1eff) return 'latin';
+  if (cp >= 0x3040 && cp <= 0x309f) return cp >= 0x3041 && cp <= 0x309f && cp !== 0x309b && cp !== 0x309c ? 'hiragana' : null;
+  // U+30FB (katakana middle dot) separates names in Chinese too (埃隆・马斯克): punctuation.
+  if (cp >= 0x30a0 && cp <= 0x30ff) return cp === 0x30a0 || cp === 0x30fb ? null : 'katakana';
+  if (cp >= 0x3130 && cp <= 0x318f) return 'hangul';
+  if (cp >= 0x3400 && cp <= 0x4dbf) return 'han';
+  if (cp >= 0xac00 && cp <= 0xd7af) return 'hangul';
+  if (cp >= 0xf900 && cp <= 0xfaff) return 'han';
+  if (cp >= 0xfb50 && cp <= 0xfdff) return 'arabic';
+  if (cp >= 0xfe70 && cp <= 0xfefc) return 'arabic';
+  if (cp >= 0xff21 && cp <= 0xff3a) return 'latin';
+  if (cp >= 0xff41 && cp <= 0xff5a) return 'latin';
+  if (cp >= 0xff66 && cp <= 0xff9d) return 'katakana';
+  if (cp >= 0xffa0 && cp <= 0xffdc) return 'hangul';
+  if (cp >= 0x20000 && cp <= 0x3134f) return 'han';
+  return null;
+}
+
+/** Counts letters per script in one pass over the UTF-16 code units (lone surrogates skipped). */
+export function countScripts(text: string): ScriptCounts {
+  const counts = emptyCounts();
+  const length = text.length;
+  let inLatinWord = false;
+  let lastLetterCjk = false;
+  for (let i = 0; i < length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    const script = scriptOf(cp);
+    if (script !== 'latin') inLatinWord = false;
+    if (script === null) continue;
+    counts[script]++;
+    const cjk = script === 'han' || script === 'hiragana' || script === 'katakana' || script === 'hangul';
+    if (cjk && !lastLetterCjk) counts.cjkRuns++;
+    lastLetterCjk = cjk;
+    if (script === 'latin' && !inLatinWord) {
+      counts.latinWords++;
+      inLatinWord = true;
+    }
+    if (script === 'han') {
+      const flag = hanFlags[cp - HAN_FIRST] ?? 0;
+      if (flag & HAN_SIMPLIFIED) {
+        counts.simplified++;
+        if (!(flag & HAN_SHARED_WITH_JAPANESE)) counts.simplifiedNotJapanese++;
+      }
+      if (flag & HAN_TRADITIONAL) counts.traditional++;
+      if (flag & HAN_JAPANESE) counts.japanese++;
+    } else if (script === 'cyrillic') {
+      // і ї є ґ (either case)
+      if (cp === 0x0456 || cp === 0x0406 || cp === 0x0457 || cp === 0x0407 || cp === 0x0454 || cp === 0x0404 || cp === 0x0491 || cp === 0x0490) {
+        counts.ukrainian++;
+      }
+    } else if (script === 'arabic') {
+      if (cp === 0x067e || cp === 0x0686 || cp === 0x0698 || cp === 0x06af) {
+        counts.persian++;
+      }
+    }
+  }
+  return counts;
+}
+
+/** 'zh-Hans' → 'zh', 'en-US' → 'en'; 'und' stays 'und'. */
+export function baseLanguage(tag: string): string {
+  const dash = tag.indexOf('-');
+  return (dash < 0 ? tag : tag.slice(0, dash)).toLowerCase();
+}
+
+/** Normalises a declared language ('zh-TW', 'zh_CN', 'EN-us') to this module's tags. */
+export function normalizeTag(tag: string): string {
+  const parts = tag.trim().replace(/_/g, '-').split('-');
+  const base = (parts[0] ?? '').toLowerCase();
+  if (!/^[a-z]{2,3}$/.test(base)) return 'und';
+  if (base !== 'zh') return base;
+  const rest = parts.slice(1).map((p) => p.toLowerCase());
+  if (rest.includes('hant') || rest.some((p) => p === 'tw' || p === 'hk' || p === 'mo')) return 'zh-Hant';
+  if (rest.includes('hans') || rest.some((p) => p === 'cn' || p === 'sg' || p === 'my')) return 'zh-Hans';
+  return 'zh';
+}
+
+const CJK_LETTERS = (c: ScriptCounts) => c.han + c.hiragana + c.katakana + c.hangul;
+
+/** Languages the hint points to, most weighted first (page language, then neighbours' majority). */
+function priors(hint: LanguageHint | undefined): string[] {
+  if (!hint) return [];
+  const votes = new Map<string, number>();
+  const vote = (tag: string, weight: number) => {
+    if (tag === 'und') return;
+    votes.set(tag, (votes.get(tag) ?? 0) + weight);
+  };
+  for (const n of hint.neighbours ?? []) vote(normalizeTag(n), 1);
+  if (hint.pageLang) vote(normalizeTag(hint.pageLang), 1.5);
+  return [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
+}
+
+function chineseScript(c: ScriptCounts, prior: string[]): string {
+  if (c.simplified > c.traditional) return 'zh-Hans';
+  if (c.traditional > c.simplified) return 'zh-Hant';
+  return prior.find((p) => baseLanguage(p) === 'zh' && p !== 'zh') ?? 'zh';
+}
+
+/** Han, kana and Hangul text, told without n-grams. */
+function detectCjk(c: ScriptCounts, prior: string[]): string {
+  const kana = c.hiragana + c.katakana;
+  if (c.hangul > kana && c.hangul * 2 >= c.han) return 'ko';
+  // Chinese never writes hiragana, but may quote a katakana loanword or name: katakana alone has
+  // to be a real share of the text.
+  if (c.hiragana >= 3 || (c.hiragana > 0 && c.hiragana * 20 >= c.han) || c.katakana * 3 >= c.han) {
+    return c.simplifiedNotJapanese > kana ? chineseScript(c, prior) : 'ja';
+  }
+  if (c.hangul > 0 && c.hangul >= kana) return 'ko';
+  if (c.japanese > 0 && c.japanese >= c.simplifiedNotJapanese && c.japanese * 2 >= c.traditional - c.japanese) {
+    return 'ja';
+  }
+  const pageJapanese = prior[0] === 'ja';
+  if (pageJapanese && c.simplifiedNotJapanese === 0) return 'ja';
+  return chineseScript(c, prior);
+}
+
+/** franc-min language codes considered for Latin-script text, with their BCP 47 tags. */
+const LATIN_LANGUAGES: Record<string, string> = {
+  eng: 'en',
+  fra: 'fr',
+  deu: 'de',
+  spa: 'es',
+  por: 'pt',
+  ita: 'it',
+  nld: 'nl',
+  pol: 'pl',
+  tur: 'tr',
+  vie: 'vi',
+  ind: 'id',
+  ron: 'ro',
+  swe: 'sv',
+  ces: 'cs',
+  hun: 'hu',
+};
+const LATIN_ONLY = Object.keys(LATIN_LANGUAGES);
+const LATIN_TAGS = new Set(Object.values(LATIN_LANGUAGES));
+
+// franc's trigram profiles are unreliable on a title; the most frequent function words of each
+// language are strong evidence on short text.
+const FUNCTION_WORDS: Record<string, string> = {
+  en: "the of and to in is for with on that by from at as are was it its an be this has have had not but after over how why what who will new says said into about than they their his her he she we you our your or were been which more up out can could would should may one two all no just now first last back off us top against amid under before year years day week says win wins",
+  fr: "le la les des du de et est un une dans pour que qui sur au aux avec pas par ce cette ces sont ne plus mais ou leur leurs nous vous il elle ils elles été être à où après entre selon très sa son ses comme aussi tout tous fait faire même deux contre chez sans sous",
+  de: "der die das und ist nicht ein eine den dem des mit für auf von zu im sich auch es wird werden bei nach aus wie oder noch über sind hat haben vom zum zur einen einer ich wir sie aber nur gegen kann können war wurde wurden mehr schon sehr beim diese dieser dieses neue neuen ihre seine",
+  es: "el la los las del de y en es por con para una un se que su sus al lo como más pero fue muy sin sobre este esta entre también hay ya ha han desde cuando porque yo nos le les ser son está están años otro otra nuevo nueva tras hasta según",
+  pt: "o a os as do da dos das de e em no na nos nas um uma que para com por não se ao aos mais foi como pelo pela pelos pelas seu sua seus suas mas são está também ser tem já ou quando muito isso ele ela entre após sobre até anos novo nova",
+  it: "il lo gli la le di e che del della dei delle dello per non un una uno con nel nella nei sono è alla al allo dal dalla anche ma come più questo questa ha hanno essere tra fra ci si sul sulla degli ai agli dopo contro anni nuovo nuova suo sua loro",
+  nl: "de het een en van in is dat op te voor met niet zijn ook aan maar bij om er als worden wordt naar uit nog door hij ze wij dit die deze meer tegen over jaar nieuwe",
+};
+
+const functionWordTable = buildFunctionWordTable();
+
+function buildFunctionWordTable(): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
+    for (const word of words.split(' ')) {
+      const langs = table.get(word) ?? [];
+      if (!langs.includes(lang)) langs.push(lang);
+      table.set(word, langs);
+    }
+  }
+  return table;
+}
+
+const FRANC_INPUT_CAP = 300;
+const WORD = /[\p{L}\p{M}'’]+/gu;
+
+/** Function-word hits per language, each word shared by k languages counting 1/k to each. */
+function functionWordHits(text: string): { hits: Map<string, number>; words: number } {
+  const hits = new Map<string, number>();
+  let words = 0;
+  for (const match of text.matchAll(WORD)) {
+    words++;
+    const langs = functionWordTable.get(match[0].toLowerCase());
+    if (!langs) continue;
+    for (const lang of langs) hits.set(lang, (hits.get(lang) ?? 0) + 1 / langs.length);
+  }
+  return { hits, words };
+}
+
+// Weights of the evidence combined with franc's score (0–1), fitted on the labelled corpus:
+// function-word share, page/neighbour prior, and English's base rate when no prior is Latin.
+const FUNCTION_WORD_WEIGHT = 1;
+const PRIOR_WEIGHT = 0.5;
+const ENGLISH_BASE_WEIGHT = 0.3;
+
+function detectLatin(text: string, prior: string[]): string {
+  const sample = text.length > FRANC_INPUT_CAP ? text.slice(0, FRANC_INPUT_CAP) : text;
+  const ranked = francAll(sample, { only: LATIN_ONLY, minLength: 1 });
+  const { hits, words } = functionWordHits(sample);
+  // The shorter the text, the closer franc's trigram distances: words and context decide more.
+  const shortness = words <= 3 ? 1 : words <= 8 ? 0.6 : words <= 20 ? 0.3 : 0.1;
+  const latinPrior = prior.filter((tag) => LATIN_TAGS.has(tag));
+  let best = latinPrior[0] ?? 'und';
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (const [code, score] of ranked) {
+    const tag = LATIN_LANGUAGES[code];
+    if (!tag) continue;
+    let value = score + ((hits.get(tag) ?? 0) / Math.max(words, 1)) * FUNCTION_WORD_WEIGHT;
+    const rank = latinPrior.indexOf(tag);
+    if (rank === 0) value += shortness * PRIOR_WEIGHT;
+    else if (rank > 0) value += (shortness * PRIOR_WEIGHT) / 2;
+    if (latinPrior.length === 0 && tag === 'en') value += shortness * ENGLISH_BASE_WEIGHT;
+    if (value > bestValue) {
+      best = tag;
+      bestValue = value;
+    }
+  }
+  return best;
+}
+
+/**
+ * The language of one text as a BCP 47 tag: a script pre-pass settles Han, kana, Hangul and the
+ * single-language scripts; franc-min with function words and the page/neighbour prior settles
+ * Latin text. 'und' when the text holds no letters.
+ */
+export function detectLanguage(text: string, hint?: LanguageHint): string {
+  const c = countScripts(text);
+  const prior = priors(hint);
+  const cjk = CJK_LETTERS(c);
+  const letters =
+    cjk + c.latin + c.cyrillic + c.arabic + c.greek + c.hebrew + c.thai + c.devanagari;
+  if (letters === 0) return 'und';
+  if (cjk > 0 && cjkDominates(c, cjk)) return detectCjk(c, prior);
+  const latin = c.latin;
+  const max = Math.max(latin, c.cyrillic, c.arabic, c.greek, c.hebrew, c.thai, c.devanagari);
+  if (max === c.cyrillic) return c.ukrainian > 0 ? 'uk' : 'ru';
+  if (max === c.arabic) return c.persian > 0 ? 'fa' : 'ar';
+  if (max === c.greek) return 'el';
+  if (max === c.hebrew) return 'he';
+  if (max === c.thai) return 'th';
+  if (max === c.devanagari) return 'hi';
+  return detectLatin(text, prior);
+}
+
+/**
+ * A CJK character carries about a word, so CJK text wins against as many Latin words; Latin
+ * names set between CJK runs (的 Alasdair Lamont 在) are Chinese grammar holding names, and count
+ * half.
+ */
+function cjkDominates(c: ScriptCounts, cjk: number): boolean {
+  const otherLetters = c.cyrillic + c.arabic + c.greek + c.hebrew + c.thai + c.devanagari;
+  if (cjk * 4 < otherLetters) return false;
+  const latinWeight = c.cjkRuns >= 2 ? c.latinWords / 2 : c.latinWords;
+  return cjk >= latinWeight;
+}
+
+/** Blocks at or under this many letters take their neighbours' language when unsure. */
+const SHORT_BLOCK = 40;
+
+/**
+ * The language of each block, in order. Long blocks are detected alone; short ones (titles,
+ * labels) get the page language and the languages of the nearest long blocks as a prior.
+ */
+export function assignLanguages(texts: readonly string[], pageLang: string | null): string[] {
+  const alone = texts.map((text) => (text.length > SHORT_BLOCK ? detectLanguage(text, { pageLang }) : null));
+  return texts.map((text, i) => {
+    const known = alone[i];
+    if (known != null) return known;
+    const neighbours: string[] = [];
+    for (let j = i - 1; j >= 0 && neighbours.length < 2; j--) {
+      const lang = alone[j];
+      if (lang != null && lang !== 'und') neighbours.push(lang);
+    }
+    for (let j = i + 1; j < texts.length && neighbours.length < 4; j++) {
+      const lang = alone[j];
+      if (lang != null && lang !== 'und') neighbours.push(lang);
+    }
+    return detectLanguage(text, { pageLang, neighbours });
+  });
+}
