@@ -1,0 +1,210 @@
+import { alignParagraphs, translationScore } from './alignment';
+import type { BlockKind, BlockPlace, UnitData } from './analysis';
+import { baseLanguage } from './languages';
+import { placesOf } from './places';
+import type { Layout } from './report';
+
+/**
+ * Bilingual layout detection: which units of a page translate which, and how the page lays the
+ * two languages out. Languages are compared by base tag (zh-Hans and zh-Hant are both zh).
+ */
+
+/** A unit with what layout detection may know about its block: the snapshot's place, or the element. */
+export interface BilingualUnit extends UnitData, Partial<BlockPlace> {
+  role?: BlockKind;
+  inArticle?: boolean;
+  el?: Element;
+}
+
+export interface BilingualPair {
+  a: number;
+  b: number;
+  confidence: number;
+}
+
+export interface BilingualAnalysis {
+  detected: boolean;
+  /** The two languages, the page's first-written one first; each is the tag most of its units carry. */
+  languages: string[];
+  layouts: Layout[];
+  /** Unit ids; `a` is in languages[0]. */
+  pairs: BilingualPair[];
+  /** Ids of article paragraphs whose translation the page lacks. */
+  untranslated: number[];
+}
+
+const LAYOUT_ORDER: readonly Layout[] = ['inline', 'interleaved', 'sequential', 'side-by-side'];
+/** Latin-equivalent length (a CJK character counts 3.2) from which a unit is a paragraph, not a label. */
+const PARAGRAPH_LENGTH = 60;
+/** Both halves of an inline label ("Hot 热度", "Share: 分享到:") are at most this long. */
+const LABEL_LENGTH = 40;
+/** One element holding both languages is evidence of its own: a label pair needs no anchors. */
+const LABEL_CONFIDENCE = 0.7;
+const PAIR_THRESHOLD = 0.5;
+const CJK = /[\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+
+const NONE: BilingualAnalysis = { detected: false, languages: [], layouts: [], pairs: [], untranslated: [] };
+
+function latinLength(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  return text.length + cjk * 2.2;
+}
+
+function isLabel(text: string): boolean {
+  return latinLength(text) <= LABEL_LENGTH;
+}
+
+/** The two languages with the most text, ordered by where each first appears. */
+function pickLanguages(units: readonly BilingualUnit[]): { bases: [string, string]; tags: [string, string] } | null {
+  const weight = new Map<string, number>();
+  const first = new Map<string, number>();
+  const tagCounts = new Map<string, Map<string, number>>();
+  units.forEach((unit, i) => {
+    const base = baseLanguage(unit.lang);
+    if (base === 'und') return;
+    weight.set(base, (weight.get(base) ?? 0) + latinLength(unit.text));
+    if (!first.has(base)) first.set(base, i);
+    const tags = tagCounts.get(base) ?? new Map<string, number>();
+    tags.set(unit.lang, (tags.get(unit.lang) ?? 0) + 1);
+    tagCounts.set(base, tags);
+  });
+  const top = [...weight.entries()].sort((p, q) => q[1] - p[1]).slice(0, 2);
+  const [x, y] = top;
+  if (!x || !y) return null;
+  const ordered = (first.get(x[0]) ?? 0) <= (first.get(y[0]) ?? 0) ? [x[0], y[0]] : [y[0], x[0]];
+  const tagOf = (base: string): string =>
+    [...(tagCounts.get(base) ?? new Map<string, number>()).entries()].sort((p, q) => q[1] - p[1])[0]?.[0] ?? base;
+  const [b0 = '', b1 = ''] = ordered;
+  return { bases: [b0, b1], tags: [tagOf(b0), tagOf(b1)] };
+}
+
+/** Places from the snapshot when given, else read from the units' elements. */
+function placesFor(units: readonly BilingualUnit[]): Map<number, BlockPlace> {
+  const places = new Map<number, BlockPlace>();
+  const pending: BilingualUnit[] = [];
+  for (const unit of units) {
+    if (places.has(unit.block)) continue;
+    if (unit.cell !== undefined || unit.column !== undefined) {
+      places.set(unit.block, { cell: unit.cell ?? null, column: unit.column ?? null });
+    } else if (unit.el && !pending.some((other) => other.block === unit.block)) {
+      pending.push(unit);
+    }
+  }
+  const read: Element[] = [];
+  const blocks: number[] = [];
+  for (const unit of pending) {
+    if (!unit.el || places.has(unit.block)) continue;
+    read.push(unit.el);
+    blocks.push(unit.block);
+  }
+  placesOf(
+    read,
+    read.map(() => true),
+  ).forEach((place, i) => {
+    const block = blocks[i];
+    if (block !== undefined) places.set(block, place);
+  });
+  return places;
+}
+
+function sideBySide(x: BlockPlace | undefined, y: BlockPlace | undefined): boolean {
+  if (!x || !y) return false;
+  if (x.cell && y.cell) return x.cell.table === y.cell.table && x.cell.col !== y.cell.col;
+  if (x.column && y.column) return x.column.group === y.column.group && x.column.index !== y.column.index;
+  return false;
+}
+
+/** Detects how a page pairs two languages and pairs each paragraph with its translation. */
+export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnalysis {
+  const picked = pickLanguages(units);
+  if (!picked) return NONE;
+  const [base0, base1] = picked.bases;
+  const side = (unit: BilingualUnit): 0 | 1 | null => {
+    const base = baseLanguage(unit.lang);
+    return base === base0 ? 0 : base === base1 ? 1 : null;
+  };
+
+  const byBlock = new Map<number, BilingualUnit[]>();
+  for (const unit of units) {
+    const list = byBlock.get(unit.block) ?? [];
+    list.push(unit);
+    byBlock.set(unit.block, list);
+  }
+
+  const verified: BilingualPair[] = [];
+  const labels: BilingualPair[] = [];
+  const inlinePaired = new Set<number>();
+  for (const parts of byBlock.values()) {
+    const [p, q] = parts;
+    if (parts.length !== 2 || !p || !q) continue;
+    const sp = side(p);
+    const sq = side(q);
+    if (sp === null || sq === null || sp === sq) continue;
+    const [x, y] = sp === 0 ? [p, q] : [q, p];
+    const score = translationScore(x.text, y.text);
+    if (score >= PAIR_THRESHOLD) verified.push({ a: x.id, b: y.id, confidence: score });
+    else if (isLabel(x.text) && isLabel(y.text)) labels.push({ a: x.id, b: y.id, confidence: Math.max(score, LABEL_CONFIDENCE) });
+    else continue;
+    inlinePaired.add(x.id).add(y.id);
+  }
+
+  // Every unit not paired inline joins one document-order flow per language; pairing in the flow
+  // is monotonic, which covers interleaved, sequential and side-by-side pages alike.
+  const flow = units.filter((unit) => !inlinePaired.has(unit.id) && side(unit) !== null);
+  const flowA = flow.filter((unit) => side(unit) === 0);
+  const flowB = flow.filter((unit) => side(unit) === 1);
+  const aligned = alignParagraphs(
+    flowA.map((unit) => unit.text),
+    flowB.map((unit) => unit.text),
+  ).pairs.flatMap((pair) => {
+    const a = flowA[pair.a];
+    const b = flowB[pair.b];
+    return a && b ? [{ a: a.id, b: b.id, confidence: pair.confidence }] : [];
+  });
+
+  if (aligned.length === 0 && verified.length === 0 && labels.length < 2) return NONE;
+
+  const layouts = new Set<Layout>();
+  if (verified.length > 0 || labels.length > 0) layouts.add('inline');
+  const places = placesFor(units);
+  const position = new Map(flow.map((unit, i) => [unit.id, i]));
+  const block = new Map(units.map((unit) => [unit.id, unit.block]));
+  // pairedBefore[k]: paired flow units before position k, so "a pair stands between" is O(1).
+  const pairedFlow = new Set(aligned.flatMap((pair) => [pair.a, pair.b]));
+  const pairedBefore = [0];
+  for (const [k, unit] of flow.entries()) pairedBefore.push((pairedBefore[k] ?? 0) + (pairedFlow.has(unit.id) ? 1 : 0));
+  for (const pair of aligned) {
+    const pa = position.get(pair.a) ?? 0;
+    const pb = position.get(pair.b) ?? 0;
+    if (sideBySide(places.get(block.get(pair.a) ?? -1), places.get(block.get(pair.b) ?? -1))) {
+      layouts.add('side-by-side');
+      continue;
+    }
+    const between = (pairedBefore[Math.max(pa, pb)] ?? 0) - (pairedBefore[Math.min(pa, pb) + 1] ?? 0);
+    layouts.add(between > 0 ? 'sequential' : 'interleaved');
+  }
+
+  const pairs = [...verified, ...labels, ...aligned].sort((p, q) => p.a - q.a || p.b - q.b);
+  const paired = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
+  const pairedTexts = new Set(units.filter((unit) => paired.has(unit.id)).map((unit) => unit.text));
+  const untranslated = flow
+    .filter(
+      (unit) =>
+        !paired.has(unit.id) &&
+        // A copy of a paired paragraph has its translation already.
+        !pairedTexts.has(unit.text) &&
+        unit.inArticle !== false &&
+        unit.role !== 'title' &&
+        unit.role !== 'label' &&
+        latinLength(unit.text) >= PARAGRAPH_LENGTH,
+    )
+    .map((unit) => unit.id);
+
+  return {
+    detected: true,
+    languages: [...picked.tags],
+    layouts: LAYOUT_ORDER.filter((layout) => layouts.has(layout)),
+    pairs,
+    untranslated,
+  };
+}
