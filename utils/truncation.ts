@@ -1,0 +1,128 @@
+/**
+ * Paragraphs cut off: ending in an ellipsis after running text, or a long paragraph stopping in the
+ * middle of a sentence. Headings, captions, list items and bylines end without a period on real
+ * pages, so both kinds require a paragraph of some length and an ending that only a cut produces.
+ */
+export type TruncationKind = 'ellipsis' | 'mid-sentence';
+
+/** Size in words (a Han/Kana/Hangul character counts half a word) below which an ellipsis is a label's ("Loading…", "Read more..."). */
+const ELLIPSIS_MIN_WEIGHT = 15;
+/**
+ * Size, in Latin-character equivalents (a Han/Kana/Hangul character counts 2.5), from which a
+ * paragraph without a full stop is long enough to be prose rather than a heading or caption.
+ */
+const MID_SENTENCE_MIN_SIZE = 200;
+/** Words the last sentence needs before an ellipsis for the ellipsis to be a cut. */
+const ELLIPSIS_MIN_CLAUSE = 3;
+
+/** An ellipsis at the very end: "...", "…", "……", "。。。", "⋯⋯" (a closing quote after it means quoted speech trailing off). */
+const TRAILING_ELLIPSIS = /(?:\.{3,}|…+|。{2,}|⋯+)$/u;
+/**
+ * Endings that say the sentence goes on: a comma, dash or opening bracket. Not a semicolon: items
+ * of legal and enumerated lists end on one.
+ */
+const CONTINUES = new Set([',', '，', '、', '-', '‐', '–', '—', '(', '（', '[', '【', '「', '『', '“', '‘']);
+/** Sentence terminators, closing quotes and brackets that end a complete paragraph. */
+const SENTENCE_END = /[.!?。！？．｡…]/u;
+/** Where the last clause before an ellipsis starts: a sentence end or a separator of run-in lists. */
+const CLAUSE_START = /[.!?。！？．｡…•·|]/u;
+const ANY_ELLIPSIS = /\.{3}|…|。。|⋯/u;
+/** Words after which an ellipsis is ordinary writing ("and so on..."), not a cut. */
+const OPEN_ENDED = /(?:\betc|\band so on|\band so forth|等等?|など)$/iu;
+/**
+ * Words no sentence ends on (articles, prepositions, conjunctions, possessives) in the Latin-script
+ * languages the pages mix with Chinese. A long paragraph whose last word is one of them stopped
+ * mid-sentence; one ending on any other word may just lack its full stop (digests, credits,
+ * "Learn more" links do), so it is left alone.
+ */
+const NEVER_FINAL = new Set(
+  (
+    'the a an of to and or but nor with from that which whose than into onto their its his her our your my ' +
+    'le la les des du de et un une au aux ou ' +
+    'der die das den dem des und oder ein eine einen einem zu mit von ' +
+    'el los las del y con por que una'
+  ).split(' '),
+);
+const LAST_WORD = /[\p{L}'’]+$/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+
+function isWideScript(cp: number): boolean {
+  return (
+    (cp >= 0x3040 && cp <= 0x30ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xac00 && cp <= 0xd7af) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x3134f)
+  );
+}
+
+/** Words plus half the Han/Kana/Hangul characters, and Latin-equivalent length, in one pass. */
+function measure(text: string): { weight: number; size: number } {
+  let words = 0;
+  let wide = 0;
+  let inWord = false;
+  let length = 0;
+  for (const ch of text) {
+    length++;
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isWideScript(cp)) {
+      wide++;
+      inWord = false;
+    } else if (cp < 0x80 ? /[0-9A-Za-z]/.test(ch) : LETTER.test(ch) || DIGIT.test(ch)) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (ch !== "'" && ch !== '’' && ch !== '-') {
+      inWord = false;
+    }
+  }
+  return { weight: words + wide / 2, size: length + wide * 1.5 };
+}
+
+function lastClause(text: string): string {
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (CLAUSE_START.test(text.charAt(i))) return text.slice(i + 1);
+  }
+  return text;
+}
+
+function lastChar(text: string): string {
+  const cp = text.codePointAt(text.length - 1) ?? 0;
+  if (cp >= 0xdc00 && cp <= 0xdfff && text.length >= 2) return String.fromCodePoint(text.codePointAt(text.length - 2) ?? cp);
+  return String.fromCodePoint(cp);
+}
+
+/**
+ * Whether a paragraph looks cut off. `ellipsis`: it ends in an ellipsis right after a word or a
+ * comma, is longer than a label, and its last sentence has a few words. `mid-sentence`: it is long
+ * prose (it holds a sentence end somewhere) whose last sentence stops on a comma, a dash, an opening
+ * bracket, a Han/Kana/Hangul character, or a word no sentence ends on.
+ */
+export function truncation(text: string): TruncationKind | null {
+  const t = text.trim();
+  const ellipsis = TRAILING_ELLIPSIS.exec(t);
+  if (ellipsis) {
+    const before = t.slice(0, ellipsis.index).trimEnd();
+    if (before.length === 0 || OPEN_ENDED.test(before)) return null;
+    const prev = lastChar(before);
+    const spaced = before.length < t.length - ellipsis[0].length;
+    const afterWord = isWideScript(prev.codePointAt(0) ?? 0) || LETTER.test(prev) || DIGIT.test(prev);
+    // "a, b, ..." continues a list; "text,..." was cut right after the comma.
+    if (!afterWord && (spaced || !CONTINUES.has(prev))) return null;
+    if (measure(before).weight < ELLIPSIS_MIN_WEIGHT) return null;
+    // A writer who trails off mid-paragraph too ("gadgets.... Now I…") uses ellipses as style.
+    if (ANY_ELLIPSIS.test(before)) return null;
+    // A word or two after a full stop ("… Apple TV. Mehr…", "However…") is a link label or a cliffhanger.
+    return measure(lastClause(before)).weight >= ELLIPSIS_MIN_CLAUSE ? 'ellipsis' : null;
+  }
+  if (t.length === 0) return null;
+  const { size } = measure(t);
+  if (size < MID_SENTENCE_MIN_SIZE) return null;
+  const end = lastChar(t);
+  const body = t.slice(0, t.length - end.length);
+  if (!SENTENCE_END.test(body)) return null;
+  if (CONTINUES.has(end) || isWideScript(end.codePointAt(0) ?? 0)) return 'mid-sentence';
+  const word = LAST_WORD.exec(t)?.[0].toLowerCase();
+  return word !== undefined && NEVER_FINAL.has(word) ? 'mid-sentence' : null;
+}
