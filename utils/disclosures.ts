@@ -1,0 +1,529 @@
+import { ANY_AGENT, CAUTION, HANS_ONLY, HANT_ONLY, type LanguageRules, NOTICE_PREFIX, RULES } from './disclosure-patterns';
+import { baseLanguage } from './languages';
+import type { Disclosure, DisclosureKind } from './report';
+
+export interface DisclosureBlock {
+  text: string;
+  lang: string;
+  el?: Element | null;
+  /** Set by callers that have no element: the block stands inside a quotation. */
+  quoted?: boolean;
+}
+
+/** A statement longer than this is prose, not a disclosure; skipping it keeps the cost bounded. */
+const MAX_SENTENCE = 600;
+/** A notice with no explicit self-reference must stand in a short block (a badge, a footer line). */
+const MAX_NOTICE_BLOCK = 300;
+/** Quotations longer than this are treated as a stray quotation mark. */
+const MAX_QUOTE = 400;
+/** Largest gaps, in characters, between self-reference, agent and verb. */
+const GAP = { spaced: { core: 60, self: 60, after: 30 }, cjk: { core: 14, self: 24, after: 0 } } as const;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const QUOTE_PAIRS: Record<string, string> = {
+  '"': '"',
+  '“': '”',
+  '„': '“”',
+  '«': '»',
+  '‹': '›',
+  '「': '」',
+  '『': '』',
+  '《': '》',
+  '﹁': '﹂',
+};
+
+/** Quoted stretches of `text`, in one pass; an opener left unclosed within MAX_QUOTE is ignored. */
+function quotedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let closers = '';
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (open >= 0) {
+      if (closers.includes(ch)) {
+        spans.push({ start: open, end: i + 1 });
+        open = -1;
+      } else if (i - open > MAX_QUOTE) {
+        open = -1;
+      }
+      continue;
+    }
+    const closer = QUOTE_PAIRS[ch];
+    if (closer !== undefined) {
+      closers = closer;
+      open = i;
+    }
+  }
+  return spans;
+}
+
+function inSpans(spans: readonly Span[], pos: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid] as Span;
+    if (pos < span.start) hi = mid - 1;
+    else if (pos >= span.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+const SENTENCE_END = /[.!?。！？；;\n؟]/;
+
+/** Sentence spans of `text`: split after CJK stops and line breaks, after Latin stops followed by space. */
+function sentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (!SENTENCE_END.test(ch)) continue;
+    const latin = ch === '.' || ch === '!' || ch === '?' || ch === ';';
+    if (latin && i + 1 < text.length && !/\s/.test(text.charAt(i + 1))) continue;
+    spans.push({ start, end: i + 1 });
+    start = i + 1;
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans;
+}
+
+function hits(re: RegExp, text: string): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** "AI Weekly", "AI Evaluation 101": an acronym starting a proper name is not an agent. */
+const NAME_AFTER = /^ ?[A-Z][a-z]/;
+const TOOL_AFTER = /^ ?(?:Tools?|Technology|Models?|Assistants?|Systems?|Software)\b/;
+
+function agents(rules: LanguageRules, s: string): Span[] {
+  const named = hits(rules.acronym, s).filter((hit) => {
+    const after = s.slice(hit.end, hit.end + 16);
+    return !NAME_AFTER.test(after) || TOOL_AFTER.test(after);
+  });
+  return [...hits(rules.agent, s), ...named];
+}
+
+/** True when `gap` holds only linking words: the pieces it joins form one statement. */
+function linked(rules: LanguageRules, gap: string): boolean {
+  const stripped = gap.replace(rules.self, ' ');
+  if (rules.link instanceof RegExp) return stripped.replace(rules.link, '').length === 0;
+  const link = rules.link;
+  return stripped
+    .toLowerCase()
+    .split(/[\s'’,-]+/)
+    .every((token) => token === '' || link.has(token));
+}
+
+/** CJK statements put the topic first; this checks that the words before the statement stay on it. */
+function cjkTopicKept(rules: LanguageRules, gap: string): boolean {
+  return !/[《》“”"「」]/.test(gap) && !(rules.topic?.test(gap) ?? false);
+}
+
+interface Match {
+  start: number;
+  end: number;
+  kind: DisclosureKind;
+  lang: string;
+}
+
+function kindOf(rules: LanguageRules, scope: string): DisclosureKind {
+  if (rules.hedge.test(scope)) return 'suspected';
+  if (rules.summary.test(scope)) return 'summary';
+  if (rules.assist.test(scope)) return 'assisted';
+  return 'generated';
+}
+
+function matchSentence(rules: LanguageRules, s: string, shortBlock: boolean): { kind: DisclosureKind; at: number } | null {
+  const agentHits = agents(rules, s);
+  if (agentHits.length === 0) return null;
+  const verbHits = hits(rules.verb, s);
+  if (verbHits.length === 0) return null;
+  const selfHits = hits(rules.self, s);
+  const gaps = GAP[rules.script];
+  const notice = NOTICE_PREFIX.exec(s.trimStart());
+  const implied = shortBlock && (notice !== null || CAUTION.test(s));
+  const noticeEnd = notice ? s.length - s.trimStart().length + notice[0].length : 0;
+
+  for (const a of agentHits) {
+    for (const v of verbHits) {
+      if (a.start < v.end && v.start < a.end) continue;
+      const first = a.start < v.start ? a : v;
+      const second = first === a ? v : a;
+      const coreGap = s.slice(first.end, second.start);
+      if (coreGap.length > gaps.core || !linked(rules, coreGap)) continue;
+      const core = { start: first.start, end: second.end };
+      const from = subjectStart(rules, s, selfHits, core, implied, noticeEnd);
+      if (from === null) continue;
+      if (rules.reported.test(s.slice(0, from))) continue;
+      const negFrom = rules.script === 'cjk' ? Math.max(0, from - 6) : 0;
+      const scopeEnd = Math.min(s.length, core.end + rules.negationTail);
+      if (rules.negation.test(s.slice(negFrom, scopeEnd))) continue;
+      const selfEnd = selfHits.reduce((end, h) => (h.start <= core.end + gaps.after && h.end > end ? h.end : end), core.end);
+      return { kind: kindOf(rules, s.slice(0, Math.max(scopeEnd, selfEnd))), at: core.start };
+    }
+  }
+  return null;
+}
+
+/** Where the statement's subject starts, or null when nothing ties the statement to the page itself. */
+function subjectStart(
+  rules: LanguageRules,
+  s: string,
+  selfHits: readonly Span[],
+  core: Span,
+  implied: boolean,
+  noticeEnd: number,
+): number | null {
+  const gaps = GAP[rules.script];
+  for (const h of selfHits) {
+    if (h.start < core.end && core.start < h.end) return Math.min(h.start, core.start);
+    if (h.end <= core.start) {
+      const gap = s.slice(h.end, core.start);
+      if (gap.length > gaps.self) continue;
+      if (rules.script === 'cjk' ? cjkTopicKept(rules, gap) : linked(rules, gap)) return h.start;
+    } else if (gaps.after > 0 && h.start >= core.end) {
+      const gap = s.slice(core.end, h.start);
+      if (gap.length <= gaps.after && linked(rules, gap)) return core.start;
+    }
+  }
+  if (implied && core.start >= noticeEnd) {
+    const lead = s.slice(noticeEnd, core.start);
+    if (lead.length <= gaps.self && linked(rules, lead.replace(rules.hedge, ' '))) return core.start;
+  }
+  return null;
+}
+
+const KANA = /[\u3040-\u30ff]/;
+const HANGUL = /[\uac00-\ud7af]/;
+const HAN = /[\u4e00-\u9fff]/;
+
+function applicable(rules: LanguageRules, s: string): boolean {
+  switch (rules.lang) {
+    case 'zh':
+      return HAN.test(s) && !KANA.test(s) && !HANGUL.test(s);
+    case 'ja':
+      return KANA.test(s);
+    case 'ko':
+      return HANGUL.test(s);
+    default:
+      return true;
+  }
+}
+
+function statementLang(rules: LanguageRules, blockLang: string, s: string): string {
+  if (baseLanguage(blockLang) === rules.lang) return blockLang;
+  if (rules.lang !== 'zh') return rules.lang;
+  if (HANT_ONLY.test(s) && !HANS_ONLY.test(s)) return 'zh-Hant';
+  if (HANS_ONLY.test(s) && !HANT_ONLY.test(s)) return 'zh-Hans';
+  return 'zh';
+}
+
+function isQuoted(block: DisclosureBlock): boolean {
+  return block.quoted === true || (block.el?.closest('blockquote, q') ?? null) !== null;
+}
+
+function blockMatches(block: DisclosureBlock): Match[] {
+  const text = block.text;
+  const quotes = quotedSpans(text);
+  const shortBlock = text.length <= MAX_NOTICE_BLOCK;
+  const found: Match[] = [];
+  for (const span of sentences(text)) {
+    if (span.end - span.start > MAX_SENTENCE) continue;
+    const raw = text.slice(span.start, span.end);
+    const lead = raw.length - raw.trimStart().length;
+    const s = raw.trim();
+    if (s.length === 0 || !ANY_AGENT.test(s) || /[?？؟]$/.test(s)) continue;
+    for (const rules of RULES) {
+      if (!applicable(rules, s)) continue;
+      const m = matchSentence(rules, s, shortBlock);
+      if (m === null) continue;
+      const start = span.start + lead;
+      if (inSpans(quotes, start + m.at)) break;
+      found.push({ start, end: start + s.length, kind: m.kind, lang: statementLang(rules, block.lang, s) });
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * Statements in the page's text that the page itself, or a part of it, is AI-generated, AI-assisted,
+ * an AI summary or suspected AI. One disclosure per block and kind: a notice written twice in two
+ * languages within one element is one disclosure, in the language of its first statement.
+ */
+export function findTextDisclosures(blocks: readonly DisclosureBlock[]): { disclosure: Disclosure; block: number }[] {
+  const out: { disclosure: Disclosure; block: number }[] = [];
+  blocks.forEach((block, index) => {
+    if (!ANY_AGENT.test(block.text) || isQuoted(block)) return;
+    const byKind = new Map<DisclosureKind, Match>();
+    for (const m of blockMatches(block)) {
+      const seen = byKind.get(m.kind);
+      if (seen) seen.end = m.end;
+      else byKind.set(m.kind, { ...m });
+    }
+    const merged = [...byKind.values()].sort((x, y) => x.start - y.start);
+    for (const m of merged) {
+      out.push({
+        disclosure: { kind: m.kind, source: 'text', evidence: block.text.slice(m.start, m.end), lang: m.lang },
+        block: index,
+      });
+    }
+  });
+  return out;
+}
+
+
+type MarkupDisclosure = { disclosure: Disclosure; el: Element | null };
+
+const markup = (kind: DisclosureKind, source: Disclosure['source'], evidence: string, el: Element | null): MarkupDisclosure => ({
+  disclosure: { kind, source, evidence, lang: null },
+  el,
+});
+
+/**
+ * GB 45438-2025 Annex E `Label`: 1 = AI-generated; 2 ("possibly", user-declared) and 3 (suspected,
+ * platform-detected) both say the platform does not know for sure, so both map to 'suspected'.
+ * Non-conformant non-empty values ("AIGC", "true") still mark the content as AI-made.
+ */
+function aigcKind(label: string): DisclosureKind | null {
+  const value = label.trim().toLowerCase();
+  if (value === '1') return 'generated';
+  if (value === '2' || value === '3') return 'suspected';
+  if (value === '' || value === '0' || value === 'false' || value === 'no' || value === 'none') return null;
+  return 'generated';
+}
+
+function aigcLabel(content: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(content);
+    const label = findKey(parsed, (key) => key.toLowerCase() === 'label', 3);
+    if (typeof label === 'string' || typeof label === 'number') return String(label);
+  } catch {
+    // Malformed JSON is common in hand-written tags; the regex below still reads the label.
+  }
+  const m = /"?label"?\s*[:=]\s*"?([^",}\s]{1,40})/i.exec(content);
+  if (m?.[1] !== undefined) return m[1];
+  return /^\s*[0-3]\s*$/.test(content) ? content.trim() : null;
+}
+
+/** The value of the first key `match` accepts, searching objects and arrays breadth-first. */
+function findKey(root: unknown, match: (key: string) => boolean, maxDepth: number): unknown {
+  let level: unknown[] = [root];
+  for (let depth = 0; depth <= maxDepth && level.length > 0; depth++) {
+    const next: unknown[] = [];
+    for (const node of level) {
+      if (Array.isArray(node)) next.push(...node);
+      else if (node !== null && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (match(key)) return value;
+          next.push(value);
+        }
+      }
+    }
+    level = next;
+  }
+  return undefined;
+}
+
+/** `ai-generated` (WHATWG #9479), `ai-disclosure` (WICG #261, Drupal) and `AI-Disclosure` (IETF draft) values. */
+function declaredKind(content: string): DisclosureKind | null {
+  const value = (content.split(/[;,]/)[0] ?? '').trim().toLowerCase().replace(/_/g, '-');
+  switch (value) {
+    case 'all':
+    case 'true':
+    case 'yes':
+    case 'ai-generated':
+    case 'generated':
+    case 'autonomous':
+    case 'ai-originated':
+    case 'machine-generated':
+      return 'generated';
+    case 'partially':
+    case 'partial':
+    case 'ai-assisted':
+    case 'assisted':
+    case 'mixed':
+    case 'ai-modified':
+      return 'assisted';
+    case 'ai-summarized':
+    case 'ai-summarised':
+    case 'summarized':
+      return 'summary';
+    default:
+      return null;
+  }
+}
+
+/**
+ * IPTC digital source types that say generative AI made or changed the media. `algorithmicMedia`
+ * and `dataDrivenMedia` (templates), `digitalCapture` and `humanEdits` do not.
+ */
+function sourceTypeKind(value: string): DisclosureKind | null {
+  const term = (value.split(/[/#:]/).pop() ?? '').toLowerCase().replace(/[_\s-]/g, '');
+  switch (term.replace(/digitalsource$/, '')) {
+    case 'trainedalgorithmicmedia':
+      return 'generated';
+    case 'compositewithtrainedalgorithmicmedia':
+    case 'compositesynthetic':
+      return 'assisted';
+    default:
+      return null;
+  }
+}
+
+function isSourceTypeKey(key: string): boolean {
+  const name = key.split(/[/#:]/).pop() ?? '';
+  return name.toLowerCase() === 'digitalsourcetype';
+}
+
+/** Strings a JSON-LD or ninjs `digitalSourceType` value carries: IRIs, `@id`, `uri`, `name`, arrays of those. */
+function sourceTypeValues(value: unknown, out: string[], depth = 0): void {
+  if (depth > 4) return;
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) sourceTypeValues(item, out, depth + 1);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (['@id', '@value', 'uri', 'name', 'url', 'id'].includes(key)) sourceTypeValues(item, out, depth + 1);
+    }
+  }
+}
+
+/** Every `digitalSourceType` value in a JSON-LD document, at any depth (also inside `@graph`). */
+function jsonLdSourceTypes(text: string): string[] {
+  const out: string[] = [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    const re = /"digitalSourceType"\s*:\s*(?:\{[^}]{0,300}?"@id"\s*:\s*)?"([^"]{1,300})"/gi;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m[1] ?? '');
+    return out;
+  }
+  const stack: unknown[] = [parsed];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (isSourceTypeKey(key)) sourceTypeValues(value, out);
+        else stack.push(value);
+      }
+    }
+  }
+  return out;
+}
+
+const C2PA_AI = /compositeWithTrainedAlgorithmicMedia|compositeSynthetic|trainedAlgorithmicMedia/gi;
+
+function decodeBase64(text: string): string | null {
+  const clean = text.replace(/\s+/g, '');
+  if (clean.length === 0 || !/^[A-Za-z0-9+/_-]+=*$/.test(clean)) return null;
+  try {
+    return atob(clean.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return null;
+  }
+}
+
+/** The AI source types named in a C2PA manifest (base64 JUMBF/CBOR or plain text); strings in CBOR stay readable. */
+function c2paKind(payload: string): { kind: DisclosureKind; term: string } | null {
+  const decoded = decodeBase64(payload) ?? payload;
+  let found: { kind: DisclosureKind; term: string } | null = null;
+  C2PA_AI.lastIndex = 0;
+  for (let m = C2PA_AI.exec(decoded); m !== null; m = C2PA_AI.exec(decoded)) {
+    const kind = sourceTypeKind(m[0]);
+    if (kind === 'generated') return { kind, term: m[0] };
+    if (kind !== null && found === null) found = { kind, term: m[0] };
+  }
+  return found;
+}
+
+function startTag(el: Element): string {
+  const html = el.outerHTML;
+  const end = html.indexOf('>');
+  return end < 0 ? html : html.slice(0, end + 1);
+}
+
+/**
+ * Machine-readable AI labels: the `AIGC` meta (GB 45438-2025 Annex E), `ai-generated` and
+ * `ai-disclosure` metas, schema.org/IPTC `digitalSourceType` in JSON-LD and microdata, C2PA
+ * manifests embedded in the page that name an AI source type, and `ai-disclosure` attributes on
+ * page elements. Microdata and C2PA are reported with source 'meta'. Training opt-outs (noai,
+ * tdm-reservation), `generator` and a manifest that cannot be read are not disclosures.
+ */
+export function findMarkupDisclosures(doc: Document): MarkupDisclosure[] {
+  const out: MarkupDisclosure[] = [];
+
+  for (const el of doc.querySelectorAll('meta[name], meta[http-equiv]')) {
+    const name = (el.getAttribute('name') ?? el.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const content = el.getAttribute('content') ?? '';
+    let kind: DisclosureKind | null = null;
+    if (name === 'aigc') {
+      const label = aigcLabel(content);
+      kind = label === null ? null : aigcKind(label);
+    } else if (name === 'ai-generated' || name === 'ai-disclosure') {
+      kind = declaredKind(content);
+    }
+    if (kind) out.push(markup(kind, 'meta', el.outerHTML, el));
+  }
+
+  const seen = new Set<string>();
+  for (const el of doc.querySelectorAll('script[type]')) {
+    const type = (el.getAttribute('type') ?? '').trim().toLowerCase();
+    const text = el.textContent ?? '';
+    if (type === 'application/ld+json') {
+      for (const value of jsonLdSourceTypes(text)) {
+        const kind = sourceTypeKind(value);
+        if (!kind || seen.has(value)) continue;
+        seen.add(value);
+        out.push(markup(kind, 'json-ld', `"digitalSourceType": "${value}"`, el));
+      }
+    } else if (type === 'application/c2pa') {
+      const found = c2paKind(text);
+      if (found) out.push(markup(found.kind, 'meta', `<script type="application/c2pa"> digitalSourceType: ${found.term}`, el));
+    }
+  }
+
+  for (const el of doc.querySelectorAll('link[rel][href]')) {
+    const rels = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    const href = el.getAttribute('href') ?? '';
+    if (!rels.includes('c2pa-manifest') || !href.startsWith('data:')) continue;
+    const comma = href.indexOf(',');
+    const payload = comma < 0 ? '' : href.slice(comma + 1);
+    const found = c2paKind(/;base64$/i.test(href.slice(0, Math.max(comma, 0))) ? payload : decodeURIComponent(payload));
+    if (found) out.push(markup(found.kind, 'meta', `${startTag(el).slice(0, 200)} digitalSourceType: ${found.term}`, el));
+  }
+
+  for (const el of doc.querySelectorAll('[itemprop]')) {
+    const props = (el.getAttribute('itemprop') ?? '').split(/\s+/);
+    if (!props.some(isSourceTypeKey)) continue;
+    const value = el.getAttribute('href') ?? el.getAttribute('content') ?? el.getAttribute('value') ?? el.textContent ?? '';
+    const kind = sourceTypeKind(value.trim());
+    if (kind) out.push(markup(kind, 'meta', startTag(el), el));
+  }
+
+  const body = doc.body ?? doc.documentElement;
+  if (body) {
+    for (const el of body.querySelectorAll('[ai-disclosure], [aidisclosure], [data-ai-disclosure]')) {
+      if (el.tagName.toLowerCase() === 'meta') continue;
+      const value = el.getAttribute('ai-disclosure') ?? el.getAttribute('aidisclosure') ?? el.getAttribute('data-ai-disclosure') ?? '';
+      const kind = declaredKind(value);
+      if (kind) out.push(markup(kind, 'attribute', startTag(el), el));
+    }
+  }
+  return out;
+}
