@@ -2,3 +2,146 @@
 export function foldSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Elements whose content never renders as text. */
+const NEVER_TEXT = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'audio',
+  'video',
+  'picture',
+  'img',
+]);
+
+/**
+ * Elements laid out as blocks by default. Layout is unavailable outside a browser (linkedom,
+ * happy-dom), so the default display of the tag stands in for the computed one.
+ */
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'frameset',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+/** Lower-case tag name, also for XHTML documents where tagName keeps its case. */
+export function tagOf(el: Element): string {
+  return el.localName ?? el.tagName.toLowerCase();
+}
+
+export function isBlockTag(tag: string): boolean {
+  return BLOCK_TAGS.has(tag);
+}
+
+/** Marks elements NewsLens adds to a page, so its own UI is never read back as page text. */
+export const UI_MARKER = 'data-newslens-ui';
+
+/**
+ * True when the element and everything inside it renders no text: non-text tags, the `hidden`
+ * attribute, `aria-hidden="true"`, inline styles that hide it, and NewsLens's own UI.
+ */
+export function isHidden(el: Element): boolean {
+  if (NEVER_TEXT.has(tagOf(el))) return true;
+  if (el.attributes.length === 0) return false;
+  if (el.hasAttribute('hidden') || el.hasAttribute(UI_MARKER)) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style !== null && style.length > 0) {
+    const compact = style.toLowerCase().replace(/\s+/g, '');
+    return compact.includes('display:none') || compact.includes('visibility:hidden');
+  }
+  return false;
+}
+
+/**
+ * The element's visible text with white space folded. Block-level children and <br> separate
+ * words; inline children join as written. Walks siblings and parents instead of recursing, so
+ * arbitrarily deep nesting cannot overflow the stack.
+ */
+export function visibleText(el: Element): string {
+  if (isHidden(el)) return '';
+  const out: string[] = [];
+  let node: Node | null = el.firstChild;
+  while (node !== null) {
+    let enter = false;
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      out.push((node as CharacterData).data);
+    } else if (node.nodeType === 1) {
+      const child = node as Element;
+      if (!isHidden(child)) {
+        const tag = tagOf(child);
+        if (tag === 'br' || isBlockTag(tag)) out.push(' ');
+        enter = child.firstChild !== null;
+      }
+    }
+    if (enter) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node !== null && node !== el) {
+      if (node.nodeType === 1 && isBlockTag(tagOf(node as Element))) out.push(' ');
+      if (node.nextSibling !== null) {
+        node = node.nextSibling;
+        break;
+      }
+      node = node.parentNode;
+    }
+    if (node === el) break;
+  }
+  return foldSpace(out.join(''));
+}

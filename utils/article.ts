@@ -1,0 +1,523 @@
+import { latinHint, parseScoreText } from './scores';
+import { foldSpace, isBlockTag, isHidden, tagOf, visibleText } from './text';
+
+export type ArticleRole = 'title' | 'label' | 'heading' | 'paragraph' | 'quote' | 'list-item';
+
+export interface ArticleBlock {
+  el: Element;
+  role: ArticleRole;
+  /** Folded visible text of the element. */
+  text: string;
+  /** True for the article body; false for the title and the label lines around it. */
+  inArticle: boolean;
+}
+
+export interface ExtractedArticle {
+  title: Element | null;
+  /** The element holding the article body, or null when the page holds no article. */
+  root: Element | null;
+  /** Title, labels and article blocks in document order. */
+  blocks: ArticleBlock[];
+}
+
+/** Text of form controls is UI, not content. */
+const CONTROL_TAGS = new Set(['button', 'select', 'textarea', 'input', 'option', 'datalist', 'output', 'label']);
+/** Site chrome by element type: never part of the article body. */
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer']);
+/** Chrome by ARIA role. */
+const CHROME_ROLES = new Set([
+  'navigation',
+  'complementary',
+  'contentinfo',
+  'banner',
+  'search',
+  'menu',
+  'menubar',
+  'dialog',
+  'alert',
+  'alertdialog',
+]);
+/**
+ * Class/id words of chrome inside or around an article (after Readability's unlikely and
+ * negative lists). A match counts unless the element also reads as a content container and
+ * holds real text, as in "article-share" wrapping the whole story.
+ */
+const CHROME_CLASS =
+  /comment|disqus|sidebar|related|share|sharing|social|footer|menu|breadcrumb|widget|promo|sponsor|newsletter|subscribe|recommend|trending|popular|outbrain|taboola|masthead|banner|byline|meta|tags|tagcloud|keyword|pagination|pager|toolbar|signup|cookie|gdpr|popup|modal|(?:^|[\s_-])(?:ads?|advert\w*|nav\w*|topbar|hidden|print)(?:[\s_-]|$)/i;
+/** Comments stay chrome even inside an element named like content. */
+const ALWAYS_CHROME_CLASS = /comment|disqus|respond|replies/i;
+const CONTENT_CLASS = /article|body|column|content|main|shadow/i;
+/** Chrome that also rules out label lines (site navigation and lists of other stories, not share bars or meta lines). */
+const FAR_CHROME_CLASS = /comment|disqus|sidebar|related|recommend|trending|popular|menu|breadcrumb|outbrain|taboola|(?:^|[\s_-])nav\w*(?:[\s_-]|$)/i;
+
+/** Readability's class weights: content-like names raise a container's score, chrome-like ones lower it. */
+const POSITIVE_CLASS = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
+const NEGATIVE_CLASS =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
+
+/** Shortest paragraph (non-space characters) that counts as prose when scoring containers. */
+const MIN_PARAGRAPH = 25;
+/** Longest line (non-space characters) that can be a label near the title. */
+const MAX_LABEL = 60;
+/** A block with more of its text in links than this is navigation, not prose. */
+const MAX_LINK_DENSITY = 0.5;
+
+const FLAG_BLOCK = 1;
+const FLAG_QUOTE = 2;
+const FLAG_CHROME = 4;
+const FLAG_FAR_CHROME = 8;
+const FLAG_LINK = 16;
+
+/** Per-element facts gathered in one walk, indexed by pre-order position. */
+interface Walk {
+  els: Element[];
+  parent: number[];
+  /** One past the last descendant's index. */
+  end: number[];
+  /** Non-space characters of visible text in the subtree. */
+  text: number[];
+  /** Of which inside links. */
+  link: number[];
+  /** Characters whose nearest block-level ancestor is this element. */
+  own: number[];
+  commas: number[];
+  flags: number[];
+  /** Chrome class candidates, confirmed once the subtree's text is known. */
+  chromeByClass: number[];
+}
+
+const COMMAS = /[,，、،﹐﹑]/g;
+const SPACE = /\s+/g;
+
+function classId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+}
+
+function isEditable(el: Element): boolean {
+  const v = el.getAttribute('contenteditable');
+  return v !== null && v.toLowerCase() !== 'false';
+}
+
+function enterFlags(el: Element, tag: string, parentFlags: number): { flags: number; byClass: boolean } {
+  let flags = parentFlags & FLAG_QUOTE;
+  if (isBlockTag(tag)) flags |= FLAG_BLOCK;
+  if (tag === 'blockquote') flags |= FLAG_QUOTE;
+  if (tag === 'a') flags |= FLAG_LINK;
+  if (tag === 'body' || tag === 'html') return { flags, byClass: false };
+  let byClass = false;
+  if (CHROME_TAGS.has(tag)) flags |= FLAG_CHROME | FLAG_FAR_CHROME;
+  if (el.attributes.length > 0) {
+    const role = el.getAttribute('role');
+    if (role !== null && CHROME_ROLES.has(role.toLowerCase())) flags |= FLAG_CHROME | FLAG_FAR_CHROME;
+    const names = classId(el);
+    if (names.length > 1) {
+      if (ALWAYS_CHROME_CLASS.test(names)) flags |= FLAG_CHROME;
+      else if (CHROME_CLASS.test(names)) {
+        if (CONTENT_CLASS.test(names)) byClass = true;
+        else flags |= FLAG_CHROME;
+      }
+      if (FAR_CHROME_CLASS.test(names)) flags |= FLAG_FAR_CHROME;
+    }
+  }
+  return { flags, byClass };
+}
+
+/** One iterative pre-order walk over the visible elements under `start`, collecting text statistics. */
+function walk(start: Element): Walk {
+  const w: Walk = { els: [], parent: [], end: [], text: [], link: [], own: [], commas: [], flags: [], chromeByClass: [] };
+  const open: number[] = [];
+  const owners: number[] = [];
+  let linkDepth = 0;
+
+  const enter = (el: Element, tag: string): number => {
+    const i = w.els.length;
+    const p = open.length > 0 ? (open[open.length - 1] as number) : -1;
+    const { flags, byClass } = enterFlags(el, tag, p >= 0 ? (w.flags[p] as number) : 0);
+    w.els.push(el);
+    w.parent.push(p);
+    w.end.push(i + 1);
+    w.text.push(0);
+    w.link.push(0);
+    w.own.push(0);
+    w.commas.push(0);
+    w.flags.push(flags);
+    if (byClass) w.chromeByClass.push(i);
+    open.push(i);
+    if (flags & FLAG_BLOCK || owners.length === 0) owners.push(i);
+    if (flags & FLAG_LINK) linkDepth++;
+    return i;
+  };
+  const exit = (): void => {
+    const i = open.pop() as number;
+    w.end[i] = w.els.length;
+    const flags = w.flags[i] as number;
+    if (owners[owners.length - 1] === i) owners.pop();
+    if (flags & FLAG_LINK) linkDepth--;
+    const p = w.parent[i] as number;
+    if (p >= 0) {
+      w.text[p] = (w.text[p] as number) + (w.text[i] as number);
+      w.link[p] = (w.link[p] as number) + (w.link[i] as number);
+    }
+  };
+
+  enter(start, tagOf(start));
+  let node: Node | null = start.firstChild;
+  while (node !== null) {
+    let descended = false;
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const data = (node as CharacterData).data;
+      const count = data.length - (data.match(SPACE)?.join('').length ?? 0);
+      if (count > 0) {
+        const cur = open[open.length - 1] as number;
+        const owner = owners[owners.length - 1] as number;
+        w.text[cur] = (w.text[cur] as number) + count;
+        if (linkDepth > 0) w.link[cur] = (w.link[cur] as number) + count;
+        w.own[owner] = (w.own[owner] as number) + count;
+        w.commas[owner] = (w.commas[owner] as number) + (data.match(COMMAS)?.length ?? 0);
+      }
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      const tag = tagOf(el);
+      if (!isHidden(el) && !CONTROL_TAGS.has(tag) && !isEditable(el)) {
+        enter(el, tag);
+        if (el.firstChild !== null) {
+          node = el.firstChild;
+          descended = true;
+        } else {
+          exit();
+        }
+      }
+    }
+    if (descended) continue;
+    while (node !== null) {
+      if (node.nextSibling !== null) {
+        node = node.nextSibling;
+        break;
+      }
+      node = node.parentNode;
+      if (node === start || node === null) {
+        node = null;
+        break;
+      }
+      exit();
+    }
+  }
+  while (open.length > 0) exit();
+  for (const i of w.chromeByClass) {
+    // A content-named container holding little text is chrome after all ("article-tags").
+    if ((w.text[i] as number) < 200) w.flags[i] = (w.flags[i] as number) | FLAG_CHROME;
+  }
+  return w;
+}
+
+/** Index of the nearest ancestor-or-self carrying `flag`, for every element, or -1. */
+function nearestWith(w: Walk, flag: number): Int32Array {
+  const out = new Int32Array(w.els.length);
+  for (let i = 0; i < w.els.length; i++) {
+    const p = w.parent[i] as number;
+    out[i] = (w.flags[i] as number) & flag ? i : p >= 0 ? (out[p] as number) : -1;
+  }
+  return out;
+}
+
+function within(w: Walk, ancestor: number, i: number): boolean {
+  return i >= ancestor && i < (w.end[ancestor] as number);
+}
+
+/**
+ * Blocks: the innermost block-level elements holding text directly. A block that also contains
+ * block-level children is kept whole when its own text outweighs theirs; otherwise its children
+ * stand and its stray text is dropped, so no block ever contains another.
+ */
+function textBlocks(w: Walk, skipFrom: number, skipTo: number): number[] {
+  const blocks: number[] = [];
+  let suppressUntil = -1;
+  for (let i = 0; i < w.els.length; i++) {
+    if (i < suppressUntil) continue;
+    if (i >= skipFrom && i < skipTo) continue;
+    const own = w.own[i] as number;
+    if (own === 0 || !((w.flags[i] as number) & FLAG_BLOCK)) continue;
+    const nested = (w.text[i] as number) - own;
+    if (nested > own) continue;
+    blocks.push(i);
+    suppressUntil = w.end[i] as number;
+  }
+  return blocks;
+}
+
+const TITLE_SPLIT = /\s+[|\-–—:·»]\s+|\s*[|｜»]\s*/;
+
+function metaTitles(doc: Document): string[] {
+  const out: string[] = [];
+  for (const sel of ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]']) {
+    const c = doc.querySelector(sel)?.getAttribute('content');
+    if (c) out.push(foldSpace(c));
+  }
+  const docTitle = foldSpace(doc.title ?? '');
+  if (docTitle) {
+    out.push(docTitle);
+    for (const piece of docTitle.split(TITLE_SPLIT)) if (piece.length >= 10) out.push(piece);
+  }
+  return out.map((t) => t.toLowerCase()).filter((t) => t.length > 0);
+}
+
+function matchesTitle(text: string, titles: string[]): number {
+  const t = text.toLowerCase();
+  if (t.length === 0) return 0;
+  let best = 0;
+  for (const m of titles) {
+    if (t === m) return 3;
+    const shorter = Math.min(t.length, m.length);
+    const longer = Math.max(t.length, m.length);
+    if ((t.includes(m) || m.includes(t)) && shorter >= 10 && shorter / longer >= 0.4) best = 2;
+  }
+  return best;
+}
+
+/** The headline: the h1 (or h2/h3) best matching the page's meta titles, outside site chrome. */
+function findTitle(doc: Document, w: Walk, farChrome: Int32Array): number {
+  const titles = metaTitles(doc);
+  let best = -1;
+  let bestScore = -Infinity;
+  let seen = 0;
+  for (let i = 0; i < w.els.length && seen < 200; i++) {
+    const tag = tagOf(w.els[i] as Element);
+    const level = tag === 'h1' ? 1 : tag === 'h2' ? 2 : tag === 'h3' ? 3 : 0;
+    if (level === 0 || (w.text[i] as number) === 0) continue;
+    seen++;
+    const match = matchesTitle(visibleText(w.els[i] as Element), titles);
+    if (level > 1 && match === 0) continue;
+    let score = match * 2 - level;
+    if ((farChrome[i] as number) >= 0) score -= 4;
+    if ((w.link[i] as number) > (w.text[i] as number) / 2) score -= 1;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** Readability's content score of every container, from the prose paragraphs inside it. */
+function scoreContainers(w: Walk, blocks: number[], chrome: Int32Array): Float64Array {
+  const score = new Float64Array(w.els.length).fill(Number.NaN);
+  for (const b of blocks) {
+    if ((chrome[b] as number) >= 0) continue;
+    const len = w.text[b] as number;
+    if (len < MIN_PARAGRAPH) continue;
+    const tag = tagOf(w.els[b] as Element);
+    if (/^h[1-6]$/.test(tag)) continue;
+    const points = 1 + (w.commas[b] as number) + Math.min(Math.floor(len / 100), 3);
+    if (tag === 'li') continue;
+    // Readability wraps the loose text of a container that also holds blocks in paragraphs of
+    // its own, so such a container scores itself; a plain text holder scores its parent.
+    let a = (w.text[b] as number) > (w.own[b] as number) ? b : (w.parent[b] as number);
+    for (let level = 0; level < 5 && a >= 0; level++) {
+      const el = w.els[a] as Element;
+      const atag = tagOf(el);
+      if (atag === 'html') break;
+      if (Number.isNaN(score[a] as number)) score[a] = initialScore(el, atag);
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      score[a] = (score[a] as number) + points / divider;
+      a = w.parent[a] as number;
+    }
+  }
+  return score;
+}
+
+function initialScore(el: Element, tag: string): number {
+  let s = 0;
+  if (tag === 'div') s += 5;
+  else if (tag === 'pre' || tag === 'td' || tag === 'blockquote') s += 3;
+  else if (['address', 'ol', 'ul', 'dl', 'dd', 'dt', 'li', 'form'].includes(tag)) s -= 3;
+  else if (/^h[1-6]$/.test(tag) || tag === 'th') s -= 5;
+  for (const name of [el.getAttribute('class'), el.getAttribute('id')]) {
+    if (!name) continue;
+    if (NEGATIVE_CLASS.test(name)) s -= 25;
+    if (POSITIVE_CLASS.test(name)) s += 25;
+  }
+  return s;
+}
+
+/** Prose paragraph text under each element, outside chrome: what the article is made of. */
+function proseBelow(w: Walk, blocks: number[], chrome: Int32Array): Float64Array {
+  const acc = new Float64Array(w.els.length);
+  for (const b of blocks) {
+    const len = w.text[b] as number;
+    if ((chrome[b] as number) < 0 && len >= MIN_PARAGRAPH && (w.link[b] as number) <= len * MAX_LINK_DENSITY) acc[b] = len;
+  }
+  for (let i = w.els.length - 1; i > 0; i--) {
+    const p = w.parent[i] as number;
+    if (p >= 0) acc[p] = (acc[p] as number) + (acc[i] as number);
+  }
+  return acc;
+}
+
+function chromeBelow(w: Walk): Float64Array {
+  const acc = new Float64Array(w.els.length);
+  for (let i = w.els.length - 1; i >= 0; i--) {
+    if ((w.flags[i] as number) & FLAG_CHROME) acc[i] = w.text[i] as number;
+    const p = w.parent[i] as number;
+    if (i > 0 && p >= 0) acc[p] = (acc[p] as number) + (acc[i] as number);
+  }
+  return acc;
+}
+
+/**
+ * The article root: Readability's best-scoring container, widened to its ancestors while what
+ * each ancestor adds is mostly prose (sibling sections, the summary, the title) or a little
+ * non-chrome text (a byline), and never chrome-heavy (sidebars, comments, footers).
+ */
+function findRoot(w: Walk, blocks: number[], chrome: Int32Array): number {
+  const score = scoreContainers(w, blocks, chrome);
+  let top = -1;
+  let topScore = -Infinity;
+  for (let i = 0; i < w.els.length; i++) {
+    const s = score[i] as number;
+    if (Number.isNaN(s)) continue;
+    const text = w.text[i] as number;
+    const final = s * (1 - (text > 0 ? (w.link[i] as number) / text : 0));
+    if (final > topScore) {
+      topScore = final;
+      top = i;
+    }
+  }
+  if (top < 0) return -1;
+  const prose = proseBelow(w, blocks, chrome);
+  const chromeText = chromeBelow(w);
+  let root = top;
+  for (;;) {
+    const p = w.parent[root] as number;
+    if (p < 0) break;
+    const ptag = tagOf(w.els[p] as Element);
+    if (ptag === 'body' || ptag === 'html' || (w.flags[p] as number) & FLAG_CHROME) break;
+    const addText = (w.text[p] as number) - (w.text[root] as number);
+    const addProse = (prose[p] as number) - (prose[root] as number);
+    const addChrome = (chromeText[p] as number) - (chromeText[root] as number);
+    const addLink = (w.link[p] as number) - (w.link[root] as number);
+    const wrapper = addText === 0;
+    const mostlyProse = addProse >= addText * 0.6 && addChrome <= addText * 0.2;
+    const smallAside = addChrome === 0 && addLink <= addText * 0.5 && addText <= (w.text[root] as number) * 0.1;
+    if (!(wrapper || mostlyProse || smallAside)) break;
+    root = p;
+  }
+  return root;
+}
+
+const HAS_LETTER = /\p{L}/u;
+
+function roleOf(w: Walk, i: number): ArticleRole {
+  const tag = tagOf(w.els[i] as Element);
+  if (/^h[1-6]$/.test(tag)) return 'heading';
+  if (tag === 'li') return 'list-item';
+  if ((w.flags[i] as number) & FLAG_QUOTE) return 'quote';
+  return 'paragraph';
+}
+
+/** Lowest common ancestor of two elements by walk index. */
+function commonAncestor(w: Walk, a: number, b: number): number {
+  let x = a;
+  while (x >= 0 && !within(w, x, b)) x = w.parent[x] as number;
+  return x;
+}
+
+/**
+ * The label lines inside one short block: the block itself when it reads as one line, or its
+ * children one by one when it strings several items together (category, time, views, buttons).
+ */
+function labelElements(el: Element): Element[] {
+  let mixed = false;
+  let textNodes = false;
+  const kids: Element[] = [];
+  for (let n = el.firstChild; n !== null; n = n.nextSibling) {
+    if (n.nodeType === 3 && /[\p{L}\p{N}]/u.test((n as CharacterData).data)) textNodes = true;
+    if (n.nodeType !== 1) continue;
+    const child = n as Element;
+    if (isHidden(child) || (child.textContent ?? '').trim() === '') continue;
+    const tag = tagOf(child);
+    if (CONTROL_TAGS.has(tag) || tag === 'time' || child.firstElementChild !== null) mixed = true;
+    kids.push(child);
+  }
+  if (textNodes || !mixed) return [el];
+  return kids.filter((k) => {
+    const tag = tagOf(k);
+    if (CONTROL_TAGS.has(tag) || tag === 'time') return false;
+    return HAS_LETTER.test(visibleText(k));
+  });
+}
+
+const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [] };
+
+/**
+ * Finds the article on a page: its title, the short label lines around the title, and the body's
+ * headings, paragraphs, quotes and list items in reading order. One walk over the document keeps
+ * it linear; it only reads the DOM.
+ */
+export function extractArticle(doc: Document): ExtractedArticle {
+  const start = doc.body ?? doc.documentElement;
+  if (start === null || start === undefined) return EMPTY;
+  const w = walk(start);
+  const chrome = nearestWith(w, FLAG_CHROME);
+  const farChrome = nearestWith(w, FLAG_FAR_CHROME);
+
+  const titleIdx = findTitle(doc, w, farChrome);
+  const titleEnd = titleIdx >= 0 ? (w.end[titleIdx] as number) : -1;
+  const blocks = textBlocks(w, titleIdx, titleEnd);
+  const rootIdx = findRoot(w, blocks, chrome);
+
+  // Short stat boxes ("85" over "Hot 热度", "1,234 views"): a bare number marks its small box as metadata.
+  const statBoxes = new Set<number>();
+  for (const b of blocks) {
+    const p = w.parent[b] as number;
+    if (p >= 0 && (w.text[p] as number) <= MAX_LABEL && !HAS_LETTER.test(visibleText(w.els[b] as Element))) statBoxes.add(p);
+  }
+  const inStatBox = (b: number): boolean => {
+    const p = w.parent[b] as number;
+    return statBoxes.has(p) || (p >= 0 && statBoxes.has(w.parent[p] as number));
+  };
+
+  let region = -1;
+  if (titleIdx >= 0) {
+    region = rootIdx >= 0 ? commonAncestor(w, titleIdx, rootIdx) : (w.parent[titleIdx] as number);
+    if (region === rootIdx && rootIdx >= 0) region = w.parent[rootIdx] as number;
+  }
+  const regionTag = region >= 0 ? tagOf(w.els[region] as Element) : '';
+  const regionIsPage = regionTag === 'body' || regionTag === 'html';
+
+  const out: { i: number; block: ArticleBlock }[] = [];
+  if (titleIdx >= 0) {
+    const el = w.els[titleIdx] as Element;
+    out.push({ i: titleIdx, block: { el, role: 'title', text: visibleText(el), inArticle: false } });
+  }
+  let firstBody = Number.POSITIVE_INFINITY;
+  const labelCandidates: number[] = [];
+  for (const b of blocks) {
+    const el = w.els[b] as Element;
+    const len = w.text[b] as number;
+    const inRoot = rootIdx >= 0 && within(w, rootIdx, b) && (chrome[b] as number) <= rootIdx;
+    const text = inRoot || len <= MAX_LABEL ? visibleText(el) : '';
+    const isBody =
+      inRoot &&
+      text.length > 0 &&
+      HAS_LETTER.test(text) &&
+      (w.link[b] as number) <= len * MAX_LINK_DENSITY &&
+      !inStatBox(b) &&
+      !(len <= MAX_LABEL && parseScoreText(text, latinHint(el)).length > 0);
+    if (isBody) {
+      out.push({ i: b, block: { el, role: roleOf(w, b), text, inArticle: true } });
+      if (b < firstBody) firstBody = b;
+    } else if (len <= MAX_LABEL && region >= 0 && within(w, region, b) && (farChrome[b] as number) <= region) {
+      labelCandidates.push(b);
+    }
+  }
+  for (const b of labelCandidates) {
+    if (regionIsPage && (b < titleIdx || b > firstBody)) continue;
+    for (const el of labelElements(w.els[b] as Element)) {
+      const text = visibleText(el);
+      if (text.length === 0 || !HAS_LETTER.test(text)) continue;
+      out.push({ i: b, block: { el, role: 'label', text, inArticle: false } });
+    }
+  }
+  out.sort((x, y) => x.i - y.i);
+  return { title: titleIdx >= 0 ? (w.els[titleIdx] as Element) : null, root: rootIdx >= 0 ? (w.els[rootIdx] as Element) : null, blocks: out.map((o) => o.block) };
+}

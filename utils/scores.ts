@@ -1,0 +1,472 @@
+import { isHidden, tagOf, visibleText } from './text';
+
+/** A site score as printed near a title: "85 Hot 热度", "热度: 85", "Quality 质量 70/100". */
+export interface ScoreValue {
+  value: number;
+  max: number | null;
+  /** The label in each language it is printed in, keyed by base language: {en: 'Hot', zh: '热度'}. */
+  labels: Record<string, string>;
+}
+
+export interface FoundScore extends ScoreValue {
+  el: Element;
+}
+
+/** Longest text an element may hold and still be a score line rather than prose. */
+const MAX_SCORE_TEXT = 100;
+/** Ancestors of the title smaller than this are climbed past to reach its header region. */
+const MIN_REGION_TEXT = 400;
+/** Siblings of the header region this small are scanned too (meta bars beside the article). */
+const MAX_SIBLING_TEXT = 300;
+
+/**
+ * Words that make a number a count, a date, a duration or a quantity rather than a score.
+ * Latin words are compared whole and lower-cased.
+ */
+const LATIN_NON_SCORE = new Set(
+  (
+    'view views viewed read reads reader readers comment comments reply replies like likes share shares ' +
+    'min mins minute minutes h hr hrs hour hours d day days week weeks wk month months mo year years yr yrs ' +
+    'ago s sec secs second seconds word words page pages photo photos image images video videos vote votes ' +
+    'follower followers subscriber subscribers people person times item items article articles post posts ' +
+    'result results k m mb kb gb px am pm mph km kg lb lbs usd eur gbp cny rmb st nd rd th ' +
+    'jan january feb february mar march apr april may jun june jul july aug august sep sept september ' +
+    'oct october nov november dec december mon monday tue tuesday wed wednesday thu thursday fri friday ' +
+    'sat saturday sun sunday updated posted published edited modified created since chapter part vol ' +
+    'volume no step episode season version v issue section figure fig table rank top copyright'
+  ).split(' '),
+);
+/** CJK words for counts, durations and dates: a label containing one is not a score. */
+const CJK_NON_SCORE = [
+  '浏览',
+  '阅读',
+  '評論',
+  '评论',
+  '点赞',
+  '點讚',
+  '分享',
+  '收藏',
+  '观看',
+  '觀看',
+  '播放',
+  '关注',
+  '關注',
+  '粉丝',
+  '粉絲',
+  '回复',
+  '回覆',
+  '转发',
+  '轉發',
+  '分钟',
+  '分鐘',
+  '小时',
+  '小時',
+  '更新',
+  '发布',
+  '發佈',
+  '閲覧',
+  'コメント',
+  '조회',
+  '댓글',
+];
+/** Single CJK characters that, ending a label, make it a unit of count or time. */
+const CJK_UNIT_END = new Set([...'次天秒人条條字页頁篇章节節元岁歲前后後号號期年月日周週分時时']);
+
+/** Class, id, title or itemprop words marking an element as a count, date or price. */
+const NON_SCORE_ATTR = /view|read|comment|like|share|date|time|count|price|cost|duration|follow/i;
+
+type Script = 'han' | 'kana' | 'hangul' | 'latin' | 'other';
+
+function scriptOf(ch: string): Script {
+  const c = ch.codePointAt(0) ?? 0;
+  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) return 'kana';
+  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return 'hangul';
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff))
+    return 'han';
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff))
+    return 'latin';
+  return 'other';
+}
+
+/** Base languages written in Latin script, for which a `lang` hint overrides the English default. */
+const LATIN_LANGS = new Set(
+  'en fr de es it pt nl sv da no nb nn fi pl cs sk ro hu tr id ms vi ca eu gl hr sl et lv lt sq is ga cy tl sw af'.split(' '),
+);
+
+/** Base language that Latin-script labels are taken to be in, from the nearest `lang` attribute. */
+export function latinHint(el: Element | null): string {
+  const lang = el?.closest('[lang]')?.getAttribute('lang')?.toLowerCase().split(/[-_]/)[0] ?? '';
+  return LATIN_LANGS.has(lang) ? lang : 'en';
+}
+
+/** Splits a label into its language runs by script: Han → zh (ja when kana is present), Hangul → ko. */
+function labelsByScript(words: string[], latinLang: string): Record<string, string> | null {
+  const runs: { script: Script; text: string }[] = [];
+  for (const word of words) {
+    let current: { script: Script; text: string } | null = null;
+    for (const ch of word) {
+      let script = scriptOf(ch);
+      if (script === 'other' && current !== null) script = current.script;
+      if (current === null || current.script !== script) {
+        current = { script, text: '' };
+        runs.push(current);
+      }
+      current.text += ch;
+    }
+  }
+  const hasKana = runs.some((r) => r.script === 'kana');
+  const byLang: Record<string, string[]> = {};
+  for (const run of runs) {
+    const lang =
+      run.script === 'latin'
+        ? latinLang
+        : run.script === 'hangul'
+          ? 'ko'
+          : run.script === 'kana' || (run.script === 'han' && hasKana)
+            ? 'ja'
+            : run.script === 'han'
+              ? 'zh'
+              : 'und';
+    const list = byLang[lang] ?? [];
+    list.push(run.text);
+    byLang[lang] = list;
+  }
+  const labels: Record<string, string> = {};
+  for (const [lang, texts] of Object.entries(byLang)) labels[lang] = texts.join(' ');
+  return Object.keys(labels).length > 0 ? labels : null;
+}
+
+function isNonScoreLabel(words: string[]): boolean {
+  for (const word of words) {
+    if (LATIN_NON_SCORE.has(word.toLowerCase())) return true;
+    for (const unit of CJK_NON_SCORE) if (word.includes(unit)) return true;
+  }
+  const last = words[words.length - 1] ?? '';
+  const lastChar = [...last].pop() ?? '';
+  return CJK_UNIT_END.has(lastChar) || last.startsWith('第');
+}
+
+type Token =
+  | { kind: 'num'; value: number; text: string }
+  | { kind: 'word'; text: string }
+  | { kind: 'colon' }
+  | { kind: 'pct' }
+  | { kind: 'slash' }
+  | { kind: 'other' };
+
+const TOKEN = /(\d+(?:\.\d+)?)|([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)|([:：])|([%％])|(\/)|(\S)/gu;
+
+function tokenize(segment: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of segment.matchAll(TOKEN)) {
+    if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]), text: m[1] });
+    else if (m[2] !== undefined) tokens.push({ kind: 'word', text: m[2] });
+    else if (m[3] !== undefined) tokens.push({ kind: 'colon' });
+    else if (m[4] !== undefined) tokens.push({ kind: 'pct' });
+    else if (m[5] !== undefined) tokens.push({ kind: 'slash' });
+    else tokens.push({ kind: 'other' });
+  }
+  return tokens;
+}
+
+type Item = { kind: 'label'; words: string[]; colon: boolean } | { kind: 'score'; value: number; max: number | null };
+
+/** Groups tokens into label runs and numbers (with "/max", "%" or a 分 unit); null when anything else is there. */
+function items(tokens: Token[]): Item[] | null {
+  const out: Item[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'num') {
+      if (t.text.length > 1 && t.text.startsWith('0') && !t.text.startsWith('0.')) return null;
+      let max: number | null = null;
+      i++;
+      const next = tokens[i];
+      if (next?.kind === 'slash') {
+        const den = tokens[i + 1];
+        if (den?.kind !== 'num' || den.value <= 0) return null;
+        max = den.value;
+        i += 2;
+      } else if (next?.kind === 'pct') {
+        max = 100;
+        i++;
+      } else if (next?.kind === 'word' && (next.text === '分' || next.text === '點' || next.text === '点')) {
+        i++;
+      }
+      out.push({ kind: 'score', value: t.value, max });
+    } else if (t.kind === 'word') {
+      const last = out[out.length - 1];
+      if (last?.kind === 'label' && !last.colon) last.words.push(t.text);
+      else out.push({ kind: 'label', words: [t.text], colon: false });
+      i++;
+    } else if (t.kind === 'colon') {
+      const last = out[out.length - 1];
+      if (last?.kind !== 'label' || last.colon) return null;
+      last.colon = true;
+      i++;
+    } else {
+      return null;
+    }
+  }
+  return out;
+}
+
+function plausible(value: number, max: number | null, words: string[]): boolean {
+  if (words.length > 4 || words.join('').length > 30) return false;
+  if (isNonScoreLabel(words)) return false;
+  if (max !== null) return value <= max && max <= 1000;
+  if (Number.isInteger(value) && value >= 1900 && value <= 2100) return false;
+  return value <= 1000;
+}
+
+/** Separators between several scores on one line: "Hot: 85 · Quality: 70". */
+const SEGMENT_SEPARATOR = /[·•|｜;；，、]|,(?!\d)|\s[-–—]\s/;
+
+/**
+ * Reads the scores in one short line of text. Every piece of the line must take part in a
+ * label/number pair, so dates, times, prices and prose yield nothing.
+ */
+export function parseScoreText(text: string, latinLang = 'en'): ScoreValue[] {
+  if (text.length > MAX_SCORE_TEXT) return [];
+  const found: ScoreValue[] = [];
+  for (const segment of text.split(SEGMENT_SEPARATOR)) {
+    const list = items(tokenize(segment));
+    if (list === null) return [];
+    if (list.length === 0) continue;
+    const first = list[0] as Item;
+    // Either every number follows its label ("Hot: 85") or every number precedes it ("85 Hot").
+    const labelFirst = first.kind === 'label';
+    if (list.length % 2 !== 0) return [];
+    for (let k = 0; k < list.length; k += 2) {
+      const a = list[k] as Item;
+      const b = list[k + 1] as Item;
+      const label = labelFirst ? a : b;
+      const score = labelFirst ? b : a;
+      if (label.kind !== 'label' || score.kind !== 'score') return [];
+      if (!labelFirst && label.colon) return [];
+      if (!plausible(score.value, score.max, label.words)) return [];
+      const labels = labelsByScript(label.words, latinLang);
+      if (labels === null) return [];
+      found.push({ value: score.value, max: score.max, labels });
+    }
+  }
+  return found;
+}
+
+function attrHintsNonScore(el: Element): boolean {
+  if (tagOf(el) === 'time') return true;
+  for (const name of ['class', 'id', 'title', 'itemprop', 'aria-label']) {
+    const v = el.getAttribute(name);
+    if (v !== null && NON_SCORE_ATTR.test(v)) return true;
+  }
+  return false;
+}
+
+const PROSE_TAGS = new Set(['p', 'blockquote', 'pre', 'li', 'dd', 'td', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Regions around the title that are site chrome, not the article's header. */
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'a', 'time', 'button', 'select', 'textarea', 'form']);
+const CHROME_CLASS = /comment|sidebar|related|recommend|trending|popular|breadcrumb|menu|(^|[\s_-])nav/i;
+
+function isChrome(el: Element): boolean {
+  if (CHROME_TAGS.has(tagOf(el))) return true;
+  const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return CHROME_CLASS.test(cls);
+}
+
+function textSize(el: Element): number {
+  return (el.textContent ?? '').length;
+}
+
+/** The title's header region: its nearest ancestor big enough to hold more than the title itself. */
+function headerRegion(near: Element): Element | null {
+  let region = near.parentElement;
+  while (region !== null) {
+    const tag = tagOf(region);
+    if (tag === 'body' || tag === 'html') return region;
+    if (tag === 'article' || tag === 'main' || textSize(region) >= MIN_REGION_TEXT) return region;
+    region = region.parentElement;
+  }
+  return null;
+}
+
+/** Elements of the region, in document order, whose text is short enough to be a score line. */
+function shortElements(area: Element, skip: Element): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [area];
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    if (el === skip || isHidden(el) || isChrome(el)) continue;
+    const size = textSize(el);
+    if (size === 0) continue;
+    if (size > MAX_SCORE_TEXT * 3 && PROSE_TAGS.has(tagOf(el))) continue;
+    if (size <= MAX_SCORE_TEXT * 3) out.push(el);
+    const children = el.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
+  }
+  return out;
+}
+
+/**
+ * Finds site scores (label/number pairs) in the header region around `near` (normally the title).
+ * Each score comes from the innermost element holding both its number and its label; bilingual
+ * labels ("85 Hot 热度", or "Hot: 85" next to "热度: 85") merge into one score.
+ */
+export function findScores(doc: Document, near: Element | null): FoundScore[] {
+  const anchor = near ?? doc.querySelector('h1');
+  if (anchor === null) return [];
+  const region = headerRegion(anchor);
+  if (region === null) return [];
+  const areas: Element[] = [region];
+  const regionTag = tagOf(region);
+  if (regionTag !== 'body' && regionTag !== 'html') {
+    for (const sib of [region.previousElementSibling, region.nextElementSibling]) {
+      if (sib !== null && textSize(sib) <= MAX_SIBLING_TEXT) areas.push(sib);
+    }
+  }
+  const found: FoundScore[] = [];
+  for (const area of areas) {
+    const elements = shortElements(area, anchor);
+    const holdsScore = new Set<Element>();
+    const inArea: FoundScore[][] = [];
+    for (let i = elements.length - 1; i >= 0; i--) {
+      const el = elements[i] as Element;
+      if (holdsScore.has(el)) {
+        if (el.parentElement !== null) holdsScore.add(el.parentElement);
+        continue;
+      }
+      const text = visibleText(el);
+      if (text.length === 0 || text.length > MAX_SCORE_TEXT || !/\d/.test(text)) continue;
+      const scores = parseScoreText(text, latinHint(el));
+      if (scores.length === 0) continue;
+      if (el.querySelector('time') !== null || hintedNonScore(el, area)) continue;
+      if (el.parentElement !== null) holdsScore.add(el.parentElement);
+      inArea.push(scores.map((s) => ({ ...s, el })));
+    }
+    for (let i = inArea.length - 1; i >= 0; i--) found.push(...(inArea[i] as FoundScore[]));
+  }
+  return mergeBilingual(found);
+}
+
+function hintedNonScore(el: Element, area: Element): boolean {
+  for (let cur: Element | null = el; cur !== null; cur = cur.parentElement) {
+    if (attrHintsNonScore(cur)) return true;
+    if (cur === area) break;
+  }
+  return false;
+}
+
+/** Joins a score printed once per language ("Hot: 85" then "热度: 85") into one. */
+function mergeBilingual(scores: FoundScore[]): FoundScore[] {
+  const out: FoundScore[] = [];
+  for (const s of scores) {
+    const prev = out[out.length - 1];
+    if (
+      prev !== undefined &&
+      prev.value === s.value &&
+      (prev.max === s.max || prev.max === null || s.max === null) &&
+      Object.keys(s.labels).every((lang) => !(lang in prev.labels))
+    ) {
+      prev.labels = { ...prev.labels, ...s.labels };
+      prev.max = prev.max ?? s.max;
+      continue;
+    }
+    out.push({ ...s, labels: { ...s.labels } });
+  }
+  return out;
+}
+
+/** Class/id words and rel values that mark tag chips. "label" is ambiguous, so it counts on links only. */
+const TAG_WORDS = new Set(['tag', 'tags', 'taglist', 'tagcloud', 'hashtag', 'hashtags', 'keyword', 'keywords', 'topic', 'topics']);
+const LINK_TAG_WORDS = new Set(['label', 'labels']);
+const TAG_HREF = /\/(?:tags?|topics?|keywords?|labels?|hashtags?)\/[^/?#]|[?&](?:tags?|topic|keyword)=/i;
+
+function isTagMarked(el: Element): boolean {
+  const tag = tagOf(el);
+  const isLink = tag === 'a';
+  const rel = el.getAttribute('rel');
+  if (rel?.toLowerCase().split(/\s+/).includes('tag')) return true;
+  const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
+  for (const w of words) {
+    if (TAG_WORDS.has(w)) return true;
+    if (isLink && LINK_TAG_WORDS.has(w)) return true;
+  }
+  if (isLink) {
+    const href = el.getAttribute('href');
+    if (href !== null && TAG_HREF.test(href)) return true;
+  }
+  return false;
+}
+
+const TAG_CHROME = /sidebar|related|recommend|trending|popular|menu|comment|(^|[\s_-])nav/i;
+
+function isTagChrome(el: Element): boolean {
+  const tag = tagOf(el);
+  if (tag === 'nav' || tag === 'aside') return true;
+  return TAG_CHROME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
+/** The one tag a chip stands for: "芯片 芯片" and a chip of identical language spans are one tag. */
+function chipText(chip: Element): string | null {
+  let text = visibleText(chip)
+    .replace(/^[#＃]+/, '')
+    .replace(/\s*[(（]\d+[)）]$/, '')
+    .replace(/^[\s,，、;；]+|[\s,，、;；]+$/g, '');
+  if (text.length === 0 || text.length > 40 || /[:：]$/.test(text) || !/\p{L}/u.test(text)) return null;
+  const words = text.split(' ');
+  if (words.length % 2 === 0) {
+    const half = words.length / 2;
+    const a = words.slice(0, half).join(' ');
+    if (a === words.slice(half).join(' ')) text = a;
+  }
+  return text;
+}
+
+/**
+ * Tag chips in the article (or the document when there is none): links and elements marked as
+ * tags by class, rel or href. Each tag is listed once, in page order.
+ */
+export function findTags(doc: Document, root: Element | null): string[] {
+  const scopes = root !== null ? [root, root.parentElement] : [doc.body];
+  for (const scope of scopes) {
+    if (scope === null || scope === undefined) continue;
+    const tags = tagsIn(scope);
+    if (tags.length > 0) return tags;
+  }
+  return [];
+}
+
+function tagsIn(scope: Element): string[] {
+  const marked: Element[] = [];
+  const hasMarkedInside = new Set<Element>();
+  const stack: Element[] = [scope];
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    if (isHidden(el) || (el !== scope && isTagChrome(el))) continue;
+    if (isTagMarked(el)) {
+      marked.push(el);
+      for (let p = el.parentElement; p !== null && p !== scope.parentElement; p = p.parentElement) {
+        if (hasMarkedInside.has(p)) break;
+        hasMarkedInside.add(p);
+      }
+    }
+    const children = el.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
+  }
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const el of marked) {
+    if (hasMarkedInside.has(el)) continue;
+    const links = el.querySelectorAll('a');
+    const items = el.querySelectorAll('li');
+    const chips = links.length >= 2 ? [...links] : items.length >= 2 ? [...items] : [el];
+    for (const chip of chips) {
+      const text = chipText(chip);
+      if (text === null) continue;
+      const key = text.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      tags.push(text);
+    }
+  }
+  return tags;
+}
