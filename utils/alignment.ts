@@ -283,19 +283,18 @@ function align(fa: readonly Features[], fb: readonly Features[], ratio: number, 
     const k = j - lo(i);
     return i < 0 || j < 0 || j > m || k < 0 || k >= width ? -1 : i * width + k;
   };
-  const entering = (i: number, j: number): { value: number; from: number } => {
+  // Best way into cell (i, j) for a bead (from = the layer it leaves; resuming pays the penalty),
+  // written to `via` rather than returned, to keep the inner loop free of allocations.
+  const via = { value: 0, from: 0 };
+  const best = (i: number, j: number, penalty: number): void => {
     const k = index(i, j);
-    if (k < 0) return { value: Number.NEGATIVE_INFINITY, from: ON };
+    via.value = Number.NEGATIVE_INFINITY;
+    via.from = ON;
+    if (k < 0) return;
     const on = score[ON][k] ?? Number.NEGATIVE_INFINITY;
-    const off = (score[OFF][k] ?? Number.NEGATIVE_INFINITY) - RESUME_PENALTY;
-    return on >= off ? { value: on, from: ON } : { value: off, from: OFF };
-  };
-  const leaving = (i: number, j: number): { value: number; from: number } => {
-    const k = index(i, j);
-    if (k < 0) return { value: Number.NEGATIVE_INFINITY, from: ON };
-    const on = score[ON][k] ?? Number.NEGATIVE_INFINITY;
-    const off = score[OFF][k] ?? Number.NEGATIVE_INFINITY;
-    return on >= off ? { value: on, from: ON } : { value: off, from: OFF };
+    const off = (score[OFF][k] ?? Number.NEGATIVE_INFINITY) - penalty;
+    via.value = on >= off ? on : off;
+    via.from = on >= off ? ON : OFF;
   };
   for (let i = 0; i <= n; i++) {
     const end = Math.min(m, lo(i) + width - 1);
@@ -305,42 +304,42 @@ function align(fa: readonly Features[], fb: readonly Features[], ratio: number, 
         score[ON][k] = 0;
         continue;
       }
-      const skipA = leaving(i - 1, j);
-      const skipB = leaving(i, j - 1);
-      const skip = skipA.value >= skipB.value ? { ...skipA, move: Move.SkipA } : { ...skipB, move: Move.SkipB };
-      score[OFF][k] = skip.value;
-      back[OFF][k] = skip.move * 2 + skip.from;
+      best(i - 1, j, 0);
+      let skipScore = via.value;
+      let skipCode = Move.SkipA * 2 + via.from;
+      best(i, j - 1, 0);
+      if (via.value > skipScore) {
+        skipScore = via.value;
+        skipCode = Move.SkipB * 2 + via.from;
+      }
+      score[OFF][k] = skipScore;
+      back[OFF][k] = skipCode;
       const x = fa[i - 1];
       const y = fb[j - 1];
       if (!x || !y) continue;
-      let best = Number.NEGATIVE_INFINITY;
-      let code = 0;
-      const one = entering(i - 1, j - 1);
-      const oneScore = one.value + evidence(x, y, ratio);
-      if (oneScore > best) {
-        best = oneScore;
-        code = Move.OneOne * 2 + one.from;
-      }
+      best(i - 1, j - 1, RESUME_PENALTY);
+      let beadScore = via.value + evidence(x, y, ratio);
+      let beadCode = Move.OneOne * 2 + via.from;
       const x2 = ma[i - 1];
       if (x2) {
-        const two = entering(i - 2, j - 1);
-        const twoScore = two.value + evidence(x2, y, ratio) - MERGE_PENALTY;
-        if (twoScore > best) {
-          best = twoScore;
-          code = Move.TwoOne * 2 + two.from;
+        best(i - 2, j - 1, RESUME_PENALTY);
+        const value = via.value + evidence(x2, y, ratio) - MERGE_PENALTY;
+        if (value > beadScore) {
+          beadScore = value;
+          beadCode = Move.TwoOne * 2 + via.from;
         }
       }
       const y2 = mb[j - 1];
       if (y2) {
-        const two = entering(i - 1, j - 2);
-        const twoScore = two.value + evidence(x, y2, ratio) - MERGE_PENALTY;
-        if (twoScore > best) {
-          best = twoScore;
-          code = Move.OneTwo * 2 + two.from;
+        best(i - 1, j - 2, RESUME_PENALTY);
+        const value = via.value + evidence(x, y2, ratio) - MERGE_PENALTY;
+        if (value > beadScore) {
+          beadScore = value;
+          beadCode = Move.OneTwo * 2 + via.from;
         }
       }
-      score[ON][k] = best;
-      back[ON][k] = code;
+      score[ON][k] = beadScore;
+      back[ON][k] = beadCode;
     }
   }
   const last = index(n, m);
