@@ -226,11 +226,6 @@ function evidence(x: Features, y: Features, ratio: number): number {
   return lengthEvidence(x, y, ratio) + sentenceEvidence(x, y) + numberEvidence(x, y) + nameEvidence(x, y);
 }
 
-function logit(p: number): number {
-  const q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
-  return Math.log(q / (1 - q));
-}
-
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
@@ -293,7 +288,7 @@ function align(fa: readonly Features[], fb: readonly Features[], ratio: number, 
     if (k < 0) return;
     const on = score[ON][k] ?? Number.NEGATIVE_INFINITY;
     const off = (score[OFF][k] ?? Number.NEGATIVE_INFINITY) - penalty;
-    via.value = on >= off ? on : off;
+    via.value = Math.max(on, off);
     via.from = on >= off ? ON : OFF;
   };
   for (let i = 0; i <= n; i++) {
@@ -407,6 +402,7 @@ export function alignParagraphs(a: readonly string[], b: readonly string[], opts
   const ratio = refitRatio(beads, fa, fb);
   if (ratio !== null && Math.abs(Math.log(ratio)) > 0.1) beads = align(fa, fb, ratio, band);
   const pairs = toPairs(beads, threshold);
-  const total = pairs.reduce((sum, pair) => sum + logit(pair.confidence), 0);
+  // Per bead, so a 2–1 bead's evidence counts once.
+  const total = beads.reduce((sum, bead) => (sigmoid(bead.score) >= threshold ? sum + bead.score : sum), 0);
   return { pairs: total >= (opts.minEvidence ?? DEFAULT_MIN_EVIDENCE) ? pairs : [] };
 }

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBilingual, type BilingualUnit } from '../utils/bilingual';
+import docs from './fixtures/align/ntrex-docs.json';
+import seed from './fixtures/align/seed-analysis.json';
+
+function at<T>(list: readonly T[], i: number): T {
+  const value = list[i];
+  if (value === undefined) throw new Error(`no item ${i}`);
+  return value;
+}
+
+/** Paragraphs of two consecutive sentences of one ntrex128 document (headline left out). */
+function paragraphs(doc: number, script: 'en' | 'zh-Hans' | 'zh-Hant'): string[] {
+  const lines = at(docs, doc)[script].slice(1);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 2) out.push(lines.slice(i, i + 2).join(script === 'en' ? ' ' : ''));
+  return out;
+}
+
+/** Builds units (one block each, or one block per [lang, text][] group) with elements in `parent`. */
+class Page {
+  readonly units: BilingualUnit[] = [];
+  private block = 0;
+
+  add(parent: Element, parts: readonly (readonly [string, string])[], tag = 'p', role: BilingualUnit['role'] = 'paragraph'): Element {
+    const el = parent.ownerDocument.createElement(tag);
+    el.textContent = parts.map(([, text]) => text).join(' ');
+    parent.append(el);
+    parts.forEach(([lang, text], part) => {
+      this.units.push({ id: this.units.length, block: this.block, part, lang, text, el, role, inArticle: role !== 'title' });
+    });
+    this.block += 1;
+    return el;
+  }
+}
+
+function container(tag = 'div', attrs: Record<string, string> = {}): Element {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  document.body.append(el);
+  return el;
+}
+
+const textOf = (units: readonly BilingualUnit[], id: number): string => at(units, id).text;
+
+describe('analyzeBilingual: the seed page', () => {
+  const page = new Page();
+  const article = container('article');
+  page.add(article, [
+    ['en', seed.title.en],
+    ['zh-Hans', seed.title.zh],
+  ], 'h1', 'title');
+  page.add(article, [
+    ['en', 'Hot'],
+    ['zh-Hans', '热度'],
+  ], 'div', 'label');
+  page.add(article, [
+    ['en', 'Analysis'],
+    ['zh-Hans', '深度分析'],
+  ], 'h2', 'heading');
+  const section = container('section', { class: 'analysis' });
+  const enColumn = section.ownerDocument.createElement('div');
+  const zhColumn = section.ownerDocument.createElement('div');
+  section.append(enColumn, zhColumn);
+  for (const text of seed.en) page.add(enColumn, [['en', text]]);
+  // The page's duplicate Chinese paragraph is collapsed before bilingual analysis.
+  for (const text of [at(seed.zh, 0), at(seed.zh, 2), at(seed.zh, 3)]) page.add(zhColumn, [['zh-Hans', text]]);
+  const result = analyzeBilingual(page.units);
+
+  it('finds the inline title and labels and the sequential analysis', () => {
+    expect(result.detected).toBe(true);
+    expect(result.languages).toEqual(['en', 'zh-Hans']);
+    expect(result.layouts).toEqual(['inline', 'sequential']);
+  });
+
+  it('pairs the three translated paragraphs, the third with its truncated translation', () => {
+    const paragraphPairs = result.pairs
+      .filter((pair) => at(page.units, pair.a).block >= 3)
+      .map((pair) => [textOf(page.units, pair.a), textOf(page.units, pair.b)]);
+    expect(paragraphPairs).toEqual([
+      [seed.en[0], seed.zh[0]],
+      [seed.en[1], seed.zh[2]],
+      [seed.en[2], seed.zh[3]],
+    ]);
+    expect(result.pairs.map((pair) => [pair.a, pair.b])).toEqual(
+      expect.arrayContaining([
+        [0, 1],
+        [2, 3],
+        [4, 5],
+      ]),
+    );
+    for (const pair of result.pairs) expect(pair.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('reports the two English paragraphs without translation', () => {
+    expect(result.untranslated.map((id) => textOf(page.units, id))).toEqual([seed.en[3], seed.en[4]]);
+  });
+});
+
+describe('analyzeBilingual: layouts built from ntrex128 documents', () => {
+  it('finds an interleaved page, Chinese first, and names the Traditional script', () => {
+    const page = new Page();
+    const body = container();
+    const en = paragraphs(1, 'en');
+    const zh = paragraphs(1, 'zh-Hant');
+    en.forEach((text, i) => {
+      page.add(body, [['zh-Hant', at(zh, i)]]);
+      page.add(body, [['en', text]]);
+    });
+    const result = analyzeBilingual(page.units);
+    expect(result.detected).toBe(true);
+    expect(result.languages).toEqual(['zh-Hant', 'en']);
+    expect(result.layouts).toEqual(['interleaved']);
+    const correct = result.pairs.filter((pair) => pair.b === pair.a + 1).length;
+    expect(correct).toBeGreaterThanOrEqual(en.length - 1);
+    expect(correct).toBe(result.pairs.length);
+  });
+
+  it('finds an interleaved page with untranslated paragraphs', () => {
+    const page = new Page();
+    const body = container();
+    const en = paragraphs(2, 'en');
+    const zh = paragraphs(2, 'zh-Hans');
+    const missing = new Set([2, 5]);
+    en.forEach((text, i) => {
+      page.add(body, [['en', text]]);
+      if (!missing.has(i)) page.add(body, [['zh-Hans', at(zh, i)]]);
+    });
+    const result = analyzeBilingual(page.units);
+    expect(result.layouts).toEqual(['interleaved']);
+    const untranslated = result.untranslated.map((id) => textOf(page.units, id));
+    expect(untranslated).toEqual(expect.arrayContaining([en[2], en[5]]));
+    expect(untranslated.length).toBeLessThanOrEqual(3);
+  });
+
+  it('finds a side-by-side table', () => {
+    const page = new Page();
+    const table = container('table');
+    const en = paragraphs(3, 'en');
+    const zh = paragraphs(3, 'zh-Hans');
+    en.forEach((text, i) => {
+      const row = table.ownerDocument.createElement('tr');
+      table.append(row);
+      page.add(row, [['en', text]], 'td');
+      page.add(row, [['zh-Hans', at(zh, i)]], 'td');
+    });
+    const result = analyzeBilingual(page.units);
+    expect(result.layouts).toEqual(['side-by-side']);
+    expect(result.pairs.filter((pair) => pair.b === pair.a + 1).length).toBeGreaterThanOrEqual(en.length - 1);
+  });
+
+  it('finds two columns laid out side by side', () => {
+    const page = new Page();
+    const row = container('div', { style: 'display: flex' });
+    const left = row.ownerDocument.createElement('div');
+    const right = row.ownerDocument.createElement('div');
+    row.append(left, right);
+    const en = paragraphs(4, 'en');
+    const zh = paragraphs(4, 'zh-Hans');
+    for (const text of en) page.add(left, [['en', text]]);
+    for (const text of zh) page.add(right, [['zh-Hans', text]]);
+    const result = analyzeBilingual(page.units);
+    expect(result.layouts).toEqual(['side-by-side']);
+    expect(result.pairs.filter((pair) => pair.b === pair.a + en.length).length).toBeGreaterThanOrEqual(en.length - 1);
+  });
+
+  it('takes places from the snapshot when units carry them instead of elements', () => {
+    const en = paragraphs(5, 'en');
+    const zh = paragraphs(5, 'zh-Hans');
+    const units: BilingualUnit[] = [...en.map((text) => ['en', text] as const), ...zh.map((text) => ['zh-Hans', text] as const)].map(
+      ([lang, text], i) => ({
+        id: i,
+        block: i,
+        part: 0,
+        lang,
+        text,
+        cell: null,
+        column: { group: 0, index: i < en.length ? 0 : 1 },
+      }),
+    );
+    expect(analyzeBilingual(units).layouts).toEqual(['side-by-side']);
+  });
+});
+
+describe('analyzeBilingual: pages that are not bilingual', () => {
+  it('a monolingual English page', () => {
+    const page = new Page();
+    const body = container();
+    for (const text of paragraphs(6, 'en')) page.add(body, [['en', text]]);
+    expect(analyzeBilingual(page.units)).toEqual({ detected: false, languages: [], layouts: [], pairs: [], untranslated: [] });
+  });
+
+  it('a Chinese page keeping Latin names', () => {
+    const page = new Page();
+    const body = container();
+    const zh = paragraphs(0, 'zh-Hans').map((text, i) => (i % 2 ? `${text}（SpaceX、Google）` : text));
+    for (const text of zh) page.add(body, [['zh-Hans', text]]);
+    expect(analyzeBilingual(page.units).detected).toBe(false);
+  });
+
+  it('English and Chinese paragraphs that do not translate each other', () => {
+    let detected = 0;
+    for (let d = 0; d < docs.length; d++) {
+      const page = new Page();
+      const body = container();
+      const en = paragraphs(d, 'en');
+      const zh = paragraphs((d + 3) % docs.length, 'zh-Hans');
+      for (let i = 0; i < Math.max(en.length, zh.length); i++) {
+        if (en[i]) page.add(body, [['en', at(en, i)]]);
+        if (zh[i]) page.add(body, [['zh-Hans', at(zh, i)]]);
+      }
+      const result = analyzeBilingual(page.units);
+      if (result.detected) detected += 1;
+      else expect(result.pairs).toEqual([]);
+    }
+    expect(detected).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('analyzeBilingual cost', () => {
+  it('handles 10,000 interleaved units in near-linear time', () => {
+    const en = docs.flatMap((_, d) => paragraphs(d, 'en'));
+    const zh = docs.flatMap((_, d) => paragraphs(d, 'zh-Hans'));
+    const units: BilingualUnit[] = Array.from({ length: 10_000 }, (_, i) => {
+      const k = Math.floor(i / 2) % en.length;
+      return i % 2
+        ? { id: i, block: i, part: 0, lang: 'zh-Hans', text: at(zh, k), cell: null, column: null }
+        : { id: i, block: i, part: 0, lang: 'en', text: at(en, k), cell: null, column: null };
+    });
+    const start = performance.now();
+    const result = analyzeBilingual(units);
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(result.layouts).toEqual(['interleaved']);
+    expect(result.pairs.length).toBeGreaterThan(4500);
+  }, 15_000);
+});
