@@ -310,7 +310,10 @@ function functionWordHits(text: string): { hits: Map<string, number>; words: num
   let words = 0;
   for (const match of text.matchAll(WORD)) {
     words++;
-    const langs = functionWordTable.get(match[0].toLowerCase());
+    const word = match[0];
+    // An all-capitals word is an acronym (AI, IT), not the function word it spells.
+    if (word.length > 1 && word === word.toUpperCase()) continue;
+    const langs = functionWordTable.get(word.toLowerCase());
     if (!langs) continue;
     for (const lang of langs) hits.set(lang, (hits.get(lang) ?? 0) + 1 / langs.length);
   }
@@ -318,10 +321,14 @@ function functionWordHits(text: string): { hits: Map<string, number>; words: num
 }
 
 // Weights of the evidence combined with franc's score (0–1), fitted on the labelled corpus:
-// function-word share, page/neighbour prior, and English's base rate when no prior is Latin.
+// function-word share, page/neighbour prior, and English's base rate when no prior is Latin
+// (a label of one to three Latin words beside Chinese or Japanese text is English far more
+// often than not, and franc's trigrams cannot tell on so little).
 const FUNCTION_WORD_WEIGHT = 1;
 const PRIOR_WEIGHT = 0.5;
 const ENGLISH_BASE_WEIGHT = 0.3;
+const ENGLISH_BESIDE_OTHER_SCRIPT_WEIGHT = 0.6;
+const ENGLISH_LABEL_BESIDE_OTHER_SCRIPT_WEIGHT = 1.1;
 
 function detectLatin(text: string, prior: string[]): string {
   const sample = text.length > FRANC_INPUT_CAP ? text.slice(0, FRANC_INPUT_CAP) : text;
@@ -339,7 +346,10 @@ function detectLatin(text: string, prior: string[]): string {
     const rank = latinPrior.indexOf(tag);
     if (rank === 0) value += shortness * PRIOR_WEIGHT;
     else if (rank > 0) value += (shortness * PRIOR_WEIGHT) / 2;
-    if (latinPrior.length === 0 && tag === 'en') value += shortness * ENGLISH_BASE_WEIGHT;
+    if (latinPrior.length === 0 && tag === 'en') {
+      if (prior.length === 0) value += shortness * ENGLISH_BASE_WEIGHT;
+      else value += words <= 3 ? ENGLISH_LABEL_BESIDE_OTHER_SCRIPT_WEIGHT : shortness * ENGLISH_BESIDE_OTHER_SCRIPT_WEIGHT;
+    }
     if (value > bestValue) {
       best = tag;
       bestValue = value;
