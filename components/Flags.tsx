@@ -1,0 +1,153 @@
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+import type { MessageKey } from '../utils/i18n';
+import type { FlagTarget } from '../utils/messages';
+import type { DisclosureKind, DisclosureSource, DuplicateKind, PageReport } from '../utils/report';
+import { useLocale } from './locale';
+
+/**
+ * Everything NewsLens found wrong or notable on the page, each with its evidence and a button
+ * that scrolls the page to it. A target's index is the item's index in its report list
+ * (`disclosures`, `duplicates`, `truncated`, `bilingual.untranslated`).
+ */
+
+const KIND_TEXT: Record<DisclosureKind, MessageKey> = {
+  generated: 'disclosureGenerated',
+  assisted: 'disclosureAssisted',
+  summary: 'disclosureSummary',
+  suspected: 'disclosureSuspected',
+};
+
+const SOURCE_TEXT: Record<DisclosureSource, MessageKey> = {
+  text: 'sourceText',
+  meta: 'sourceMeta',
+  'json-ld': 'sourceJsonLd',
+  attribute: 'sourceAttribute',
+};
+
+const DUPLICATE_TEXT: Record<DuplicateKind, MessageKey> = {
+  exact: 'duplicateExact',
+  near: 'duplicateNear',
+  truncated: 'duplicateTruncated',
+};
+
+/** Long paragraphs are cut for the list; `fromEnd` keeps the end, where a truncation shows. */
+function excerpt(text: string, fromEnd = false): string {
+  const limit = 140;
+  const chars = [...text];
+  if (chars.length <= limit) return text;
+  return fromEnd ? `…${chars.slice(-limit).join('')}` : `${chars.slice(0, limit).join('')}…`;
+}
+
+function ShowButton({ target, describedBy, onShow }: { target: FlagTarget; describedBy: string; onShow: (target: FlagTarget) => void }) {
+  const { t } = useLocale();
+  return (
+    <button type="button" class="show" aria-describedby={describedBy} onClick={() => onShow(target)}>
+      {t('showOnPage')}
+    </button>
+  );
+}
+
+function FlagGroup({ kind, title, children }: { kind: string; title: string; children: ComponentChildren }) {
+  return (
+    <li class={`flag flag-${kind}`}>
+      <h3 class="flag-title">{title}</h3>
+      <ul class="flag-items">{children}</ul>
+    </li>
+  );
+}
+
+export function Flags({ report, onShow }: { report: PageReport; onShow: (target: FlagTarget) => void }) {
+  const { t } = useLocale();
+  const id = useId();
+  const { disclosures, duplicates, truncated } = report;
+  const { untranslated } = report.bilingual;
+  const collapsed = duplicates.reduce((sum, group) => sum + group.copies.length, 0);
+  const none = disclosures.length + duplicates.length + truncated.length + untranslated.length === 0;
+
+  return (
+    <section class="panel flags" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} class="panel-title">
+        {t('flagsHeading')}
+      </h2>
+      {none ? (
+        <p class="empty">{t('flagsNone')}</p>
+      ) : (
+        <ul class="flag-list">
+          {disclosures.length > 0 && (
+            <FlagGroup kind="ai" title={t('flagDisclosure')}>
+              {disclosures.map((disclosure, index) => {
+                const evidenceId = `${id}-disclosure-${index}`;
+                return (
+                  <li key={index} class="flag-item">
+                    <p class="flag-meta">
+                      <strong>{t(KIND_TEXT[disclosure.kind])}</strong> · {t(SOURCE_TEXT[disclosure.source])}
+                    </p>
+                    {disclosure.source === 'text' ? (
+                      <blockquote id={evidenceId} class="evidence" lang={disclosure.lang ?? undefined}>
+                        {disclosure.evidence}
+                      </blockquote>
+                    ) : (
+                      <code id={evidenceId} class="evidence">
+                        {disclosure.evidence}
+                      </code>
+                    )}
+                    <ShowButton target={{ kind: 'disclosure', index }} describedBy={evidenceId} onShow={onShow} />
+                  </li>
+                );
+              })}
+            </FlagGroup>
+          )}
+          {duplicates.length > 0 && (
+            <FlagGroup kind="duplicates" title={t('flagDuplicates', String(collapsed))}>
+              {duplicates.map((group, index) => {
+                const evidenceId = `${id}-duplicate-${index}`;
+                return (
+                  <li key={index} class="flag-item">
+                    <p class="flag-meta">
+                      <strong>{t(DUPLICATE_TEXT[group.kind])}</strong> · {t('duplicateCopies', String(group.copies.length))}
+                    </p>
+                    <p id={evidenceId} class="evidence">
+                      {excerpt(group.kept)}
+                    </p>
+                    <ShowButton target={{ kind: 'duplicate', index }} describedBy={evidenceId} onShow={onShow} />
+                  </li>
+                );
+              })}
+            </FlagGroup>
+          )}
+          {truncated.length > 0 && (
+            <FlagGroup kind="truncated" title={t('flagTruncated', String(truncated.length))}>
+              {truncated.map((item, index) => {
+                const evidenceId = `${id}-truncated-${index}`;
+                return (
+                  <li key={index} class="flag-item">
+                    <p id={evidenceId} class="evidence">
+                      {excerpt(item.text, true)}
+                    </p>
+                    <ShowButton target={{ kind: 'truncated', index }} describedBy={evidenceId} onShow={onShow} />
+                  </li>
+                );
+              })}
+            </FlagGroup>
+          )}
+          {untranslated.length > 0 && (
+            <FlagGroup kind="untranslated" title={t('flagUntranslated', String(untranslated.length))}>
+              {untranslated.map((part, index) => {
+                const evidenceId = `${id}-untranslated-${index}`;
+                return (
+                  <li key={index} class="flag-item">
+                    <p id={evidenceId} class="evidence" lang={part.lang === 'und' ? undefined : part.lang}>
+                      {excerpt(part.text)}
+                    </p>
+                    <ShowButton target={{ kind: 'untranslated', index }} describedBy={evidenceId} onShow={onShow} />
+                  </li>
+                );
+              })}
+            </FlagGroup>
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}

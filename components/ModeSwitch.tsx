@@ -1,0 +1,33 @@
+import { useId } from 'preact/hooks';
+import type { LanguageMode } from '../utils/messages';
+import { languageName } from './language';
+import { useLocale } from './locale';
+
+/**
+ * The language switch: native radio buttons, so arrow keys move between modes and assistive
+ * technology announces the choice without extra ARIA.
+ */
+export function ModeSwitch({
+  modes,
+  mode,
+  onChange,
+}: {
+  modes: LanguageMode[];
+  mode: LanguageMode;
+  onChange: (mode: LanguageMode) => void;
+}) {
+  const { t } = useLocale();
+  const name = useId();
+  if (modes.length < 2) return null;
+  return (
+    <fieldset class="mode-switch">
+      <legend class="sr-only">{t('modeLabel')}</legend>
+      {modes.map((option) => (
+        <label class="segment" key={option}>
+          <input type="radio" name={name} value={option} checked={option === mode} onChange={() => onChange(option)} />
+          <span lang={option === 'both' ? undefined : option}>{option === 'both' ? t('modeBoth') : languageName(option)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

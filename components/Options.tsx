@@ -1,0 +1,179 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { LanguageMode } from '../utils/messages';
+import {
+  forgetSiteMode,
+  getSettings,
+  getSiteModes,
+  hostOf,
+  type Settings,
+  type SiteModes,
+  saveSettings,
+  watchSettings,
+  watchSiteModes,
+} from '../utils/settings';
+import { languageName } from './language';
+import { useLocale } from './locale';
+
+/** The languages NewsLens is made for; a stored tag outside them still shows and stays selected. */
+const OFFERED_MODES: LanguageMode[] = ['both', 'en', 'zh'];
+
+/**
+ * The options page. Every change is saved at once (no save button to forget) and announced in a
+ * live region; changes made elsewhere (the popup turning a site off) show up through the watchers.
+ */
+export function Options() {
+  const { t } = useLocale();
+  const id = useId();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [siteModes, setSiteModes] = useState<SiteModes>({});
+  const [siteInput, setSiteInput] = useState('');
+  const [siteError, setSiteError] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void getSettings().then(setSettings);
+    void getSiteModes().then(setSiteModes);
+    const unwatchSettings = watchSettings(setSettings);
+    const unwatchModes = watchSiteModes(setSiteModes);
+    return () => {
+      unwatchSettings();
+      unwatchModes();
+    };
+  }, []);
+
+  if (settings === null) return <main class="options" aria-busy="true" />;
+
+  const update = async (patch: Partial<Settings>) => {
+    const next = { ...settings, ...patch };
+    setSettings(next);
+    setSaved(false);
+    await saveSettings(next);
+    setSaved(true);
+  };
+
+  const addSite = (event: Event) => {
+    event.preventDefault();
+    const host = hostOf(siteInput);
+    setSiteError(host === null);
+    if (host === null) return;
+    setSiteInput('');
+    if (!settings.disabledSites.includes(host)) void update({ disabledSites: [...settings.disabledSites, host] });
+  };
+
+  const modes = OFFERED_MODES.includes(settings.defaultMode) ? OFFERED_MODES : [...OFFERED_MODES, settings.defaultMode];
+  const modeName = (mode: LanguageMode) => (mode === 'both' ? t('modeBoth') : languageName(mode));
+  const remembered = Object.entries(siteModes).sort(([a], [b]) => a.localeCompare(b));
+
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+
+      <section class="option">
+        <label for={`${id}-mode`}>{t('optDefaultMode')}</label>
+        <select
+          id={`${id}-mode`}
+          aria-describedby={`${id}-mode-hint`}
+          value={settings.defaultMode}
+          onChange={(event) => void update({ defaultMode: event.currentTarget.value })}
+        >
+          {modes.map((mode) => (
+            <option key={mode} value={mode}>
+              {modeName(mode)}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-mode-hint`} class="hint">
+          {t('optDefaultModeHint')}
+        </p>
+      </section>
+
+      <section class="option">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.autoCollapse}
+            onChange={(event) => void update({ autoCollapse: event.currentTarget.checked })}
+          />
+          {t('optAutoCollapse')}
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.showControl}
+            onChange={(event) => void update({ showControl: event.currentTarget.checked })}
+          />
+          {t('optShowControl')}
+        </label>
+      </section>
+
+      <section class="option" aria-labelledby={`${id}-sites`}>
+        <h2 id={`${id}-sites`}>{t('optDisabledSites')}</h2>
+        <p class="hint">{t('optDisabledSitesHint')}</p>
+        {settings.disabledSites.length === 0 ? (
+          <p class="empty">{t('optNoSites')}</p>
+        ) : (
+          <ul class="site-list">
+            {settings.disabledSites.map((site) => (
+              <li key={site}>
+                <span>{site}</span>
+                <button
+                  type="button"
+                  class="quiet"
+                  onClick={() => void update({ disabledSites: settings.disabledSites.filter((other) => other !== site) })}
+                >
+                  {t('optRemove', site)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form class="add-site" onSubmit={addSite}>
+          <label for={`${id}-site`} class="sr-only">
+            {t('optSiteInput')}
+          </label>
+          <input
+            id={`${id}-site`}
+            type="text"
+            inputMode="url"
+            autocomplete="off"
+            placeholder="example.com"
+            value={siteInput}
+            aria-invalid={siteError ? 'true' : undefined}
+            aria-describedby={siteError ? `${id}-site-error` : undefined}
+            onInput={(event) => setSiteInput(event.currentTarget.value)}
+          />
+          <button type="submit">{t('optAddSite')}</button>
+        </form>
+        {siteError && (
+          <p id={`${id}-site-error`} class="error" role="alert">
+            {t('optInvalidSite')}
+          </p>
+        )}
+      </section>
+
+      <section class="option" aria-labelledby={`${id}-modes`}>
+        <h2 id={`${id}-modes`}>{t('optSiteModes')}</h2>
+        {remembered.length === 0 ? (
+          <p class="empty">{t('optNoSiteModes')}</p>
+        ) : (
+          <ul class="site-list">
+            {remembered.map(([site, mode]) => (
+              <li key={site}>
+                <span>
+                  {site} · {modeName(mode)}
+                </span>
+                <button type="button" class="quiet" onClick={() => void forgetSiteMode(site)}>
+                  {t('optRemove', site)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <p class="saved" role="status">
+        {saved ? t('optSaved') : ''}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,93 @@
+import { browser } from 'wxt/browser';
+import { type ContentRequest, isBackgroundRequest, type PageState, type PageStatus } from '../utils/messages';
+
+/**
+ * What the popup and the reader tab need from the browser about one tab. Components take it as a
+ * prop, so tests drive them with a stand-in and never need a content script.
+ */
+export interface PageClient {
+  /** The page's state; rejects when no content script answers (browser pages, the web store). */
+  getState(): Promise<PageState>;
+  send(request: ContentRequest): Promise<void>;
+  /** Calls back with every state the tab's content script announces; returns the unsubscriber. */
+  subscribe(listener: (state: PageState) => void): () => void;
+  /** The tab's address when the browser tells (activeTab grants it to the popup), else null. */
+  pageUrl(): Promise<string | null>;
+  openReaderTab(): Promise<void>;
+  /** Brings the page's tab to the front (from the reader tab, after scrolling the page). */
+  focusPage(): Promise<void>;
+  openOptions(): Promise<void>;
+}
+
+const STATUSES: readonly PageStatus[] = ['analysing', 'ready', 'not-article', 'off', 'error'];
+
+/** The reply comes from our own content script, so this checks shape, not every report field. */
+export function isPageState(value: unknown): value is PageState {
+  if (typeof value !== 'object' || value === null) return false;
+  const state = value as Partial<Record<keyof PageState, unknown>>;
+  return (
+    STATUSES.includes(state.status as PageStatus) &&
+    (state.report === null || (typeof state.report === 'object' && state.report !== undefined)) &&
+    typeof state.mode === 'string' &&
+    Array.isArray(state.modes) &&
+    state.modes.every((mode) => typeof mode === 'string') &&
+    typeof state.collapsedCount === 'number' &&
+    (state.error === null || typeof state.error === 'string')
+  );
+}
+
+/** Stores and browser pages where browsers run no extension content scripts. */
+const CLOSED_HOSTS = ['chromewebstore.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
+
+/**
+ * False for an address no content script of ours can run in, so the popup can say so at once
+ * instead of waiting for a reply that will never come.
+ */
+export function isReadableUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  if (CLOSED_HOSTS.includes(parsed.hostname)) return false;
+  return !(parsed.hostname === 'chrome.google.com' && parsed.pathname.startsWith('/webstore'));
+}
+
+export function tabClient(tabId: number): PageClient {
+  return {
+    async getState() {
+      const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'get-state' } satisfies ContentRequest);
+      if (!isPageState(reply)) throw new Error('The page answered without a state');
+      return reply;
+    },
+    async send(request) {
+      await browser.tabs.sendMessage(tabId, request);
+    },
+    subscribe(listener) {
+      const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+        if (sender.tab?.id !== tabId || !isBackgroundRequest(message) || message.type !== 'page-state') return;
+        if (isPageState(message.state)) listener(message.state);
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      return () => browser.runtime.onMessage.removeListener(onMessage);
+    },
+    async pageUrl() {
+      try {
+        return (await browser.tabs.get(tabId)).url ?? null;
+      } catch {
+        return null;
+      }
+    },
+    async openReaderTab() {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html?tab=${tabId}`) });
+    },
+    async focusPage() {
+      await browser.tabs.update(tabId, { active: true });
+    },
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+    },
+  };
+}
