@@ -97,6 +97,26 @@ describe('analyzeBilingual: the seed page', () => {
   });
 });
 
+describe('analyzeBilingual: language order', () => {
+  it('puts first the language written first within pairs, whatever unit opens the page', () => {
+    const page = new Page();
+    const body = container();
+    page.add(body, [['zh-Hans', 'AI资讯']], 'div', 'label');
+    const zh = [at(seed.zh, 0), at(seed.zh, 2), at(seed.zh, 3)];
+    seed.en.slice(0, 3).forEach((text, i) => {
+      page.add(body, [['en', text]]);
+      page.add(body, [['zh-Hans', at(zh, i)]]);
+    });
+    const result = analyzeBilingual(page.units);
+    expect(result.languages).toEqual(['en', 'zh-Hans']);
+    expect(result.pairs.map((pair) => [pair.a, pair.b])).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+  });
+});
+
 describe('analyzeBilingual: layouts built from ntrex128 documents', () => {
   it('finds an interleaved page, Chinese first, and names the Traditional script', () => {
     const page = new Page();

@@ -42,6 +42,7 @@ const NULL_LOG_SD = 0.9;
 const LENGTH_OUTLIERS = 0.1;
 /** Gale & Church's bead priors: 2–1 and 1–2 beads are about ten times rarer than 1–1. */
 const MERGE_PENALTY = 2.3;
+const MIN_MERGE_SHARE = 0.2;
 const DEFAULT_THRESHOLD = 0.5;
 const DEFAULT_BAND = 24;
 /**
@@ -264,7 +265,9 @@ function align(fa: readonly Features[], fb: readonly Features[], ratio: number, 
   const merged = (f: readonly Features[]): (Features | undefined)[] =>
     f.map((x, i) => {
       const prev = f[i - 1];
-      return prev && !prev.truncated ? merge(prev, x) : undefined;
+      // A real 2–1 bead splits one text in comparable halves; a label glued to a paragraph is not one.
+      const comparable = prev && Math.min(prev.length, x.length) >= MIN_MERGE_SHARE * (prev.length + x.length);
+      return prev && comparable && !prev.truncated ? merge(prev, x) : undefined;
     });
   const ma = merged(fa);
   const mb = merged(fb);

@@ -155,7 +155,10 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
 
   // Every unit not paired inline joins one document-order flow per language; pairing in the flow
   // is monotonic, which covers interleaved, sequential and side-by-side pages alike.
-  const flow = units.filter((unit) => !inlinePaired.has(unit.id) && side(unit) !== null);
+  // Labels and the title pair only inline: aligned as paragraphs they would glue onto their neighbours.
+  const flow = units.filter(
+    (unit) => !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && unit.role !== 'title',
+  );
   const flowA = flow.filter((unit) => side(unit) === 0);
   const flowB = flow.filter((unit) => side(unit) === 1);
   const aligned = alignParagraphs(
@@ -179,18 +182,31 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   const pairedFlow = new Set(aligned.flatMap((pair) => [pair.a, pair.b]));
   const pairedBefore = [0];
   for (const [k, unit] of flow.entries()) pairedBefore.push((pairedBefore[k] ?? 0) + (pairedFlow.has(unit.id) ? 1 : 0));
+  const flowLayouts = new Map<Layout, number>();
   for (const pair of aligned) {
     const pa = position.get(pair.a) ?? 0;
     const pb = position.get(pair.b) ?? 0;
     if (sideBySide(places.get(block.get(pair.a) ?? -1), places.get(block.get(pair.b) ?? -1))) {
-      layouts.add('side-by-side');
+      flowLayouts.set('side-by-side', (flowLayouts.get('side-by-side') ?? 0) + 1);
       continue;
     }
     const between = (pairedBefore[Math.max(pa, pb)] ?? 0) - (pairedBefore[Math.min(pa, pb) + 1] ?? 0);
-    layouts.add(between > 0 ? 'sequential' : 'interleaved');
+    const kind = between > 0 ? 'sequential' : 'interleaved';
+    flowLayouts.set(kind, (flowLayouts.get(kind) ?? 0) + 1);
   }
+  // One pair alone does not make a layout when others are present (a stray copy standing next to
+  // its translation inside a sequential page).
+  for (const [layout, count] of flowLayouts) if (count >= 2 || flowLayouts.size === 1) layouts.add(layout);
 
-  const pairs = [...verified, ...labels, ...aligned].sort((p, q) => p.a - q.a || p.b - q.b);
+  // "First-written" is the language that comes first within most pairs; by first unit alone, one
+  // misidentified label at the top of the page would flip the order.
+  const order = new Map(units.map((unit, i) => [unit.id, i]));
+  const all = [...verified, ...labels, ...aligned];
+  const flipped = all.filter((pair) => (order.get(pair.b) ?? 0) < (order.get(pair.a) ?? 0)).length * 2 > all.length;
+  const languages = flipped ? [picked.tags[1], picked.tags[0]] : [...picked.tags];
+  const pairs = all
+    .map((pair) => (flipped ? { a: pair.b, b: pair.a, confidence: pair.confidence } : pair))
+    .sort((p, q) => (order.get(p.a) ?? 0) - (order.get(q.a) ?? 0) || (order.get(p.b) ?? 0) - (order.get(q.b) ?? 0));
   const paired = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
   const pairedTexts = new Set(units.filter((unit) => paired.has(unit.id)).map((unit) => unit.text));
   const untranslated = flow
@@ -208,7 +224,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
 
   return {
     detected: true,
-    languages: [...picked.tags],
+    languages,
     layouts: LAYOUT_ORDER.filter((layout) => layouts.has(layout)),
     pairs,
     untranslated,
