@@ -27,10 +27,10 @@ interface Run {
   last: number;
   /** Non-CJK words, plus one per two CJK letters: a rough word count comparable across scripts. */
   weight: number;
-  /** Words of another class merged into this run (Latin names inside Chinese). */
-  foreign: string[];
-  /** Word texts of this run's own class. */
-  own: string[];
+  /** Tokens of another class merged into this run (Latin names inside Chinese). */
+  foreign: number[];
+  /** Tokens of this run's own class. */
+  own: number[];
 }
 
 const isSpace = (cp: number) =>
@@ -141,25 +141,24 @@ function tokenWeight(token: Token): number {
   return token.cls === 'cjk' ? token.letters / 2 : 1;
 }
 
-function buildRuns(text: string, original: LetterClass[], tokens: Token[]): Run[] {
+function buildRuns(original: LetterClass[], tokens: Token[]): Run[] {
   const runs: Run[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const last = runs[runs.length - 1];
-    const word = text.slice(token.start, token.end);
     const foreign = original[i] !== token.cls;
     if (last && last.cls === token.cls) {
       last.last = i;
       last.weight += foreign ? 1 : tokenWeight(token);
-      (foreign ? last.foreign : last.own).push(word);
+      (foreign ? last.foreign : last.own).push(i);
     } else {
       runs.push({
         cls: token.cls,
         first: i,
         last: i,
         weight: foreign ? 1 : tokenWeight(token),
-        foreign: foreign ? [word] : [],
-        own: foreign ? [] : [word],
+        foreign: foreign ? [i] : [],
+        own: foreign ? [] : [i],
       });
     }
   }
@@ -241,8 +240,12 @@ function translationPair(edge: Run, neighbour: Run, text: string, tokens: Token[
   if (neighbour.weight > 2 * edge.weight + 1 || edge.weight > 2 * neighbour.weight + 1) return false;
   // A name before a sentence (Sims 时年 20 岁。) is its subject, not its translation.
   if (endsSentence(text, tokens, neighbour) && !endsSentence(text, tokens, edge)) return false;
-  const words = new Set(edge.own);
-  return neighbour.foreign.every((w) => words.has(w));
+  const word = (i: number) => {
+    const token = tokens[i] as Token;
+    return text.slice(token.start, token.end);
+  };
+  const words = new Set(edge.own.map(word));
+  return neighbour.foreign.every((i) => words.has(word(i)));
 }
 
 function endsSentence(text: string, tokens: Token[], run: Run): boolean {
@@ -342,14 +345,12 @@ function moveOpenings(text: string, tokens: Token[], runs: Run[]): void {
     if (next.cls !== 'cjk' || run.cls === 'cjk') continue;
     const count = openingTokens(text, tokens, run);
     for (let moved = 0; moved < count; moved++) {
-      const token = tokens[run.last] as Token;
-      const word = text.slice(token.start, token.end);
+      next.foreign.push(run.last);
       run.last--;
       run.weight--;
       run.own.pop();
       next.first--;
       next.weight++;
-      next.foreign.push(word);
     }
   }
 }
@@ -373,7 +374,7 @@ export function inlineRuns(text: string, hint?: { pageLang?: string | null }): I
   const tokens = tokenize(text);
   const original = tokens.map((t) => t.cls);
   glueToCjk(text, tokens);
-  let runs = mergeSandwiches(buildRuns(text, original, tokens), text, tokens);
+  let runs = mergeSandwiches(buildRuns(original, tokens), text, tokens);
   moveOpenings(text, tokens, runs);
   // Folding an edge can expose a new sandwich and the reverse; a few rounds settle real text.
   for (let round = 0; round < 3; round++) {
