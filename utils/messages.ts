@@ -1,3 +1,4 @@
+import type { PageSnapshot, TextAnalysis } from './analysis';
 import type { PageReport } from './report';
 
 /**
@@ -35,8 +36,17 @@ export type ContentRequest =
   | { type: 'set-enabled'; enabled: boolean }
   | { type: 'scroll-to'; target: FlagTarget };
 
-/** Notifications the content script sends to the background. */
-export type BackgroundRequest = { type: 'page-state'; state: PageState };
+/** What a content script answers to every ContentRequest: its page's state after the request. */
+export type ContentResponse = PageState;
+
+/**
+ * Requests the content script sends to the background: its page's state (for the toolbar badge),
+ * and the text phase of the analysis, which runs there so that it never blocks the page.
+ */
+export type BackgroundRequest = { type: 'page-state'; state: PageState } | { type: 'analyze'; snapshot: PageSnapshot };
+
+/** The background's answer to `analyze`. */
+export type AnalyzeResponse = TextAnalysis;
 
 export const isContentRequest = (value: unknown): value is ContentRequest => {
   if (typeof value !== 'object' || value === null) return false;
@@ -44,5 +54,9 @@ export const isContentRequest = (value: unknown): value is ContentRequest => {
   return type === 'get-state' || type === 'set-mode' || type === 'cycle-mode' || type === 'set-enabled' || type === 'scroll-to';
 };
 
-export const isBackgroundRequest = (value: unknown): value is BackgroundRequest =>
-  typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'page-state';
+export const isBackgroundRequest = (value: unknown): value is BackgroundRequest => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, state, snapshot } = value as { type?: unknown; state?: unknown; snapshot?: unknown };
+  if (type === 'page-state') return typeof state === 'object' && state !== null;
+  return type === 'analyze' && typeof snapshot === 'object' && snapshot !== null && Array.isArray((snapshot as { blocks?: unknown }).blocks);
+};

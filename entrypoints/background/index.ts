@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import { analyzeSnapshot } from '@/utils/analyze';
+import type { ContentRequest } from '@/utils/messages';
+import { createBackground } from './tabs';
+
+export default defineBackground(() => {
+  // Firefox's MV2 build has browserAction where MV3 has action.
+  const action = browser.action ?? browser.browserAction;
+  const background = createBackground({
+    extensionId: browser.runtime.id,
+    analyze: analyzeSnapshot,
+    setBadge: (tabId, badge) => {
+      void action.setBadgeText({ tabId, text: badge.text }).catch(() => {});
+      if (badge.text) void action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => {});
+    },
+  });
+
+  // A listener that returns a promise gets no answer in Chrome: answer through sendResponse, and
+  // claim only our own messages, so that other listeners (the popup's) still get theirs.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (!background.accepts(message, sender)) return undefined;
+    background.handleMessage(message, sender).then(sendResponse, () => sendResponse(undefined));
+    return true;
+  });
+  browser.tabs.onUpdated.addListener((tabId, change) => background.tabUpdated(tabId, change));
+  browser.tabs.onRemoved.addListener((tabId) => background.tabRemoved(tabId));
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'cycle-mode') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    const request: ContentRequest = { type: 'cycle-mode' };
+    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, request).catch(() => {});
+  });
+});

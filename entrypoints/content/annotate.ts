@@ -1,0 +1,212 @@
+import { MARK } from '@/utils/page-markers';
+import { locateParts } from './locate';
+import type { BlockWork, Collapse, PagePlan, PartWork } from './plan';
+import { ChangeLog } from './restore/changes';
+import { createBadge, createLabel, createMarker } from './widgets';
+
+/**
+ * Applies a page plan to the live page, one block at a time, each block with its own ChangeLog:
+ * re-analysis then redoes only the blocks whose wish changed, and "off" undoes them all.
+ *
+ * Hiding is always an attribute that the page-level sheet matches (`data-newslens-collapsed`,
+ * `data-newslens-lang` under `html[data-newslens-mode]`); no page node is moved, replaced or
+ * removed. The only new nodes are our widgets and, where one text node holds two languages (a
+ * title written "English 中文"), our run elements around each language's stretch of it.
+ */
+
+/** Runs `work` over `items`, in slices when the caller wants to (see schedule.ts). */
+export type Runner = <T>(items: T[], work: (item: T) => void) => Promise<void>;
+
+interface Applied {
+  key: string;
+  log: ChangeLog;
+  /** The elements that stand for each part on the page: the block, or its parts' elements and runs. */
+  parts: Element[][];
+  /** Shows every collapsed copy of the block, as its markers' "show" would. */
+  open: () => void;
+}
+
+/** Elements a marker stands beside as a block of its own; any other gets an inline marker. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
+  'TABLE', 'TD', 'TH', 'UL',
+]);
+
+const documentOrder = (a: Element, b: Element): number =>
+  a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+
+/**
+ * The blocks on the first screen, then those below it, then those above (a restored scroll
+ * position). Binary searches over reading order: a few layout reads, not one per block.
+ */
+export function firstScreenFirst<T extends { el: Element }>(items: readonly T[], viewportHeight: number): T[] {
+  const firstWhere = (test: (rect: DOMRect) => boolean): number => {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test((items[mid] as T).el.getBoundingClientRect())) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const from = firstWhere((rect) => rect.bottom > 0);
+  const to = Math.max(from, firstWhere((rect) => rect.top >= viewportHeight));
+  return [...items.slice(from, to), ...items.slice(to), ...items.slice(0, from)];
+}
+
+export class Annotator {
+  private readonly applied = new Map<Element, Applied>();
+  /** The page's own `lang` of each element whose `lang` NewsLens set. */
+  private readonly langBefore = new Map<Element, string | null>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly opts: { autoCollapse: boolean; name: (tag: string) => string },
+  ) {}
+
+  /** The language an element has from the page itself, ignoring what NewsLens set. */
+  readonly inheritedLang = (el: Element): string | null => {
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      const value = this.langBefore.has(node) ? this.langBefore.get(node) : node.getAttribute('lang');
+      if (value !== null && value !== undefined) return value || null;
+    }
+    return null;
+  };
+
+  get size(): number {
+    return this.applied.size;
+  }
+
+  /** Brings the page in line with `plan`, touching only blocks whose wish changed. */
+  async apply(plan: PagePlan, run: Runner, viewportHeight: number): Promise<void> {
+    const wanted = new Map(plan.blocks.map((work) => [work.el, work]));
+    const fresh = plan.blocks.filter((work) => this.applied.get(work.el)?.key !== work.key);
+    const gone = [...this.applied.keys()].filter((el) => !wanted.has(el));
+    const items: { el: Element; work: BlockWork | null }[] = [
+      ...firstScreenFirst(fresh, viewportHeight).map((work) => ({ el: work.el, work })),
+      ...gone.map((el) => ({ el, work: null })),
+    ];
+    await run(items, ({ el, work }) => {
+      this.remove(el);
+      if (work) this.add(work);
+    });
+  }
+
+  /** Shows a block's collapsed copies; returns the element standing for `part` (or the block). */
+  reveal(el: Element, part: number | null): Element {
+    const applied = this.applied.get(el);
+    if (!applied) return el;
+    applied.open();
+    return (part === null ? undefined : applied.parts[part]?.[0]) ?? el;
+  }
+
+  undoAll(): void {
+    for (const el of [...this.applied.keys()]) this.remove(el);
+  }
+
+  private remove(el: Element): void {
+    const applied = this.applied.get(el);
+    if (!applied) return;
+    applied.log.undo();
+    this.applied.delete(el);
+  }
+
+  private setLang(log: ChangeLog, el: Element, lang: string): void {
+    if (!this.langBefore.has(el)) {
+      this.langBefore.set(el, el.getAttribute('lang'));
+      log.onUndo(() => this.langBefore.delete(el));
+    }
+    log.setAttr(el, 'lang', lang);
+  }
+
+  private add(work: BlockWork): void {
+    const { el, parts } = work;
+    const log = new ChangeLog();
+    const opens: ((open: boolean) => void)[] = [];
+    const first = parts[0] as PartWork;
+    const allCollapsed = parts.every((part) => part.collapse !== null);
+    const oneLang = parts.every((part) => part.lang === first.lang);
+    const oneToggle = parts.every((part) => part.toggle === first.toggle) ? first.toggle : null;
+
+    const hide = (targets: Element[], collapse: Collapse, display: 'block' | 'inline', lang: string | null) => {
+      const setOpen = (open: boolean) => {
+        for (const target of targets) log.setAttr(target, MARK.open, open ? '' : null);
+      };
+      for (const target of targets) log.setAttr(target, MARK.collapsed, collapse.kind);
+      const open = !this.opts.autoCollapse;
+      if (open) setOpen(true);
+      const marker = createMarker(this.doc, { collapse, open, display, onToggle: setOpen });
+      if (lang) marker.host.setAttribute(MARK.lang, lang);
+      log.insert(marker.host, { before: targets[0] as Element });
+      opens.push(marker.setOpen);
+    };
+    const display = BLOCK_TAGS.has(el.tagName.toUpperCase()) ? 'block' : 'inline';
+
+    let partTargets: Element[][] | null = null;
+    const splitWanted =
+      parts.length > 1 && parts.some((part) => part.toggle !== null || part.flag !== null || (part.collapse !== null && !allCollapsed));
+    if (splitWanted) partTargets = this.split(el, parts, log);
+
+    if (partTargets) {
+      parts.forEach((part, i) => {
+        const targets = partTargets?.[i] ?? [];
+        const last = targets[targets.length - 1];
+        if (!last) return;
+        for (const target of targets) {
+          if (part.setLang && !oneLang) this.setLang(log, target, part.lang);
+          if (part.toggle) log.setAttr(target, MARK.lang, part.toggle);
+        }
+        if (part.collapse && !allCollapsed) hide(targets, part.collapse, 'inline', part.toggle);
+        if (part.flag) {
+          const label = createLabel(this.doc, part.flag, this.opts.name);
+          if (part.toggle) label.setAttribute(MARK.lang, part.toggle);
+          if (last.nextSibling) log.insert(label, { before: last.nextSibling });
+          else if (last.parentElement) log.insert(label, { into: last.parentElement, at: 'end' });
+        }
+      });
+    }
+    if (parts.length === 1) {
+      if (first.toggle) log.setAttr(el, MARK.lang, first.toggle);
+      if (first.flag) log.insert(createLabel(this.doc, first.flag, this.opts.name), { into: el, at: 'end' });
+    }
+    if (oneLang && first.setLang) this.setLang(log, el, first.lang);
+    if (allCollapsed) hide([el], first.collapse as Collapse, display, oneToggle);
+    if (work.disclosure) log.insert(createBadge(this.doc, work.disclosure), { into: el, at: 'start' });
+
+    this.applied.set(el, {
+      key: work.key,
+      log,
+      parts: partTargets ?? parts.map(() => [el]),
+      open: () => {
+        for (const open of opens) open(true);
+      },
+    });
+  }
+
+  /** Marks each part's own elements, and wraps the stretches of shared text nodes in runs. */
+  private split(el: Element, parts: readonly PartWork[], log: ChangeLog): Element[][] | null {
+    const places = locateParts(
+      el,
+      parts.map((part) => part.text),
+    );
+    if (!places) return null;
+    const targets = places.map((place) => [...place.elements]);
+    const byNode = new Map<Text, { start: number; end: number; part: number }[]>();
+    places.forEach((place, part) => {
+      for (const { node, start, end } of place.wraps) {
+        const list = byNode.get(node) ?? [];
+        list.push({ start, end, part });
+        byNode.set(node, list);
+      }
+    });
+    for (const [node, ranges] of byNode) {
+      ranges.sort((a, b) => a.start - b.start);
+      log.wrapRuns(node, ranges).forEach((run, k) => {
+        targets[(ranges[k] as { part: number }).part]?.push(run);
+      });
+    }
+    return targets.map((list) => list.sort(documentOrder));
+  }
+}

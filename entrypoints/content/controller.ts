@@ -1,0 +1,327 @@
+import { baseLanguage } from '@/components/language';
+import type { Analysis, PageSnapshot, TextAnalysis } from '@/utils/analysis';
+import type { ContentRequest, FlagTarget, LanguageMode, PageState, PageStatus } from '@/utils/messages';
+import { MARK } from '@/utils/page-markers';
+import type { PageReport } from '@/utils/report';
+import { disabledEntryFor, resolveMode, type Settings, type SiteModes } from '@/utils/settings';
+import { Annotator, type Runner } from './annotate';
+import { modeName } from './names';
+import { PageObserver } from './observer';
+import { type PagePlan, planPage } from './plan';
+import { ChangeLog } from './restore/changes';
+import { Cancelled, sliced } from './schedule';
+import { pageCss, stylePage } from './styles';
+import { type ControlProps, mountControl } from './toggle';
+
+/**
+ * The content script's state machine: analyse (DOM snapshot here, text phase in the background),
+ * annotate in slices, keep the page's language mode, re-analyse what the page changes, and turn
+ * everything off again on request. Browser APIs come in through `ControllerDeps`, so the whole
+ * cycle runs in unit tests against a happy-dom document.
+ */
+
+export interface Engine {
+  snapshotPage(doc: Document, opts: { url?: string | null }): { snapshot: PageSnapshot; elements: Element[] };
+  analyze(snapshot: PageSnapshot): Promise<TextAnalysis>;
+  joinAnalysis(snapshot: PageSnapshot, elements: Element[], text: TextAnalysis): Analysis;
+}
+
+export interface ControllerDeps {
+  doc: Document;
+  engine: Engine;
+  settings(): Promise<Settings>;
+  siteModes(): Promise<SiteModes>;
+  saveSiteMode(host: string, mode: LanguageMode): Promise<void>;
+  sendState(state: PageState): void;
+  /** Debounce of re-analysis after the page changes (see PageObserver). */
+  timing?: { quietMs: number; maxWaitMs: number };
+}
+
+const FLASH_MS = 1600;
+
+export class Controller {
+  private status: PageStatus = 'analysing';
+  private report: PageReport | null = null;
+  private analysis: Analysis | null = null;
+  private plan: PagePlan | null = null;
+  private mode: LanguageMode = 'both';
+  private modeChosen = false;
+  private error: string | null = null;
+  private enabled = false;
+  private settingsValue: Settings | null = null;
+  private abort = new AbortController();
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  private annotator: Annotator | null = null;
+  private readonly pageLog = new ChangeLog();
+  private readonly controlLog = new ChangeLog();
+  private readonly flashLog = new ChangeLog();
+  private setCss: ((css: string) => void) | null = null;
+  private css = '';
+  private updateControl: ((props: ControlProps) => void) | null = null;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly observer: PageObserver;
+
+  constructor(private readonly deps: ControllerDeps) {
+    this.observer = new PageObserver(deps.doc.documentElement, () => void this.run(), deps.timing ?? { quietMs: 300, maxWaitMs: 2000 });
+  }
+
+  private get doc(): Document {
+    return this.deps.doc;
+  }
+
+  private get host(): string {
+    return this.doc.location?.hostname ?? '';
+  }
+
+  /** Starts on page load, unless the user turned NewsLens off for this site. */
+  async start(): Promise<void> {
+    const settings = await this.deps.settings();
+    this.settingsValue = settings;
+    if (disabledEntryFor(settings, this.host) !== undefined) {
+      this.status = 'off';
+      this.sendState();
+      return;
+    }
+    await this.enable();
+  }
+
+  state(): PageState {
+    return {
+      status: this.status,
+      report: this.report,
+      mode: this.mode,
+      modes: this.plan?.modes ?? ['both'],
+      collapsedCount: this.status === 'off' ? 0 : (this.plan?.collapsedCount ?? 0),
+      error: this.error,
+    };
+  }
+
+  async handle(request: ContentRequest): Promise<PageState> {
+    switch (request.type) {
+      case 'get-state':
+        break;
+      case 'set-mode':
+        await this.setMode(request.mode, true);
+        break;
+      case 'cycle-mode': {
+        const modes = this.plan?.modes ?? ['both'];
+        await this.setMode(modes[(modes.indexOf(this.mode) + 1) % modes.length] ?? 'both', true);
+        break;
+      }
+      case 'set-enabled':
+        if (request.enabled) await this.enable();
+        else this.disable();
+        break;
+      case 'scroll-to':
+        this.scrollTo(request.target);
+        break;
+    }
+    return this.state();
+  }
+
+  /** Settings changed in another context: honour a newly disabled site and the control's visibility. */
+  applySettings(settings: Settings): void {
+    this.settingsValue = settings;
+    if (!this.enabled) return;
+    if (disabledEntryFor(settings, this.host) !== undefined) this.disable();
+    else this.syncControl();
+  }
+
+  /** The site's remembered mode changed (in another tab, or the popup). */
+  applySiteModes(modes: SiteModes): void {
+    const wanted = modes[this.host];
+    if (!this.enabled || !this.plan || wanted === undefined || wanted === this.mode) return;
+    const mode = resolveMode(this.plan.modes, wanted, 'both');
+    if (mode !== this.mode) void this.setMode(mode, false);
+  }
+
+  /** The page navigated in place (pushState): analyse again, keeping the mode. */
+  locationChanged(): void {
+    if (this.enabled) void this.run();
+  }
+
+  async enable(): Promise<void> {
+    if (this.enabled) return;
+    this.enabled = true;
+    this.error = null;
+    this.abort = new AbortController();
+    const settings = this.settingsValue ?? (await this.deps.settings());
+    this.annotator = new Annotator(this.doc, { autoCollapse: settings.autoCollapse, name: modeName });
+    this.observer.start();
+    await this.run();
+  }
+
+  /** Off means off: the page returns to exactly what it was before NewsLens touched it. */
+  disable(): void {
+    this.enabled = false;
+    this.abort.abort();
+    this.observer.stop();
+    clearTimeout(this.flashTimer);
+    this.flashLog.undo();
+    this.annotator?.undoAll();
+    this.annotator = null;
+    this.updateControl = null;
+    this.controlLog.undo();
+    this.setCss = null;
+    this.css = '';
+    this.pageLog.undo();
+    this.status = 'off';
+    this.sendState();
+  }
+
+  /** One analysis at a time; changes that arrive meanwhile cause exactly one more. */
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.analyseOnce(this.abort.signal);
+      } while (this.again && this.enabled);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async analyseOnce(signal: AbortSignal): Promise<void> {
+    const annotator = this.annotator;
+    if (!annotator || signal.aborted) return;
+    try {
+      if (!this.report) {
+        this.status = 'analysing';
+        this.sendState();
+      }
+      const { snapshot, elements } = this.deps.engine.snapshotPage(this.doc, { url: this.doc.location?.href ?? null });
+      const text = await this.deps.engine.analyze(snapshot);
+      if (signal.aborted) return;
+      const analysis = this.deps.engine.joinAnalysis(snapshot, elements, text);
+      const plan = planPage(analysis, annotator.inheritedLang);
+      this.analysis = analysis;
+      this.report = analysis.report;
+      this.plan = plan;
+      await this.choosePageMode(plan);
+      if (signal.aborted) return;
+      this.observer.quiet(() => this.syncPage());
+      const run: Runner = (items, work) => sliced(items, work, { signal, around: (slice) => this.observer.quiet(slice) });
+      await annotator.apply(plan, run, this.doc.defaultView?.innerHeight ?? 0);
+      this.status = snapshot.blocks.some((block) => block.inArticle) ? 'ready' : 'not-article';
+      this.error = null;
+      this.sendState();
+    } catch (error) {
+      if (error instanceof Cancelled || signal.aborted) return;
+      this.status = 'error';
+      this.error = error instanceof Error ? error.message : String(error);
+      this.sendState();
+    }
+  }
+
+  private async choosePageMode(plan: PagePlan): Promise<void> {
+    if (this.modeChosen && plan.modes.includes(this.mode)) return;
+    const [settings, siteModes] = await Promise.all([this.deps.settings(), this.deps.siteModes()]);
+    this.mode = resolveMode(plan.modes, siteModes[this.host], settings.defaultMode);
+    this.modeChosen = plan.modes.length > 1;
+  }
+
+  /** The page-level sheet, `<html data-newslens-mode>` and the switch, in line with the plan. */
+  private syncPage(): void {
+    const languages = this.plan?.languages ?? [];
+    this.setCss ??= stylePage(this.doc, this.pageLog);
+    const css = pageCss(languages);
+    if (css !== this.css) {
+      this.setCss(css);
+      this.css = css;
+    }
+    this.pageLog.setAttr(this.doc.documentElement, MARK.mode, this.mode);
+    this.syncControl();
+  }
+
+  private syncControl(): void {
+    const wanted = (this.plan?.languages.length ?? 0) > 0 && this.settingsValue?.showControl !== false;
+    this.observer.quiet(() => {
+      if (!wanted) {
+        this.updateControl = null;
+        this.controlLog.undo();
+        return;
+      }
+      const props: ControlProps = {
+        modes: this.plan?.modes ?? ['both'],
+        mode: this.mode,
+        name: modeName,
+        onMode: (mode) => void this.setMode(mode, true),
+        onOff: () => this.disable(),
+      };
+      if (this.updateControl) this.updateControl(props);
+      else this.updateControl = mountControl(this.doc, this.controlLog, props);
+    });
+  }
+
+  private async setMode(mode: LanguageMode, remember: boolean): Promise<void> {
+    const modes = this.plan?.modes ?? ['both'];
+    if (!modes.includes(mode)) return;
+    this.mode = mode;
+    this.modeChosen = true;
+    if (this.enabled && this.setCss) this.observer.quiet(() => this.syncPage());
+    this.sendState();
+    if (remember && this.host) await this.deps.saveSiteMode(this.host, mode);
+  }
+
+  private scrollTo(target: FlagTarget): void {
+    const analysis = this.analysis;
+    const annotator = this.annotator;
+    if (!analysis || !annotator) return;
+    const found = findTarget(analysis, target);
+    if (!found) return;
+    const { el, part, lang } = found;
+    if (this.mode !== 'both' && lang !== null && baseLanguage(lang) !== baseLanguage(this.mode)) void this.setMode('both', false);
+    const shown = this.observer.quiet(() => annotator.reveal(el, part));
+    shown.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    clearTimeout(this.flashTimer);
+    this.flashLog.undo();
+    this.flashLog.setAttr(shown, MARK.flash, '');
+    this.flashTimer = setTimeout(() => this.flashLog.undo(), FLASH_MS);
+  }
+
+  private sendState(): void {
+    this.deps.sendState(this.state());
+  }
+}
+
+/** The element (and part) of the flag the popup points at, matched by text to the report. */
+export function findTarget(analysis: Analysis, target: FlagTarget): { el: Element; part: number | null; lang: string | null } | null {
+  const { report } = analysis;
+  const unitById = new Map(analysis.units.map((unit) => [unit.id, unit]));
+  const unitWhere = (ids: readonly number[], test: (text: string, lang: string) => boolean) => {
+    for (const id of ids) {
+      const unit = unitById.get(id);
+      if (unit && test(unit.text, unit.lang)) return { el: unit.el, part: unit.part, lang: unit.lang };
+    }
+    return null;
+  };
+  switch (target.kind) {
+    case 'disclosure': {
+      const el = analysis.disclosures[target.index]?.el;
+      return el ? { el, part: null, lang: null } : null;
+    }
+    case 'duplicate': {
+      const group = report.duplicates[target.index];
+      if (!group) return null;
+      const entry = analysis.collapsed.find(
+        (each) => unitById.get(each.kept)?.text === group.kept && group.copies.includes(unitById.get(each.unit)?.text ?? '\u0000'),
+      );
+      return entry ? unitWhere([entry.unit], () => true) : null;
+    }
+    case 'truncated': {
+      const wanted = report.truncated[target.index];
+      return wanted ? unitWhere(analysis.truncated, (text) => text === wanted.text) : null;
+    }
+    case 'untranslated': {
+      const wanted = report.bilingual.untranslated[target.index];
+      return wanted ? unitWhere(analysis.untranslated, (text, lang) => text === wanted.text && lang === wanted.lang) : null;
+    }
+  }
+}

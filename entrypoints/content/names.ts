@@ -1,0 +1,16 @@
+import { baseLanguage, languageName } from '@/components/language';
+import type { LanguageMode } from '@/utils/messages';
+
+const LATIN = /^[\p{Script=Latin}\s]+$/u;
+
+/**
+ * How the switch names a mode: a Latin-script language by its code ("EN", "FR"), any other by its
+ * own name ("中文", "日本語"), as bilingual sites label their language links. Script subtags
+ * (zh-Hans) are left out: a page offers one of each language.
+ */
+export function modeName(mode: LanguageMode): string {
+  if (mode === 'both') return 'Both';
+  const base = baseLanguage(mode);
+  const own = languageName(base);
+  return LATIN.test(own) ? base.toUpperCase() : own;
+}

@@ -1,0 +1,92 @@
+import { MARK } from '@/utils/page-markers';
+import type { ChangeLog } from './restore/changes';
+
+/**
+ * Styles, kept apart from the page's in both directions: the page-level sheet only matches our
+ * namespaced attributes and elements, and every widget draws inside its own shadow root.
+ *
+ * Constructable style sheets come first: a page's Content-Security-Policy can block a `<style>`
+ * element but not CSSOM, and they add no node to the page. The `<style>` element is the fallback
+ * for browsers that refuse a sheet built in a content script.
+ */
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
+
+export function pageCss(languages: readonly string[]): string {
+  const tags = languages.filter((tag) => LANGUAGE_TAG.test(tag));
+  const hide = tags.flatMap((shown) =>
+    tags.filter((other) => other !== shown).map((other) => `html[${MARK.mode}="${shown}"] [${MARK.lang}="${other}"]`),
+  );
+  return [
+    hide.length ? `${hide.join(',\n')} { display: none !important; }` : '',
+    `html[${MARK.mode}] [${MARK.collapsed}]:not([${MARK.open}]) { display: none !important; }`,
+    `html[${MARK.mode}] [${MARK.collapsed}][${MARK.open}] { opacity: 0.6 !important; }`,
+    `html[${MARK.mode}] [${MARK.flash}] { outline: 3px solid #f59e0b !important; outline-offset: 3px !important; }`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+const sheets = new WeakMap<Document, Map<string, CSSStyleSheet | null>>();
+
+/** One constructed sheet per document and text, shared by every widget; null where unsupported. */
+function sheetFor(doc: Document, css: string): CSSStyleSheet | null {
+  let byText = sheets.get(doc);
+  if (!byText) {
+    byText = new Map();
+    sheets.set(doc, byText);
+  }
+  if (byText.has(css)) return byText.get(css) ?? null;
+  let sheet: CSSStyleSheet | null = null;
+  try {
+    const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+    sheet = new Sheet();
+    sheet.replaceSync(css);
+  } catch {
+    sheet = null;
+  }
+  byText.set(css, sheet);
+  return sheet;
+}
+
+function adopt(root: Document | ShadowRoot, sheet: CSSStyleSheet): boolean {
+  try {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return root.adoptedStyleSheets.includes(sheet);
+  } catch {
+    return false;
+  }
+}
+
+/** Styles one of our shadow roots. */
+export function styleShadow(root: ShadowRoot, css: string): void {
+  const sheet = sheetFor(root.ownerDocument, css);
+  if (sheet && adopt(root, sheet)) return;
+  const style = root.ownerDocument.createElement('style');
+  style.textContent = css;
+  root.append(style);
+}
+
+/** The page-level sheet: returns a setter for its text; removed when `log` is undone. */
+export function stylePage(doc: Document, log: ChangeLog): (css: string) => void {
+  let sheet: CSSStyleSheet | null = null;
+  try {
+    const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+    sheet = new Sheet();
+  } catch {
+    sheet = null;
+  }
+  if (sheet && adopt(doc, sheet)) {
+    const adopted = sheet;
+    log.onUndo(() => {
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((each) => each !== adopted);
+    });
+    return (css) => adopted.replaceSync(css);
+  }
+  const style = doc.createElement('style');
+  style.setAttribute(MARK.style, '');
+  log.insert(style, { into: doc.head ?? doc.documentElement, at: 'end' });
+  return (css) => {
+    style.textContent = css;
+  };
+}

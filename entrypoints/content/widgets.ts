@@ -1,0 +1,104 @@
+import { MARK, TAG } from '@/utils/page-markers';
+import type { DisclosureKind } from '@/utils/report';
+import type { Collapse, Flag } from './plan';
+import { styleShadow } from './styles';
+
+/**
+ * The small things NewsLens shows inside the page: a duplicate's marker, a quiet label, a
+ * disclosure badge. Each is one custom element whose content lives in an open shadow root, so no
+ * page style reaches it; all text is set with textContent.
+ */
+
+const WIDGET_CSS = `
+:host { all: initial; display: inline; font: 12px/1.4 system-ui, sans-serif; color: #5f6368; }
+:host([${MARK.display}="block"]) { display: block; margin: 0.25em 0; }
+.marker { display: inline-flex; gap: 0.4em; align-items: baseline; padding: 0.1em 0.6em;
+  border: 1px dashed #c4c7cc; border-radius: 999px; background: #fafafa; }
+button { all: unset; cursor: pointer; color: #1a73e8; text-decoration: underline; }
+button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; border-radius: 2px; }
+.label { display: inline-block; margin-inline-start: 0.5em; padding: 0 0.45em; border-radius: 4px;
+  background: #f1f3f4; color: #5f6368; font-size: 11px; vertical-align: baseline; }
+.badge { display: inline-block; margin-inline-end: 0.5em; padding: 0 0.5em; border-radius: 4px;
+  background: #fce8e6; color: #a50e0e; font-weight: 600; font-size: 11px; }
+@media (forced-colors: active) { .marker, .label, .badge { border: 1px solid CanvasText; } }
+`;
+
+export type WidgetKind = 'marker' | 'label' | 'badge';
+
+function widget(doc: Document, tag: string, kind: WidgetKind, display: 'block' | 'inline'): { host: HTMLElement; root: ShadowRoot } {
+  const host = doc.createElement(tag);
+  host.setAttribute(MARK.ui, kind);
+  if (display === 'block') host.setAttribute(MARK.display, 'block');
+  const root = host.attachShadow({ mode: 'open' });
+  styleShadow(root, WIDGET_CSS);
+  return { host, root };
+}
+
+const DUPLICATE_TEXT: Record<Collapse['kind'], string> = {
+  exact: 'Duplicate of the paragraph',
+  near: 'Near-duplicate of the paragraph',
+  truncated: 'Shortened copy of the paragraph',
+};
+
+/**
+ * "Duplicate of the paragraph above · show": stands where the hidden copy was, and shows or
+ * hides it again in place.
+ */
+export function createMarker(
+  doc: Document,
+  opts: { collapse: Collapse; open: boolean; display: 'block' | 'inline'; onToggle: (open: boolean) => void },
+): { host: HTMLElement; setOpen: (open: boolean) => void } {
+  const { host, root } = widget(doc, TAG.marker, 'marker', opts.display);
+  const box = doc.createElement('span');
+  box.className = 'marker';
+  const text = doc.createElement('span');
+  text.textContent = `${DUPLICATE_TEXT[opts.collapse.kind]} ${opts.collapse.kept}`;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  let open = opts.open;
+  const render = () => {
+    button.textContent = open ? 'hide' : 'show';
+    button.setAttribute('aria-expanded', String(open));
+  };
+  const setOpen = (value: boolean) => {
+    if (value === open) return;
+    open = value;
+    render();
+    opts.onToggle(open);
+  };
+  render();
+  button.addEventListener('click', () => setOpen(!open));
+  box.append(text, doc.createTextNode('·'), button);
+  root.append(box);
+  return { host, setOpen };
+}
+
+export function createLabel(doc: Document, flag: Flag, name: (tag: string) => string): HTMLElement {
+  const { host, root } = widget(doc, TAG.label, 'label', 'inline');
+  const label = doc.createElement('span');
+  label.className = 'label';
+  label.textContent = flag.kind === 'truncated' ? 'cut off' : `no ${name(flag.missing)} version`;
+  label.title =
+    flag.kind === 'truncated'
+      ? 'NewsLens: this paragraph stops mid-sentence and no complete copy is on the page'
+      : 'NewsLens: this paragraph has no translation on the page';
+  root.append(label);
+  return host;
+}
+
+const BADGE_TEXT: Record<DisclosureKind, string> = {
+  generated: 'AI-generated',
+  assisted: 'AI-assisted',
+  summary: 'AI summary',
+  suspected: 'AI?',
+};
+
+export function createBadge(doc: Document, kind: DisclosureKind): HTMLElement {
+  const { host, root } = widget(doc, TAG.badge, 'badge', 'inline');
+  const badge = doc.createElement('span');
+  badge.className = 'badge';
+  badge.textContent = BADGE_TEXT[kind];
+  badge.title = 'NewsLens: the page states here that its content involves AI';
+  root.append(badge);
+  return host;
+}

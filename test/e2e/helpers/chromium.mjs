@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const EXTENSION = path.join(ROOT, '.output/chrome-mv3');
+const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Debian's Chromium, headless, in a fresh profile: with the built extension (the default) or
+ * without it (`{ extension: false }`, for "before" pictures). Returns the context and, with the
+ * extension, its service worker and id.
+ */
+export async function launch({ extension = true, viewport = { width: 1280, height: 900 } } = {}) {
+  if (!fs.existsSync(EXECUTABLE)) throw new Error(`${EXECUTABLE} is missing: apt-get install chromium`);
+  if (extension && !fs.existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error(`${EXTENSION} is missing: run "npx wxt build" first`);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: EXECUTABLE,
+    headless: true,
+    viewport,
+    args: extension ? [...ARGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : ARGS,
+  });
+  const close = async () => {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  if (!extension) return { context, close };
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, worker, extensionId: new URL(worker.url()).host, close };
+}
+
+/** Opens `url` and waits until NewsLens has analysed and annotated it. */
+export async function openAnnotated(context, url, { timeout = 15000 } = {}) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('html[data-newslens-mode]', { timeout, state: 'attached' });
+  return page;
+}
+
+/**
+ * The tab id of a page, as the extension sees it (for badge and message checks). Without the
+ * "tabs" permission the extension cannot read tab URLs, so the page is brought to the front and
+ * the active tab asked for.
+ */
+export async function tabIdOf(worker, page) {
+  await page.bringToFront();
+  return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null);
+}
+
+/** Sends a ContentRequest to the page's content script from the extension, as the popup does. */
+export async function askPage(worker, tabId, request) {
+  return worker.evaluate(([id, message]) => chrome.tabs.sendMessage(id, message), [tabId, request]);
+}
