@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * Every folder in test/fixtures with a page.html and an expected.json is analysed as the command
  * line does (linkedom) and checked against its ground truth, in the format of the seed's

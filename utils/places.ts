@@ -11,9 +11,17 @@ import type { BlockPlace } from './analysis';
 const COLUMN_CLASS = /(?:^|[\s_-])(?:col|cols|column|columns|split|side|left|right|half|pane)(?:$|[\s_\d-])/i;
 const HORIZONTAL_DISPLAY = /^(?:inline-)?(?:flex|grid)$|^table-cell$/;
 
+function computedStyle(el: Element): CSSStyleDeclaration | null {
+  try {
+    return el.ownerDocument.defaultView?.getComputedStyle(el) ?? null;
+  } catch {
+    // A DOM without layout (linkedom's defaultView is the host's global) cannot answer.
+    return null;
+  }
+}
+
 function displayOf(el: Element): { display: string; direction: string } {
-  const view = el.ownerDocument.defaultView;
-  const computed = view?.getComputedStyle ? view.getComputedStyle(el) : null;
+  const computed = computedStyle(el);
   const inline = (el.getAttribute('style') ?? '').toLowerCase();
   const inlineDisplay = /display\s*:\s*([a-z-]+)/.exec(inline)?.[1] ?? '';
   const inlineDirection = /flex-direction\s*:\s*([a-z-]+)/.exec(inline)?.[1] ?? '';
