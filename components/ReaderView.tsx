@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { LanguageMode } from '../utils/messages';
 import type { Part, ReportBlock, PageReport } from '../utils/report';
 import { sameLanguage } from './language';
@@ -159,9 +160,13 @@ export function ArticleHeader({ report, mode }: { report: PageReport; mode: Lang
         {parts.length === 0
           ? t('untitled')
           : parts.map((part, index) => (
-              <span class="title-part" key={index} lang={part.lang === 'und' ? undefined : part.lang}>
-                {part.text}
-              </span>
+              // The space keeps the parts apart for screen readers and copying; CSS stacks them.
+              <Fragment key={index}>
+                {index > 0 && ' '}
+                <span class="title-part" lang={part.lang === 'und' ? undefined : part.lang}>
+                  {part.text}
+                </span>
+              </Fragment>
             ))}
       </h1>
     </header>

@@ -1,0 +1,109 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isPageState, isReadableUrl, tabClient } from '../components/page-client';
+import type { PageState } from '../utils/messages';
+import { loadReport, pageState } from './popup-support';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('isReadableUrl', () => {
+  it('accepts web pages', () => {
+    expect(isReadableUrl('https://ainews.example/news/1')).toBe(true);
+    expect(isReadableUrl('http://127.0.0.1:8080/page.html')).toBe(true);
+    expect(isReadableUrl('https://chrome.google.com/search')).toBe(true);
+  });
+
+  it('refuses browser pages, stores, local files and junk', () => {
+    for (const url of [
+      'chrome://newtab/',
+      'about:blank',
+      'moz-extension://abc/popup.html',
+      'file:///home/a.html',
+      'view-source:https://example.com/',
+      'https://chromewebstore.google.com/detail/abc',
+      'https://chrome.google.com/webstore/detail/abc',
+      'https://addons.mozilla.org/en-US/firefox/',
+      'not a url',
+    ]) {
+      expect(isReadableUrl(url), url).toBe(false);
+    }
+  });
+});
+
+describe('isPageState', () => {
+  it('accepts the states the content script sends', () => {
+    expect(isPageState(pageState(loadReport('seed')))).toBe(true);
+    expect(isPageState(pageState(null, { status: 'analysing' }))).toBe(true);
+  });
+
+  it('refuses anything else', () => {
+    const good = pageState(null);
+    for (const bad of [undefined, null, 'ready', { ...good, status: 'done' }, { ...good, modes: 'en' }, { ...good, report: 'x' }, { ...good, error: 1 }]) {
+      expect(isPageState(bad)).toBe(false);
+    }
+  });
+});
+
+/**
+ * Makes the tab answer each message with the next reply (an Error rejects). The spy's type follows
+ * sendMessage's last overload (callback, void), hence the cast.
+ */
+function tabAnswers(...replies: unknown[]) {
+  return vi
+    .spyOn(fakeBrowser.tabs, 'sendMessage')
+    .mockImplementation((async () => {
+      const reply = replies.shift();
+      if (reply instanceof Error) throw reply;
+      return reply;
+    }) as never);
+}
+
+const noReply = () => {};
+
+describe('tabClient', () => {
+  it('asks the tab for its state and refuses a malformed answer', async () => {
+    const state = pageState(loadReport('seed'));
+    const send = tabAnswers(state, undefined);
+    const client = tabClient(7);
+    expect(await client.getState()).toEqual(state);
+    expect(send).toHaveBeenCalledWith(7, { type: 'get-state' });
+    await expect(client.getState()).rejects.toThrow();
+  });
+
+  it('rejects when the tab has no content script', async () => {
+    tabAnswers(new Error('Receiving end does not exist.'));
+    await expect(tabClient(7).getState()).rejects.toThrow('Receiving end does not exist.');
+  });
+
+  it('hears the states its own tab announces, and only those', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://ainews.example/a' });
+    const other = await fakeBrowser.tabs.create({ url: 'https://other.example/b' });
+    const heard: PageState[] = [];
+    const unsubscribe = tabClient(tab.id ?? -1).subscribe((state) => heard.push(state));
+    const state = pageState(loadReport('seed'), { mode: 'en' });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page-state', state }, { tab: other }, noReply);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page-state', state: { status: 'bogus' } }, { tab }, noReply);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page-state', state }, { tab }, noReply);
+    expect(heard).toEqual([state]);
+    unsubscribe();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'page-state', state }, { tab }, noReply);
+    expect(heard).toHaveLength(1);
+  });
+
+  it('opens the reader page for its tab', async () => {
+    await tabClient(7).openReaderTab();
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContain(fakeBrowser.runtime.getURL('/reader.html?tab=7'));
+  });
+
+  it('reads the tab address when the browser gives it', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://ainews.example/a' });
+    expect(await tabClient(tab.id ?? -1).pageUrl()).toBe('https://ainews.example/a');
+    expect(await tabClient(999).pageUrl()).toBeNull();
+  });
+});

@@ -1,0 +1,134 @@
+import { cleanup, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ArticleHeader, ReaderView } from '../components/ReaderView';
+import { EN, loadReport, renderIn, ZH } from './popup-support';
+
+afterEach(cleanup);
+
+const seed = loadReport('seed');
+const EN_TITLE = 'SpaceX signs $920 million per month deal with Google for 110,000 Nvidia AI chips ahead of IPO';
+const ZH_TITLE = 'SpaceX在IPO前与Google签署每月9.2亿美元协议,获取11万块Nvidia AI芯片';
+const ZH_FIRST = '每月9.2亿美元的数字不仅仅是一份合同价值';
+const EN_FIRST = 'That $920 million per month number isn’t just a contract value';
+const EN_UNTRANSLATED = 'This deal is also a monument';
+const ZH_TRUNCATED = '但真正的故事不在于谷歌的仓促';
+
+/** Each row of the reader, as the text of its blocks. */
+const rows = () =>
+  [...document.querySelectorAll('.reader-body .row')].map((row) =>
+    [...row.querySelectorAll('.block')].map((block) => block.lastElementChild?.textContent ?? ''),
+  );
+
+const blockHolding = (text: string): Element => {
+  const block = [...document.querySelectorAll('.block')].find((el) => el.lastElementChild?.textContent?.startsWith(text));
+  if (block === undefined) throw new Error(`no block holds ${text}`);
+  return block;
+};
+
+describe('ReaderView, both languages', () => {
+  it('keeps each pair in one row, in reading order, with the repeated paragraph once', () => {
+    renderIn(<ReaderView report={seed} mode="both" />);
+    const shown = rows();
+    expect(shown[0]).toEqual(['Analysis', '深度分析']);
+    expect(shown[1]?.[0]?.startsWith(EN_FIRST)).toBe(true);
+    expect(shown[1]?.[1]?.startsWith(ZH_FIRST)).toBe(true);
+    expect(shown[3]?.[1]?.startsWith(ZH_TRUNCATED)).toBe(true);
+    expect(shown.map((row) => row.length)).toEqual([2, 2, 2, 2, 1, 1, 2]);
+    expect(shown[4]?.[0]?.startsWith(EN_UNTRANSLATED)).toBe(true);
+    const copies = [...document.querySelectorAll('.block p, .block h3')].filter((el) => el.textContent?.startsWith(ZH_FIRST));
+    expect(copies).toHaveLength(1);
+  });
+
+  it('puts an unpaired paragraph in its language column', () => {
+    renderIn(<ReaderView report={seed} mode="both" />);
+    expect(blockHolding(EN_UNTRANSLATED).parentElement?.classList.contains('column-a')).toBe(true);
+  });
+
+  it('marks the truncated and the untranslated paragraphs, in the UI language', () => {
+    renderIn(<ReaderView report={seed} mode="both" />, EN);
+    const truncated = blockHolding(ZH_TRUNCATED);
+    expect(truncated.classList.contains('is-truncated')).toBe(true);
+    expect(truncated.textContent).toContain('Cut off');
+    const untranslated = blockHolding(EN_UNTRANSLATED);
+    expect(untranslated.textContent).toContain('No translation');
+    expect(screen.getAllByText('No translation')).toHaveLength(2);
+    expect(blockHolding(EN_FIRST).querySelector('.marks')).toBeNull();
+    cleanup();
+    renderIn(<ReaderView report={seed} mode="both" />, ZH);
+    expect(screen.getByText('被截断').getAttribute('title')).toMatch(/截断/);
+    expect(screen.getAllByText('无译文')).toHaveLength(2);
+  });
+
+  it('gives each block its language and its role', () => {
+    renderIn(<ReaderView report={seed} mode="both" />);
+    expect(screen.getByText('深度分析').tagName).toBe('H3');
+    expect(screen.getByText('深度分析').getAttribute('lang')).toBe('zh-Hans');
+    expect(screen.getByText('Analysis').getAttribute('lang')).toBe('en');
+  });
+});
+
+describe('ReaderView, one language', () => {
+  it('shows only English, in reading order', () => {
+    renderIn(<ReaderView report={seed} mode="en" />);
+    const text = rows().flat();
+    expect(text[0]).toBe('Analysis');
+    expect(text.filter((block) => /\p{Script=Han}/u.test(block))).toEqual([]);
+    expect(text.some((block) => block.startsWith(EN_UNTRANSLATED))).toBe(true);
+    expect(rows().every((row) => row.length === 1)).toBe(true);
+  });
+
+  it('shows Chinese and keeps the paragraphs the page never translated, marked', () => {
+    renderIn(<ReaderView report={seed} mode="zh-Hans" />);
+    const text = rows().flat();
+    expect(text[0]).toBe('深度分析');
+    expect(text.some((block) => block.startsWith(EN_FIRST))).toBe(false);
+    expect(text.filter((block) => block.startsWith(ZH_FIRST))).toHaveLength(1);
+    expect(blockHolding(EN_UNTRANSLATED).textContent).toContain('No translation');
+    expect(blockHolding(ZH_TRUNCATED).textContent).toContain('Cut off');
+  });
+
+  it('matches a mode to the blocks by base language', () => {
+    renderIn(<ReaderView report={seed} mode="zh" />);
+    expect(rows().flat()[0]).toBe('深度分析');
+  });
+
+  it('shows every block of a page in one language whatever the mode', () => {
+    const markup = loadReport('markup');
+    renderIn(<ReaderView report={markup} mode="both" />);
+    expect(rows().flat()).toEqual(markup.article.blocks.map((block) => block.text));
+    expect(screen.getByText('We have not seen sea temperatures like this in a decade.').tagName).toBe('BLOCKQUOTE');
+    expect(screen.getByText('Keep drains clear of leaves.').classList.contains('list-item')).toBe(true);
+  });
+
+  it('says so when the article has no text', () => {
+    renderIn(<ReaderView report={loadReport('empty')} mode="both" />, ZH);
+    expect(screen.getByText('NewsLens 未在此页面找到正文。')).toBeTruthy();
+  });
+});
+
+describe('ArticleHeader', () => {
+  it('shows the title in the chosen language and the site', () => {
+    renderIn(<ArticleHeader report={seed} mode="en" />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(EN_TITLE);
+    expect(screen.getByText('ainews.example')).toBeTruthy();
+    cleanup();
+    renderIn(<ArticleHeader report={seed} mode="zh-Hans" />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(ZH_TITLE);
+  });
+
+  it('shows both parts of the title, each with its language', () => {
+    renderIn(<ArticleHeader report={seed} mode="both" />);
+    expect(screen.getByText(EN_TITLE).getAttribute('lang')).toBe('en');
+    expect(screen.getByText(ZH_TITLE).getAttribute('lang')).toBe('zh-Hans');
+  });
+
+  it('falls back to the whole title, then to a placeholder', () => {
+    const markup = loadReport('markup');
+    renderIn(<ArticleHeader report={markup} mode="zh" />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Storm season outlook: more rain, fewer hurricanes');
+    cleanup();
+    renderIn(<ArticleHeader report={{ ...loadReport('empty'), url: null }} mode="both" />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Untitled article');
+    expect(document.querySelector('.site')).toBeNull();
+  });
+});
