@@ -14,6 +14,12 @@ export interface DisclosureBlock {
 const MAX_SENTENCE = 600;
 /** A notice with no explicit self-reference must stand in a short block (a badge, a footer line). */
 const MAX_NOTICE_BLOCK = 300;
+/**
+ * In a longer block only the sentences this close to its start or end are read: a disclosure
+ * opens or closes a text (CAC Measures art. 4: start, end or a prominent position), while the
+ * middle of a long block is the article's own prose. This also bounds the work per block.
+ */
+const EDGE = 1000;
 /** Quotations longer than this are treated as a stray quotation mark. */
 const MAX_QUOTE = 400;
 /** Largest gaps, in characters, between self-reference, agent and verb. */
@@ -36,18 +42,20 @@ const QUOTE_PAIRS: Record<string, string> = {
   '﹁': '﹂',
 };
 
+const QUOTE_CHARS = /["“”„«»‹›「」『』《》﹁﹂]/g;
+
 /** Quoted stretches of `text`, in one pass; an opener left unclosed within MAX_QUOTE is ignored. */
 function quotedSpans(text: string): Span[] {
   const spans: Span[] = [];
   let closers = '';
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
+  QUOTE_CHARS.lastIndex = 0;
+  for (let m = QUOTE_CHARS.exec(text); m !== null; m = QUOTE_CHARS.exec(text)) {
+    const ch = m[0];
+    if (open >= 0 && m.index - open > MAX_QUOTE) open = -1;
     if (open >= 0) {
       if (closers.includes(ch)) {
-        spans.push({ start: open, end: i + 1 });
-        open = -1;
-      } else if (i - open > MAX_QUOTE) {
+        spans.push({ start: open, end: m.index + 1 });
         open = -1;
       }
       continue;
@@ -55,7 +63,7 @@ function quotedSpans(text: string): Span[] {
     const closer = QUOTE_PAIRS[ch];
     if (closer !== undefined) {
       closers = closer;
-      open = i;
+      open = m.index;
     }
   }
   return spans;
@@ -74,19 +82,16 @@ function inSpans(spans: readonly Span[], pos: number): boolean {
   return false;
 }
 
-const SENTENCE_END = /[.!?。！？；;\n؟]/;
+/** Sentence ends: CJK stops and line breaks anywhere, Latin stops before white space or the end. */
+const SENTENCE_END = /[。！？；\n؟]|[.!?;](?=\s|$)/g;
 
-/** Sentence spans of `text`: split after CJK stops and line breaks, after Latin stops followed by space. */
 function sentences(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (!SENTENCE_END.test(ch)) continue;
-    const latin = ch === '.' || ch === '!' || ch === '?' || ch === ';';
-    if (latin && i + 1 < text.length && !/\s/.test(text.charAt(i + 1))) continue;
-    spans.push({ start, end: i + 1 });
-    start = i + 1;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text)) {
+    spans.push({ start, end: m.index + 1 });
+    start = m.index + 1;
   }
   if (start < text.length) spans.push({ start, end: text.length });
   return spans;
@@ -147,16 +152,27 @@ function kindOf(rules: LanguageRules, scope: string): DisclosureKind {
   return 'generated';
 }
 
-function matchSentence(rules: LanguageRules, s: string, shortBlock: boolean): { kind: DisclosureKind; at: number } | null {
-  const agentHits = agents(rules, s);
-  if (agentHits.length === 0) return null;
+interface Notice {
+  /** The sentence is a notice (prefix or caution) in a short block: it refers to the page implicitly. */
+  implied: boolean;
+  /** Where the text after a "Disclaimer:"-style prefix starts. */
+  end: number;
+}
+
+function noticeOf(s: string, shortBlock: boolean): Notice {
+  const prefix = NOTICE_PREFIX.exec(s);
+  return { implied: shortBlock && (prefix !== null || CAUTION.test(s)), end: prefix ? prefix[0].length : 0 };
+}
+
+function matchSentence(rules: LanguageRules, s: string, notice: Notice): { kind: DisclosureKind; at: number } | null {
+  const implied = notice.implied;
+  const selfHits = hits(rules.self, s);
+  if (selfHits.length === 0 && !implied) return null;
   const verbHits = hits(rules.verb, s);
   if (verbHits.length === 0) return null;
-  const selfHits = hits(rules.self, s);
+  const agentHits = agents(rules, s);
+  if (agentHits.length === 0) return null;
   const gaps = GAP[rules.script];
-  const notice = NOTICE_PREFIX.exec(s.trimStart());
-  const implied = shortBlock && (notice !== null || CAUTION.test(s));
-  const noticeEnd = notice ? s.length - s.trimStart().length + notice[0].length : 0;
 
   for (const a of agentHits) {
     for (const v of verbHits) {
@@ -166,7 +182,7 @@ function matchSentence(rules: LanguageRules, s: string, shortBlock: boolean): { 
       const coreGap = s.slice(first.end, second.start);
       if (coreGap.length > gaps.core || !linked(rules, coreGap)) continue;
       const core = { start: first.start, end: second.end };
-      const from = subjectStart(rules, s, selfHits, core, implied, noticeEnd);
+      const from = subjectStart(rules, s, selfHits, core, implied, notice.end);
       if (from === null) continue;
       if (rules.reported.test(s.slice(0, from))) continue;
       const negFrom = rules.script === 'cjk' ? Math.max(0, from - 6) : 0;
@@ -236,26 +252,39 @@ function isQuoted(block: DisclosureBlock): boolean {
   return block.quoted === true || (block.el?.closest('blockquote, q') ?? null) !== null;
 }
 
+function sentenceMatch(s: string, blockLang: string, shortBlock: boolean): Omit<Match, 'start' | 'end'> & { at: number } | null {
+  if (!ANY_AGENT.test(s.toLowerCase()) || /[?？؟]$/.test(s)) return null;
+  const notice = noticeOf(s, shortBlock);
+  for (const rules of RULES) {
+    if (!applicable(rules, s)) continue;
+    const m = matchSentence(rules, s, notice);
+    if (m !== null) return { kind: m.kind, at: m.at, lang: statementLang(rules, blockLang, s) };
+  }
+  return null;
+}
+
 function blockMatches(block: DisclosureBlock): Match[] {
   const text = block.text;
   const quotes = quotedSpans(text);
   const shortBlock = text.length <= MAX_NOTICE_BLOCK;
+  // Pages repeat boilerplate sentences; each distinct sentence is analysed once.
+  const memo = new Map<string, ReturnType<typeof sentenceMatch>>();
   const found: Match[] = [];
   for (const span of sentences(text)) {
     if (span.end - span.start > MAX_SENTENCE) continue;
+    if (span.start > EDGE && span.end < text.length - EDGE) continue;
     const raw = text.slice(span.start, span.end);
-    const lead = raw.length - raw.trimStart().length;
     const s = raw.trim();
-    if (s.length === 0 || !ANY_AGENT.test(s) || /[?？؟]$/.test(s)) continue;
-    for (const rules of RULES) {
-      if (!applicable(rules, s)) continue;
-      const m = matchSentence(rules, s, shortBlock);
-      if (m === null) continue;
-      const start = span.start + lead;
-      if (inSpans(quotes, start + m.at)) break;
-      found.push({ start, end: start + s.length, kind: m.kind, lang: statementLang(rules, block.lang, s) });
-      break;
+    if (s.length === 0) continue;
+    let m = memo.get(s);
+    if (m === undefined) {
+      m = sentenceMatch(s, block.lang, shortBlock);
+      memo.set(s, m);
     }
+    if (m === null) continue;
+    const start = span.start + raw.length - raw.trimStart().length;
+    if (inSpans(quotes, start + m.at)) continue;
+    found.push({ start, end: start + s.length, kind: m.kind, lang: m.lang });
   }
   return found;
 }
@@ -268,7 +297,7 @@ function blockMatches(block: DisclosureBlock): Match[] {
 export function findTextDisclosures(blocks: readonly DisclosureBlock[]): { disclosure: Disclosure; block: number }[] {
   const out: { disclosure: Disclosure; block: number }[] = [];
   blocks.forEach((block, index) => {
-    if (!ANY_AGENT.test(block.text) || isQuoted(block)) return;
+    if (!ANY_AGENT.test(block.text.toLowerCase()) || isQuoted(block)) return;
     const byKind = new Map<DisclosureKind, Match>();
     for (const m of blockMatches(block)) {
       const seen = byKind.get(m.kind);
@@ -467,63 +496,95 @@ function startTag(el: Element): string {
  */
 export function findMarkupDisclosures(doc: Document): MarkupDisclosure[] {
   const out: MarkupDisclosure[] = [];
-
-  for (const el of doc.querySelectorAll('meta[name], meta[http-equiv]')) {
-    const name = (el.getAttribute('name') ?? el.getAttribute('http-equiv') ?? '').trim().toLowerCase();
-    const content = el.getAttribute('content') ?? '';
-    let kind: DisclosureKind | null = null;
-    if (name === 'aigc') {
-      const label = aigcLabel(content);
-      kind = label === null ? null : aigcKind(label);
-    } else if (name === 'ai-generated' || name === 'ai-disclosure') {
-      kind = declaredKind(content);
-    }
-    if (kind) out.push(markup(kind, 'meta', el.outerHTML, el));
-  }
-
-  const seen = new Set<string>();
-  for (const el of doc.querySelectorAll('script[type]')) {
-    const type = (el.getAttribute('type') ?? '').trim().toLowerCase();
-    const text = el.textContent ?? '';
-    if (type === 'application/ld+json') {
-      for (const value of jsonLdSourceTypes(text)) {
-        const kind = sourceTypeKind(value);
-        if (!kind || seen.has(value)) continue;
-        seen.add(value);
-        out.push(markup(kind, 'json-ld', `"digitalSourceType": "${value}"`, el));
-      }
-    } else if (type === 'application/c2pa') {
-      const found = c2paKind(text);
-      if (found) out.push(markup(found.kind, 'meta', `<script type="application/c2pa"> digitalSourceType: ${found.term}`, el));
-    }
-  }
-
-  for (const el of doc.querySelectorAll('link[rel][href]')) {
-    const rels = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
-    const href = el.getAttribute('href') ?? '';
-    if (!rels.includes('c2pa-manifest') || !href.startsWith('data:')) continue;
-    const comma = href.indexOf(',');
-    const payload = comma < 0 ? '' : href.slice(comma + 1);
-    const found = c2paKind(/;base64$/i.test(href.slice(0, Math.max(comma, 0))) ? payload : decodeURIComponent(payload));
-    if (found) out.push(markup(found.kind, 'meta', `${startTag(el).slice(0, 200)} digitalSourceType: ${found.term}`, el));
-  }
-
-  for (const el of doc.querySelectorAll('[itemprop]')) {
-    const props = (el.getAttribute('itemprop') ?? '').split(/\s+/);
-    if (!props.some(isSourceTypeKey)) continue;
-    const value = el.getAttribute('href') ?? el.getAttribute('content') ?? el.getAttribute('value') ?? el.textContent ?? '';
-    const kind = sourceTypeKind(value.trim());
-    if (kind) out.push(markup(kind, 'meta', startTag(el), el));
-  }
-
-  const body = doc.body ?? doc.documentElement;
-  if (body) {
-    for (const el of body.querySelectorAll('[ai-disclosure], [aidisclosure], [data-ai-disclosure]')) {
-      if (el.tagName.toLowerCase() === 'meta') continue;
-      const value = el.getAttribute('ai-disclosure') ?? el.getAttribute('aidisclosure') ?? el.getAttribute('data-ai-disclosure') ?? '';
-      const kind = declaredKind(value);
-      if (kind) out.push(markup(kind, 'attribute', startTag(el), el));
-    }
+  const seenSourceTypes = new Set<string>();
+  const body = doc.body;
+  // Elements come in document order, so every element after <body> lies inside it.
+  let inBody = false;
+  // One pass over the elements: selectors cost a full tree walk each in DOM shims (linkedom).
+  const root = doc.documentElement;
+  if (!root) return out;
+  const walker = doc.createTreeWalker(root, 1);
+  for (let node: Node | null = root; node !== null; node = walker.nextNode()) {
+    const el = node as Element;
+    if (el === body) inBody = true;
+    if (!el.hasAttributes()) continue;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'meta') out.push(...metaDisclosures(el));
+    else if (tag === 'script') out.push(...scriptDisclosures(el, seenSourceTypes));
+    else if (tag === 'link') out.push(...linkDisclosures(el));
+    if (el.hasAttribute('itemprop')) out.push(...microdataDisclosures(el));
+    if (inBody && tag !== 'meta') out.push(...attributeDisclosures(el));
   }
   return out;
+}
+
+function metaDisclosures(el: Element): MarkupDisclosure[] {
+  const name = (el.getAttribute('name') ?? el.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+  const content = el.getAttribute('content') ?? '';
+  let kind: DisclosureKind | null = null;
+  if (name === 'aigc') {
+    const label = aigcLabel(content);
+    kind = label === null ? null : aigcKind(label);
+  } else if (name === 'ai-generated' || name === 'ai-disclosure') {
+    kind = declaredKind(content);
+  }
+  return kind ? [markup(kind, 'meta', el.outerHTML, el)] : [];
+}
+
+function scriptDisclosures(el: Element, seen: Set<string>): MarkupDisclosure[] {
+  const type = (el.getAttribute('type') ?? '').trim().toLowerCase();
+  if (type !== 'application/c2pa' && type !== 'application/ld+json') return [];
+  const text = el.textContent ?? '';
+  if (type === 'application/c2pa') {
+    const found = c2paKind(text);
+    return found ? [markup(found.kind, 'meta', `<script type="application/c2pa"> digitalSourceType: ${found.term}`, el)] : [];
+  }
+  const out: MarkupDisclosure[] = [];
+  for (const value of jsonLdSourceTypes(text)) {
+    const kind = sourceTypeKind(value);
+    if (!kind || seen.has(value)) continue;
+    seen.add(value);
+    out.push(markup(kind, 'json-ld', `"digitalSourceType": "${value}"`, el));
+  }
+  return out;
+}
+
+/** A manifest linked by URL cannot be read without fetching it; only an inline `data:` manifest counts. */
+function linkDisclosures(el: Element): MarkupDisclosure[] {
+  const rels = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+  const href = el.getAttribute('href') ?? '';
+  if (!rels.includes('c2pa-manifest') || !href.startsWith('data:')) return [];
+  const comma = href.indexOf(',');
+  if (comma < 0) return [];
+  const payload = href.slice(comma + 1);
+  let text = payload;
+  if (!/;base64$/i.test(href.slice(0, comma))) {
+    try {
+      text = decodeURIComponent(payload);
+    } catch {
+      text = payload;
+    }
+  }
+  const found = c2paKind(text);
+  return found ? [markup(found.kind, 'meta', `${startTag(el).slice(0, 200)} digitalSourceType: ${found.term}`, el)] : [];
+}
+
+function microdataDisclosures(el: Element): MarkupDisclosure[] {
+  const props = (el.getAttribute('itemprop') ?? '').split(/\s+/);
+  if (!props.some(isSourceTypeKey)) return [];
+  const value = el.getAttribute('href') ?? el.getAttribute('content') ?? el.getAttribute('value') ?? el.textContent ?? '';
+  const kind = sourceTypeKind(value.trim());
+  return kind ? [markup(kind, 'meta', startTag(el), el)] : [];
+}
+
+const DISCLOSURE_ATTRIBUTES = ['ai-disclosure', 'aidisclosure', 'data-ai-disclosure'];
+
+function attributeDisclosures(el: Element): MarkupDisclosure[] {
+  for (const name of DISCLOSURE_ATTRIBUTES) {
+    const value = el.getAttribute(name);
+    if (value === null) continue;
+    const kind = declaredKind(value);
+    return kind ? [markup(kind, 'attribute', startTag(el), el)] : [];
+  }
+  return [];
 }
