@@ -48,6 +48,20 @@ const PAIR_THRESHOLD = 0.5;
 const PAGE_EVIDENCE = 8;
 const CJK = /[\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
 
+/**
+ * Structure is evidence of its own: two cells of one table row, or paragraphs that alternate
+ * language one by one, are laid out as translations, and need not carry the anchors a free
+ * alignment asks for (a short story without names or numbers has none). A row pairs whatever its
+ * score; an alternating run pairs when its mean translation score is high enough. On ntrex128
+ * (82 documents, paragraphs of two sentences; negatives: each English document beside another
+ * document's Chinese), 98% of real runs have a mean of at least 0.66 and no mismatched run
+ * exceeds 0.69 (98th percentile 0.60); runs of only two pairs vary more, so they must score higher.
+ */
+const RUN_MEAN = 0.62;
+const SHORT_RUN_MEAN = 0.75;
+/** An alternating run pairs only with at least this many pairs: two unrelated neighbours are common. */
+const MIN_ALTERNATING_PAIRS = 2;
+
 const NONE: BilingualAnalysis = { detected: false, languages: [], layouts: [], pairs: [], untranslated: [] };
 
 function latinLength(text: string): number {
@@ -112,6 +126,63 @@ function placesFor(units: readonly BilingualUnit[]): Map<number, BlockPlace> {
   return places;
 }
 
+/** Pairs given by the page's structure: cells of one table row, and runs of alternating paragraphs. */
+function structuralPairs(
+  flow: readonly BilingualUnit[],
+  side: (unit: BilingualUnit) => 0 | 1 | null,
+  places: Map<number, BlockPlace>,
+): BilingualPair[] {
+  const pairs: BilingualPair[] = [];
+  const used = new Set<number>();
+  const scored = (x: BilingualUnit, y: BilingualUnit): BilingualPair => {
+    const [a, b] = side(x) === 0 ? [x, y] : [y, x];
+    return { a: a.id, b: b.id, confidence: translationScore(a.text, b.text) };
+  };
+  const take = (pair: BilingualPair) => {
+    pairs.push(pair);
+    used.add(pair.a).add(pair.b);
+  };
+
+  const rows = new Map<string, BilingualUnit[]>();
+  for (const unit of flow) {
+    const cell = places.get(unit.block)?.cell;
+    if (!cell) continue;
+    const key = `${cell.table}:${cell.row}`;
+    rows.set(key, [...(rows.get(key) ?? []), unit]);
+  }
+  for (const row of rows.values()) {
+    const [x, y] = row;
+    if (row.length === 2 && x && y && side(x) !== side(y)) take(scored(x, y));
+  }
+
+  // Alternating runs: which language opens a pair is the one that opens most runs, so that a
+  // missing translation does not shift every later pair by one.
+  const rest = flow.filter((unit) => !used.has(unit.id) && !places.get(unit.block)?.cell);
+  const runs: BilingualUnit[][] = [];
+  for (const unit of rest) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && side(last) !== side(unit)) run.push(unit);
+    else runs.push([unit]);
+  }
+  const opens = [0, 0];
+  for (const run of runs) if (run.length >= 2 && run[0]) opens[side(run[0]) ?? 0] = (opens[side(run[0]) ?? 0] ?? 0) + run.length;
+  const opener = (opens[1] ?? 0) > (opens[0] ?? 0) ? 1 : 0;
+  for (const run of runs) {
+    const candidates: BilingualPair[] = [];
+    for (let k = 0; k + 1 < run.length; k++) {
+      const x = run[k] as BilingualUnit;
+      if (side(x) !== opener) continue;
+      candidates.push(scored(x, run[k + 1] as BilingualUnit));
+      k++;
+    }
+    if (candidates.length < MIN_ALTERNATING_PAIRS) continue;
+    const mean = candidates.reduce((sum, pair) => sum + pair.confidence, 0) / candidates.length;
+    if (mean >= (candidates.length === MIN_ALTERNATING_PAIRS ? SHORT_RUN_MEAN : RUN_MEAN)) candidates.forEach(take);
+  }
+  return pairs;
+}
+
 function sideBySide(x: BlockPlace | undefined, y: BlockPlace | undefined): boolean {
   if (!x || !y) return false;
   if (x.cell && y.cell) return x.cell.table === y.cell.table && x.cell.col !== y.cell.col;
@@ -159,9 +230,12 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   const flow = units.filter(
     (unit) => !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && unit.role !== 'title',
   );
-  const flowA = flow.filter((unit) => side(unit) === 0);
-  const flowB = flow.filter((unit) => side(unit) === 1);
-  const aligned = alignParagraphs(
+  const places = placesFor(units);
+  const structural = structuralPairs(flow, side, places);
+  const structured = new Set(structural.flatMap((pair) => [pair.a, pair.b]));
+  const flowA = flow.filter((unit) => side(unit) === 0 && !structured.has(unit.id));
+  const flowB = flow.filter((unit) => side(unit) === 1 && !structured.has(unit.id));
+  const free = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),
     { minEvidence: PAGE_EVIDENCE },
@@ -170,12 +244,12 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     const b = flowB[pair.b];
     return a && b ? [{ a: a.id, b: b.id, confidence: pair.confidence }] : [];
   });
+  const aligned = [...structural, ...free];
 
   if (aligned.length === 0 && verified.length === 0 && labels.length < 2) return NONE;
 
   const layouts = new Set<Layout>();
   if (verified.length > 0 || labels.length > 0) layouts.add('inline');
-  const places = placesFor(units);
   const position = new Map(flow.map((unit, i) => [unit.id, i]));
   const block = new Map(units.map((unit) => [unit.id, unit.block]));
   // pairedBefore[k]: paired flow units before position k, so "a pair stands between" is O(1).
