@@ -9,6 +9,9 @@ export interface InlineRun {
   end: number;
 }
 
+/** Runs up to this many characters are told again with their neighbours' languages as prior. */
+const SHORT_RUN = 80;
+
 /** Han, kana and Hangul write without spaces, so they behave as one class here. */
 type LetterClass = Exclude<Script, 'han' | 'hiragana' | 'katakana' | 'hangul' | null> | 'cjk';
 
@@ -401,8 +404,8 @@ export function inlineRuns(text: string, hint?: { pageLang?: string | null }): I
   const result: InlineRun[] = [];
   for (let i = 0; i < ranges.length; i++) {
     const [s, e] = ranges[i] as [number, number];
-    const neighbours = alone.filter((_, j) => j !== i);
-    const lang = detectLanguage(text.slice(s, e), { pageLang, neighbours });
+    const neighbours = [alone[i - 1], alone[i + 1]].filter((lang): lang is string => lang !== undefined);
+    const lang = e - s <= SHORT_RUN ? detectLanguage(text.slice(s, e), { pageLang, neighbours }) : (alone[i] as string);
     const previous = result[result.length - 1];
     if (previous && previous.lang === lang) previous.end = e;
     else result.push({ lang, start: s, end: e });
