@@ -1,6 +1,6 @@
 import type { Part } from './report';
 import { foldSpace } from './text';
-import { detectLanguage, type Script, scriptOf } from './languages';
+import { detectLanguage, type WritingScript, scriptOf } from './languages';
 
 /** One language run of a text: [start, end) offsets into the string given. */
 export interface InlineRun {
@@ -13,7 +13,7 @@ export interface InlineRun {
 const SHORT_RUN = 80;
 
 /** Han, kana and Hangul write without spaces, so they behave as one class here. */
-type LetterClass = Exclude<Script, 'han' | 'hiragana' | 'katakana' | 'hangul' | null> | 'cjk';
+type LetterClass = Exclude<WritingScript, 'han' | 'hiragana' | 'katakana' | 'hangul' | null> | 'cjk';
 
 interface Token {
   cls: LetterClass;
@@ -73,7 +73,7 @@ function sentenceBreakAt(text: string, i: number): boolean {
   return !(word.length > 0 && word.length <= 3 && first >= 0x41 && first <= 0x5a);
 }
 
-function letterClass(script: Script): LetterClass | null {
+function letterClass(script: WritingScript): LetterClass | null {
   if (script === null) return null;
   if (script === 'han' || script === 'hiragana' || script === 'katakana' || script === 'hangul') return 'cjk';
   return script;

@@ -93,8 +93,8 @@ function emptyCounts(): ScriptCounts {
   };
 }
 
-/** Script of one code point, as used by the pre-pass and by inline splitting. */
-export type Script =
+/** WritingScript of one code point, as used by the pre-pass and by inline splitting. */
+export type WritingScript =
   | 'han'
   | 'hiragana'
   | 'katakana'
@@ -109,7 +109,7 @@ export type Script =
   | null;
 
 /** The script of a code point, or null for digits, punctuation, symbols and other scripts. */
-export function scriptOf(cp: number): Script {
+export function scriptOf(cp: number): WritingScript {
   if (cp < 0x80) {
     return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? 'latin' : null;
   }
