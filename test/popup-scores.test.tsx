@@ -30,7 +30,7 @@ describe('Scores', () => {
     renderIn(<Scores scores={loadReport('seed').scores} />, ZH);
     expect(meters().map((meter) => meter.getAttribute('aria-label'))).toEqual(['热度', '质量', '影响力']);
     expect(screen.getByText('影响力').closest('li')?.getAttribute('title')).toBe('Impact');
-    expect(screen.getByText('影响力').getAttribute('lang')).toBe('zh-Hans');
+    expect(screen.getByText('影响力').getAttribute('lang')).toBe('zh');
     expect(screen.getByRole('heading', { name: '评分' })).toBeTruthy();
   });
 
