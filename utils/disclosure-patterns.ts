@@ -98,7 +98,7 @@ export const RULES: readonly LanguageRules[] = [
     acronym: latinAcronym(`AI|${COMMON_PRODUCTS}`),
     verb: /生成|作成|執筆|書かれ|書いた|作られ|制作|出力|要約|翻訳|編集|校正/gu,
     link: /によって|により|による|によ|を使って|を使用して|を用いて|を活用して|を利用して|を使い|使用し|活用し|利用し|用いて|の支援を受けて|の支援により|の協力を得て|の補助|支援|補助|協力|受けて|は|が|を|で|の|も|に|て|し|ツール|技術|モデル|アシスタント|自動|的|一部|全て|すべて|部分|内容|文章|[\s、：:・-]/gu,
-    topic: /紹介|解説|説明|考察|について|に関する|関して|検証|取り上げ|比較|レビュー|方法|見分け|判定|検出|規則|ガイドライン/u,
+    topic: /では|紹介|解説|説明|考察|について|に関する|関して|検証|取り上げ|比較|レビュー|方法|見分け|判定|検出|規則|ガイドライン/u,
     negation: /ではありません|ではない|ていません|ておりません|しておらず|していない|されていない|されていません|ません|ない|一切|使用せず/u,
     hedge: /可能性|疑い|恐れ|かもしれ|おそれ/u,
     assist: /支援|補助|協力|手伝|サポート|校正|編集|翻訳|一部/u,
@@ -130,7 +130,7 @@ export const RULES: readonly LanguageRules[] = [
     acronym: latinAcronym(`IA|AI|${COMMON_PRODUCTS}`),
     verb: /(?<![\p{L}\p{N}_])(?:generad[oa]s?|escrit[oa]s?|cread[oa]s?|redactad[oa]s?|producid[oa]s?|elaborad[oa]s?|hech[oa]s?|asistid[oa]s?|editad[oa]s?|resumid[oa]s?|traducid[oa]s?)(?![\p{L}\p{N}_])/giu,
     link: words(
-      'fue fueron es son ha han sido está están ser parcialmente totalmente íntegramente completamente en parte por con la el los las un una de del mediante a través uso usando utilizando ayuda apoyo asistencia herramientas herramienta modelo modelos sistema generativa y posteriormente',
+      'fue fueron es son ha han sido está están ser automáticamente parcialmente totalmente íntegramente completamente en parte por con la el los las un una de del mediante a través uso usando utilizando ayuda apoyo asistencia herramientas herramienta modelo modelos sistema generativa y posteriormente',
     ),
     negation: /(?<![\p{L}\p{N}_])(?:no|nunca|sin|ningún|ninguna|ni)(?![\p{L}\p{N}_])/iu,
     hedge: /(?<![\p{L}\p{N}_])(?:posiblemente|probablemente|podría|pudo|puede haber|presuntamente|sospech\w*)(?![\p{L}\p{N}_])/iu,

@@ -159,9 +159,10 @@ interface Notice {
   end: number;
 }
 
-function noticeOf(s: string, shortBlock: boolean): Notice {
+/** `cautioned`: the short block holds a caution ("for reference only"), which only makes sense about itself. */
+function noticeOf(s: string, cautioned: boolean, shortBlock: boolean): Notice {
   const prefix = NOTICE_PREFIX.exec(s);
-  return { implied: shortBlock && (prefix !== null || CAUTION.test(s)), end: prefix ? prefix[0].length : 0 };
+  return { implied: shortBlock && (prefix !== null || cautioned), end: prefix ? prefix[0].length : 0 };
 }
 
 function matchSentence(rules: LanguageRules, s: string, notice: Notice): { kind: DisclosureKind; at: number } | null {
@@ -185,6 +186,8 @@ function matchSentence(rules: LanguageRules, s: string, notice: Notice): { kind:
       const from = subjectStart(rules, s, selfHits, core, implied, notice.end);
       if (from === null) continue;
       if (rules.reported.test(s.slice(0, from))) continue;
+      // In verb-final sentences a topic verb after the statement makes it a modifier ("…について解説します").
+      if (rules.negationTail > 0 && (rules.topic?.test(s.slice(core.end)) ?? false)) continue;
       const negFrom = rules.script === 'cjk' ? Math.max(0, from - 6) : 0;
       const scopeEnd = Math.min(s.length, core.end + rules.negationTail);
       if (rules.negation.test(s.slice(negFrom, scopeEnd))) continue;
@@ -252,9 +255,9 @@ function isQuoted(block: DisclosureBlock): boolean {
   return block.quoted === true || (block.el?.closest('blockquote, q') ?? null) !== null;
 }
 
-function sentenceMatch(s: string, blockLang: string, shortBlock: boolean): Omit<Match, 'start' | 'end'> & { at: number } | null {
+function sentenceMatch(s: string, blockLang: string, cautioned: boolean, shortBlock: boolean): (Omit<Match, 'start' | 'end'> & { at: number }) | null {
   if (!ANY_AGENT.test(s.toLowerCase()) || /[?？؟]$/.test(s)) return null;
-  const notice = noticeOf(s, shortBlock);
+  const notice = noticeOf(s, cautioned, shortBlock);
   for (const rules of RULES) {
     if (!applicable(rules, s)) continue;
     const m = matchSentence(rules, s, notice);
@@ -267,6 +270,7 @@ function blockMatches(block: DisclosureBlock): Match[] {
   const text = block.text;
   const quotes = quotedSpans(text);
   const shortBlock = text.length <= MAX_NOTICE_BLOCK;
+  const cautioned = shortBlock && CAUTION.test(text);
   // Pages repeat boilerplate sentences; each distinct sentence is analysed once.
   const memo = new Map<string, ReturnType<typeof sentenceMatch>>();
   const found: Match[] = [];
@@ -278,7 +282,7 @@ function blockMatches(block: DisclosureBlock): Match[] {
     if (s.length === 0) continue;
     let m = memo.get(s);
     if (m === undefined) {
-      m = sentenceMatch(s, block.lang, shortBlock);
+      m = sentenceMatch(s, block.lang, cautioned, shortBlock);
       memo.set(s, m);
     }
     if (m === null) continue;
@@ -419,15 +423,17 @@ function isSourceTypeKey(key: string): boolean {
   return name.toLowerCase() === 'digitalsourcetype';
 }
 
-/** Strings a JSON-LD or ninjs `digitalSourceType` value carries: IRIs, `@id`, `uri`, `name`, arrays of those. */
+const SOURCE_TYPE_FIELDS = ['@id', 'uri', 'url', 'id', '@value', 'name', 'literal'];
+
+/** Strings a JSON-LD or ninjs `digitalSourceType` value carries: IRIs, or one of `@id`/`uri`/… of an object, in arrays too. */
 function sourceTypeValues(value: unknown, out: string[], depth = 0): void {
   if (depth > 4) return;
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const item of value) sourceTypeValues(item, out, depth + 1);
   else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (['@id', '@value', 'uri', 'name', 'url', 'id'].includes(key)) sourceTypeValues(item, out, depth + 1);
-    }
+    const record = value as Record<string, unknown>;
+    const field = SOURCE_TYPE_FIELDS.find((key) => typeof record[key] === 'string');
+    if (field !== undefined) out.push(record[field] as string);
   }
 }
 
@@ -496,7 +502,8 @@ function startTag(el: Element): string {
  */
 export function findMarkupDisclosures(doc: Document): MarkupDisclosure[] {
   const out: MarkupDisclosure[] = [];
-  const seenSourceTypes = new Set<string>();
+  // One JSON-LD disclosure per kind: pages repeat the same type on the article and each of its images.
+  const seenSourceTypes = new Set<DisclosureKind>();
   const body = doc.body;
   // Elements come in document order, so every element after <body> lies inside it.
   let inBody = false;
@@ -531,7 +538,7 @@ function metaDisclosures(el: Element): MarkupDisclosure[] {
   return kind ? [markup(kind, 'meta', el.outerHTML, el)] : [];
 }
 
-function scriptDisclosures(el: Element, seen: Set<string>): MarkupDisclosure[] {
+function scriptDisclosures(el: Element, seen: Set<DisclosureKind>): MarkupDisclosure[] {
   const type = (el.getAttribute('type') ?? '').trim().toLowerCase();
   if (type !== 'application/c2pa' && type !== 'application/ld+json') return [];
   const text = el.textContent ?? '';
@@ -542,8 +549,8 @@ function scriptDisclosures(el: Element, seen: Set<string>): MarkupDisclosure[] {
   const out: MarkupDisclosure[] = [];
   for (const value of jsonLdSourceTypes(text)) {
     const kind = sourceTypeKind(value);
-    if (!kind || seen.has(value)) continue;
-    seen.add(value);
+    if (!kind || seen.has(kind)) continue;
+    seen.add(kind);
     out.push(markup(kind, 'json-ld', `"digitalSourceType": "${value}"`, el));
   }
   return out;
