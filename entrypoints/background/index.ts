@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { analyzeSnapshot } from '@/utils/analyze';
-import type { ContentRequest } from '@/utils/messages';
-import { createBackground } from './tabs';
+import { createBackground, forwardCommand } from './tabs';
 
 export default defineBackground(() => {
   // Firefox's MV2 build has browserAction where MV3 has action.
@@ -24,10 +23,10 @@ export default defineBackground(() => {
   });
   browser.tabs.onUpdated.addListener((tabId, change) => background.tabUpdated(tabId, change));
   browser.tabs.onRemoved.addListener((tabId) => background.tabRemoved(tabId));
-  browser.commands.onCommand.addListener(async (command, tab) => {
-    if (command !== 'cycle-mode') return;
-    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    const request: ContentRequest = { type: 'cycle-mode' };
-    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, request).catch(() => {});
-  });
+  browser.commands.onCommand.addListener((command, tab) =>
+    forwardCommand(command, tab?.id, {
+      activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+      send: (tabId, request) => browser.tabs.sendMessage(tabId, request),
+    }),
+  );
 });

@@ -1,5 +1,5 @@
 import type { TextAnalysis } from '@/utils/analysis';
-import { type BackgroundRequest, isBackgroundRequest, type PageState } from '@/utils/messages';
+import { type BackgroundRequest, type ContentRequest, isBackgroundRequest, type PageState } from '@/utils/messages';
 
 /**
  * The background's own logic, free of browser globals so that unit tests drive it directly: the
@@ -70,4 +70,16 @@ export function createBackground(deps: BackgroundDeps) {
       tabs.delete(tabId);
     },
   };
+}
+
+/** The keyboard shortcut: the active tab's content script switches to its next language mode. */
+export async function forwardCommand(
+  command: string,
+  tabId: number | undefined,
+  deps: { activeTabId(): Promise<number | undefined>; send(tabId: number, request: ContentRequest): Promise<unknown> },
+): Promise<void> {
+  if (command !== 'cycle-mode') return;
+  const target = tabId ?? (await deps.activeTabId());
+  // A tab without our content script (a browser page, a store page) has nobody to answer.
+  if (target !== undefined) await deps.send(target, { type: 'cycle-mode' }).catch(() => undefined);
 }

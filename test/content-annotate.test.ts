@@ -1,0 +1,359 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Annotator, firstScreenFirst, type Runner } from '@/entrypoints/content/annotate';
+import { planPage } from '@/entrypoints/content/plan';
+import { pageCss } from '@/entrypoints/content/styles';
+import type { Analysis } from '@/utils/analysis';
+import { analyzeDocument } from '@/utils/analyze';
+import { MARK, TAG } from '@/utils/page-markers';
+import type { Disclosure, DuplicateKind } from '@/utils/report';
+
+const runNow: Runner = async (items, work) => {
+  for (const item of items) work(item);
+};
+
+function loadPage(html: string): void {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const root = document.importNode(parsed.documentElement, true);
+  document.documentElement.remove();
+  document.appendChild(root);
+}
+
+/**
+ * The text a reader sees: our page-level sheet's display:none rules applied by hand (happy-dom
+ * does not apply adopted sheets, and caches `matches` across a change of <html>'s attributes).
+ */
+function shownText(languages: string[], root: Element = document.body): string {
+  const mode = document.documentElement.getAttribute(MARK.mode);
+  const rules = [...pageCss(languages).matchAll(/([^{}]+)\{\s*display:\s*none/g)].flatMap((m) => (m[1] as string).split(',').map((s) => s.trim()));
+  const active = rules.flatMap((rule) => {
+    const [, wanted, rest] = /^html\[[^\]=]+(?:="([^"]*)")?\]\s+(.+)$/.exec(rule) ?? [];
+    if (rest === undefined || mode === null || (wanted !== undefined && wanted !== mode)) return [];
+    return [rest];
+  });
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const out: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let visible = true;
+    for (let up = node.parentElement; up && visible; up = up.parentElement) if (active.some((sel) => up.matches(sel))) visible = false;
+    if (visible) out.push((node as Text).data);
+  }
+  return out.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+interface BlockSpec {
+  el: Element;
+  units: { lang: string; text: string }[];
+}
+
+/** A hand-made analysis: what the engine would say about `blocks`. */
+function analysisOf(
+  blocks: BlockSpec[],
+  extra: {
+    languages?: string[];
+    collapsed?: { unit: number; kept: number; kind: DuplicateKind }[];
+    truncated?: number[];
+    untranslated?: number[];
+    disclosures?: { disclosure: Disclosure; el: Element | null }[];
+  } = {},
+): Analysis {
+  const units = blocks.flatMap((block, b) => block.units.map((unit, part) => ({ ...unit, block: b, part, el: block.el })));
+  const languages = extra.languages ?? [];
+  return {
+    report: {
+      version: 1,
+      url: null,
+      title: null,
+      languages: [],
+      bilingual: { detected: languages.length > 1, languages, layouts: [], pairs: [], untranslated: [] },
+      duplicates: [],
+      truncated: [],
+      disclosures: (extra.disclosures ?? []).map((entry) => entry.disclosure),
+      scores: [],
+      tags: [],
+      article: { blocks: [] },
+      timing: { ms: 0 },
+    },
+    blockLangs: blocks.map((block) => block.units[0]?.lang ?? 'und'),
+    blocks: blocks.map((block) => ({
+      role: 'paragraph',
+      text: block.units.map((unit) => unit.text).join(' '),
+      inArticle: true,
+      declaredLang: null,
+      quoted: false,
+      cell: null,
+      column: null,
+      el: block.el,
+      lang: block.units[0]?.lang ?? 'und',
+      parts: block.units,
+    })),
+    units: units.map((unit, id) => ({ ...unit, id })),
+    collapsed: extra.collapsed ?? [],
+    truncated: extra.truncated ?? [],
+    untranslated: extra.untranslated ?? [],
+    pairs: [],
+    disclosures: extra.disclosures ?? [],
+  };
+}
+
+const $ = (selector: string) => document.querySelector(selector) as HTMLElement;
+const setMode = (mode: string) => document.documentElement.setAttribute(MARK.mode, mode);
+
+async function annotate(analysis: Analysis, opts = { autoCollapse: true }) {
+  const annotator = new Annotator(document, { ...opts, name: (tag) => tag.toUpperCase() });
+  const plan = planPage(analysis, annotator.inheritedLang);
+  await annotator.apply(plan, runNow, 800);
+  return { annotator, plan };
+}
+
+describe('annotating a page', () => {
+  beforeEach(() => loadPage('<html lang="zh-CN"><head></head><body></body></html>'));
+
+  it('splits a title that holds both languages in one text node, and off gives the node back', async () => {
+    document.body.innerHTML = '<h1 class="t">English title 中文标题</h1><p>正文</p>';
+    const before = document.documentElement.outerHTML;
+    const { annotator } = await annotate(
+      analysisOf(
+        [
+          { el: $('h1'), units: [{ lang: 'en', text: 'English title' }, { lang: 'zh-Hans', text: '中文标题' }] },
+          { el: $('p'), units: [{ lang: 'zh-Hans', text: '正文' }] },
+        ],
+        { languages: ['en', 'zh-Hans'] },
+      ),
+    );
+    const runs = [...document.querySelectorAll(TAG.run)];
+    expect(runs.map((run) => [run.textContent, run.getAttribute(MARK.lang), run.getAttribute('lang')])).toEqual([
+      ['English title', 'en', 'en'],
+      ['中文标题', 'zh-Hans', null],
+    ]);
+    setMode('en');
+    expect(shownText(['en', 'zh-Hans'])).toBe('English title');
+    setMode('zh-Hans');
+    expect(shownText(['en', 'zh-Hans'])).toBe('中文标题 正文');
+    setMode('both');
+    expect(shownText(['en', 'zh-Hans'])).toBe('English title 中文标题 正文');
+    document.documentElement.removeAttribute(MARK.mode);
+    annotator.undoAll();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it("marks each language's own element without new nodes when the page already wraps them", async () => {
+    document.body.innerHTML = '<div class="label"><span>Hot</span> <span>热度</span></div>';
+    const el = $('.label');
+    await annotate(analysisOf([{ el, units: [{ lang: 'en', text: 'Hot' }, { lang: 'zh-Hans', text: '热度' }] }], { languages: ['en', 'zh-Hans'] }));
+    expect(document.querySelectorAll(TAG.run)).toHaveLength(0);
+    expect([...el.children].map((span) => span.getAttribute(MARK.lang))).toEqual(['en', 'zh-Hans']);
+    expect(el.children[0]?.getAttribute('lang')).toBe('en');
+  });
+
+  it('hides a duplicate paragraph behind a marker that shows and hides it in place', async () => {
+    document.body.innerHTML = '<p id="kept">同一段话。</p><p id="copy">同一段话。</p>';
+    const before = document.documentElement.outerHTML;
+    const { annotator, plan } = await annotate(
+      analysisOf(
+        [
+          { el: $('#kept'), units: [{ lang: 'zh-Hans', text: '同一段话。' }] },
+          { el: $('#copy'), units: [{ lang: 'zh-Hans', text: '同一段话。' }] },
+        ],
+        { collapsed: [{ unit: 1, kept: 0, kind: 'exact' }] },
+      ),
+    );
+    setMode('both');
+    expect(plan.collapsedCount).toBe(1);
+    expect(shownText([])).toBe('同一段话。');
+    const marker = $('#copy').previousElementSibling as HTMLElement;
+    expect(marker.tagName.toLowerCase()).toBe(TAG.marker);
+    expect(marker.shadowRoot?.textContent).toContain('Duplicate of the paragraph above');
+    const button = marker.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    button.click();
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(shownText([])).toBe('同一段话。 同一段话。');
+    button.click();
+    expect(shownText([])).toBe('同一段话。');
+    document.documentElement.removeAttribute(MARK.mode);
+    annotator.undoAll();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('leaves duplicates shown, with a marker to hide them, when auto-collapse is off', async () => {
+    document.body.innerHTML = '<p id="kept">Same words.</p><p id="copy">Same words.</p>';
+    await annotate(
+      analysisOf(
+        [
+          { el: $('#kept'), units: [{ lang: 'en', text: 'Same words.' }] },
+          { el: $('#copy'), units: [{ lang: 'en', text: 'Same words.' }] },
+        ],
+        { collapsed: [{ unit: 1, kept: 0, kind: 'exact' }] },
+      ),
+      { autoCollapse: false },
+    );
+    setMode('both');
+    expect(shownText([])).toBe('Same words. Same words.');
+    expect($('#copy').previousElementSibling?.shadowRoot?.querySelector('button')?.textContent).toBe('hide');
+  });
+
+  it('hides only the collapsed half of a block that glues two languages together', async () => {
+    document.body.innerHTML = '<p id="summary">Cut English copy, 完整的中文段落。</p><p id="body">Cut English copy, and the rest.</p>';
+    await annotate(
+      analysisOf(
+        [
+          { el: $('#summary'), units: [{ lang: 'en', text: 'Cut English copy,' }, { lang: 'zh-Hans', text: '完整的中文段落。' }] },
+          { el: $('#body'), units: [{ lang: 'en', text: 'Cut English copy, and the rest.' }] },
+        ],
+        { languages: ['en', 'zh-Hans'], collapsed: [{ unit: 0, kept: 2, kind: 'truncated' }] },
+      ),
+    );
+    setMode('both');
+    expect(shownText(['en', 'zh-Hans'])).toBe('完整的中文段落。 Cut English copy, and the rest.');
+    const marker = document.querySelector(TAG.marker) as HTMLElement;
+    expect(marker.parentElement?.id).toBe('summary');
+    expect(marker.getAttribute(MARK.lang)).toBe('en');
+    expect(marker.shadowRoot?.textContent).toContain('Shortened copy of the paragraph below');
+  });
+
+  it('hides a block made only of copies, with one marker for the whole block', async () => {
+    document.body.innerHTML = '<p id="summary">Copy one. 副本一。</p><p id="en">Copy one.</p><p id="zh">副本一。</p>';
+    await annotate(
+      analysisOf(
+        [
+          { el: $('#summary'), units: [{ lang: 'en', text: 'Copy one.' }, { lang: 'zh-Hans', text: '副本一。' }] },
+          { el: $('#en'), units: [{ lang: 'en', text: 'Copy one.' }] },
+          { el: $('#zh'), units: [{ lang: 'zh-Hans', text: '副本一。' }] },
+        ],
+        {
+          languages: ['en', 'zh-Hans'],
+          collapsed: [
+            { unit: 0, kept: 2, kind: 'exact' },
+            { unit: 1, kept: 3, kind: 'exact' },
+          ],
+        },
+      ),
+    );
+    setMode('both');
+    expect(shownText(['en', 'zh-Hans'])).toBe('Copy one. 副本一。');
+    expect(document.querySelectorAll(TAG.marker)).toHaveLength(1);
+    expect($('#summary').getAttribute(MARK.collapsed)).toBe('exact');
+  });
+
+  it('labels cut-off and untranslated paragraphs and badges a disclosure, quietly', async () => {
+    document.body.innerHTML = '<p id="cut">但真正的故事...</p><p id="alone">Only in English.</p><p id="note">This text is generated by AI.</p>';
+    const disclosure: Disclosure = { kind: 'generated', source: 'text', evidence: 'generated by AI', lang: 'en' };
+    await annotate(
+      analysisOf(
+        [
+          { el: $('#cut'), units: [{ lang: 'zh-Hans', text: '但真正的故事...' }] },
+          { el: $('#alone'), units: [{ lang: 'en', text: 'Only in English.' }] },
+          { el: $('#note'), units: [{ lang: 'en', text: 'This text is generated by AI.' }] },
+        ],
+        { languages: ['en', 'zh-Hans'], truncated: [0], untranslated: [1], disclosures: [{ disclosure, el: $('#note') }] },
+      ),
+    );
+    expect($('#cut').lastElementChild?.shadowRoot?.textContent).toBe('cut off');
+    expect($('#alone').lastElementChild?.shadowRoot?.textContent).toBe('no ZH-HANS version');
+    expect($('#note').firstElementChild?.shadowRoot?.textContent).toBe('AI-generated');
+    setMode('both');
+    expect(shownText(['en', 'zh-Hans'])).toBe('但真正的故事... Only in English. This text is generated by AI.');
+  });
+
+  it('changes nothing on a page with nothing to do', async () => {
+    loadPage('<html lang="en"><head></head><body><p>One.</p><p>Two.</p></body></html>');
+    const before = document.documentElement.outerHTML;
+    const { plan, annotator } = await annotate(
+      analysisOf([
+        { el: $('p'), units: [{ lang: 'en', text: 'One.' }] },
+        { el: document.querySelectorAll('p')[1] as Element, units: [{ lang: 'en', text: 'Two.' }] },
+      ]),
+    );
+    expect(plan.blocks).toHaveLength(0);
+    expect(annotator.size).toBe(0);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('sets lang where the detected language differs from the inherited one, and reads past its own', async () => {
+    loadPage('<html lang="en"><head></head><body><p>English.</p><p>中文段落。</p></body></html>');
+    const [en, zh] = document.querySelectorAll('p') as unknown as [Element, Element];
+    const analysis = analysisOf([
+      { el: en, units: [{ lang: 'en', text: 'English.' }] },
+      { el: zh, units: [{ lang: 'zh-Hans', text: '中文段落。' }] },
+    ]);
+    const { annotator } = await annotate(analysis);
+    expect(en.hasAttribute('lang')).toBe(false);
+    expect(zh.getAttribute('lang')).toBe('zh-Hans');
+    // Re-planning must not take NewsLens's own lang for the page's and drop it.
+    expect(annotator.inheritedLang(zh)).toBe('en');
+    expect(planPage(analysis, annotator.inheritedLang).blocks).toHaveLength(1);
+  });
+
+  it('redoes only the blocks whose plan changed', async () => {
+    document.body.innerHTML = '<p id="kept">Same.</p><p id="copy">Same.</p><h1>Title 标题</h1>';
+    const blocks: BlockSpec[] = [
+      { el: $('#kept'), units: [{ lang: 'en', text: 'Same.' }] },
+      { el: $('#copy'), units: [{ lang: 'en', text: 'Same.' }] },
+      { el: $('h1'), units: [{ lang: 'en', text: 'Title' }, { lang: 'zh-Hans', text: '标题' }] },
+    ];
+    const annotator = new Annotator(document, { autoCollapse: true, name: (tag) => tag });
+    const collapsed = analysisOf(blocks, { languages: ['en', 'zh-Hans'], collapsed: [{ unit: 1, kept: 0, kind: 'exact' }] });
+    await annotator.apply(planPage(collapsed, annotator.inheritedLang), runNow, 800);
+
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((list) => records.push(...list));
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    await annotator.apply(planPage(collapsed, annotator.inheritedLang), runNow, 800);
+    records.push(...observer.takeRecords());
+    expect(records).toHaveLength(0);
+
+    const uncollapsed = analysisOf(blocks, { languages: ['en', 'zh-Hans'] });
+    await annotator.apply(planPage(uncollapsed, annotator.inheritedLang), runNow, 800);
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(document.querySelectorAll(TAG.marker)).toHaveLength(0);
+    expect($('#copy').hasAttribute(MARK.collapsed)).toBe(false);
+    expect(records.every((record) => !$('h1').contains(record.target))).toBe(true);
+  });
+});
+
+describe('first screen first', () => {
+  it('orders the blocks on screen first, then below, then above', () => {
+    const items = [-900, -300, 100, 500, 1000, 2000].map((top) => {
+      const el = document.createElement('p');
+      el.getBoundingClientRect = () => ({ top, bottom: top + 200, left: 0, right: 0, width: 0, height: 200, x: 0, y: top, toJSON: () => ({}) });
+      return { el, top };
+    });
+    expect(firstScreenFirst(items, 800).map((item) => item.top)).toEqual([100, 500, 1000, 2000, -900, -300]);
+  });
+});
+
+describe('the seed page, with the real engine', () => {
+  const seed = readFileSync(resolve('test/fixtures/seed/page.html'), 'utf8');
+
+  it('hides every Chinese half in English, every English half in Chinese, and off restores the exact page', async () => {
+    loadPage(seed);
+    const before = document.documentElement.outerHTML;
+    const analysis = analyzeDocument(document, { url: 'http://127.0.0.1/seed' });
+    const { annotator, plan } = await annotate(analysis);
+    const [en, zh] = plan.languages as [string, string];
+    expect([en, zh].map((tag) => tag.split('-')[0])).toEqual(['en', 'zh']);
+
+    const hidden = new Set(analysis.collapsed.map((entry) => entry.unit));
+    const main = document.querySelector('main') as Element;
+    setMode(en);
+    const english = shownText(plan.languages, main);
+    setMode(zh);
+    const chinese = shownText(plan.languages, main);
+    setMode('both');
+    const both = shownText(plan.languages, main);
+    for (const unit of analysis.units) {
+      if (hidden.has(unit.id) || unit.text.length < 2) continue;
+      const base = unit.lang.split('-')[0];
+      expect(both).toContain(unit.text);
+      if (base === 'en') expect(chinese).not.toContain(unit.text);
+      if (base === 'zh') expect(english).not.toContain(unit.text);
+    }
+
+    document.documentElement.removeAttribute(MARK.mode);
+    annotator.undoAll();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+});

@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Controller, type ControllerDeps } from '@/entrypoints/content/controller';
+import type { PageSnapshot } from '@/utils/analysis';
+import { analyzeSnapshot, joinAnalysis, snapshotPage } from '@/utils/analyze';
+import type { LanguageMode, PageState } from '@/utils/messages';
+import { MARK, TAG } from '@/utils/page-markers';
+import { DEFAULT_SETTINGS, type Settings, type SiteModes } from '@/utils/settings';
+
+const SEED = readFileSync(resolve('test/fixtures/seed/page.html'), 'utf8');
+
+function loadPage(html: string): void {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const root = document.importNode(parsed.documentElement, true);
+  document.documentElement.remove();
+  document.appendChild(root);
+}
+
+const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+
+const until = async (test: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+function setup(opts: { settings?: Partial<Settings>; siteModes?: SiteModes; analyze?: (snapshot: PageSnapshot) => Promise<ReturnType<typeof analyzeSnapshot>> } = {}) {
+  const states: PageState[] = [];
+  const saved: [string, LanguageMode][] = [];
+  const analyze = vi.fn(opts.analyze ?? (async (snapshot: PageSnapshot) => analyzeSnapshot(snapshot)));
+  const deps: ControllerDeps = {
+    doc: document,
+    engine: { snapshotPage, joinAnalysis, analyze },
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...opts.settings }),
+    siteModes: async () => opts.siteModes ?? {},
+    saveSiteMode: async (host, mode) => {
+      saved.push([host, mode]);
+    },
+    sendState: (state) => states.push(state),
+    timing: { quietMs: 20, maxWaitMs: 100 },
+  };
+  const controller = new Controller(deps);
+  return { controller, states, saved, analyze };
+}
+
+const control = () => document.querySelector(TAG.control)?.shadowRoot ?? null;
+const controlButton = (selector: string) => {
+  const button = control()?.querySelector<HTMLButtonElement>(selector);
+  if (!button) throw new Error(`no ${selector} in the control`);
+  return button;
+};
+const pressed = () => [...(control()?.querySelectorAll('button[aria-pressed="true"]') ?? [])].map((b) => b.textContent);
+const mode = () => document.documentElement.getAttribute(MARK.mode);
+
+describe('the content script on the seed page', () => {
+  let before = '';
+  beforeEach(() => {
+    setUrl('http://news.example/story');
+    loadPage(SEED);
+    before = document.documentElement.outerHTML;
+  });
+  let stop: (() => void) | null = null;
+  afterEach(() => stop?.());
+
+  it('analyses, annotates and reports its state', async () => {
+    const { controller, states } = setup();
+    stop = () => controller.disable();
+    await controller.start();
+    expect(states.map((state) => state.status)).toEqual(['analysing', 'ready']);
+    const state = controller.state();
+    expect(state.modes).toEqual(['en', 'zh-Hans', 'both']);
+    expect(state.mode).toBe('both');
+    expect(state.collapsedCount).toBeGreaterThanOrEqual(2);
+    expect(state.report?.disclosures[0]?.kind).toBe('generated');
+    expect(mode()).toBe('both');
+    expect([...(control()?.querySelectorAll('button[aria-pressed]') ?? [])].map((b) => b.textContent)).toEqual(['EN', '中文', 'Both']);
+    expect(pressed()).toEqual(['Both']);
+    expect(document.querySelectorAll(`[${MARK.collapsed}]`).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('switches languages from the popup, the shortcut and its own control, and remembers the choice per site', async () => {
+    const { controller, saved } = setup();
+    stop = () => controller.disable();
+    await controller.start();
+    expect((await controller.handle({ type: 'set-mode', mode: 'en' })).mode).toBe('en');
+    expect(mode()).toBe('en');
+    expect(pressed()).toEqual(['EN']);
+    await controller.handle({ type: 'cycle-mode' });
+    expect(mode()).toBe('zh-Hans');
+    await controller.handle({ type: 'cycle-mode' });
+    expect(mode()).toBe('both');
+    controlButton('button[lang="en"]').click();
+    await until(() => mode() === 'en');
+    expect(saved).toEqual([
+      ['news.example', 'en'],
+      ['news.example', 'zh-Hans'],
+      ['news.example', 'both'],
+      ['news.example', 'en'],
+    ]);
+    // A mode the page does not offer changes nothing.
+    await controller.handle({ type: 'set-mode', mode: 'fr' });
+    expect(mode()).toBe('en');
+  });
+
+  it('opens in the mode remembered for the site', async () => {
+    const { controller } = setup({ siteModes: { 'news.example': 'zh' } });
+    stop = () => controller.disable();
+    await controller.start();
+    expect(mode()).toBe('zh-Hans');
+  });
+
+  it('turns off to the exact page, from the popup or its own × button, and back on', async () => {
+    const { controller, states } = setup();
+    await controller.start();
+    await controller.handle({ type: 'set-mode', mode: 'en' });
+    const off = await controller.handle({ type: 'set-enabled', enabled: false });
+    expect(off.status).toBe('off');
+    expect(states.at(-1)?.status).toBe('off');
+    expect(document.documentElement.outerHTML).toBe(before);
+
+    await controller.handle({ type: 'set-enabled', enabled: true });
+    expect(controller.state().status).toBe('ready');
+    expect(mode()).toBe('en');
+    controlButton('button.off').click();
+    expect(controller.state().status).toBe('off');
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('stays off on a site the user disabled, subdomains included', async () => {
+    const { controller, analyze, states } = setup({ settings: { disabledSites: ['example'] } });
+    await controller.start();
+    expect(states.map((state) => state.status)).toEqual(['off']);
+    expect(analyze).not.toHaveBeenCalled();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('hides the control when the settings say so, live', async () => {
+    const { controller } = setup({ settings: { showControl: false } });
+    stop = () => controller.disable();
+    await controller.start();
+    expect(control()).toBeNull();
+    controller.applySettings({ ...DEFAULT_SETTINGS, showControl: true });
+    expect(control()).not.toBeNull();
+    controller.applySettings({ ...DEFAULT_SETTINGS, disabledSites: ['news.example'] });
+    expect(controller.state().status).toBe('off');
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('shows the flag the popup points at: expands the duplicate and outlines it', async () => {
+    const { controller } = setup();
+    stop = () => controller.disable();
+    await controller.start();
+    await controller.handle({ type: 'set-mode', mode: 'en' });
+    await controller.handle({ type: 'scroll-to', target: { kind: 'duplicate', index: 0 } });
+    const flashed = document.querySelector(`[${MARK.flash}]`);
+    expect(flashed).not.toBeNull();
+    expect(flashed?.closest(`[${MARK.collapsed}]`)?.hasAttribute(MARK.open)).toBe(true);
+    await controller.handle({ type: 'scroll-to', target: { kind: 'disclosure', index: 0 } });
+    expect(document.querySelector(`[${MARK.flash}]`)?.className).toBe('disclaimer');
+  });
+
+  it('reports an error and leaves the page alone when the analysis fails', async () => {
+    const { controller } = setup({
+      analyze: async () => {
+        throw new Error('worker gone');
+      },
+    });
+    stop = () => controller.disable();
+    await controller.start();
+    expect(controller.state()).toMatchObject({ status: 'error', error: 'worker gone' });
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('collapses a duplicate the page adds later, ignores its own writes and settles', async () => {
+    const { controller, analyze } = setup();
+    stop = () => controller.disable();
+    await controller.start();
+    expect(analyze).toHaveBeenCalledTimes(1);
+    const source = document.querySelector('.analysis-en p:nth-child(2)') as HTMLElement;
+    const copy = document.createElement('p');
+    copy.textContent = source.textContent;
+    source.parentElement?.append(copy);
+    await until(() => copy.hasAttribute(MARK.collapsed));
+    await new Promise((r) => setTimeout(r, 300));
+    // One re-analysis for the page's change; none for NewsLens's own writes.
+    expect(analyze).toHaveBeenCalledTimes(2);
+    expect(copy.previousElementSibling?.tagName.toLowerCase()).toBe(TAG.marker);
+  });
+});

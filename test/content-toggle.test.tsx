@@ -1,0 +1,67 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { modeName } from '@/entrypoints/content/names';
+import { ChangeLog } from '@/entrypoints/content/restore/changes';
+import { Control, mountControl } from '@/entrypoints/content/toggle';
+import { MARK, TAG } from '@/utils/page-markers';
+
+const props = (over = {}) => ({
+  modes: ['en', 'zh-Hans', 'both'],
+  mode: 'both',
+  name: modeName,
+  onMode: vi.fn(),
+  onOff: vi.fn(),
+  ...over,
+});
+
+describe('the language switch', () => {
+  afterEach(cleanup);
+
+  it('names the modes from the languages and presses the current one', () => {
+    render(<Control {...props({ mode: 'zh-Hans' })} />);
+    const buttons = screen.getAllByRole('button', { pressed: false }).concat(screen.getAllByRole('button', { pressed: true }));
+    expect(buttons.map((b) => b.textContent).sort()).toEqual(['Both', 'EN', '中文']);
+    expect(screen.getByRole('button', { pressed: true }).textContent).toBe('中文');
+    expect(screen.getByRole('toolbar', { name: 'NewsLens: language shown' })).toBeTruthy();
+  });
+
+  it('switches on click and turns off from its × button', () => {
+    const p = props();
+    render(<Control {...p} />);
+    fireEvent.click(screen.getByText('EN'));
+    expect(p.onMode).toHaveBeenCalledWith('en');
+    fireEvent.click(screen.getByRole('button', { name: 'Turn NewsLens off on this page' }));
+    expect(p.onOff).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves between its buttons with the arrow keys', () => {
+    render(<Control {...props()} />);
+    const en = screen.getByText('EN');
+    en.focus();
+    fireEvent.keyDown(en, { key: 'ArrowRight' });
+    expect(document.activeElement?.textContent).toBe('中文');
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowLeft' });
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowLeft' });
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Turn NewsLens off on this page');
+  });
+
+  it('lives in a shadow root on the page and leaves nothing behind', () => {
+    document.body.innerHTML = '<p>page</p>';
+    const before = document.documentElement.outerHTML;
+    const log = new ChangeLog();
+    const update = mountControl(document, log, props());
+    const host = document.querySelector(TAG.control) as HTMLElement;
+    expect(host.getAttribute(MARK.ui)).toBe('control');
+    expect(host.shadowRoot?.querySelector('[aria-pressed="true"]')?.textContent).toBe('Both');
+    update(props({ mode: 'en' }));
+    expect(host.shadowRoot?.querySelector('[aria-pressed="true"]')?.textContent).toBe('EN');
+    log.undo();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('mode names', () => {
+  it('uses codes for Latin-script languages and own names for others', () => {
+    expect(['en', 'fr', 'zh', 'zh-Hant', 'ja', 'ko', 'both'].map(modeName)).toEqual(['EN', 'FR', '中文', '中文', '日本語', '한국어', 'Both']);
+  });
+});
