@@ -35,8 +35,11 @@ const ROWS = BINS / BANDS;
 const BIN_SHIFT = 26; // 64 bins = the top 6 bits of a 32-bit hash
 const VALUE_MASK = (1 << BIN_SHIFT) - 1;
 const EMPTY = 0xffffffff;
-/** Candidates whose estimated shingle overlap is this low cannot be near copies; skip the edit distance. */
-const MIN_ESTIMATED_OVERLAP = 0.4;
+/**
+ * Candidates whose estimated bigram overlap is this low cannot be near copies, so the edit distance
+ * is skipped: a copy with one token in ten edited keeps an overlap of at least 0.8 / 1.2 ≈ 0.67.
+ */
+const MIN_ESTIMATED_OVERLAP = 0.5;
 
 const ZERO_WIDTH = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 const SINGLE_QUOTES = new Set([0x60, 0xb4, 0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x2035, 0x2039, 0x203a]);
@@ -96,6 +99,36 @@ function keepsSpaceBeside(cp: number): boolean {
   return isHangul(cp) || classify(cp) === WORD;
 }
 
+/** What normalisation does with a character below ACTION_LIMIT; values above A_DROP are replacements. */
+const A_KEEP = 0;
+const A_SPACE = 1;
+const A_DOT = 2;
+const A_DASH = 3;
+const A_DROP = 4;
+/** Every character normalisation touches lies below this, except U+FEFF. */
+const ACTION_LIMIT = 0x3100;
+const BYTE_ORDER_MARK = 0xfeff;
+const ACTIONS = buildActions();
+
+function buildActions(): Uint16Array {
+  const table = new Uint16Array(ACTION_LIMIT);
+  for (let cp = 0; cp < ACTION_LIMIT; cp++) if (WHITE_SPACE.test(String.fromCharCode(cp))) table[cp] = A_SPACE;
+  const set = (cps: Iterable<number>, action: number): void => {
+    for (const cp of cps) if (cp < ACTION_LIMIT) table[cp] = action;
+  };
+  set(SINGLE_QUOTES, 0x27);
+  set(DOUBLE_QUOTES, 0x22);
+  set([IDEOGRAPHIC_COMMA], 0x2c);
+  set(DASHES, A_DASH);
+  set(DOTS, A_DOT);
+  set(ZERO_WIDTH, A_DROP);
+  return table;
+}
+
+function spaceBetween(before: number, after: number): boolean {
+  return before >= 0 && keepsSpaceBeside(before) && keepsSpaceBeside(after);
+}
+
 /**
  * The form copies are compared in: NFKC (full-width and half-width punctuation alike), lower case,
  * one kind of quote, dash and ellipsis, ideographic full stop and comma as their ASCII forms, and
@@ -103,50 +136,54 @@ function keepsSpaceBeside(cp: number): boolean {
  */
 export function normalizeForDuplicates(text: string): string {
   const s = text.normalize('NFKC').toLowerCase();
-  let out = '';
+  const parts: string[] = [];
+  // Unchanged characters are copied in runs; only replaced ones are written one by one.
+  let runStart = 0;
   let last = -1;
   let pendingSpace = false;
-  const emit = (cp: number): void => {
-    if (pendingSpace && last >= 0 && keepsSpaceBeside(last) && keepsSpaceBeside(cp)) out += ' ';
-    pendingSpace = false;
-    out += String.fromCodePoint(cp);
-    last = cp;
-  };
   let i = 0;
   while (i < s.length) {
-    const cp = s.codePointAt(i) ?? 0;
-    const width = cp > 0xffff ? 2 : 1;
-    if (DOTS.has(cp)) {
-      let run = 0;
-      let midline = false;
-      let j = i;
-      while (j < s.length && DOTS.has(s.charCodeAt(j))) {
-        if (s.charCodeAt(j) === MIDLINE_ELLIPSIS) midline = true;
-        run++;
-        j++;
+    const c = s.charCodeAt(i);
+    const action = c < ACTION_LIMIT ? (ACTIONS[c] ?? A_KEEP) : c === BYTE_ORDER_MARK ? A_DROP : A_KEEP;
+    if (action === A_KEEP) {
+      const cp = c >= 0xd800 && c <= 0xdbff ? (s.codePointAt(i) ?? c) : c;
+      if (pendingSpace) {
+        if (spaceBetween(last, cp)) parts.push(' ');
+        pendingSpace = false;
       }
-      if (run >= 2 || midline) emit(0x2026);
-      else emit(cp === IDEOGRAPHIC_FULL_STOP ? 0x2e : cp);
-      i = j;
+      last = cp;
+      i += cp > 0xffff ? 2 : 1;
       continue;
     }
-    if (DASHES.has(cp)) {
-      if (last !== 0x2d || pendingSpace) emit(0x2d);
-      i += width;
-      continue;
-    }
-    i += width;
-    if (ZERO_WIDTH.has(cp)) continue;
-    if (cp < 0x80 ? cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) : WHITE_SPACE.test(String.fromCodePoint(cp))) {
+    if (i > runStart) parts.push(s.slice(runStart, i));
+    let end = i + 1;
+    let replacement = action;
+    if (action === A_SPACE) {
       pendingSpace = true;
-      continue;
+      replacement = A_DROP;
+    } else if (action === A_DOT) {
+      let midline = c === MIDLINE_ELLIPSIS;
+      while (end < s.length && DOTS.has(s.charCodeAt(end))) {
+        if (s.charCodeAt(end) === MIDLINE_ELLIPSIS) midline = true;
+        end++;
+      }
+      replacement = end - i >= 2 || midline ? 0x2026 : c === IDEOGRAPHIC_FULL_STOP ? 0x2e : c;
+    } else if (action === A_DASH) {
+      replacement = last === 0x2d && !pendingSpace ? A_DROP : 0x2d;
     }
-    if (SINGLE_QUOTES.has(cp)) emit(0x27);
-    else if (DOUBLE_QUOTES.has(cp)) emit(0x22);
-    else if (cp === IDEOGRAPHIC_COMMA) emit(0x2c);
-    else emit(cp);
+    if (replacement !== A_DROP) {
+      if (pendingSpace) {
+        if (spaceBetween(last, replacement)) parts.push(' ');
+        pendingSpace = false;
+      }
+      parts.push(String.fromCharCode(replacement));
+      last = replacement;
+    }
+    runStart = end;
+    i = end;
   }
-  return out;
+  if (s.length > runStart) parts.push(s.slice(runStart));
+  return parts.join('');
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -165,7 +202,7 @@ function mix32(h: number): number {
  * Tokens of a normalised text as hashes: one per Han/Kana/Hangul character, one per word
  * elsewhere; punctuation separates and is dropped, so it never makes two copies differ.
  */
-function tokenize(norm: string): { tokens: number[]; weight: number } {
+function tokenize(norm: string): { tokens: Int32Array; weight: number } {
   const tokens: number[] = [];
   let characters = 0;
   let h = FNV_OFFSET;
@@ -191,13 +228,13 @@ function tokenize(norm: string): { tokens: number[]; weight: number } {
     }
   }
   if (inWord) tokens.push(h >>> 0);
-  return { tokens, weight: tokens.length - characters / 2 };
+  return { tokens: Int32Array.from(tokens), weight: tokens.length - characters / 2 };
 }
 
 /** Shingles: token bigrams (character bigrams for CJK, word bigrams elsewhere). */
-function shingles(tokens: readonly number[]): number[] {
-  if (tokens.length < 2) return tokens.map(mix32);
-  const out: number[] = new Array(tokens.length - 1);
+function shingles(tokens: Int32Array): Uint32Array {
+  if (tokens.length < 2) return Uint32Array.from(tokens, mix32);
+  const out = new Uint32Array(tokens.length - 1);
   for (let i = 0; i + 1 < tokens.length; i++) {
     out[i] = mix32(Math.imul(tokens[i] ?? 0, 0x9e3779b1) ^ (tokens[i + 1] ?? 0));
   }
@@ -205,7 +242,7 @@ function shingles(tokens: readonly number[]): number[] {
 }
 
 /** Jaccard overlap of two shingle lists as sets. */
-function shingleJaccard(a: readonly number[], b: readonly number[]): number {
+function shingleJaccard(a: Uint32Array, b: Uint32Array): number {
   const setA = new Set(a);
   const setB = new Set(b);
   if (setA.size === 0 && setB.size === 0) return 1;
@@ -238,26 +275,31 @@ function core(norm: string): string {
   return norm.slice(0, end);
 }
 
-/** One-permutation MinHash with rotation densification, so short texts fill every bin. */
-function signature(shingleHashes: readonly number[]): Uint32Array {
-  const sig = new Uint32Array(BINS).fill(EMPTY);
+/**
+ * One-permutation MinHash of one text into `sig` (BINS values), with rotation densification so
+ * short texts fill every bin. `raw` is scratch space of BINS values.
+ */
+function sign(shingleHashes: Uint32Array, sig: Uint32Array, raw: Uint32Array): void {
+  raw.fill(EMPTY);
   for (const h of shingleHashes) {
     const bin = h >>> BIN_SHIFT;
     const value = h & VALUE_MASK;
-    if (value < (sig[bin] ?? EMPTY)) sig[bin] = value;
+    if (value < (raw[bin] ?? EMPTY)) raw[bin] = value;
   }
-  const filled = sig.slice();
   for (let b = 0; b < BINS; b++) {
-    if (filled[b] !== EMPTY) continue;
+    const own = raw[b] ?? EMPTY;
+    if (own !== EMPTY) {
+      sig[b] = own;
+      continue;
+    }
     for (let step = 1; step < BINS; step++) {
-      const v = filled[(b + step) % BINS] ?? EMPTY;
+      const v = raw[(b + step) % BINS] ?? EMPTY;
       if (v !== EMPTY) {
         sig[b] = (v | (step << BIN_SHIFT)) >>> 0;
         break;
       }
     }
   }
-  return sig;
 }
 
 function estimatedOverlap(a: Uint32Array, b: Uint32Array): number {
@@ -267,7 +309,7 @@ function estimatedOverlap(a: Uint32Array, b: Uint32Array): number {
 }
 
 /** Levenshtein distance over tokens, computed only within a band of width `limit` around the diagonal. */
-function withinEditDistance(a: readonly number[], b: readonly number[], limit: number): boolean {
+function withinEditDistance(a: Int32Array, b: Int32Array, limit: number): boolean {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -308,11 +350,9 @@ function withinEditDistance(a: readonly number[], b: readonly number[], limit: n
 }
 
 interface Distinct {
-  /** First index of the texts with this normalised form. */
-  first: number;
   core: string;
-  tokens: number[];
-  shingles: number[];
+  tokens: Int32Array;
+  shingles: Uint32Array;
 }
 
 function isNear(a: Distinct, b: Distinct): boolean {
@@ -357,22 +397,31 @@ class UnionFind {
  * never stays visible while the complete paragraph it came from exists.
  */
 export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
+  // Raw texts seen before skip normalising again (pages repeat lines many times); -1 = too short.
+  const byText = new Map<string, number>();
   const byNorm = new Map<string, number>();
   const distinctOf = new Int32Array(texts.length).fill(-1);
   const distinct: Distinct[] = [];
   for (let i = 0; i < texts.length; i++) {
-    const norm = normalizeForDuplicates(texts[i] ?? '');
-    const known = byNorm.get(norm);
-    if (known !== undefined) {
-      distinctOf[i] = known;
+    const text = texts[i] ?? '';
+    const seen = byText.get(text);
+    if (seen !== undefined) {
+      distinctOf[i] = seen;
       continue;
     }
-    const c = core(norm);
-    const { tokens, weight } = tokenize(c);
-    if (weight < MIN_WEIGHT) continue;
-    byNorm.set(norm, distinct.length);
-    distinctOf[i] = distinct.length;
-    distinct.push({ first: i, core: c, tokens, shingles: shingles(tokens) });
+    const norm = normalizeForDuplicates(text);
+    let d = byNorm.get(norm) ?? -1;
+    if (d < 0) {
+      const c = core(norm);
+      const { tokens, weight } = tokenize(c);
+      if (weight >= MIN_WEIGHT) {
+        d = distinct.length;
+        byNorm.set(norm, d);
+        distinct.push({ core: c, tokens, shingles: shingles(tokens) });
+      }
+    }
+    byText.set(text, d);
+    distinctOf[i] = d;
   }
 
   const links = new UnionFind(distinct.length);
@@ -408,13 +457,17 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
   }
 
   const buckets: Map<number, number>[] = Array.from({ length: BANDS }, () => new Map());
-  const signatures = distinct.map((entry) => signature(entry.shingles));
+  const signatures = new Uint32Array(distinct.length * BINS);
+  const scratch = new Uint32Array(BINS);
   const tried = new Set<number>();
   for (let d = 0; d < distinct.length; d++) {
-    const sig = signatures[d] ?? new Uint32Array(BINS);
+    const sig = signatures.subarray(d * BINS, (d + 1) * BINS);
+    sign(distinct[d]?.shingles ?? new Uint32Array(0), sig, scratch);
     for (let band = 0; band < BANDS; band++) {
       let key = band;
       for (let r = 0; r < ROWS; r++) key = mix32(Math.imul(key, 0x01000193) ^ (sig[band * ROWS + r] ?? 0));
+      // 30 bits keep the key a small integer, which Map stores without allocating.
+      key &= 0x3fffffff;
       const bucket = buckets[band] ?? new Map<number, number>();
       const other = bucket.get(key);
       if (other === undefined) {
@@ -427,7 +480,7 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
       const a = distinct[other];
       const b = distinct[d];
       if (!a || !b) continue;
-      if (estimatedOverlap(signatures[other] ?? sig, sig) < MIN_ESTIMATED_OVERLAP) continue;
+      if (estimatedOverlap(signatures.subarray(other * BINS, (other + 1) * BINS), sig) < MIN_ESTIMATED_OVERLAP) continue;
       if (!isNear(a, b)) continue;
       links.union(other, d);
       nearEdges.push(d);

@@ -8,7 +8,8 @@ export type TruncationKind = 'ellipsis' | 'mid-sentence';
 /** Size in words (a Han/Kana/Hangul character counts half a word) below which an ellipsis is a label's ("Loading…", "Read more..."). */
 const ELLIPSIS_MIN_WEIGHT = 15;
 /**
- * Size, in Latin-character equivalents (a Han/Kana/Hangul character counts 2.5), from which a
+ * Size, in Latin-character equivalents (a Han/Kana/Hangul character counts 3.5, as a Chinese word
+ * of about 1.7 characters says what an English word and its space say in about 6), from which a
  * paragraph without a full stop is long enough to be prose rather than a heading or caption.
  */
 const MID_SENTENCE_MIN_SIZE = 200;
@@ -16,17 +17,18 @@ const MID_SENTENCE_MIN_SIZE = 200;
 const ELLIPSIS_MIN_CLAUSE = 3;
 
 /** An ellipsis at the very end: "...", "…", "……", "。。。", "⋯⋯" (a closing quote after it means quoted speech trailing off). */
-const TRAILING_ELLIPSIS = /(?:\.{3,}|…+|。{2,}|⋯+)$/u;
+const TRAILING_ELLIPSIS = /(?:\.{3,}|…+|。{3,}|⋯+)$/u;
 /**
  * Endings that say the sentence goes on: a comma, dash or opening bracket. Not a semicolon: items
- * of legal and enumerated lists end on one.
+ * of legal and enumerated lists end on one. Not an opening quote: translated Chinese often closes
+ * a quotation with “.
  */
-const CONTINUES = new Set([',', '，', '、', '-', '‐', '–', '—', '(', '（', '[', '【', '「', '『', '“', '‘']);
+const CONTINUES = new Set([',', '，', '、', '-', '‐', '–', '—', '(', '（', '[', '【', '「', '『']);
 /** Sentence terminators, closing quotes and brackets that end a complete paragraph. */
 const SENTENCE_END = /[.!?。！？．｡…]/u;
 /** Where the last clause before an ellipsis starts: a sentence end or a separator of run-in lists. */
 const CLAUSE_START = /[.!?。！？．｡…•·|]/u;
-const ANY_ELLIPSIS = /\.{3}|…|。。|⋯/u;
+const ANY_ELLIPSIS = /\.{3}|…|。。。|⋯/u;
 /** Words after which an ellipsis is ordinary writing ("and so on..."), not a cut. */
 const OPEN_ENDED = /(?:\betc|\band so on|\band so forth|等等?|など)$/iu;
 /**
@@ -77,12 +79,16 @@ function measure(text: string): { weight: number; size: number } {
       inWord = false;
     }
   }
-  return { weight: words + wide / 2, size: length + wide * 1.5 };
+  return { weight: words + wide / 2, size: length + wide * 2.5 };
 }
+
+/** An initial ("A.", "U.S.") rather than the end of a sentence. */
+const INITIAL = /(?:^|[^\p{L}])\p{Lu}$/u;
 
 function lastClause(text: string): string {
   for (let i = text.length - 1; i >= 0; i--) {
-    if (CLAUSE_START.test(text.charAt(i))) return text.slice(i + 1);
+    const ch = text.charAt(i);
+    if (CLAUSE_START.test(ch) && !(ch === '.' && INITIAL.test(text.slice(Math.max(0, i - 2), i)))) return text.slice(i + 1);
   }
   return text;
 }
@@ -97,7 +103,7 @@ function lastChar(text: string): string {
  * Whether a paragraph looks cut off. `ellipsis`: it ends in an ellipsis right after a word or a
  * comma, is longer than a label, and its last sentence has a few words. `mid-sentence`: it is long
  * prose (it holds a sentence end somewhere) whose last sentence stops on a comma, a dash, an opening
- * bracket, a Han/Kana/Hangul character, or a word no sentence ends on.
+ * bracket, or a word no sentence ends on.
  */
 export function truncation(text: string): TruncationKind | null {
   const t = text.trim();
@@ -122,7 +128,8 @@ export function truncation(text: string): TruncationKind | null {
   const end = lastChar(t);
   const body = t.slice(0, t.length - end.length);
   if (!SENTENCE_END.test(body)) return null;
-  if (CONTINUES.has(end) || isWideScript(end.codePointAt(0) ?? 0)) return 'mid-sentence';
+  // No rule for a Han/Kana/Hangul last character: translated Chinese news often omits the final 。.
+  if (CONTINUES.has(end)) return 'mid-sentence';
   const word = LAST_WORD.exec(t)?.[0].toLowerCase();
   return word !== undefined && NEVER_FINAL.has(word) ? 'mid-sentence' : null;
 }
