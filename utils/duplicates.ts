@@ -444,6 +444,7 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
     const extended = end < order.length && coreAt(end).startsWith(shorter);
     for (let m = k; m < end; m++) {
       const d = order[m] ?? 0;
+      // Same core, different text: they differ only in their trailing punctuation.
       if (m > k) {
         links.union(order[k] ?? 0, d);
         nearEdges.push(d);
