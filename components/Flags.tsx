@@ -48,11 +48,19 @@ function ShowButton({ target, describedBy, onShow }: { target: FlagTarget; descr
   );
 }
 
-function FlagGroup({ kind, title, children }: { kind: string; title: string; children: ComponentChildren }) {
+/**
+ * One kind of finding. Only the AI disclosure starts open: its words are the finding, while the
+ * other lists can run long and would push the article out of the popup.
+ */
+function FlagGroup({ kind, title, open, children }: { kind: string; title: string; open: boolean; children: ComponentChildren }) {
   return (
     <li class={`flag flag-${kind}`}>
-      <h3 class="flag-title">{title}</h3>
-      <ul class="flag-items">{children}</ul>
+      <details open={open}>
+        <summary>
+          <h3 class="flag-title">{title}</h3>
+        </summary>
+        <ul class="flag-items">{children}</ul>
+      </details>
     </li>
   );
 }
@@ -75,7 +83,7 @@ export function Flags({ report, onShow }: { report: PageReport; onShow: (target:
       ) : (
         <ul class="flag-list">
           {disclosures.length > 0 && (
-            <FlagGroup kind="ai" title={t('flagDisclosure')}>
+            <FlagGroup kind="ai" title={t('flagDisclosure')} open>
               {disclosures.map((disclosure, index) => {
                 const evidenceId = `${id}-disclosure-${index}`;
                 return (
@@ -99,7 +107,7 @@ export function Flags({ report, onShow }: { report: PageReport; onShow: (target:
             </FlagGroup>
           )}
           {duplicates.length > 0 && (
-            <FlagGroup kind="duplicates" title={t('flagDuplicates', String(collapsed))}>
+            <FlagGroup kind="duplicates" title={t('flagDuplicates', String(collapsed))} open={false}>
               {duplicates.map((group, index) => {
                 const evidenceId = `${id}-duplicate-${index}`;
                 return (
@@ -117,7 +125,7 @@ export function Flags({ report, onShow }: { report: PageReport; onShow: (target:
             </FlagGroup>
           )}
           {truncated.length > 0 && (
-            <FlagGroup kind="truncated" title={t('flagTruncated', String(truncated.length))}>
+            <FlagGroup kind="truncated" title={t('flagTruncated', String(truncated.length))} open={false}>
               {truncated.map((item, index) => {
                 const evidenceId = `${id}-truncated-${index}`;
                 return (
@@ -132,7 +140,7 @@ export function Flags({ report, onShow }: { report: PageReport; onShow: (target:
             </FlagGroup>
           )}
           {untranslated.length > 0 && (
-            <FlagGroup kind="untranslated" title={t('flagUntranslated', String(untranslated.length))}>
+            <FlagGroup kind="untranslated" title={t('flagUntranslated', String(untranslated.length))} open={false}>
               {untranslated.map((part, index) => {
                 const evidenceId = `${id}-untranslated-${index}`;
                 return (

@@ -28,7 +28,7 @@ export function StatusView({
   const text = TEXT[kind];
   return (
     <main class={`status status-${kind}`} aria-busy={kind === 'analysing' ? 'true' : undefined}>
-      <div class="status-icon" aria-hidden="true" />
+      {kind === 'analysing' && <div class="spinner" aria-hidden="true" />}
       <h1>{t(text.title)}</h1>
       <p role={kind === 'analysing' ? 'status' : undefined}>{t(text.body)}</p>
       {detail !== undefined && detail !== null && detail !== '' && <p class="status-detail">{detail}</p>}
