@@ -11,7 +11,7 @@ import { analyzeBilingual } from './bilingual';
 import { findMarkupDisclosures, findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
-import { assignLanguages } from './languages';
+import { assignLanguages, detectLanguage } from './languages';
 import { placesOf } from './places';
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { findScores, findTags } from './scores';
@@ -91,6 +91,9 @@ function preferBodyCopies(groups: Group[], units: readonly UnitData[], complete:
   });
 }
 
+/** Blocks longer than this tell their language alone (characters). */
+const LONG_BLOCK = 200;
+
 const share = (value: number) => Math.round(value * 1000) / 1000;
 
 /** The text phase: plain data in, plain data out; no DOM. */
@@ -102,11 +105,21 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
     snapshot.pageLang,
   );
 
+  // A short half of a mixed block (the English of a bilingual title) says too little for franc
+  // alone; the page's long blocks tell which languages the page writes.
+  const pageLanguages = [...new Set(blockLangs.filter((lang, i) => (blocks[i]?.text.length ?? 0) > LONG_BLOCK))];
   const units: UnitData[] = [];
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
     const split = splitInline(block.text, { pageLang: snapshot.pageLang });
-    const parts = split.length > 1 ? split : [{ lang, text: block.text }];
+    const parts =
+      split.length > 1
+        ? split.map((part) =>
+            part.text.length > LONG_BLOCK
+              ? part
+              : { ...part, lang: detectLanguage(part.text, { pageLang: snapshot.pageLang, neighbours: pageLanguages }) },
+          )
+        : [{ lang, text: block.text }];
     parts.forEach((part, p) => {
       units.push({ id: units.length, block: i, part: p, lang: part.lang, text: part.text });
     });

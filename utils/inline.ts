@@ -327,6 +327,9 @@ function openingTokens(text: string, tokens: Token[], run: Run): number {
     const gapEnd = (tokens[k] as Token).start;
     for (let i = gapStart; i + 1 < gapEnd; i++) if (sentenceBreakAt(text, i)) return run.last - k + 1;
   }
+  // A Latin text that ends its sentence after the name keeps it: "… the sport in Scotland." 贝蒂表示.
+  const after = text.slice((tokens[run.last] as Token).end, (tokens[run.last + 1] as Token | undefined)?.start ?? text.length);
+  if (/[.!?]/.test(after)) return 0;
   for (let k = limit; k <= run.last; k++) {
     const tail = tokens.slice(k, run.last + 1);
     if (afterApostrophe(text, tail[0] as Token) || !isSpace(text.charCodeAt((tail[0] as Token).start - 1))) continue;

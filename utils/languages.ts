@@ -266,6 +266,18 @@ function priors(hint: LanguageHint | undefined): string[] {
   return [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
 }
 
+/**
+ * How unanimous the Latin-script prior is (0–1): a page whose declared language and whose long
+ * blocks all say English should not let franc read a seven-word English title as Romanian.
+ */
+function latinAgreement(hint: LanguageHint | undefined): number {
+  if (!hint?.pageLang || !hint.neighbours?.length) return 0;
+  const page = normalizeTag(hint.pageLang);
+  if (!LATIN_TAGS.has(page)) return 0;
+  const latin = hint.neighbours.map(normalizeTag).filter((tag) => LATIN_TAGS.has(tag));
+  return latin.length > 0 && latin.every((tag) => tag === page) ? 1 : 0;
+}
+
 function chineseScript(c: ScriptCounts, prior: string[]): string {
   if (c.simplified > c.traditional) return 'zh-Hans';
   if (c.traditional > c.simplified) return 'zh-Hant';
@@ -366,7 +378,7 @@ const ENGLISH_BASE_WEIGHT = 0.3;
 const ENGLISH_BESIDE_OTHER_SCRIPT_WEIGHT = 0.6;
 const ENGLISH_LABEL_BESIDE_OTHER_SCRIPT_WEIGHT = 1.1;
 
-function detectLatin(text: string, prior: string[]): string {
+function detectLatin(text: string, prior: string[], agreement: number): string {
   const sample = text.length > FRANC_INPUT_CAP ? text.slice(0, FRANC_INPUT_CAP) : text;
   const ranked = francAll(sample, { only: LATIN_ONLY, minLength: 1 });
   const { hits, words } = functionWordHits(sample);
@@ -380,7 +392,7 @@ function detectLatin(text: string, prior: string[]): string {
     if (!tag) continue;
     let value = score + ((hits.get(tag) ?? 0) / Math.max(words, 1)) * FUNCTION_WORD_WEIGHT;
     const rank = latinPrior.indexOf(tag);
-    if (rank === 0) value += shortness * PRIOR_WEIGHT;
+    if (rank === 0) value += shortness * PRIOR_WEIGHT * (1 + agreement);
     else if (rank > 0) value += (shortness * PRIOR_WEIGHT) / 2;
     if (latinPrior.length === 0 && tag === 'en') {
       if (prior.length === 0) value += shortness * ENGLISH_BASE_WEIGHT;
@@ -415,7 +427,7 @@ export function detectLanguage(text: string, hint?: LanguageHint): string {
   if (max === c.hebrew) return 'he';
   if (max === c.thai) return 'th';
   if (max === c.devanagari) return 'hi';
-  return detectLatin(text, prior);
+  return detectLatin(text, prior, latinAgreement(hint));
 }
 
 /**
