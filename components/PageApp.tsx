@@ -33,6 +33,9 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
   const { t } = useLocale();
   const [view, setView] = useState<View>(client === null ? { kind: 'unreachable' } : { kind: 'connecting' });
   const [pageUrl, setPageUrl] = useState<string | null>(null);
+  // The reader tab may not see the page's address, and an 'off' state carries no report, so the
+  // host last seen in a report is kept for turning the site back on.
+  const lastHost = useRef<string | null>(null);
   // Set by the effect below, which owns the timers; handlers ask again through these.
   const reload = useRef<() => void>(() => {});
   const retry = useRef<() => void>(() => {});
@@ -44,6 +47,7 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
 
   useEffect(() => {
     if (client === null) return;
+    const page = client;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
@@ -58,8 +62,8 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
     // A page still loading has no content script yet, so a few failures are expected first.
     async function load() {
       try {
-        const state = await client?.getState();
-        if (stopped || state === undefined) return;
+        const state = await page.getState();
+        if (stopped) return;
         failures = 0;
         show(state);
       } catch {
@@ -75,10 +79,10 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
       setView({ kind: 'connecting' });
       void load();
     };
-    const unsubscribe = client.subscribe((state) => {
+    const unsubscribe = page.subscribe((state) => {
       if (!stopped) show(state);
     });
-    void client.pageUrl().then((url) => {
+    void page.pageUrl().then((url) => {
       if (stopped) return;
       setPageUrl(url);
       if (url !== null && !isReadableUrl(url)) setView({ kind: 'unreachable' });
@@ -105,7 +109,8 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
   if (view.kind === 'connecting') return <StatusView kind="analysing" />;
 
   const { state } = view;
-  const host = hostOf(pageUrl ?? state.report?.url ?? '');
+  const host = hostOf(pageUrl ?? state.report?.url ?? '') ?? lastHost.current;
+  lastHost.current = host;
 
   const setEnabled = async (enabled: boolean) => {
     if (host !== null) await setSiteDisabled(host, !enabled);

@@ -162,6 +162,17 @@ describe('PageApp states', () => {
     expect((await getSettings()).disabledSites).toEqual(['other.example']);
   });
 
+  it('in the reader tab, which cannot see the address, turns the site back on by the host it read before', async () => {
+    const page = new FakePage(pageState(seed), null);
+    renderIn(<PageApp client={page} variant="tab" />);
+    await readerTitle();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off on this site' }));
+    await waitFor(async () => expect((await getSettings()).disabledSites).toEqual(['ainews.example']));
+    page.announce(pageState(null, { status: 'off' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn on for this site' }));
+    await waitFor(async () => expect((await getSettings()).disabledSites).toEqual([]));
+  });
+
   it('is never blank while it connects', () => {
     const { container } = renderIn(<PageApp client={new FakePage(pageState(seed))} variant="popup" />, EN);
     expect(container.textContent).toContain('Reading this page…');

@@ -44,6 +44,12 @@ describe('Scores', () => {
     expect(quality?.getAttribute('aria-label')).toBe('质量');
   });
 
+  it('shows a page-given maximum of 100 beside the value', () => {
+    renderIn(<Scores scores={loadReport('aggregator').scores} />, EN);
+    expect(screen.getByLabelText('Quality').getAttribute('aria-valuetext')).toBe('64/100');
+    expect(screen.getByLabelText('Hot').getAttribute('aria-valuetext')).toBe('92');
+  });
+
   it('names a score the page left unlabelled', () => {
     renderIn(<Scores scores={[{ value: 3, max: null, labels: {} }]} />, EN);
     expect(screen.getByLabelText('Score').tagName).toBe('METER');
