@@ -1,4 +1,4 @@
-import { latinHint, parseScoreText } from './scores';
+import { parseScoreText } from './scores';
 import { foldSpace, isBlockTag, isHidden, tagOf, visibleText } from './text';
 
 export type ArticleRole = 'title' | 'label' | 'heading' | 'paragraph' | 'quote' | 'list-item';
@@ -38,15 +38,22 @@ const CHROME_ROLES = new Set([
   'alertdialog',
 ]);
 /**
- * Class/id words of chrome inside or around an article (after Readability's unlikely and
- * negative lists). A match counts unless the element also reads as a content container and
- * holds real text, as in "article-share" wrapping the whole story.
+ * Class/id words (after Readability's unlikely and negative lists) of chrome regions around an
+ * article: sidebars, lists of other stories, menus. Pages also put these words on the wrapper of
+ * the whole story ("js-social-anchor-start", "two-col-sidebar"), so a match holding most of the
+ * page's prose is a layout wrapper, not chrome.
  */
-const CHROME_CLASS =
-  /comment|disqus|sidebar|related|share|sharing|social|footer|menu|breadcrumb|widget|promo|sponsor|newsletter|subscribe|recommend|trending|popular|outbrain|taboola|masthead|banner|byline|meta|tags|tagcloud|keyword|pagination|pager|toolbar|signup|cookie|gdpr|popup|modal|(?:^|[\s_-])(?:ads?|advert\w*|nav\w*|topbar|hidden|print)(?:[\s_-]|$)/i;
-/** Comments stay chrome even inside an element named like content. */
-const ALWAYS_CHROME_CLASS = /comment|disqus|respond|replies/i;
-const CONTENT_CLASS = /article|body|column|content|main|shadow/i;
+const REGION_CHROME_CLASS =
+  /sidebar|related|footer|menu|breadcrumb|recommend|trending|popular|outbrain|taboola|masthead|(?:^|[\s_-])(?:nav\w*|topbar)(?:[\s_-]|$)/i;
+/**
+ * Class/id words of small chrome inside an article (share bars, tag lists, meta lines, ads).
+ * Ids made from headings ("sharing-with-a-single-developer") hit these too, so a match only
+ * counts on an element holding next to no prose.
+ */
+const SMALL_CHROME_CLASS =
+  /share|sharing|social|byline|meta|tags|tagcloud|keyword|widget|promo|sponsor|newsletter|subscribe|pagination|pager|toolbar|signup|cookie|gdpr|popup|modal|banner|(?:^|[\s_-])(?:ads?|advert\w*|hidden|print)(?:[\s_-]|$)/i;
+/** Comments stay chrome whatever they hold. */
+const ALWAYS_CHROME_CLASS = /(?:^|[\s_-])(?:comments?|commentlist|disqus\w*|respond|replies|reply)(?:[\s_-]|$)/i;
 /** Chrome that also rules out label lines (site navigation and lists of other stories, not share bars or meta lines). */
 const FAR_CHROME_CLASS = /comment|disqus|sidebar|related|recommend|trending|popular|menu|breadcrumb|outbrain|taboola|(?:^|[\s_-])nav\w*(?:[\s_-]|$)/i;
 
@@ -61,12 +68,20 @@ const MIN_PARAGRAPH = 25;
 const MAX_LABEL = 60;
 /** A block with more of its text in links than this is navigation, not prose. */
 const MAX_LINK_DENSITY = 0.5;
+/** Largest share of the page's prose that an element named like chrome may hold and still be chrome. */
+const MAX_CHROME_PROSE_SHARE = 0.3;
+/** Most prose (non-space characters) that a share bar, tag list or meta line may hold. */
+const MAX_SMALL_CHROME_PROSE = 200;
 
 const FLAG_BLOCK = 1;
 const FLAG_QUOTE = 2;
 const FLAG_CHROME = 4;
 const FLAG_FAR_CHROME = 8;
 const FLAG_LINK = 16;
+/** Class-name evidence only, confirmed once the amount of prose inside is known. */
+const WEAK_REGION = 1;
+const WEAK_SMALL = 2;
+const WEAK_FAR_CHROME = 4;
 
 /** Per-element facts gathered in one walk, indexed by pre-order position. */
 interface Walk {
@@ -82,8 +97,8 @@ interface Walk {
   own: number[];
   commas: number[];
   flags: number[];
-  /** Chrome class candidates, confirmed once the subtree's text is known. */
-  chromeByClass: number[];
+  /** Elements whose class names alone suggest chrome, with their WEAK_* bits. */
+  weak: { i: number; bits: number }[];
 }
 
 const COMMAS = /[,，、،﹐﹑]/g;
@@ -98,13 +113,13 @@ function isEditable(el: Element): boolean {
   return v !== null && v.toLowerCase() !== 'false';
 }
 
-function enterFlags(el: Element, tag: string, parentFlags: number): { flags: number; byClass: boolean } {
+function enterFlags(el: Element, tag: string, parentFlags: number): { flags: number; weak: number } {
   let flags = parentFlags & FLAG_QUOTE;
   if (isBlockTag(tag)) flags |= FLAG_BLOCK;
   if (tag === 'blockquote') flags |= FLAG_QUOTE;
   if (tag === 'a') flags |= FLAG_LINK;
-  if (tag === 'body' || tag === 'html') return { flags, byClass: false };
-  let byClass = false;
+  if (tag === 'body' || tag === 'html') return { flags, weak: 0 };
+  let weak = 0;
   if (CHROME_TAGS.has(tag)) flags |= FLAG_CHROME | FLAG_FAR_CHROME;
   if (el.attributes.length > 0) {
     const role = el.getAttribute('role');
@@ -112,19 +127,17 @@ function enterFlags(el: Element, tag: string, parentFlags: number): { flags: num
     const names = classId(el);
     if (names.length > 1) {
       if (ALWAYS_CHROME_CLASS.test(names)) flags |= FLAG_CHROME;
-      else if (CHROME_CLASS.test(names)) {
-        if (CONTENT_CLASS.test(names)) byClass = true;
-        else flags |= FLAG_CHROME;
-      }
-      if (FAR_CHROME_CLASS.test(names)) flags |= FLAG_FAR_CHROME;
+      else if (REGION_CHROME_CLASS.test(names)) weak |= WEAK_REGION;
+      else if (SMALL_CHROME_CLASS.test(names)) weak |= WEAK_SMALL;
+      if (FAR_CHROME_CLASS.test(names)) weak |= WEAK_FAR_CHROME;
     }
   }
-  return { flags, byClass };
+  return { flags, weak };
 }
 
 /** One iterative pre-order walk over the visible elements under `start`, collecting text statistics. */
 function walk(start: Element): Walk {
-  const w: Walk = { els: [], parent: [], end: [], text: [], link: [], own: [], commas: [], flags: [], chromeByClass: [] };
+  const w: Walk = { els: [], parent: [], end: [], text: [], link: [], own: [], commas: [], flags: [], weak: [] };
   const open: number[] = [];
   const owners: number[] = [];
   let linkDepth = 0;
@@ -132,7 +145,7 @@ function walk(start: Element): Walk {
   const enter = (el: Element, tag: string): number => {
     const i = w.els.length;
     const p = open.length > 0 ? (open[open.length - 1] as number) : -1;
-    const { flags, byClass } = enterFlags(el, tag, p >= 0 ? (w.flags[p] as number) : 0);
+    const { flags, weak } = enterFlags(el, tag, p >= 0 ? (w.flags[p] as number) : 0);
     w.els.push(el);
     w.parent.push(p);
     w.end.push(i + 1);
@@ -141,7 +154,7 @@ function walk(start: Element): Walk {
     w.own.push(0);
     w.commas.push(0);
     w.flags.push(flags);
-    if (byClass) w.chromeByClass.push(i);
+    if (weak !== 0) w.weak.push({ i, bits: weak });
     open.push(i);
     if (flags & FLAG_BLOCK || owners.length === 0) owners.push(i);
     if (flags & FLAG_LINK) linkDepth++;
@@ -203,11 +216,28 @@ function walk(start: Element): Walk {
     }
   }
   while (open.length > 0) exit();
-  for (const i of w.chromeByClass) {
-    // A content-named container holding little text is chrome after all ("article-tags").
-    if ((w.text[i] as number) < 200) w.flags[i] = (w.flags[i] as number) | FLAG_CHROME;
-  }
   return w;
+}
+
+/** Confirms chrome suggested by class names alone, from the prose each candidate holds. */
+function confirmChrome(w: Walk, blocks: number[]): void {
+  const prose = new Float64Array(w.els.length);
+  for (const b of blocks) {
+    const len = w.text[b] as number;
+    if (len >= MIN_PARAGRAPH && (w.link[b] as number) <= len * MAX_LINK_DENSITY) prose[b] = len;
+  }
+  for (let i = w.els.length - 1; i > 0; i--) {
+    const p = w.parent[i] as number;
+    if (p >= 0) prose[p] = (prose[p] as number) + (prose[i] as number);
+  }
+  const total = prose[0] as number;
+  for (const { i, bits } of w.weak) {
+    const minor = (prose[i] as number) <= total * MAX_CHROME_PROSE_SHARE;
+    let flags = w.flags[i] as number;
+    if ((bits & WEAK_REGION && minor) || (bits & WEAK_SMALL && (prose[i] as number) < MAX_SMALL_CHROME_PROSE)) flags |= FLAG_CHROME;
+    if (bits & WEAK_FAR_CHROME && minor) flags |= FLAG_FAR_CHROME;
+    w.flags[i] = flags;
+  }
 }
 
 /** Index of the nearest ancestor-or-self carrying `flag`, for every element, or -1. */
@@ -405,6 +435,7 @@ function findRoot(w: Walk, blocks: number[], chrome: Int32Array): number {
 }
 
 const HAS_LETTER = /\p{L}/u;
+const HAS_DIGIT = /\d/;
 
 function roleOf(w: Walk, i: number): ArticleRole {
   const tag = tagOf(w.els[i] as Element);
@@ -454,9 +485,11 @@ const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [] };
  * it linear; it only reads the DOM.
  */
 export function extractArticle(doc: Document): ExtractedArticle {
+  // Some DOMs (linkedom) throw on `body` when the document has no root element.
+  if (!doc.documentElement) return EMPTY;
   const start = doc.body ?? doc.documentElement;
-  if (start === null || start === undefined) return EMPTY;
   const w = walk(start);
+  confirmChrome(w, textBlocks(w, -1, -1));
   const chrome = nearestWith(w, FLAG_CHROME);
   const farChrome = nearestWith(w, FLAG_FAR_CHROME);
 
@@ -502,7 +535,7 @@ export function extractArticle(doc: Document): ExtractedArticle {
       HAS_LETTER.test(text) &&
       (w.link[b] as number) <= len * MAX_LINK_DENSITY &&
       !inStatBox(b) &&
-      !(len <= MAX_LABEL && parseScoreText(text, latinHint(el)).length > 0);
+      !(len <= MAX_LABEL && HAS_DIGIT.test(text) && parseScoreText(text).length > 0);
     if (isBody) {
       out.push({ i: b, block: { el, role: roleOf(w, b), text, inArticle: true } });
       if (b < firstBody) firstBody = b;

@@ -16,6 +16,8 @@ export interface FoundScore extends ScoreValue {
 const MAX_SCORE_TEXT = 100;
 /** Ancestors of the title smaller than this are climbed past to reach its header region. */
 const MIN_REGION_TEXT = 400;
+/** Prose (characters) after the title beyond which no scores are looked for. */
+const MAX_PROSE_BEFORE_SCORES = 2000;
 /** Siblings of the header region this small are scanned too (meta bars beside the article). */
 const MAX_SIBLING_TEXT = 300;
 
@@ -33,12 +35,15 @@ const LATIN_NON_SCORE = new Set(
     'jan january feb february mar march apr april may jun june jul july aug august sep sept september ' +
     'oct october nov november dec december mon monday tue tuesday wed wednesday thu thursday fri friday ' +
     'sat saturday sun sunday updated posted published edited modified created since chapter part vol ' +
-    'volume no step episode season version v issue section figure fig table rank top copyright'
+    'volume no step episode season version v issue section figure fig table rank top copyright price cost fee'
   ).split(' '),
 );
 /** CJK words for counts, durations and dates: a label containing one is not a score. */
 const CJK_NON_SCORE = [
   '浏览',
+  '价格',
+  '價格',
+  '售价',
   '阅读',
   '評論',
   '评论',
@@ -70,7 +75,7 @@ const CJK_NON_SCORE = [
   '댓글',
 ];
 /** Single CJK characters that, ending a label, make it a unit of count or time. */
-const CJK_UNIT_END = new Set([...'次天秒人条條字页頁篇章节節元岁歲前后後号號期年月日周週分時时']);
+const CJK_UNIT_END = new Set([...'次天秒人条條字页頁篇章节節元岁歲前后後号號期年月日周週時时']);
 
 /** Class, id, title or itemprop words marking an element as a count, date or price. */
 const NON_SCORE_ATTR = /view|read|comment|like|share|date|time|count|price|cost|duration|follow/i;
@@ -101,21 +106,22 @@ export function latinHint(el: Element | null): string {
 
 /** Splits a label into its language runs by script: Han → zh (ja when kana is present), Hangul → ko. */
 function labelsByScript(words: string[], latinLang: string): Record<string, string> | null {
-  const runs: { script: Script; text: string }[] = [];
-  for (const word of words) {
-    let current: { script: Script; text: string } | null = null;
+  const runs: { script: Script; text: string; word: number }[] = [];
+  words.forEach((word, index) => {
+    let current: { script: Script; text: string; word: number } | null = null;
     for (const ch of word) {
       let script = scriptOf(ch);
       if (script === 'other' && current !== null) script = current.script;
       if (current === null || current.script !== script) {
-        current = { script, text: '' };
+        current = { script, text: '', word: index };
         runs.push(current);
       }
       current.text += ch;
     }
-  }
+  });
   const hasKana = runs.some((r) => r.script === 'kana');
   const byLang: Record<string, string[]> = {};
+  const lastWord: Record<string, number> = {};
   for (const run of runs) {
     const lang =
       run.script === 'latin'
@@ -128,8 +134,11 @@ function labelsByScript(words: string[], latinLang: string): Record<string, stri
               ? 'zh'
               : 'und';
     const list = byLang[lang] ?? [];
-    list.push(run.text);
+    // Runs of one word stay joined ("おすすめ度" is kana then Han, one label).
+    if (lastWord[lang] === run.word && list.length > 0) list[list.length - 1] += run.text;
+    else list.push(run.text);
     byLang[lang] = list;
+    lastWord[lang] = run.word;
   }
   const labels: Record<string, string> = {};
   for (const [lang, texts] of Object.entries(byLang)) labels[lang] = texts.join(' ');
@@ -211,8 +220,11 @@ function items(tokens: Token[]): Item[] | null {
   return out;
 }
 
-function plausible(value: number, max: number | null, words: string[]): boolean {
-  if (words.length > 4 || words.join('').length > 30) return false;
+function plausible(value: number, max: number | null, words: string[], labelFirst: boolean): boolean {
+  // "85 Hot 热度" prints one short word per language after the number; longer runs are titles ("12 Dates of Christmas").
+  if (words.length > (labelFirst ? 4 : 2) || words.join('').length > 30) return false;
+  // A lone Latin letter is a unit or a model name ("3C", "4K", "5G"), not a label.
+  if (words.some((w) => w.length === 1 && scriptOf(w) === 'latin')) return false;
   if (isNonScoreLabel(words)) return false;
   if (max !== null) return value <= max && max <= 1000;
   if (Number.isInteger(value) && value >= 1900 && value <= 2100) return false;
@@ -244,7 +256,7 @@ export function parseScoreText(text: string, latinLang = 'en'): ScoreValue[] {
       const score = labelFirst ? b : a;
       if (label.kind !== 'label' || score.kind !== 'score') return [];
       if (!labelFirst && label.colon) return [];
-      if (!plausible(score.value, score.max, label.words)) return [];
+      if (!plausible(score.value, score.max, label.words, labelFirst)) return [];
       const labels = labelsByScript(label.words, latinLang);
       if (labels === null) return [];
       found.push({ value: score.value, max: score.max, labels });
@@ -289,16 +301,31 @@ function headerRegion(near: Element): Element | null {
   return null;
 }
 
-/** Elements of the region, in document order, whose text is short enough to be a score line. */
-function shortElements(area: Element, skip: Element): Element[] {
+/**
+ * Elements of the region, in document order, whose text is short enough to be a score line.
+ * Scores sit in the article's header: the scan stops once it has passed a few paragraphs of prose
+ * after the title, so reaction counts and numbered lists further down stay out.
+ */
+function shortElements(area: Element, title: Element): Element[] {
   const out: Element[] = [];
   const stack: Element[] = [area];
+  let afterTitle = false;
+  let proseAfterTitle = 0;
   while (stack.length > 0) {
     const el = stack.pop() as Element;
-    if (el === skip || isHidden(el) || isChrome(el)) continue;
+    if (el === title) {
+      afterTitle = true;
+      continue;
+    }
+    if (isHidden(el) || isChrome(el)) continue;
     const size = textSize(el);
     if (size === 0) continue;
-    if (size > MAX_SCORE_TEXT * 3 && PROSE_TAGS.has(tagOf(el))) continue;
+    const prose = PROSE_TAGS.has(tagOf(el));
+    if (prose && afterTitle) {
+      proseAfterTitle += size;
+      if (proseAfterTitle > MAX_PROSE_BEFORE_SCORES) break;
+    }
+    if (size > MAX_SCORE_TEXT * 3 && prose) continue;
     if (size <= MAX_SCORE_TEXT * 3) out.push(el);
     const children = el.children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
@@ -312,7 +339,7 @@ function shortElements(area: Element, skip: Element): Element[] {
  * labels ("85 Hot 热度", or "Hot: 85" next to "热度: 85") merge into one score.
  */
 export function findScores(doc: Document, near: Element | null): FoundScore[] {
-  const anchor = near ?? doc.querySelector('h1');
+  const anchor = near ?? (doc.documentElement ? doc.querySelector('h1') : null);
   if (anchor === null) return [];
   const region = headerRegion(anchor);
   if (region === null) return [];
@@ -338,7 +365,8 @@ export function findScores(doc: Document, near: Element | null): FoundScore[] {
       if (text.length === 0 || text.length > MAX_SCORE_TEXT || !/\d/.test(text)) continue;
       const scores = parseScoreText(text, latinHint(el));
       if (scores.length === 0) continue;
-      if (el.querySelector('time') !== null || hintedNonScore(el, area)) continue;
+      // Scores are printed, not linked: numbered links are tables of contents, tag counts, pagers.
+      if (el.querySelector('time, a') !== null || hintedNonScore(el, area)) continue;
       if (el.parentElement !== null) holdsScore.add(el.parentElement);
       inArea.push(scores.map((s) => ({ ...s, el })));
     }
@@ -375,29 +403,41 @@ function mergeBilingual(scores: FoundScore[]): FoundScore[] {
   return out;
 }
 
-/** Class/id words and rel values that mark tag chips. "label" is ambiguous, so it counts on links only. */
-const TAG_WORDS = new Set(['tag', 'tags', 'taglist', 'tagcloud', 'hashtag', 'hashtags', 'keyword', 'keywords', 'topic', 'topics']);
-const LINK_TAG_WORDS = new Set(['label', 'labels']);
-const TAG_HREF = /\/(?:tags?|topics?|keywords?|labels?|hashtags?)\/[^/?#]|[?&](?:tags?|topic|keyword)=/i;
+/**
+ * Whole class names (or ids) of tag chips and tag lists: "tag", "post-tags", "tag-list",
+ * "keywords". WordPress's per-tag classes on the article ("tag-george-lucas") do not match.
+ * "label" is ambiguous (score labels, form labels), so it counts on links only.
+ */
+const TAG_NAME =
+  /^(?:[a-z0-9]+[-_]+)*(?:tags?|keywords?|topics?|hashtags?|taglist|tagcloud)(?:[-_]?(?:list|links?|cloud|items?|chips?|box|wrap|wrapper|container|name))?$/i;
+const LINK_TAG_NAME = /^(?:[a-z0-9]+[-_]+)*labels?(?:[-_]?(?:list|links?|items?))?$/i;
+/** How many ancestors above the article root are searched for its tag list. */
+const MAX_TAG_SCOPE_LEVELS = 3;
+/** A tag list holds a few short chips; a bigger element with a tag-like name is something else. */
+const MAX_TAG_LIST_TEXT = 600;
+const TAG_HREF = /\/(?:tags?|topics?|keywords?|labels?|hashtags?)\/[^/?#]/i;
+/** Most words a tag chip holds; longer link texts are calls to action or article links. */
+const MAX_TAG_WORDS = 3;
 
 function isTagMarked(el: Element): boolean {
   const tag = tagOf(el);
   const isLink = tag === 'a';
   const rel = el.getAttribute('rel');
   if (rel?.toLowerCase().split(/\s+/).includes('tag')) return true;
-  const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
-  for (const w of words) {
-    if (TAG_WORDS.has(w)) return true;
-    if (isLink && LINK_TAG_WORDS.has(w)) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
+  for (const name of names) {
+    if (TAG_NAME.test(name)) return true;
+    if (isLink && LINK_TAG_NAME.test(name)) return true;
   }
   if (isLink) {
+    // A tag URL linked from running prose is a citation, not a chip.
     const href = el.getAttribute('href');
-    if (href !== null && TAG_HREF.test(href)) return true;
+    if (href !== null && TAG_HREF.test(href) && el.closest('p') === null) return true;
   }
   return false;
 }
 
-const TAG_CHROME = /sidebar|related|recommend|trending|popular|menu|comment|(^|[\s_-])nav/i;
+const TAG_CHROME = /sidebar|related|recommend|trending|popular|menu|comment|share|social|(^|[\s_-])nav/i;
 
 function isTagChrome(el: Element): boolean {
   const tag = tagOf(el);
@@ -418,7 +458,7 @@ function chipText(chip: Element): string | null {
     const a = words.slice(0, half).join(' ');
     if (a === words.slice(half).join(' ')) text = a;
   }
-  return text;
+  return text.split(' ').length > MAX_TAG_WORDS ? null : text;
 }
 
 /**
@@ -426,9 +466,12 @@ function chipText(chip: Element): string | null {
  * tags by class, rel or href. Each tag is listed once, in page order.
  */
 export function findTags(doc: Document, root: Element | null): string[] {
-  const scopes = root !== null ? [root, root.parentElement] : [doc.body];
-  for (const scope of scopes) {
-    if (scope === null || scope === undefined) continue;
+  if (root === null) return doc.documentElement && doc.body ? tagsIn(doc.body) : [];
+  // Tag lists often sit just outside the body container, in the article's footer.
+  let scope: Element | null = root;
+  for (let level = 0; scope !== null && level <= MAX_TAG_SCOPE_LEVELS; level++, scope = scope.parentElement) {
+    const tag = tagOf(scope);
+    if (tag === 'body' || tag === 'html') break;
     const tags = tagsIn(scope);
     if (tags.length > 0) return tags;
   }
@@ -455,7 +498,7 @@ function tagsIn(scope: Element): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const el of marked) {
-    if (hasMarkedInside.has(el)) continue;
+    if (hasMarkedInside.has(el) || visibleText(el).length > MAX_TAG_LIST_TEXT) continue;
     const links = el.querySelectorAll('a');
     const items = el.querySelectorAll('li');
     const chips = links.length >= 2 ? [...links] : items.length >= 2 ? [...items] : [el];

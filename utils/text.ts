@@ -97,7 +97,7 @@ export const UI_MARKER = 'data-newslens-ui';
  */
 export function isHidden(el: Element): boolean {
   if (NEVER_TEXT.has(tagOf(el))) return true;
-  if (el.attributes.length === 0) return false;
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.hasAttribute(UI_MARKER)) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
@@ -110,38 +110,41 @@ export function isHidden(el: Element): boolean {
 
 /**
  * The element's visible text with white space folded. Block-level children and <br> separate
- * words; inline children join as written. Walks siblings and parents instead of recursing, so
- * arbitrarily deep nesting cannot overflow the stack.
+ * words; inline children join as written. Iterates with an explicit stack of child lists (no
+ * recursion, so arbitrarily deep nesting cannot overflow), indexing each list once: sibling
+ * pointers cost a search per step in some DOM implementations (happy-dom), child lists in others.
  */
 export function visibleText(el: Element): string {
   if (isHidden(el)) return '';
   const out: string[] = [];
-  let node: Node | null = el.firstChild;
-  while (node !== null) {
-    let enter = false;
+  const lists: NodeListOf<ChildNode>[] = [el.childNodes];
+  const blocks: boolean[] = [false];
+  const positions: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top] as NodeListOf<ChildNode>;
+    const pos = positions[top] as number;
+    if (pos >= list.length) {
+      if (blocks[top]) out.push(' ');
+      lists.pop();
+      blocks.pop();
+      positions.pop();
+      continue;
+    }
+    positions[top] = pos + 1;
+    const node = list[pos] as ChildNode;
     if (node.nodeType === 3 || node.nodeType === 4) {
       out.push((node as CharacterData).data);
     } else if (node.nodeType === 1) {
       const child = node as Element;
-      if (!isHidden(child)) {
-        const tag = tagOf(child);
-        if (tag === 'br' || isBlockTag(tag)) out.push(' ');
-        enter = child.firstChild !== null;
-      }
+      if (isHidden(child)) continue;
+      const tag = tagOf(child);
+      const block = isBlockTag(tag);
+      if (tag === 'br' || block) out.push(' ');
+      lists.push(child.childNodes);
+      blocks.push(block);
+      positions.push(0);
     }
-    if (enter) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node !== null && node !== el) {
-      if (node.nodeType === 1 && isBlockTag(tagOf(node as Element))) out.push(' ');
-      if (node.nextSibling !== null) {
-        node = node.nextSibling;
-        break;
-      }
-      node = node.parentNode;
-    }
-    if (node === el) break;
   }
   return foldSpace(out.join(''));
 }

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../utils/article';
+import { findScores, findTags } from '../utils/scores';
+import { foldSpace } from '../utils/text';
+
+const SEED = join(__dirname, 'fixtures/seed');
+
+function load(html: string): Document {
+  const doc = document.implementation.createHTMLDocument('');
+  doc.documentElement.innerHTML = html;
+  return doc;
+}
+
+const SENTENCE =
+  'The regional authority said on Tuesday that the new rail line would open next spring, after years of delays and rising costs.';
+
+describe('extractArticle on the seed page', () => {
+  const html = readFileSync(join(SEED, 'page.html'), 'utf8');
+  const expected = JSON.parse(readFileSync(join(SEED, 'expected.json'), 'utf8'));
+  const doc = load(html);
+  const { title, root, blocks } = extractArticle(doc);
+  const article = blocks.filter((b) => b.inArticle).map((b) => b.text);
+  const labels = blocks.filter((b) => b.role === 'label').map((b) => b.text);
+
+  it('finds the bilingual h1 as the title, outside the body', () => {
+    expect(title?.tagName).toBe('H1');
+    const block = blocks.find((b) => b.role === 'title');
+    expect(block?.text).toBe(`${expected.title.en} ${expected.title.zh}`);
+    expect(block?.inArticle).toBe(false);
+  });
+
+  it('keeps the summary, every analysis paragraph and the disclaimer in reading order', () => {
+    const pairs: { en: string; zh: string }[] = expected.pairs;
+    const body = [...pairs.map((p) => p.en), ...expected.untranslated.en];
+    for (const text of body) expect(article).toContain(foldSpace(text));
+    for (const p of pairs) expect(article).toContain(foldSpace(p.zh));
+    expect(article[0]?.startsWith('That $920 million')).toBe(true);
+    expect(article[0]?.includes('每月9.2亿美元')).toBe(true);
+    expect(article).toContain('Analysis 深度分析');
+    expect(article[article.length - 1]).toBe(expected.disclosures[0].text);
+    expect(article.filter((t) => t.startsWith('每月9.2亿美元'))).toHaveLength(2);
+    expect(blocks.find((b) => b.text === 'Analysis 深度分析')?.role).toBe('heading');
+  });
+
+  it('leaves out navigation, the sidebar, the footer, share bar, tags and the view count', () => {
+    const joined = article.join('\n');
+    for (const chrome of ['Home 首页', 'Trending 热门', 'Nvidia ships next-gen racks', '© AI News', '微信', '芯片 芯片']) {
+      expect(joined).not.toContain(chrome);
+    }
+    expect(article).not.toContain('55');
+    expect(blocks.some((b) => b.text === '55')).toBe(false);
+    expect(root?.contains(doc.querySelector('.analysis-zh'))).toBe(true);
+    expect(root?.contains(doc.querySelector('aside'))).toBe(false);
+  });
+
+  it('returns the label lines around the title', () => {
+    expect(labels).toEqual(expect.arrayContaining(['AI News AI资讯', 'Updated 1h ago 更新于 1小时前', 'Hot 热度', 'Quality 质量', 'Impact 影响力', 'Share:', '分享到:']));
+    expect(labels.some((l) => l.includes('Trending') || l.includes('Home'))).toBe(false);
+  });
+
+  it('never emits a block inside another block', () => {
+    const els = blocks.map((b) => b.el);
+    for (const a of els) for (const b of els) if (a !== b) expect(a.contains(b)).toBe(false);
+  });
+
+  it('gives findScores and findTags what the seed expects', () => {
+    expect(findScores(doc, title).map(({ value, labels }) => ({ value, labels }))).toEqual(expected.scores);
+    expect(findTags(doc, root)).toEqual(expected.tags);
+  });
+});
+
+describe('extractArticle on other layouts', () => {
+  it('reads an article laid out in table rows', () => {
+    const rows = Array.from({ length: 6 }, (_, i) => `<tr><td>${SENTENCE} Row ${i}.</td></tr>`).join('');
+    const doc = load(
+      `<head><title>Rail line to open</title></head><body><table><tr><td class="nav"><a href="/">Home</a> <a href="/x">World</a></td></tr>` +
+        `<tr><td><h1>Rail line to open</h1><table>${rows}</table></td></tr></table></body>`,
+    );
+    const { blocks } = extractArticle(doc);
+    const body = blocks.filter((b) => b.inArticle);
+    expect(body).toHaveLength(6);
+    expect(body.every((b) => b.role === 'paragraph' && b.el.tagName === 'TD')).toBe(true);
+  });
+
+  it('reads two columns side by side and drops the link sidebar', () => {
+    const col = (lang: string, text: string) => `<div class="col ${lang}">${`<p>${text}</p>`.repeat(4)}</div>`;
+    const doc = load(
+      `<head><title>Storm</title></head><body><div class="page"><div class="story"><h1>Storm 风暴</h1><div class="columns">` +
+        col('en', SENTENCE) +
+        col('zh', '地区当局周二表示，这条新铁路线将在明年春天开通，此前经历了多年的延误和成本上升。') +
+        `</div></div><div class="sidebar"><ul>${'<li><a href="/n">Another story headline here today</a></li>'.repeat(8)}</ul></div></div></body>`,
+    );
+    const { blocks, root } = extractArticle(doc);
+    const body = blocks.filter((b) => b.inArticle);
+    expect(body).toHaveLength(8);
+    expect(body.slice(0, 4).every((b) => b.text === SENTENCE)).toBe(true);
+    expect(root?.classList.contains('story')).toBe(true);
+  });
+
+  it('keeps quotes, list items and loose text containers, not their wrappers', () => {
+    const doc = load(
+      `<body><article><h1>Title</h1><div>${SENTENCE}</div><blockquote><p>${SENTENCE} Quoted.</p></blockquote>` +
+        `<ul><li>${SENTENCE} First.</li><li>${SENTENCE} Second.</li></ul><h2>Next part</h2><section>${SENTENCE} <b>Bold</b> end.</section>` +
+        `<div class="share"><a href="/s">Share</a></div><div contenteditable="true"><p>${SENTENCE} Draft.</p></div>` +
+        `<form><textarea>${SENTENCE}</textarea></form><div data-newslens-ui><p>${SENTENCE} UI.</p></div></article></body>`,
+    );
+    const { blocks } = extractArticle(doc);
+    expect(blocks.filter((b) => b.inArticle).map((b) => b.role)).toEqual(['paragraph', 'quote', 'list-item', 'list-item', 'heading', 'paragraph']);
+    expect(blocks.some((b) => /Draft|UI\./.test(b.text))).toBe(false);
+  });
+
+  it('leaves out a comment section and a related-stories list of teasers', () => {
+    const doc = load(
+      `<body><main><article><h1>Title</h1>${`<p>${SENTENCE}</p>`.repeat(6)}</article>` +
+        `<section class="comments">${`<p>${SENTENCE} Commenter.</p>`.repeat(5)}</section>` +
+        `<div class="related-stories">${'<div><h3><a href="/r">Related headline</a></h3><p>A teaser line of another story.</p></div>'.repeat(3)}</div></main></body>`,
+    );
+    const body = extractArticle(doc).blocks.filter((b) => b.inArticle);
+    expect(body).toHaveLength(6);
+    expect(body.every((b) => b.text === SENTENCE)).toBe(true);
+  });
+
+  it('never throws on odd documents', () => {
+    const empty = document.implementation.createHTMLDocument('');
+    expect(extractArticle(empty)).toEqual({ title: null, root: null, blocks: [] });
+    const frames = parseHTML('<html><frameset><frame src="a.html"></frameset></html>').document as unknown as Document;
+    expect(() => extractArticle(frames)).not.toThrow();
+    const bare = parseHTML('just text').document as unknown as Document;
+    expect(() => extractArticle(bare)).not.toThrow();
+    const xml = new DOMParser().parseFromString('<root><item>x</item></root>', 'application/xml');
+    expect(() => extractArticle(xml)).not.toThrow();
+  });
+
+  it('analyses a 10,000-paragraph page in linear time', () => {
+    const build = (n: number) =>
+      parseHTML(
+        `<html><head><title>Long</title></head><body><nav><a href="/">Home</a></nav><article><h1>Long</h1>${Array.from({ length: n }, (_, i) => `<p>${SENTENCE} Number ${i}.</p>`).join('')}</article></body></html>`,
+      ).document as unknown as Document;
+    // Best of three runs: the machine is shared, so single timings are noisy.
+    const time = (doc: Document) =>
+      Math.min(
+        ...[0, 1, 2].map(() => {
+          const t0 = performance.now();
+          extractArticle(doc);
+          return performance.now() - t0;
+        }),
+      );
+    const small = build(1000);
+    const large = build(10000);
+    extractArticle(small);
+    const ratio = time(large) / time(small);
+    const { blocks } = extractArticle(large);
+    expect(blocks.filter((b) => b.inArticle)).toHaveLength(10000);
+    // Ten times the input: linear work takes about ten times as long, quadratic a hundred.
+    expect(ratio).toBeLessThan(30);
+    expect(time(large)).toBeLessThan(3000);
+  });
+
+  it('handles 5,000 levels of nesting', () => {
+    const doc = parseHTML(`<html><body>${'<div>'.repeat(5000)}<p>${SENTENCE}</p>${'</div>'.repeat(5000)}</body></html>`).document as unknown as Document;
+    const { blocks } = extractArticle(doc);
+    expect(blocks.filter((b) => b.inArticle).map((b) => b.text)).toEqual([SENTENCE]);
+  });
+});
