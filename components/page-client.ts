@@ -55,6 +55,16 @@ export function isReadableUrl(url: string): boolean {
   return !(parsed.hostname === 'chrome.google.com' && parsed.pathname.startsWith('/webstore'));
 }
 
+/**
+ * The tab named by `?tab=<id>`: the reader page always has it; the popup accepts it too, so that
+ * a test can open popup.html as a page for a given tab (opened that way, the active tab would be
+ * the popup itself).
+ */
+export function tabIdFromSearch(search: string): number | null {
+  const value = new URLSearchParams(search).get('tab');
+  return value !== null && /^\d{1,10}$/.test(value) ? Number(value) : null;
+}
+
 export function tabClient(tabId: number): PageClient {
   return {
     async getState() {

@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isPageState, isReadableUrl, tabClient } from '../components/page-client';
+import { isPageState, isReadableUrl, tabClient, tabIdFromSearch } from '../components/page-client';
 import type { PageState } from '../utils/messages';
 import { loadReport, pageState } from './popup-support';
 
@@ -32,6 +32,17 @@ describe('isReadableUrl', () => {
     ]) {
       expect(isReadableUrl(url), url).toBe(false);
     }
+  });
+});
+
+describe('tabIdFromSearch', () => {
+  it('reads a tab id from the query', () => {
+    expect(tabIdFromSearch('?tab=42')).toBe(42);
+    expect(tabIdFromSearch('?x=1&tab=0')).toBe(0);
+  });
+
+  it('refuses a missing or malformed id', () => {
+    for (const search of ['', '?tab=', '?tab=-1', '?tab=1e3', '?tab=abc', '?tab=12345678901']) expect(tabIdFromSearch(search), search).toBeNull();
   });
 });
 

@@ -1,20 +1,15 @@
 import { render } from 'preact';
 import { browserLocale, LocaleProvider } from '../../components/locale';
 import { PageApp } from '../../components/PageApp';
-import { tabClient } from '../../components/page-client';
+import { tabClient, tabIdFromSearch } from '../../components/page-client';
 import '../../components/styles.css';
-
-/** The popup opens this page as `reader.html?tab=<id>` for the tab it was showing. */
-function tabIdFromQuery(): number | null {
-  const value = new URLSearchParams(location.search).get('tab');
-  return value !== null && /^\d{1,10}$/.test(value) ? Number(value) : null;
-}
 
 const locale = browserLocale();
 document.documentElement.lang = locale.lang;
 const root = document.getElementById('app');
 if (root === null) throw new Error('reader.html has no #app');
-const tabId = tabIdFromQuery();
+// The popup opens this page as `reader.html?tab=<id>` for the tab it was showing.
+const tabId = tabIdFromSearch(location.search);
 render(
   <LocaleProvider locale={locale}>
     <PageApp client={tabId === null ? null : tabClient(tabId)} variant="tab" />
