@@ -1,5 +1,3 @@
-import type { LanguageMode } from '../utils/messages';
-
 /** `zh-Hans` → `zh`: pages and scores mix script-specific and plain tags for one language. */
 export const baseLanguage = (tag: string): string => (tag.split('-')[0] ?? tag).toLowerCase();
 
@@ -14,5 +12,3 @@ export function languageName(tag: string): string {
   }
 }
 
-/** Whether a block in `lang` belongs to what mode `mode` shows as its own language. */
-export const inMode = (mode: LanguageMode, lang: string): boolean => mode === 'both' || sameLanguage(mode, lang);
