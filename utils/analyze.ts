@@ -11,7 +11,7 @@ import { analyzeBilingual } from './bilingual';
 import { findMarkupDisclosures, findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
-import { assignLanguages, detectLanguage } from './languages';
+import { assignLanguages, countScripts, detectLanguage, scriptFamilies } from './languages';
 import { placesOf } from './places';
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { findScores, findTags } from './scores';
@@ -111,7 +111,8 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   const units: UnitData[] = [];
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
-    const split = splitInline(block.text, { pageLang: snapshot.pageLang });
+    // Two languages in one element are written in two scripts; one script needs no split.
+    const split = scriptFamilies(countScripts(block.text)) > 1 ? splitInline(block.text, { pageLang: snapshot.pageLang }) : [];
     const parts =
       split.length > 1
         ? split.map((part) =>

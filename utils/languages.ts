@@ -234,6 +234,12 @@ export function countScripts(text: string): ScriptCounts {
 }
 
 /** 'zh-Hans' → 'zh', 'en-US' → 'en'; 'und' stays 'und'. */
+/** How many writing systems a text's letters use (CJK scripts count as one): 2+ may be an inline pair. */
+export function scriptFamilies(c: ScriptCounts): number {
+  const families = [c.han + c.hiragana + c.katakana + c.hangul, c.latin, c.cyrillic, c.arabic, c.greek, c.hebrew, c.thai, c.devanagari];
+  return families.filter((n) => n > 0).length;
+}
+
 export function baseLanguage(tag: string): string {
   const dash = tag.indexOf('-');
   return (dash < 0 ? tag : tag.slice(0, dash)).toLowerCase();
@@ -378,10 +384,28 @@ const ENGLISH_BASE_WEIGHT = 0.3;
 const ENGLISH_BESIDE_OTHER_SCRIPT_WEIGHT = 0.6;
 const ENGLISH_LABEL_BESIDE_OTHER_SCRIPT_WEIGHT = 1.1;
 
+/**
+ * On a sentence or more, function words alone are decisive when one language owns them: English
+ * prose is a quarter "the, of, and, to…". Deciding there skips franc, the engine's main cost on
+ * long pages; a text without such a clear majority still goes to franc.
+ */
+const DECISIVE_WORDS = 12;
+const DECISIVE_SHARE = 0.2;
+const DECISIVE_MARGIN = 4;
+
+function decisiveFunctionWords(hits: Map<string, number>, words: number): string | null {
+  if (words < DECISIVE_WORDS) return null;
+  const [first, second] = [...hits.entries()].sort((a, b) => b[1] - a[1]);
+  if (!first || first[1] / words < DECISIVE_SHARE) return null;
+  return !second || first[1] >= second[1] * DECISIVE_MARGIN ? first[0] : null;
+}
+
 function detectLatin(text: string, prior: string[], agreement: number): string {
   const sample = text.length > FRANC_INPUT_CAP ? text.slice(0, FRANC_INPUT_CAP) : text;
-  const ranked = francAll(sample, { only: LATIN_ONLY, minLength: 1 });
   const { hits, words } = functionWordHits(sample);
+  const decided = decisiveFunctionWords(hits, words);
+  if (decided) return decided;
+  const ranked = francAll(sample, { only: LATIN_ONLY, minLength: 1 });
   // The shorter the text, the closer franc's trigram distances: words and context decide more.
   const shortness = words <= 3 ? 1 : words <= 8 ? 0.6 : words <= 20 ? 0.3 : 0.1;
   const latinPrior = prior.filter((tag) => LATIN_TAGS.has(tag));

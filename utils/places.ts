@@ -11,11 +11,16 @@ import type { BlockPlace } from './analysis';
 const COLUMN_CLASS = /(?:^|[\s_-])(?:col|cols|column|columns|split|side|left|right|half|pane)(?:$|[\s_\d-])/i;
 const HORIZONTAL_DISPLAY = /^(?:inline-)?(?:flex|grid)$|^table-cell$/;
 
+/**
+ * The computed style of an element where the DOM lays pages out (a browser); null in a DOM without
+ * layout, such as linkedom in the command line, whose defaultView is the host's global.
+ */
 function computedStyle(el: Element): CSSStyleDeclaration | null {
+  const view = el.ownerDocument.defaultView;
+  if (typeof view?.getComputedStyle !== 'function') return null;
   try {
-    return el.ownerDocument.defaultView?.getComputedStyle(el) ?? null;
+    return view.getComputedStyle(el);
   } catch {
-    // A DOM without layout (linkedom's defaultView is the host's global) cannot answer.
     return null;
   }
 }
@@ -43,6 +48,16 @@ export function placesOf(elements: readonly Element[], inArticle: readonly boole
   const tables = new Map<Element, { index: number; rows: Map<Element, number> }>();
   const containers = new Map<Element, { group: number; columns: Set<number> }>();
   const columnCache = new Map<Element, { container: Element; index: number } | null>();
+  // Every block of a long article shares its parent: decide each container once.
+  const containerCache = new Map<Element, boolean>();
+  const isContainer = (el: Element) => {
+    let known = containerCache.get(el);
+    if (known === undefined) {
+      known = isColumnContainer(el);
+      containerCache.set(el, known);
+    }
+    return known;
+  };
 
   const columnOf = (el: Element): { container: Element; index: number } | null => {
     const path: Element[] = [];
@@ -54,14 +69,24 @@ export function placesOf(elements: readonly Element[], inArticle: readonly boole
         break;
       }
       path.push(child);
-      if (isColumnContainer(parent)) {
-        found = { container: parent, index: Array.prototype.indexOf.call(parent.children, child) };
+      if (isContainer(parent)) {
+        found = { container: parent, index: childIndex(parent, child) };
         break;
       }
     }
     for (const node of path) columnCache.set(node, found);
     return found;
   };
+
+  const indexes = new Map<Element, Map<Element, number>>();
+  function childIndex(parent: Element, child: Element): number {
+    let index = indexes.get(parent);
+    if (!index) {
+      index = new Map(Array.from(parent.children, (el, i) => [el, i]));
+      indexes.set(parent, index);
+    }
+    return index.get(child) ?? -1;
+  }
 
   const raw = elements.map((el, i) => {
     const td = el.closest('td, th');
@@ -76,7 +101,7 @@ export function placesOf(elements: readonly Element[], inArticle: readonly boole
         entry = { index: tables.size, rows };
         tables.set(table, entry);
       }
-      cell = { table: entry.index, row: entry.rows.get(row) ?? -1, col: Array.prototype.indexOf.call(row.children, td) };
+      cell = { table: entry.index, row: entry.rows.get(row) ?? -1, col: childIndex(row, td) };
     }
     const column = cell ? null : columnOf(el);
     if (column && inArticle[i]) {
