@@ -7,9 +7,9 @@ import { disabledEntryFor, resolveMode, type Settings, type SiteModes } from '@/
 import { Annotator, type Runner } from './annotate';
 import { modeName } from './names';
 import { PageObserver } from './observer';
-import { type PagePlan, planPage } from './plan';
+import { type BlockWork, createPlanner, type PagePlan } from './plan';
 import { ChangeLog } from './restore/changes';
-import { Cancelled, sliced } from './schedule';
+import { Cancelled, sliced, yieldToPage } from './schedule';
 import { pageCss, stylePage } from './styles';
 import { type ControlProps, mountControl } from './toggle';
 
@@ -198,16 +198,30 @@ export class Controller {
       }
       const { snapshot, elements } = this.deps.engine.snapshotPage(this.doc, { url: this.doc.location?.href ?? null });
       const text = await this.deps.engine.analyze(snapshot);
+      // The answer arrived in a task of its own (decoding a long page's analysis takes a while):
+      // joining and planning start in the next.
+      await yieldToPage();
       if (signal.aborted) return;
       const analysis = this.deps.engine.joinAnalysis(snapshot, elements, text);
-      const plan = planPage(analysis, annotator.inheritedLang);
+      await yieldToPage();
+      const run: Runner = (items, work) => sliced(items, work, { signal, around: (slice) => this.observer.quiet(slice) });
+      const planner = createPlanner(analysis, annotator.inheritedLang);
+      const blocks: BlockWork[] = [];
+      await sliced(
+        Array.from({ length: planner.count }, (_, i) => i),
+        (i) => {
+          const work = planner.block(i);
+          if (work) blocks.push(work);
+        },
+        { signal },
+      );
+      const plan: PagePlan = { ...planner.summary, blocks };
       this.analysis = analysis;
       this.report = analysis.report;
       this.plan = plan;
       await this.choosePageMode(plan);
       if (signal.aborted) return;
       this.observer.quiet(() => this.syncPage());
-      const run: Runner = (items, work) => sliced(items, work, { signal, around: (slice) => this.observer.quiet(slice) });
       await annotator.apply(plan, run, this.doc.defaultView?.innerHeight ?? 0);
       this.status = snapshot.blocks.some((block) => block.inArticle) ? 'ready' : 'not-article';
       this.error = null;

@@ -46,14 +46,43 @@ export interface PagePlan {
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
+const SCRIPTS: [string, RegExp][] = [
+  ['Han', /\p{Script=Han}/gu],
+  ['Kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
+  ['Hangul', /\p{Script=Hangul}/gu],
+  ['Cyrillic', /\p{Script=Cyrillic}/gu],
+  ['Latin', /\p{Script=Latin}/gu],
+];
+const SCRIPT_OF_LANGUAGE: Record<string, string> = { zh: 'Han', ja: 'Kana', ko: 'Hangul', ru: 'Cyrillic', uk: 'Cyrillic', bg: 'Cyrillic' };
+
+const dominantScript = (text: string): string | null => {
+  let best: string | null = null;
+  let most = 0;
+  for (const [script, pattern] of SCRIPTS) {
+    const n = text.match(pattern)?.length ?? 0;
+    if (n > most) [best, most] = [script, n];
+  }
+  return best;
+};
+
 const position = (el: Element, other: Element): 'above' | 'below' =>
   el.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_PRECEDING ? 'above' : 'below';
+
+export type PageSummary = Omit<PagePlan, 'blocks'>;
+
+export interface Planner {
+  summary: PageSummary;
+  /** How many blocks the analysis has; `block(i)` plans each, so that a caller can slice. */
+  count: number;
+  /** The wish for block `index`, or null when NewsLens has nothing to do there. */
+  block(index: number): BlockWork | null;
+}
 
 /**
  * `inheritedLang(el)` is the language an element has from the page itself (its own or an
  * ancestor's `lang`, before NewsLens set any).
  */
-export function planPage(analysis: Analysis, inheritedLang: (el: Element) => string | null): PagePlan {
+export function createPlanner(analysis: Analysis, inheritedLang: (el: Element) => string | null): Planner {
   const { bilingual } = analysis.report;
   const languages =
     bilingual.detected && bilingual.languages.length >= 2 && bilingual.languages.every((tag) => LANGUAGE_TAG.test(tag))
@@ -71,7 +100,10 @@ export function planPage(analysis: Analysis, inheritedLang: (el: Element) => str
     const keptPlace = kept.el === unit.el ? (kept.part < unit.part ? 'above' : 'below') : position(unit.el, kept.el);
     collapseOf.set(unit.id, { kind: entry.kind, kept: keptPlace });
   }
-  const truncated = new Set(analysis.truncated);
+  // A paragraph ending in "..." is ordinary prose on an ordinary page: cut-off copies are worth a
+  // label only where the page shows what NewsLens is for (two languages, copies, an AI disclosure).
+  const aiPage = languages.length > 0 || collapseOf.size > 0 || analysis.report.disclosures.length > 0;
+  const truncated = new Set(aiPage ? analysis.truncated : []);
   const untranslated = new Set(analysis.untranslated);
   const disclosureOf = new Map<Element, DisclosureKind>();
   for (const { disclosure, el } of analysis.disclosures) {
@@ -84,13 +116,25 @@ export function planPage(analysis: Analysis, inheritedLang: (el: Element) => str
     unitsOf.set(unit.block, list);
   }
 
-  const blocks: BlockWork[] = [];
-  analysis.blocks.forEach((block, index) => {
+  const block = (index: number): BlockWork | null => {
+    const analysed = analysis.blocks[index];
     const units = (unitsOf.get(index) ?? []).sort((a, b) => a.part - b.part);
-    if (units.length === 0) return;
-    const inherited = inheritedLang(block.el);
-    const parts = units.map((unit): PartWork => {
-      const toggle = toggleOf(unit.lang);
+    if (!analysed || units.length === 0) return null;
+    const inherited = inheritedLang(analysed.el);
+    const toggles = units.map((unit) => toggleOf(unit.lang));
+    // One half of a two-language block whose language ID missed (a short "AI News" read as Czech)
+    // still belongs to one of the page's two languages: the one written in its script.
+    if (toggles.some((toggle) => toggle !== null)) {
+      units.forEach((unit, i) => {
+        if (toggles[i] !== null) return;
+        const script = dominantScript(unit.text);
+        const fits = languages.filter((tag) => (SCRIPT_OF_LANGUAGE[baseLanguage(tag)] ?? 'Latin') === script);
+        if (fits.length === 1) toggles[i] = fits[0] ?? null;
+      });
+    }
+    const parts = units.map((unit, i): PartWork => {
+      const toggle = toggles[i] ?? null;
+      const lang = toggle !== null && toggleOf(unit.lang) === null ? toggle : unit.lang;
       let flag: Flag | null = null;
       if (truncated.has(unit.id)) flag = { kind: 'truncated' };
       else if (untranslated.has(unit.id) && toggle !== null) {
@@ -98,25 +142,38 @@ export function planPage(analysis: Analysis, inheritedLang: (el: Element) => str
       }
       return {
         text: unit.text,
-        lang: unit.lang,
+        lang,
         toggle,
-        setLang: unit.lang !== 'und' && (inherited === null || baseLanguage(inherited) !== baseLanguage(unit.lang)),
+        setLang: lang !== 'und' && (inherited === null || baseLanguage(inherited) !== baseLanguage(lang)),
         collapse: collapseOf.get(unit.id) ?? null,
         flag,
       };
     });
-    const disclosure = disclosureOf.get(block.el) ?? null;
-    const visible = parts.some((part) => part.toggle !== null || part.setLang || part.collapse || part.flag) || disclosure !== null;
-    if (!visible) return;
-    const key = JSON.stringify([parts, disclosure]);
-    blocks.push({ el: block.el, parts, disclosure, key });
-  });
+    const disclosure = disclosureOf.get(analysed.el) ?? null;
+    const hasWork = disclosure !== null || parts.some((part) => part.toggle !== null || part.setLang || part.collapse || part.flag);
+    if (!hasWork) return null;
+    return { el: analysed.el, parts, disclosure, key: JSON.stringify([parts, disclosure]) };
+  };
 
   return {
-    languages,
-    modes: languages.length ? [...languages, 'both'] : ['both'],
-    blocks,
-    collapsedCount: collapseOf.size,
-    disclosureCount: analysis.report.disclosures.length,
+    summary: {
+      languages,
+      modes: languages.length ? [...languages, 'both'] : ['both'],
+      collapsedCount: collapseOf.size,
+      disclosureCount: analysis.report.disclosures.length,
+    },
+    count: analysis.blocks.length,
+    block,
   };
+}
+
+/** The whole plan at once, for a caller that need not slice. */
+export function planPage(analysis: Analysis, inheritedLang: (el: Element) => string | null): PagePlan {
+  const planner = createPlanner(analysis, inheritedLang);
+  const blocks: BlockWork[] = [];
+  for (let i = 0; i < planner.count; i++) {
+    const work = planner.block(i);
+    if (work) blocks.push(work);
+  }
+  return { ...planner.summary, blocks };
 }

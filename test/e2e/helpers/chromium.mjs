@@ -63,3 +63,30 @@ export async function tabIdOf(worker, page) {
 export async function askPage(worker, tabId, request) {
   return worker.evaluate(([id, message]) => chrome.tabs.sendMessage(id, message), [tabId, request]);
 }
+
+/** Polls the page's content script until it has finished analysing (or fails). */
+export async function waitReady(worker, tabId, { timeout = 60000 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const state = await askPage(worker, tabId, { type: 'get-state' }).catch(() => null);
+    if (state?.status === 'ready' || state?.status === 'not-article') return state;
+    if (state?.status === 'error') throw new Error(`analysis failed: ${state.error}`);
+    if (Date.now() > end) throw new Error(`not ready after ${timeout} ms (last status ${state?.status ?? 'none'})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Keeps a browser off the network: only the test server on 127.0.0.1 answers. */
+export async function localOnly(context) {
+  await context.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('internetdisconnected'),
+  );
+}
+
+/** Reads a file from the repository, or from ../shared beside it (the team's shared material). */
+export function projectFile(relative, sharedFallback) {
+  for (const candidate of [path.join(ROOT, relative), sharedFallback && path.join(ROOT, '..', 'shared', sharedFallback)]) {
+    if (candidate && fs.existsSync(candidate)) return fs.readFileSync(candidate, 'utf8');
+  }
+  throw new Error(`missing ${relative}${sharedFallback ? ` (and ../shared/${sharedFallback})` : ''}`);
+}

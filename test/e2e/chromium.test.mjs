@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { askPage, launch, localOnly, projectFile, tabIdOf, waitReady } from './helpers/chromium.mjs';
+import { growingPage, longPage } from './helpers/pages.mjs';
+import { startServer } from './helpers/server.mjs';
+
+/**
+ * NewsLens built (.output/chrome-mv3) and loaded into Debian's Chromium, headless, driving pages
+ * served from 127.0.0.1. Run after `npx wxt build`: `node --test test/e2e/chromium.test.mjs`.
+ * LONG_PAGE_PARAGRAPHS changes the size of the long page (10,000 by default).
+ */
+
+const SEED = projectFile('test/fixtures/seed/page.html', 'fixtures/seed/page.html');
+const EXPECTED = JSON.parse(projectFile('test/fixtures/seed/expected.json', 'fixtures/seed/expected.json'));
+/** A real English page whose "Disclaimer" has nothing to do with AI. */
+const REAL = projectFile('../shared/corpus/real-pages/ebb-org/source.html');
+const FIXTURES = ['ntrex-inline', 'ntrex-sequential-hant', 'ntrex-table', 'aggregator-other-markup', 'labels-jsonld'];
+const LONG_PARAGRAPHS = Number(process.env.LONG_PAGE_PARAGRAPHS ?? 10000);
+
+const count = (text, part) => text.split(part).length - 1;
+const han = /\p{Script=Han}/u;
+
+let server;
+let browser;
+let long;
+
+before(async () => {
+  long = longPage(LONG_PARAGRAPHS);
+  const routes = { '/seed': SEED, '/real': REAL, '/long': long.html, '/growing': growingPage() };
+  for (const name of FIXTURES) routes[`/fixture/${name}`] = projectFile(`test/fixtures/${name}/page.html`);
+  server = await startServer(routes);
+  browser = await launch();
+  await localOnly(browser.context);
+  // The page as the browser built it, before any content script ran (document_idle comes later).
+  await browser.context.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__original = document.documentElement.outerHTML;
+    });
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and waits until NewsLens is done with it; returns the page, its tab and state. */
+async function open(path) {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(path), { waitUntil: 'domcontentloaded' });
+  const tabId = await tabIdOf(browser.worker, page);
+  const state = await waitReady(browser.worker, tabId);
+  return { page, tabId, state };
+}
+
+const badgeText = (tabId) => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+const modeOf = (page) => page.evaluate(() => document.documentElement.getAttribute('data-newslens-mode'));
+
+describe('the seed page', () => {
+  it('collapses the copies, flags the disclaimer and switches languages in place', async () => {
+    const { page, tabId, state } = await open('/seed');
+    assert.deepEqual(state.modes.map((mode) => mode.split('-')[0]), ['en', 'zh', 'both']);
+    assert.equal(await badgeText(tabId), 'AI');
+
+    // Each repeated paragraph is visible once: the Chinese paragraph written three times, and the
+    // English one whose cut-off copy opens the summary.
+    const shown = await page.innerText('body');
+    const zhRepeated = EXPECTED.duplicates[0].kept;
+    const enFirst = EXPECTED.duplicates[1].kept;
+    assert.equal(count(shown, zhRepeated), 1);
+    assert.equal(count(shown, enFirst.slice(0, 200)), 1);
+    assert.equal(count(shown, enFirst), 1);
+
+    // A marker stands for each hidden copy and shows it in place.
+    const marker = page.locator('newslens-marker').first();
+    await marker.locator('button').click();
+    assert.ok(count(await page.innerText('body'), zhRepeated) + count(await page.innerText('body'), enFirst.slice(0, 200)) > 2);
+    await marker.locator('button').click();
+    assert.equal(await page.innerText('body'), shown);
+
+    // The disclaimer carries a badge, in a shadow root, outside the page's text.
+    assert.equal(await page.locator('.disclaimer newslens-badge .badge').innerText(), 'AI-generated');
+    assert.equal(count(shown, 'AI-generated'), 0);
+
+    // English, from the switch on the page: no Chinese left in the article, title and labels included.
+    await page.locator('newslens-control button', { hasText: 'EN' }).click();
+    assert.equal(await modeOf(page), 'en');
+    const english = await page.innerText('main');
+    const buttons = await page.locator('main .share button').allInnerTexts();
+    assert.doesNotMatch(buttons.reduce((text, label) => text.replace(label, ''), english), han);
+    assert.ok(english.includes(EXPECTED.title.en));
+    for (const [en] of EXPECTED.inline_bilingual_labels) assert.ok(english.includes(en), en);
+
+    // Chinese, as the keyboard shortcut asks (the background forwards `cycle-mode` to the tab).
+    await askPage(browser.worker, tabId, { type: 'cycle-mode' });
+    assert.equal((await modeOf(page)).split('-')[0], 'zh');
+    const chinese = await page.innerText('main');
+    assert.ok(chinese.includes(EXPECTED.title.zh));
+    for (const text of [
+      EXPECTED.title.en,
+      ...EXPECTED.inline_bilingual_labels.map(([en]) => en),
+      'Hot',
+      'Quality',
+      'Impact',
+      'Disclaimer',
+      ...EXPECTED.pairs.map((pair) => pair.en.slice(0, 40)),
+      ...EXPECTED.untranslated.en.map((text) => text.slice(0, 40)),
+    ]) {
+      assert.ok(!chinese.includes(text), `"${text}" is shown in Chinese mode`);
+    }
+    for (const [, zh] of EXPECTED.inline_bilingual_labels) assert.ok(chinese.includes(zh), zh);
+
+    // Both, as the popup asks: the page as first annotated.
+    await askPage(browser.worker, tabId, { type: 'set-mode', mode: 'both' });
+    assert.equal(await page.innerText('body'), shown);
+    await page.close();
+  });
+});
+
+describe('an ordinary page', () => {
+  it('looks exactly the same with NewsLens, and gets no toolbar badge', async () => {
+    const { page, tabId, state } = await open('/real');
+    assert.deepEqual(state.modes, ['both']);
+    assert.equal(state.collapsedCount, 0);
+    assert.equal(await badgeText(tabId), '');
+    assert.equal(await page.locator('[data-newslens-ui]').count(), 0);
+    const text = await page.innerText('body');
+    const picture = await page.screenshot({ fullPage: true });
+    await askPage(browser.worker, tabId, { type: 'set-enabled', enabled: false });
+    assert.equal(await page.innerText('body'), text);
+    assert.ok(picture.equals(await page.screenshot({ fullPage: true })), 'the page looks different with NewsLens');
+    await page.close();
+  });
+});
+
+describe('off means off', () => {
+  for (const path of ['/seed', '/real', ...FIXTURES.map((name) => `/fixture/${name}`)]) {
+    it(`restores the exact HTML of ${path}`, async () => {
+      const { page, tabId } = await open(path);
+      const original = await page.evaluate(() => window.__original);
+      assert.ok(original && !original.includes('data-newslens'), 'the page was captured before NewsLens ran');
+      const state = await askPage(browser.worker, tabId, { type: 'set-enabled', enabled: false });
+      assert.equal(state.status, 'off');
+      assert.equal(await page.evaluate(() => document.documentElement.outerHTML), original);
+      await page.close();
+    });
+  }
+});
+
+describe(`a ${LONG_PARAGRAPHS.toLocaleString('en')}-paragraph page`, () => {
+  it('is annotated without a long task, and reports its timings', async () => {
+    const page = await browser.context.newPage();
+    const started = Date.now();
+    await page.goto(server.url('/long'), { waitUntil: 'domcontentloaded' });
+    const tabId = await tabIdOf(browser.worker, page);
+    const state = await waitReady(browser.worker, tabId, { timeout: 120000 });
+    const total = Date.now() - started;
+    const probe = await page.evaluate(() => ({ firstFrame: window.__firstFrame, longTasks: window.__longTasks, gaps: window.__gaps }));
+    const ours = (list) => list.filter((task) => task.start >= probe.firstFrame);
+    const longTasks = ours(probe.longTasks);
+    const gaps = ours(probe.gaps);
+    const worst = (list) => Math.round(Math.max(0, ...list.map((task) => task.duration)));
+    console.log(
+      `# ${LONG_PARAGRAPHS} paragraphs: ready ${total} ms after navigation (text phase in the background ${state.report.timing.ms} ms); ` +
+        `${state.collapsedCount} copies collapsed (${long.copies} put in); ` +
+        `after the page's first frame: ${longTasks.length} long tasks reported (max ${worst(longTasks)} ms), ` +
+        `${gaps.length} main-thread gaps over 50 ms (max ${worst(gaps)} ms)`,
+    );
+    assert.equal(state.collapsedCount, long.copies);
+    assert.deepEqual(longTasks, []);
+    assert.deepEqual(gaps, []);
+    await page.close();
+  });
+});
+
+describe('a page that keeps adding paragraphs', () => {
+  it('collapses new copies as they come, then goes quiet', async () => {
+    const { page, tabId } = await open('/growing');
+    await page.waitForFunction(() => window.__done === true, null, { timeout: 20000 });
+    const copies = await page.locator('#feed p.copy').count();
+    assert.ok(copies >= 4);
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('#feed p.copy')].every((p) => p.hasAttribute('data-newslens-collapsed')),
+      null,
+      { timeout: 10000 },
+    );
+    const feed = await page.innerText('#feed');
+    for (const text of await page.locator('#feed p.copy').allTextContents()) assert.equal(count(feed, text), 1);
+    const state = await waitReady(browser.worker, tabId);
+    assert.equal(await badgeText(tabId), String(state.collapsedCount));
+
+    // Settled: the main thread stays idle once the page stops changing (no loop on our own writes).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration').value;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const from = await busy();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const idle = (await busy()) - from;
+    console.log(`# growing page: ${copies} copies collapsed; main thread busy ${Math.round(idle * 1000)} ms in the 2 s after it settled`);
+    assert.ok(idle < 0.1, `main thread busy ${idle} s while the page is still`);
+    await page.close();
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Generated test pages: a long bilingual article, and a page that keeps adding paragraphs.
+ * Text comes from a seeded generator, so every run sees the same page, and no two paragraphs are
+ * alike except the copies put in on purpose.
+ */
+
+const WORDS = (
+  'market compute chips rent capacity cloud data center company model training power cost growth ' +
+  'network satellite launch rocket search engine revenue quarter investor analyst contract deal ' +
+  'supply demand price energy grid cooling server rack memory software platform customer partner ' +
+  'policy regulator report forecast risk budget research team product release update startup ' +
+  'hardware factory shipment export license region country city region million billion percent'
+).split(' ');
+const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质';
+
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function englishParagraph(next, least = 2) {
+  const sentences = [];
+  const count = least + Math.floor(next() * 2);
+  for (let s = 0; s < count; s++) {
+    const words = Array.from({ length: 8 + Math.floor(next() * 8) }, () => WORDS[Math.floor(next() * WORDS.length)]);
+    const first = words[0];
+    words[0] = first[0].toUpperCase() + first.slice(1);
+    sentences.push(`${words.join(' ')}.`);
+  }
+  return `The ${sentences.join(' ')}`;
+}
+
+function chineseParagraph(next, least = 2) {
+  const sentences = [];
+  const count = least + Math.floor(next() * 2);
+  for (let s = 0; s < count; s++) {
+    sentences.push(`${Array.from({ length: 14 + Math.floor(next() * 12) }, () => HAN[Math.floor(next() * HAN.length)]).join('')}。`);
+  }
+  return sentences.join('');
+}
+
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * Watches the page's main thread from the start, for the test to read: long tasks as the browser
+ * reports them (Chromium leaves out tasks run by an extension's content script), and every gap of
+ * over 50 ms between two turns of a timer loop, which no task can hide from.
+ */
+export const LONG_TASK_PROBE = `<script>
+window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+}).observe({ type: 'longtask', buffered: true });
+window.__gaps = [];
+let last = performance.now();
+(function tick() {
+  const now = performance.now();
+  if (now - last > 50) window.__gaps.push({ start: last, duration: now - last });
+  last = now;
+  setTimeout(tick, 0);
+})();
+</script>`;
+
+/** Marks the end of the page's own first layout, after which every long task is someone else's. */
+const FIRST_FRAME = `<script>requestAnimationFrame(() => setTimeout(() => { window.__firstFrame = performance.now(); }));</script>`;
+
+/**
+ * `paragraphs` paragraphs of a sequential bilingual article: English then its Chinese, pair by
+ * pair, with an exact copy of an earlier Chinese paragraph every `copyEvery` pairs.
+ */
+export function longPage(paragraphs = 10000, { copyEvery = 50 } = {}) {
+  const next = random(42);
+  const body = [];
+  const chinese = [];
+  let copies = 0;
+  for (let i = 0; body.length < paragraphs; i++) {
+    body.push(`<p>${escape(englishParagraph(next))}</p>`);
+    const zh = chineseParagraph(next, 3);
+    chinese.push(zh);
+    body.push(`<p>${escape(zh)}</p>`);
+    if (i > 0 && i % copyEvery === 0 && body.length < paragraphs) {
+      body.push(`<p>${escape(chinese[i - 1])}</p>`);
+      copies++;
+    }
+  }
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Long bilingual article 长篇双语文章</title>${LONG_TASK_PROBE}</head>
+<body><article><h1>Long bilingual article 长篇双语文章</h1>
+${body.join('\n')}
+</article>${FIRST_FRAME}</body></html>`;
+  return { html, copies };
+}
+
+/**
+ * A bilingual article that appends a new paragraph every `everyMs` until it has added `total`,
+ * repeating an earlier one every `copyEvery` additions. `window.__added` counts them and
+ * `window.__done` turns true at the end.
+ */
+export function growingPage({ total = 30, everyMs = 100, copyEvery = 5 } = {}) {
+  const next = random(7);
+  const start = [];
+  for (let i = 0; i < 6; i++) start.push(`<p>${escape(englishParagraph(next))}</p>`, `<p>${escape(chineseParagraph(next))}</p>`);
+  const later = [];
+  // Three sentences and up: the engine leaves very short repeated lines alone on purpose.
+  for (let i = 0; i < total; i++) later.push(i % 2 === 0 ? englishParagraph(next, 3) : chineseParagraph(next, 3));
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Live blog 直播</title></head>
+<body><article><h1>Live blog 直播</h1><div id="feed">
+${start.join('\n')}
+</div></article>
+<script>
+const later = ${JSON.stringify(later)};
+const feed = document.getElementById('feed');
+window.__added = 0;
+window.__done = false;
+const timer = setInterval(() => {
+  const i = window.__added;
+  if (i >= later.length) { clearInterval(timer); window.__done = true; return; }
+  const p = document.createElement('p');
+  // Every copyEvery-th addition repeats the paragraph added just before the previous one.
+  const copy = i > 0 && i % ${copyEvery} === 0;
+  const paragraphs = feed.querySelectorAll('p');
+  p.textContent = copy ? paragraphs[paragraphs.length - 2].textContent : later[i];
+  p.className = copy ? 'copy' : 'new';
+  feed.append(p);
+  window.__added++;
+}, ${everyMs});
+</script></body></html>`;
+}
