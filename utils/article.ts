@@ -121,6 +121,9 @@ function enterFlags(el: Element, tag: string, parentFlags: number): { flags: num
   if (tag === 'body' || tag === 'html') return { flags, weak: 0 };
   let weak = 0;
   if (CHROME_TAGS.has(tag)) flags |= FLAG_CHROME | FLAG_FAR_CHROME;
+  // A form's help text and legends are UI, never the article (and never to be touched); a form
+  // wrapping the whole page (ASP.NET) holds most of its prose, so like a region it stays content.
+  if (tag === 'form') weak |= WEAK_REGION | WEAK_FAR_CHROME;
   if (el.attributes.length > 0) {
     const role = el.getAttribute('role');
     if (role !== null && CHROME_ROLES.has(role.toLowerCase())) flags |= FLAG_CHROME | FLAG_FAR_CHROME;
