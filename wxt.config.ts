@@ -4,17 +4,17 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
-    name: 'NewsLens',
-    // public/_locales holds the UI text; a browser refuses to load an extension with locales and no default.
+    // Names and descriptions come from public/_locales (en, zh_CN); a browser refuses to load an
+    // extension that has locales and no default one.
     default_locale: 'en',
-    description: 'Makes AI-generated bilingual news pages readable: pairs translations, collapses duplicates, flags AI disclosures.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // storage: settings and per-site modes; activeTab: the popup and the shortcut act on the shown tab.
     permissions: ['storage', 'activeTab'],
-    action: { default_title: 'NewsLens' },
     commands: {
       'cycle-mode': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Switch the language shown: one language, the other, both',
+        description: '__MSG_cmdCycleMode__',
       },
     },
     ...(browser === 'firefox' && {

@@ -103,7 +103,7 @@ const setMode = (mode: string) => document.documentElement.setAttribute(MARK.mod
 async function annotate(analysis: Analysis, opts = { autoCollapse: true }) {
   const annotator = new Annotator(document, { ...opts, name: (tag) => tag.toUpperCase() });
   const plan = planPage(analysis, annotator.inheritedLang);
-  await annotator.apply(plan, runNow, 800);
+  await annotator.apply(annotator.changesFor(plan, 800), runNow);
   return { annotator, plan };
 }
 
@@ -312,17 +312,18 @@ describe('annotating a page', () => {
     ];
     const annotator = new Annotator(document, { autoCollapse: true, name: (tag) => tag });
     const collapsed = analysisOf(blocks, { languages: ['en', 'zh-Hans'], collapsed: [{ unit: 1, kept: 0, kind: 'exact' }] });
-    await annotator.apply(planPage(collapsed, annotator.inheritedLang), runNow, 800);
+    const apply = (analysis: Analysis) => annotator.apply(annotator.changesFor(planPage(analysis, annotator.inheritedLang), 800), runNow);
+    await apply(collapsed);
 
     const records: MutationRecord[] = [];
     const observer = new MutationObserver((list) => records.push(...list));
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    await annotator.apply(planPage(collapsed, annotator.inheritedLang), runNow, 800);
+    await apply(collapsed);
     records.push(...observer.takeRecords());
     expect(records).toHaveLength(0);
 
     const uncollapsed = analysisOf(blocks, { languages: ['en', 'zh-Hans'] });
-    await annotator.apply(planPage(uncollapsed, annotator.inheritedLang), runNow, 800);
+    await apply(uncollapsed);
     records.push(...observer.takeRecords());
     observer.disconnect();
     expect(document.querySelectorAll(TAG.marker)).toHaveLength(0);

@@ -17,6 +17,12 @@ import { createBadge, createLabel, createMarker } from './widgets';
 /** Runs `work` over `items`, in slices when the caller wants to (see schedule.ts). */
 export type Runner = <T>(items: T[], work: (item: T) => void) => Promise<void>;
 
+/** One block to redo (`work`) or to clear (`work` null). */
+export interface Change {
+  el: Element;
+  work: BlockWork | null;
+}
+
 interface Applied {
   key: string;
   log: ChangeLog;
@@ -79,16 +85,22 @@ export class Annotator {
     return this.applied.size;
   }
 
-  /** Brings the page in line with `plan`, touching only blocks whose wish changed. */
-  async apply(plan: PagePlan, run: Runner, viewportHeight: number): Promise<void> {
-    const wanted = new Map(plan.blocks.map((work) => [work.el, work]));
+  /**
+   * What `apply` will do for `plan`, first screen first. Reads layout, so it runs before NewsLens
+   * writes anything: after a write it would force the browser to lay the whole page out again.
+   */
+  changesFor(plan: PagePlan, viewportHeight: number): Change[] {
+    const wanted = new Set(plan.blocks.map((work) => work.el));
     const fresh = plan.blocks.filter((work) => this.applied.get(work.el)?.key !== work.key);
-    const gone = [...this.applied.keys()].filter((el) => !wanted.has(el));
-    const items: { el: Element; work: BlockWork | null }[] = [
+    return [
       ...firstScreenFirst(fresh, viewportHeight).map((work) => ({ el: work.el, work })),
-      ...gone.map((el) => ({ el, work: null })),
+      ...[...this.applied.keys()].filter((el) => !wanted.has(el)).map((el) => ({ el, work: null })),
     ];
-    await run(items, ({ el, work }) => {
+  }
+
+  /** Brings the page in line with a plan, touching only the blocks whose wish changed. */
+  async apply(changes: Change[], run: Runner): Promise<void> {
+    await run(changes, ({ el, work }) => {
       this.remove(el);
       if (work) this.add(work);
     });

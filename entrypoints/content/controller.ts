@@ -221,8 +221,9 @@ export class Controller {
       this.plan = plan;
       await this.choosePageMode(plan);
       if (signal.aborted) return;
+      const changes = annotator.changesFor(plan, this.doc.defaultView?.innerHeight ?? 0);
       this.observer.quiet(() => this.syncPage());
-      await annotator.apply(plan, run, this.doc.defaultView?.innerHeight ?? 0);
+      await annotator.apply(changes, run);
       this.status = snapshot.blocks.some((block) => block.inArticle) ? 'ready' : 'not-article';
       this.error = null;
       this.sendState();

@@ -152,7 +152,9 @@ export function createPlanner(analysis: Analysis, inheritedLang: (el: Element) =
     const disclosure = disclosureOf.get(analysed.el) ?? null;
     const hasWork = disclosure !== null || parts.some((part) => part.toggle !== null || part.setLang || part.collapse || part.flag);
     if (!hasWork) return null;
-    return { el: analysed.el, parts, disclosure, key: JSON.stringify([parts, disclosure]) };
+    // A one-part block is marked as a whole, whatever its text; a split block depends on its parts' text.
+    const key = JSON.stringify([parts.length > 1 ? parts : parts.map(({ text: _, ...rest }) => rest), disclosure]);
+    return { el: analysed.el, parts, disclosure, key };
   };
 
   return {

@@ -53,6 +53,11 @@ async function open(path) {
   return { page, tabId, state };
 }
 
+/** The text a reader sees (layout-aware, hidden parts left out): what these tests are about. */
+const rendered = (page, selector) =>
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what NewsLens changes
+  page.locator(selector).first().innerText();
+
 const badgeText = (tabId) => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 const modeOf = (page) => page.evaluate(() => document.documentElement.getAttribute('data-newslens-mode'));
 
@@ -64,7 +69,7 @@ describe('the seed page', () => {
 
     // Each repeated paragraph is visible once: the Chinese paragraph written three times, and the
     // English one whose cut-off copy opens the summary.
-    const shown = await page.innerText('body');
+    const shown = await rendered(page, 'body');
     const zhRepeated = EXPECTED.duplicates[0].kept;
     const enFirst = EXPECTED.duplicates[1].kept;
     assert.equal(count(shown, zhRepeated), 1);
@@ -74,18 +79,18 @@ describe('the seed page', () => {
     // A marker stands for each hidden copy and shows it in place.
     const marker = page.locator('newslens-marker').first();
     await marker.locator('button').click();
-    assert.ok(count(await page.innerText('body'), zhRepeated) + count(await page.innerText('body'), enFirst.slice(0, 200)) > 2);
+    assert.ok(count(await rendered(page, 'body'), zhRepeated) + count(await rendered(page, 'body'), enFirst.slice(0, 200)) > 2);
     await marker.locator('button').click();
-    assert.equal(await page.innerText('body'), shown);
+    assert.equal(await rendered(page, 'body'), shown);
 
     // The disclaimer carries a badge, in a shadow root, outside the page's text.
-    assert.equal(await page.locator('.disclaimer newslens-badge .badge').innerText(), 'AI-generated');
+    assert.equal(await rendered(page, '.disclaimer newslens-badge .badge'), 'AI-generated');
     assert.equal(count(shown, 'AI-generated'), 0);
 
     // English, from the switch on the page: no Chinese left in the article, title and labels included.
     await page.locator('newslens-control button', { hasText: 'EN' }).click();
     assert.equal(await modeOf(page), 'en');
-    const english = await page.innerText('main');
+    const english = await rendered(page, 'main');
     const buttons = await page.locator('main .share button').allInnerTexts();
     assert.doesNotMatch(buttons.reduce((text, label) => text.replace(label, ''), english), han);
     assert.ok(english.includes(EXPECTED.title.en));
@@ -94,7 +99,7 @@ describe('the seed page', () => {
     // Chinese, as the keyboard shortcut asks (the background forwards `cycle-mode` to the tab).
     await askPage(browser.worker, tabId, { type: 'cycle-mode' });
     assert.equal((await modeOf(page)).split('-')[0], 'zh');
-    const chinese = await page.innerText('main');
+    const chinese = await rendered(page, 'main');
     assert.ok(chinese.includes(EXPECTED.title.zh));
     for (const text of [
       EXPECTED.title.en,
@@ -112,7 +117,7 @@ describe('the seed page', () => {
 
     // Both, as the popup asks: the page as first annotated.
     await askPage(browser.worker, tabId, { type: 'set-mode', mode: 'both' });
-    assert.equal(await page.innerText('body'), shown);
+    assert.equal(await rendered(page, 'body'), shown);
     await page.close();
   });
 });
@@ -124,10 +129,10 @@ describe('an ordinary page', () => {
     assert.equal(state.collapsedCount, 0);
     assert.equal(await badgeText(tabId), '');
     assert.equal(await page.locator('[data-newslens-ui]').count(), 0);
-    const text = await page.innerText('body');
+    const text = await rendered(page, 'body');
     const picture = await page.screenshot({ fullPage: true });
     await askPage(browser.worker, tabId, { type: 'set-enabled', enabled: false });
-    assert.equal(await page.innerText('body'), text);
+    assert.equal(await rendered(page, 'body'), text);
     assert.ok(picture.equals(await page.screenshot({ fullPage: true })), 'the page looks different with NewsLens');
     await page.close();
   });
@@ -184,7 +189,7 @@ describe('a page that keeps adding paragraphs', () => {
       null,
       { timeout: 10000 },
     );
-    const feed = await page.innerText('#feed');
+    const feed = await rendered(page, '#feed');
     for (const text of await page.locator('#feed p.copy').allTextContents()) assert.equal(count(feed, text), 1);
     const state = await waitReady(browser.worker, tabId);
     assert.equal(await badgeText(tabId), String(state.collapsedCount));

@@ -42,7 +42,7 @@ function chineseParagraph(next, least = 2) {
   return sentences.join('');
 }
 
-const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /**
  * Watches the page's main thread from the start, for the test to read: long tasks as the browser
@@ -77,12 +77,12 @@ export function longPage(paragraphs = 10000, { copyEvery = 50 } = {}) {
   const chinese = [];
   let copies = 0;
   for (let i = 0; body.length < paragraphs; i++) {
-    body.push(`<p>${escape(englishParagraph(next))}</p>`);
+    body.push(`<p>${escapeHtml(englishParagraph(next))}</p>`);
     const zh = chineseParagraph(next, 3);
     chinese.push(zh);
-    body.push(`<p>${escape(zh)}</p>`);
+    body.push(`<p>${escapeHtml(zh)}</p>`);
     if (i > 0 && i % copyEvery === 0 && body.length < paragraphs) {
-      body.push(`<p>${escape(chinese[i - 1])}</p>`);
+      body.push(`<p>${escapeHtml(chinese[i - 1])}</p>`);
       copies++;
     }
   }
@@ -101,7 +101,7 @@ ${body.join('\n')}
 export function growingPage({ total = 30, everyMs = 100, copyEvery = 5 } = {}) {
   const next = random(7);
   const start = [];
-  for (let i = 0; i < 6; i++) start.push(`<p>${escape(englishParagraph(next))}</p>`, `<p>${escape(chineseParagraph(next))}</p>`);
+  for (let i = 0; i < 6; i++) start.push(`<p>${escapeHtml(englishParagraph(next))}</p>`, `<p>${escapeHtml(chineseParagraph(next))}</p>`);
   const later = [];
   // Three sentences and up: the engine leaves very short repeated lines alone on purpose.
   for (let i = 0; i < total; i++) later.push(i % 2 === 0 ? englishParagraph(next, 3) : chineseParagraph(next, 3));
