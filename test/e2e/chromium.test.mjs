@@ -153,7 +153,9 @@ describe('off means off', () => {
 });
 
 describe(`a ${LONG_PARAGRAPHS.toLocaleString('en')}-paragraph page`, () => {
-  it('is annotated without a long task, and reports its timings', async () => {
+  let measured;
+
+  before(async () => {
     const page = await browser.context.newPage();
     const started = Date.now();
     await page.goto(server.url('/long'), { waitUntil: 'domcontentloaded' });
@@ -161,20 +163,27 @@ describe(`a ${LONG_PARAGRAPHS.toLocaleString('en')}-paragraph page`, () => {
     const state = await waitReady(browser.worker, tabId, { timeout: 120000 });
     const total = Date.now() - started;
     const probe = await page.evaluate(() => ({ firstFrame: window.__firstFrame, longTasks: window.__longTasks, gaps: window.__gaps }));
-    const ours = (list) => list.filter((task) => task.start >= probe.firstFrame);
-    const longTasks = ours(probe.longTasks);
-    const gaps = ours(probe.gaps);
+    // The page's own parsing and first layout come before its first frame; what follows is NewsLens.
+    const sinceFirstFrame = (list) => list.filter((task) => task.start >= probe.firstFrame);
+    measured = { state, total, longTasks: sinceFirstFrame(probe.longTasks), gaps: sinceFirstFrame(probe.gaps) };
     const worst = (list) => Math.round(Math.max(0, ...list.map((task) => task.duration)));
     console.log(
       `# ${LONG_PARAGRAPHS} paragraphs: ready ${total} ms after navigation (text phase in the background ${state.report.timing.ms} ms); ` +
-        `${state.collapsedCount} copies collapsed (${long.copies} put in); ` +
-        `after the page's first frame: ${longTasks.length} long tasks reported (max ${worst(longTasks)} ms), ` +
-        `${gaps.length} main-thread gaps over 50 ms (max ${worst(gaps)} ms)`,
+        `${state.collapsedCount} copies collapsed (${long.copies} put in); after the page's first frame: ` +
+        `${measured.longTasks.length} long tasks reported (max ${worst(measured.longTasks)} ms), ` +
+        `${measured.gaps.length} main-thread gaps over 50 ms (max ${worst(measured.gaps)} ms)`,
     );
-    assert.equal(state.collapsedCount, long.copies);
-    assert.deepEqual(longTasks, []);
-    assert.deepEqual(gaps, []);
     await page.close();
+  });
+
+  it('is annotated in full: every copy collapsed', () => {
+    assert.equal(measured.state.collapsedCount, long.copies);
+    assert.deepEqual(measured.state.modes.map((mode) => mode.split('-')[0]), ['en', 'zh', 'both']);
+  });
+
+  it('never holds the main thread for over 50 ms', () => {
+    assert.deepEqual(measured.longTasks, [], 'long tasks (PerformanceObserver)');
+    assert.deepEqual(measured.gaps, [], 'gaps in the page\'s own timer loop');
   });
 });
 
