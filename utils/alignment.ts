@@ -52,10 +52,52 @@ const DEFAULT_BAND = 24;
  */
 const DEFAULT_MIN_EVIDENCE = 5;
 
-const CJK = /[\u2e80-\u2fff\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
-const ELLIPSIS_END = /(?:\.\.\.|…|⋯)["'”’」』)）]?$/;
-const SENTENCE_END = /[.!?]+["'”’)]*(?:\s+|$)|[。！？]+[”’」』）]*/g;
-const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*(?:[-.&'][A-Za-z0-9]+)*/g;
+// The character classes below are tested per character; code comparisons keep that a plain loop.
+
+/** Han, kana, Hangul and CJK symbols (BMP). */
+function isCjk(c: number): boolean {
+  return (
+    (c >= 0x2e80 && c <= 0x2fff) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3100 && c <= 0x312f) ||
+    (c >= 0x3190 && c <= 0x31ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  );
+}
+
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
+/** Joins the pieces of one Latin word: GPT-4o, U.S, AT&T, O'Neil. */
+const isWordJoiner = (c: number) => c === 0x2d || c === 0x2e || c === 0x26 || c === 0x27;
+
+/** White space as a JavaScript regular expression's \s reads it. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const isLatinStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f;
+const isCjkStop = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f;
+/** Quotes and brackets closing a sentence after a Latin stop: " ' ” ’ ). */
+const isLatinCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29;
+/** … and after a CJK stop: ” ’ 」 』 ）. */
+const isCjkCloser = (c: number) => c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09;
+/** What may close a text after its ellipsis: " ' ” ’ 」 』 ) ）. */
+const isEllipsisCloser = (c: number) => isCjkCloser(c) || c === 0x22 || c === 0x27 || c === 0x29;
 const NUMBER =
   /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(%|percent\b|per cent\b|thousand\b|million\b|billion\b|trillion\b|万亿|亿|万|千)|(bn|m|k)\b)?/gi;
 
@@ -91,36 +133,124 @@ interface Features {
   names: Set<string>;
 }
 
+/**
+ * One text's features. A page pairs the same texts several times (inline, in structural runs, in
+ * the free alignment, and again when the ratio is refitted), so the features of recent texts are
+ * kept, up to a bound; they are never modified.
+ */
+const RECENT_TEXTS = 512;
+const recentFeatures = new Map<string, Features>();
+
+function featuresOf(text: string): Features {
+  let known = recentFeatures.get(text);
+  if (!known) {
+    known = features(text);
+    if (recentFeatures.size >= RECENT_TEXTS) recentFeatures.clear();
+    recentFeatures.set(text, known);
+  }
+  return known;
+}
+
 function features(text: string): Features {
   let length = 0;
   let cjkChars = 0;
   let spaced = false;
-  for (const ch of text) {
-    if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\u00a0') {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0xa0) {
       if (!spaced) length += 1;
       spaced = true;
       continue;
     }
     spaced = false;
-    if (CJK.test(ch)) {
+    if (isCjk(c)) {
       cjkChars += 1;
       length += CJK_WEIGHT;
     } else {
       length += 1;
+      // A surrogate pair is one character.
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) i++;
+      }
     }
   }
   const cjk = cjkChars * CJK_WEIGHT > length / 2;
   const words = new Set<string>();
   const names = new Set<string>();
-  for (const match of text.matchAll(LATIN_WORD)) {
-    const word = match[0];
+  for (const word of latinWords(text)) {
     const lower = word.toLowerCase();
     words.add(lower);
     if (word.length >= 2 && (cjk || word !== lower)) names.add(lower);
   }
-  return { length: Math.max(length, 1), cjk, truncated: ELLIPSIS_END.test(text.trim()),
-    sentences: text.match(SENTENCE_END)?.length ?? 0,
+  return { length: Math.max(length, 1), cjk, truncated: endsWithEllipsis(text.trim()),
+    sentences: sentenceEnds(text),
     numbers: numbersIn(text), words, names };
+}
+
+/** Latin words in order: a letter, then letters and digits, pieces joined by - . & ' (GPT-4o). */
+function latinWords(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+    while (i + 1 < n && isWordJoiner(text.charCodeAt(i)) && isAsciiAlnum(text.charCodeAt(i + 1))) {
+      i += 2;
+      while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+    }
+    out.push(text.slice(start, i));
+  }
+  return out;
+}
+
+/** Ends in "...", "…" or "⋯", perhaps followed by one closing quote or bracket. */
+function endsWithEllipsis(t: string): boolean {
+  let end = t.length;
+  if (end > 0 && isEllipsisCloser(t.charCodeAt(end - 1))) end--;
+  const last = t.charCodeAt(end - 1);
+  if (last === 0x2026 || last === 0x22ef) return true;
+  return end >= 3 && last === 0x2e && t.charCodeAt(end - 2) === 0x2e && t.charCodeAt(end - 3) === 0x2e;
+}
+
+/**
+ * Sentence ends: a run of . ! ? (with closing quotes) before white space or the end of the text,
+ * or a run of 。！？ (with closing quotes) anywhere.
+ */
+function sentenceEnds(text: string): number {
+  const n = text.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isLatinStop(c)) {
+      let j = i + 1;
+      while (j < n && isLatinStop(text.charCodeAt(j))) j++;
+      while (j < n && isLatinCloser(text.charCodeAt(j))) j++;
+      if (j === n || isSpace(text.charCodeAt(j))) {
+        count++;
+        while (j < n && isSpace(text.charCodeAt(j))) j++;
+        i = j;
+      } else {
+        i++;
+      }
+    } else if (isCjkStop(c)) {
+      let j = i + 1;
+      while (j < n && isCjkStop(text.charCodeAt(j))) j++;
+      while (j < n && isCjkCloser(text.charCodeAt(j))) j++;
+      count++;
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  return count;
 }
 
 function numbersIn(text: string): Set<string> {
@@ -136,15 +266,21 @@ function numbersIn(text: string): Set<string> {
   return found;
 }
 
+function union<T>(x: ReadonlySet<T>, y: ReadonlySet<T>): Set<T> {
+  const out = new Set(x);
+  for (const value of y) out.add(value);
+  return out;
+}
+
 function merge(x: Features, y: Features): Features {
   return {
     length: x.length + y.length,
     cjk: x.cjk,
     truncated: y.truncated,
     sentences: x.sentences + y.sentences,
-    numbers: new Set([...x.numbers, ...y.numbers]),
-    words: new Set([...x.words, ...y.words]),
-    names: new Set([...x.names, ...y.names]),
+    numbers: union(x.numbers, y.numbers),
+    words: union(x.words, y.words),
+    names: union(x.names, y.names),
   };
 }
 
@@ -233,7 +369,7 @@ function sigmoid(z: number): number {
 
 /** Confidence in [0, 1] that `b` translates `a` (or renders its first part, when cut with "..."). */
 export function translationScore(a: string, b: string): number {
-  return sigmoid(evidence(features(a), features(b), 1));
+  return sigmoid(evidence(featuresOf(a), featuresOf(b), 1));
 }
 
 const Move = { SkipA: 1, SkipB: 2, OneOne: 3, TwoOne: 4, OneTwo: 5 } as const;
@@ -399,8 +535,8 @@ export function alignParagraphs(a: readonly string[], b: readonly string[], opts
   if (a.length === 0 || b.length === 0) return { pairs: [] };
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const band = Math.max(opts.band ?? DEFAULT_BAND, Math.abs(a.length - b.length) > 4 * DEFAULT_BAND ? 0 : Math.abs(a.length - b.length));
-  const fa = a.map(features);
-  const fb = b.map(features);
+  const fa = a.map(featuresOf);
+  const fb = b.map(featuresOf);
   let beads = align(fa, fb, 1, band);
   const ratio = refitRatio(beads, fa, fb);
   if (ratio !== null && Math.abs(Math.log(ratio)) > 0.1) beads = align(fa, fb, ratio, band);

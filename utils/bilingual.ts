@@ -46,7 +46,17 @@ const PAIR_THRESHOLD = 0.5;
  * bilingual: on ntrex128 mismatched documents 0.7% reach it (2.4% at alignment's default of 5).
  */
 const PAGE_EVIDENCE = 8;
-const CJK = /[\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+/** Han, kana, Hangul and CJK radicals (BMP), tested by code: this runs on every unit. */
+function isCjk(c: number): boolean {
+  return (
+    (c >= 0x2e80 && c <= 0x2fff) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  );
+}
 
 /**
  * Structure is evidence of its own: two cells of one table row, or paragraphs that alternate
@@ -65,7 +75,8 @@ const MIN_ALTERNATING_PAIRS = 2;
 const NONE: BilingualAnalysis = { detected: false, languages: [], layouts: [], pairs: [], untranslated: [] };
 
 function latinLength(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0;
+  let cjk = 0;
+  for (let i = 0; i < text.length; i++) if (isCjk(text.charCodeAt(i))) cjk++;
   return text.length + cjk * 2.2;
 }
 

@@ -5,6 +5,7 @@ import {
   SIMPLIFIED_SHARED_WITH_JAPANESE,
   TRADITIONAL_ONLY,
 } from './data/han-tables';
+import { CHAR_LETTER, CHAR_MARK, charClass } from './text';
 
 export interface LanguageHint {
   /** The page's declared language (`<html lang>`), any BCP 47 form ('en-US', 'zh-TW'). */
@@ -247,6 +248,8 @@ export function baseLanguage(tag: string): string {
 
 /** Normalises a declared language ('zh-TW', 'zh_CN', 'EN-us') to this module's tags. */
 export function normalizeTag(tag: string): string {
+  // Priors are mostly this module's own answers, normalised already; this runs per detection.
+  if (tag === 'zh-Hans' || tag === 'zh-Hant' || isLowerTag(tag)) return tag;
   const parts = tag.trim().replace(/_/g, '-').split('-');
   const base = (parts[0] ?? '').toLowerCase();
   if (!/^[a-z]{2,3}$/.test(base)) return 'und';
@@ -257,19 +260,42 @@ export function normalizeTag(tag: string): string {
   return 'zh';
 }
 
+/** Two or three lower-case ASCII letters: a tag normalizeTag returns unchanged. */
+function isLowerTag(tag: string): boolean {
+  if (tag.length < 2 || tag.length > 3) return false;
+  for (let i = 0; i < tag.length; i++) {
+    const c = tag.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
+}
+
 const CJK_LETTERS = (c: ScriptCounts) => c.han + c.hiragana + c.katakana + c.hangul;
 
 /** Languages the hint points to, most weighted first (page language, then neighbours' majority). */
 function priors(hint: LanguageHint | undefined): string[] {
   if (!hint) return [];
+  const page = hint.pageLang ? declaredTag(hint.pageLang) : 'und';
+  if (!hint.neighbours?.length) return page === 'und' ? [] : [page];
   const votes = new Map<string, number>();
-  const vote = (tag: string, weight: number) => {
-    if (tag === 'und') return;
-    votes.set(tag, (votes.get(tag) ?? 0) + weight);
-  };
-  for (const n of hint.neighbours ?? []) vote(normalizeTag(n), 1);
-  if (hint.pageLang) vote(normalizeTag(hint.pageLang), 1.5);
+  for (const n of hint.neighbours) {
+    const tag = normalizeTag(n);
+    if (tag !== 'und') votes.set(tag, (votes.get(tag) ?? 0) + 1);
+  }
+  if (page !== 'und') votes.set(page, (votes.get(page) ?? 0) + 1.5);
   return [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
+}
+
+// Every detection on a page carries the page's declared language: it is normalised once.
+let lastDeclared = '';
+let lastDeclaredTag = 'und';
+
+function declaredTag(pageLang: string): string {
+  if (pageLang !== lastDeclared) {
+    lastDeclaredTag = normalizeTag(pageLang);
+    lastDeclared = pageLang;
+  }
+  return lastDeclaredTag;
 }
 
 /**
@@ -278,7 +304,7 @@ function priors(hint: LanguageHint | undefined): string[] {
  */
 function latinAgreement(hint: LanguageHint | undefined): number {
   if (!hint?.pageLang || !hint.neighbours?.length) return 0;
-  const page = normalizeTag(hint.pageLang);
+  const page = declaredTag(hint.pageLang);
   if (!LATIN_TAGS.has(page)) return 0;
   const latin = hint.neighbours.map(normalizeTag).filter((tag) => LATIN_TAGS.has(tag));
   return latin.length > 0 && latin.every((tag) => tag === page) ? 1 : 0;
@@ -355,20 +381,38 @@ function buildFunctionWordTable(): Map<string, string[]> {
   return table;
 }
 
+/** Lower-casing never shortens a word, so a longer word cannot be a function word. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...functionWordTable.keys()].map((word) => word.length));
+
 const FRANC_INPUT_CAP = 300;
-const WORD = /[\p{L}\p{M}'’]+/gu;
+
+/** Part of a word: a letter, a combining mark or an apostrophe. */
+function isWordChar(cp: number): boolean {
+  if (cp === 0x27 || cp === 0x2019) return true;
+  const cls = charClass(cp);
+  return cls === CHAR_LETTER || cls === CHAR_MARK;
+}
 
 /** Function-word hits per language, each word shared by k languages counting 1/k to each. */
 function functionWordHits(text: string): { hits: Map<string, number>; words: number } {
   const hits = new Map<string, number>();
   let words = 0;
-  for (const match of text.matchAll(WORD)) {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const cp = i < text.length ? (text.codePointAt(i) ?? 0) : -1;
+    if (cp >= 0 && isWordChar(cp)) {
+      if (start < 0) start = i;
+      if (cp > 0xffff) i++;
+      continue;
+    }
+    if (start < 0) continue;
     words++;
-    const word = match[0];
+    const length = i - start;
+    const word = length <= LONGEST_FUNCTION_WORD ? text.slice(start, i) : '';
+    start = -1;
+    const langs = word ? functionWordTable.get(word.toLowerCase()) : undefined;
     // An all-capitals word is an acronym (AI, IT), not the function word it spells.
-    if (word.length > 1 && word === word.toUpperCase()) continue;
-    const langs = functionWordTable.get(word.toLowerCase());
-    if (!langs) continue;
+    if (!langs || (word.length > 1 && word === word.toUpperCase())) continue;
     for (const lang of langs) hits.set(lang, (hits.get(lang) ?? 0) + 1 / langs.length);
   }
   return { hits, words };
@@ -400,12 +444,38 @@ function decisiveFunctionWords(hits: Map<string, number>, words: number): string
   return !second || first[1] >= second[1] * DECISIVE_MARGIN ? first[0] : null;
 }
 
-function detectLatin(text: string, prior: string[], agreement: number): string {
-  const sample = text.length > FRANC_INPUT_CAP ? text.slice(0, FRANC_INPUT_CAP) : text;
+/** What a Latin-script text says of its language by itself, before any hint. */
+type LatinEvidence = { hits: Map<string, number>; words: number } & (
+  | { decided: string; ranked: null }
+  | { decided: null; ranked: ReturnType<typeof francAll> }
+);
+
+/**
+ * One analysis asks for the language of a text several times (alone, beside its neighbours, as a
+ * part of its block); the hint changes the decision, not the evidence, and franc is the costly
+ * part. The evidence of recent texts is kept, up to a bound.
+ */
+const RECENT_TEXTS = 256;
+const recentEvidence = new Map<string, LatinEvidence>();
+
+function latinEvidence(sample: string): LatinEvidence {
+  const known = recentEvidence.get(sample);
+  if (known) return known;
   const { hits, words } = functionWordHits(sample);
   const decided = decisiveFunctionWords(hits, words);
-  if (decided) return decided;
-  const ranked = francAll(sample, { only: LATIN_ONLY, minLength: 1 });
+  const evidence: LatinEvidence = decided
+    ? { hits, words, decided, ranked: null }
+    : { hits, words, decided: null, ranked: francAll(sample, { only: LATIN_ONLY, minLength: 1 }) };
+  if (recentEvidence.size >= RECENT_TEXTS) recentEvidence.clear();
+  recentEvidence.set(sample, evidence);
+  return evidence;
+}
+
+function detectLatin(text: string, prior: string[], agreement: number): string {
+  const sample = text.length > FRANC_INPUT_CAP ? text.slice(0, FRANC_INPUT_CAP) : text;
+  const evidence = latinEvidence(sample);
+  if (evidence.decided !== null) return evidence.decided;
+  const { hits, words, ranked } = evidence;
   // The shorter the text, the closer franc's trigram distances: words and context decide more.
   const shortness = words <= 3 ? 1 : words <= 8 ? 0.6 : words <= 20 ? 0.3 : 0.1;
   const latinPrior = prior.filter((tag) => LATIN_TAGS.has(tag));

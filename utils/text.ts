@@ -148,3 +148,36 @@ export function visibleText(el: Element): string {
   }
   return foldSpace(out.join(''));
 }
+
+/** Unicode general category groups the engine tells characters by (\p{L}, \p{M}, \p{N}). */
+export const CHAR_OTHER = 0;
+export const CHAR_LETTER = 1;
+export const CHAR_MARK = 2;
+export const CHAR_NUMBER = 3;
+
+const LETTER = /\p{L}/u;
+const MARK = /\p{M}/u;
+const NUMBER = /\p{N}/u;
+const UNKNOWN = 0xff;
+// A \p{…} test per character dominated the text phase (a regex call each); each BMP character
+// is classified once and remembered, astral ones (rare) are tested each time.
+const bmpClasses = new Uint8Array(0x10000).fill(UNKNOWN);
+
+function categoryOf(ch: string): number {
+  return LETTER.test(ch) ? CHAR_LETTER : MARK.test(ch) ? CHAR_MARK : NUMBER.test(ch) ? CHAR_NUMBER : CHAR_OTHER;
+}
+
+/** CHAR_LETTER, CHAR_MARK, CHAR_NUMBER or CHAR_OTHER for a code point (lone surrogates are other). */
+export function charClass(cp: number): number {
+  if (cp < 0x80) {
+    if (cp >= 0x30 && cp <= 0x39) return CHAR_NUMBER;
+    return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? CHAR_LETTER : CHAR_OTHER;
+  }
+  if (cp > 0xffff) return categoryOf(String.fromCodePoint(cp));
+  let known = bmpClasses[cp] ?? UNKNOWN;
+  if (known === UNKNOWN) {
+    known = categoryOf(String.fromCharCode(cp));
+    bmpClasses[cp] = known;
+  }
+  return known;
+}

@@ -1,3 +1,5 @@
+import { CHAR_LETTER, CHAR_NUMBER, charClass } from './text';
+
 /**
  * Paragraphs cut off: ending in an ellipsis after running text, or a long paragraph stopping in the
  * middle of a sentence. Headings, captions, list items and bylines end without a period on real
@@ -16,8 +18,6 @@ const MID_SENTENCE_MIN_SIZE = 200;
 /** Words the last sentence needs before an ellipsis for the ellipsis to be a cut. */
 const ELLIPSIS_MIN_CLAUSE = 3;
 
-/** An ellipsis at the very end: "...", "…", "……", "。。。", "⋯⋯" (a closing quote after it means quoted speech trailing off). */
-const TRAILING_ELLIPSIS = /(?:\.{3,}|…+|。{3,}|⋯+)$/u;
 /**
  * Endings that say the sentence goes on: a comma, dash or opening bracket. Not a semicolon: items
  * of legal and enumerated lists end on one. Not an opening quote: translated Chinese often closes
@@ -27,7 +27,7 @@ const CONTINUES = new Set([',', '，', '、', '-', '‐', '–', '—', '(', '�
 /** Sentence terminators, closing quotes and brackets that end a complete paragraph. */
 const SENTENCE_END = /[.!?。！？．｡…]/u;
 /** Where the last clause before an ellipsis starts: a sentence end or a separator of run-in lists. */
-const CLAUSE_START = /[.!?。！？．｡…•·|]/u;
+const CLAUSE_START = new Set([...'.!?。！？．｡…•·|'].map((ch) => ch.charCodeAt(0)));
 const ANY_ELLIPSIS = /\.{3}|…|。。。|⋯/u;
 /** Words after which an ellipsis is ordinary writing ("and so on..."), not a cut. */
 const OPEN_ENDED = /(?:\betc|\band so on|\band so forth|等等?|など)$/iu;
@@ -45,9 +45,15 @@ const NEVER_FINAL = new Set(
     'el los las del y con por que una'
   ).split(' '),
 );
-const LAST_WORD = /[\p{L}'’]+$/u;
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{N}/u;
+/** Longest OPEN_ENDED phrase ("and so forth"), plus room for the character its \b looks at. */
+const OPEN_ENDED_REACH = 16;
+
+/** The code point at `i`, or the lone surrogate there. */
+function codePointAt(text: string, i: number): number {
+  return text.codePointAt(i) ?? 0;
+}
 
 function isWideScript(cp: number): boolean {
   return (
@@ -60,35 +66,74 @@ function isWideScript(cp: number): boolean {
   );
 }
 
-/** Words plus half the Han/Kana/Hangul characters, and Latin-equivalent length, in one pass. */
-function measure(text: string): { weight: number; size: number } {
+/** Words plus half the Han/Kana/Hangul characters, in one pass over the code points. */
+function weightOf(text: string): number {
   let words = 0;
   let wide = 0;
   let inWord = false;
-  let length = 0;
-  for (const ch of text) {
-    length++;
-    const cp = ch.codePointAt(0) ?? 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = codePointAt(text, i);
+    if (cp > 0xffff) i++;
     if (isWideScript(cp)) {
       wide++;
       inWord = false;
-    } else if (cp < 0x80 ? /[0-9A-Za-z]/.test(ch) : LETTER.test(ch) || DIGIT.test(ch)) {
+    } else if (isLetterOrNumber(charClass(cp))) {
       if (!inWord) words++;
       inWord = true;
-    } else if (ch !== "'" && ch !== '’' && ch !== '-') {
+    } else if (cp !== 0x27 && cp !== 0x2019 && cp !== 0x2d) {
       inWord = false;
     }
   }
-  return { weight: words + wide / 2, size: length + wide * 2.5 };
+  return words + wide / 2;
 }
+
+/** Whether the text reaches MID_SENTENCE_MIN_SIZE; reading stops once it does. */
+function proseSized(text: string): boolean {
+  let size = 0;
+  for (let i = 0; i < text.length && size < MID_SENTENCE_MIN_SIZE; i++) {
+    const cp = codePointAt(text, i);
+    if (cp > 0xffff) i++;
+    size += isWideScript(cp) ? 3.5 : 1;
+  }
+  return size >= MID_SENTENCE_MIN_SIZE;
+}
+
+/**
+ * Length of the ellipsis ending the text ("...", "…", "……", "。。。", "⋯⋯"), or 0. A closing
+ * quote after it means quoted speech trailing off, so it has to be the very end.
+ */
+function trailingEllipsis(t: string): number {
+  const last = t.charCodeAt(t.length - 1);
+  const least = last === 0x2e || last === 0x3002 ? 3 : last === 0x2026 || last === 0x22ef ? 1 : 0;
+  if (least === 0) return 0;
+  let start = t.length - 1;
+  while (start > 0 && t.charCodeAt(start - 1) === last) start--;
+  return t.length - start >= least ? t.length - start : 0;
+}
+
+/** The last word, lower-cased: the trailing run of letters and apostrophes. */
+function lastWord(t: string): string {
+  let start = t.length;
+  while (start > 0) {
+    const unit = t.charCodeAt(start - 1);
+    const pair = unit >= 0xdc00 && unit <= 0xdfff && start >= 2 && isHighSurrogate(t.charCodeAt(start - 2));
+    const cp = pair ? codePointAt(t, start - 2) : unit;
+    if (!(cp === 0x27 || cp === 0x2019 || charClass(cp) === CHAR_LETTER)) break;
+    start -= pair ? 2 : 1;
+  }
+  return t.slice(start).toLowerCase();
+}
+
+const isLetterOrNumber = (cls: number) => cls === CHAR_LETTER || cls === CHAR_NUMBER;
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 
 /** An initial ("A.", "U.S.") rather than the end of a sentence. */
 const INITIAL = /(?:^|[^\p{L}])\p{Lu}$/u;
 
 function lastClause(text: string): string {
   for (let i = text.length - 1; i >= 0; i--) {
-    const ch = text.charAt(i);
-    if (CLAUSE_START.test(ch) && !(ch === '.' && INITIAL.test(text.slice(Math.max(0, i - 2), i)))) return text.slice(i + 1);
+    const unit = text.charCodeAt(i);
+    if (CLAUSE_START.has(unit) && !(unit === 0x2e && INITIAL.test(text.slice(Math.max(0, i - 2), i)))) return text.slice(i + 1);
   }
   return text;
 }
@@ -107,29 +152,26 @@ function lastChar(text: string): string {
  */
 export function truncation(text: string): TruncationKind | null {
   const t = text.trim();
-  const ellipsis = TRAILING_ELLIPSIS.exec(t);
-  if (ellipsis) {
-    const before = t.slice(0, ellipsis.index).trimEnd();
-    if (before.length === 0 || OPEN_ENDED.test(before)) return null;
+  const ellipsis = trailingEllipsis(t);
+  if (ellipsis > 0) {
+    const before = t.slice(0, t.length - ellipsis).trimEnd();
+    if (before.length === 0 || OPEN_ENDED.test(before.slice(-OPEN_ENDED_REACH))) return null;
     const prev = lastChar(before);
-    const spaced = before.length < t.length - ellipsis[0].length;
+    const spaced = before.length < t.length - ellipsis;
     const afterWord = isWideScript(prev.codePointAt(0) ?? 0) || LETTER.test(prev) || DIGIT.test(prev);
     // "a, b, ..." continues a list; "text,..." was cut right after the comma.
     if (!afterWord && (spaced || !CONTINUES.has(prev))) return null;
-    if (measure(before).weight < ELLIPSIS_MIN_WEIGHT) return null;
+    if (weightOf(before) < ELLIPSIS_MIN_WEIGHT) return null;
     // A writer who trails off mid-paragraph too ("gadgets.... Now I…") uses ellipses as style.
     if (ANY_ELLIPSIS.test(before)) return null;
     // A word or two after a full stop ("… Apple TV. Mehr…", "However…") is a link label or a cliffhanger.
-    return measure(lastClause(before)).weight >= ELLIPSIS_MIN_CLAUSE ? 'ellipsis' : null;
+    return weightOf(lastClause(before)) >= ELLIPSIS_MIN_CLAUSE ? 'ellipsis' : null;
   }
-  if (t.length === 0) return null;
-  const { size } = measure(t);
-  if (size < MID_SENTENCE_MIN_SIZE) return null;
+  if (t.length === 0 || !proseSized(t)) return null;
   const end = lastChar(t);
   const body = t.slice(0, t.length - end.length);
   if (!SENTENCE_END.test(body)) return null;
   // No rule for a Han/Kana/Hangul last character: translated Chinese news often omits the final 。.
   if (CONTINUES.has(end)) return 'mid-sentence';
-  const word = LAST_WORD.exec(t)?.[0].toLowerCase();
-  return word !== undefined && NEVER_FINAL.has(word) ? 'mid-sentence' : null;
+  return NEVER_FINAL.has(lastWord(t)) ? 'mid-sentence' : null;
 }
