@@ -308,6 +308,7 @@ function headerRegion(near: Element): Element | null {
  */
 function shortElements(area: Element, title: Element): Element[] {
   const out: Element[] = [];
+  const sizes = textSizes(area);
   const stack: Element[] = [area];
   let afterTitle = false;
   let proseAfterTitle = 0;
@@ -318,7 +319,7 @@ function shortElements(area: Element, title: Element): Element[] {
       continue;
     }
     if (isHidden(el) || isChrome(el)) continue;
-    const size = textSize(el);
+    const size = sizes.get(el) ?? 0;
     if (size === 0) continue;
     const prose = PROSE_TAGS.has(tagOf(el));
     if (prose && afterTitle) {
@@ -331,6 +332,56 @@ function shortElements(area: Element, title: Element): Element[] {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
   }
   return out;
+}
+
+/**
+ * `textContent` length of every element under `root`, in one pass: asking each element for its
+ * own costs a walk of its subtree each, quadratic under deep nesting.
+ */
+function textSizes(root: Element): Map<Element, number> {
+  const sizes = new Map<Element, number>();
+  const els: Element[] = [root];
+  const lists: NodeListOf<ChildNode>[] = [root.childNodes];
+  const positions: number[] = [0];
+  let size = 0;
+  const totals: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top] as NodeListOf<ChildNode>;
+    const pos = positions[top] as number;
+    if (pos >= list.length) {
+      size = totals.pop() as number;
+      sizes.set(els.pop() as Element, size);
+      lists.pop();
+      positions.pop();
+      if (totals.length > 0) totals[totals.length - 1] = (totals[totals.length - 1] as number) + size;
+      continue;
+    }
+    positions[top] = pos + 1;
+    const node = list[pos] as ChildNode;
+    if (node.nodeType === 3 || node.nodeType === 4) totals[top] = (totals[top] as number) + (node as CharacterData).data.length;
+    else if (node.nodeType === 1) {
+      els.push(node as Element);
+      lists.push(node.childNodes);
+      positions.push(0);
+      totals.push(0);
+    }
+  }
+  return sizes;
+}
+
+/** The only child of an element that holds nothing else (white space aside), or null. */
+function onlyChild(el: Element): Element | null {
+  let only: Element | null = null;
+  const nodes = el.childNodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as ChildNode;
+    if (node.nodeType === 1) {
+      if (only !== null) return null;
+      only = node as Element;
+    } else if ((node.nodeType === 3 || node.nodeType === 4) && (node as CharacterData).data.trim() !== '') return null;
+  }
+  return only;
 }
 
 /**
@@ -355,18 +406,35 @@ export function findScores(doc: Document, near: Element | null): FoundScore[] {
     const elements = shortElements(area, anchor);
     const holdsScore = new Set<Element>();
     const inArea: FoundScore[][] = [];
+    // Elements nested only inside each other (5,000 wrappers deep) share their text and links: each
+    // wrapper takes them from its only child, and a text that holds no score is parsed once, so the
+    // scan stays linear however deep the nesting.
+    const texts = new Map<Element, string>();
+    const linked = new Map<Element, boolean>();
+    const hinted = new Map<Element, boolean>();
+    const noScore = new Set<string>();
     for (let i = elements.length - 1; i >= 0; i--) {
       const el = elements[i] as Element;
       if (holdsScore.has(el)) {
         if (el.parentElement !== null) holdsScore.add(el.parentElement);
         continue;
       }
-      const text = visibleText(el);
-      if (text.length === 0 || text.length > MAX_SCORE_TEXT || !/\d/.test(text)) continue;
-      const scores = parseScoreText(text, latinHint(el));
-      if (scores.length === 0) continue;
+      const child = onlyChild(el);
+      const text = (child !== null ? texts.get(child) : undefined) ?? visibleText(el);
+      texts.set(el, text);
+      if (text.length === 0 || text.length > MAX_SCORE_TEXT || !/\d/.test(text) || noScore.has(text)) continue;
       // Scores are printed, not linked: numbered links are tables of contents, tag counts, pagers.
-      if (el.querySelector('time, a') !== null || hintedNonScore(el, area)) continue;
+      const link =
+        child === null
+          ? el.querySelector('time, a') !== null
+          : tagOf(child) === 'time' || tagOf(child) === 'a' || (linked.get(child) ?? child.querySelector('time, a') !== null);
+      linked.set(el, link);
+      if (link || hintedNonScore(el, area, hinted)) continue;
+      const scores = parseScoreText(text, latinHint(el));
+      if (scores.length === 0) {
+        noScore.add(text);
+        continue;
+      }
       if (el.parentElement !== null) holdsScore.add(el.parentElement);
       inArea.push(scores.map((s) => ({ ...s, el })));
     }
@@ -375,12 +443,24 @@ export function findScores(doc: Document, near: Element | null): FoundScore[] {
   return mergeBilingual(found);
 }
 
-function hintedNonScore(el: Element, area: Element): boolean {
+function hintedNonScore(el: Element, area: Element, memo: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let result = false;
   for (let cur: Element | null = el; cur !== null; cur = cur.parentElement) {
-    if (attrHintsNonScore(cur)) return true;
+    const known = memo.get(cur);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    path.push(cur);
+    if (attrHintsNonScore(cur)) {
+      result = true;
+      break;
+    }
     if (cur === area) break;
   }
-  return false;
+  for (const cur of path) memo.set(cur, result);
+  return result;
 }
 
 /** Joins a score printed once per language ("Hot: 85" then "热度: 85") into one. */
