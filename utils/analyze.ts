@@ -12,9 +12,10 @@ import { findMarkupDisclosures, findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
 import { assignLanguages, countScripts, detectLanguage, scriptFamilies } from './languages';
-import { placesOf } from './places';
+import { ancestorFinder, placesOf } from './places';
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { findScores, findTags } from './scores';
+import { tagOf } from './text';
 import { truncation } from './truncation';
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
@@ -37,12 +38,18 @@ export function snapshotPage(doc: Document, opts: { url?: string | null } = {}):
     elements,
     article.blocks.map((block) => block.inArticle),
   );
+  // One climb per ancestor for all blocks, not one per block (pages nest thousands deep).
+  const langOf = ancestorFinder((el) => el.hasAttribute('lang'));
+  const quoteOf = ancestorFinder((el) => {
+    const tag = tagOf(el);
+    return tag === 'blockquote' || tag === 'q';
+  });
   const blocks: BlockSnapshot[] = article.blocks.map((block, i) => ({
     role: block.role,
     text: block.text,
     inArticle: block.inArticle,
-    declaredLang: block.el.closest('[lang]')?.getAttribute('lang') || null,
-    quoted: block.el.closest('blockquote, q') !== null,
+    declaredLang: langOf(block.el)?.getAttribute('lang') || null,
+    quoted: quoteOf(block.el) !== null,
     cell: places[i]?.cell ?? null,
     column: places[i]?.column ?? null,
   }));
