@@ -17,10 +17,11 @@ import { createBadge, createLabel, createMarker } from './widgets';
 /** Runs `work` over `items`, in slices when the caller wants to (see schedule.ts). */
 export type Runner = <T>(items: T[], work: (item: T) => void) => Promise<void>;
 
-/** One block to redo (`work`) or to clear (`work` null). */
+/** One block to redo (`work`) or to clear (`work` null); `now` for a block on the first screen. */
 export interface Change {
   el: Element;
   work: BlockWork | null;
+  now: boolean;
 }
 
 interface Applied {
@@ -46,7 +47,7 @@ const documentOrder = (a: Element, b: Element): number =>
  * The blocks on the first screen, then those below it, then those above (a restored scroll
  * position). Binary searches over reading order: a few layout reads, not one per block.
  */
-export function firstScreenFirst<T extends { el: Element }>(items: readonly T[], viewportHeight: number): T[] {
+export function firstScreenFirst<T extends { el: Element }>(items: readonly T[], viewportHeight: number): { items: T[]; onScreen: number } {
   const firstWhere = (test: (rect: DOMRect) => boolean): number => {
     let lo = 0;
     let hi = items.length;
@@ -59,13 +60,15 @@ export function firstScreenFirst<T extends { el: Element }>(items: readonly T[],
   };
   const from = firstWhere((rect) => rect.bottom > 0);
   const to = Math.max(from, firstWhere((rect) => rect.top >= viewportHeight));
-  return [...items.slice(from, to), ...items.slice(to), ...items.slice(0, from)];
+  return { items: [...items.slice(from, to), ...items.slice(to), ...items.slice(0, from)], onScreen: to - from };
 }
 
 export class Annotator {
   private readonly applied = new Map<Element, Applied>();
   /** The page's own `lang` of each element whose `lang` NewsLens set. */
   private readonly langBefore = new Map<Element, string | null>();
+  /** Writes that change layout, held back until the blocks of an `apply` are done. */
+  private readonly pendingLayout: { block: Element; log: ChangeLog; write: () => void }[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -92,17 +95,28 @@ export class Annotator {
   changesFor(plan: PagePlan, viewportHeight: number): Change[] {
     const wanted = new Set(plan.blocks.map((work) => work.el));
     const fresh = plan.blocks.filter((work) => this.applied.get(work.el)?.key !== work.key);
+    const { items, onScreen } = firstScreenFirst(fresh, viewportHeight);
     return [
-      ...firstScreenFirst(fresh, viewportHeight).map((work) => ({ el: work.el, work })),
-      ...[...this.applied.keys()].filter((el) => !wanted.has(el)).map((el) => ({ el, work: null })),
+      ...items.map((work, i) => ({ el: work.el, work, now: i < onScreen })),
+      ...[...this.applied.keys()].filter((el) => !wanted.has(el)).map((el) => ({ el, work: null, now: false })),
     ];
   }
 
-  /** Brings the page in line with a plan, touching only the blocks whose wish changed. */
+  /**
+   * Brings the page in line with a plan, touching only the blocks whose wish changed: first the
+   * blocks on screen, in full; then every other block's marks that change no layout; then, all
+   * together, the writes that do (hidden copies, markers, labels, `lang`). On a long page each
+   * layout costs the browser a walk over the whole page, so one layout for all of them costs far
+   * less than one per slice.
+   */
   async apply(changes: Change[], run: Runner): Promise<void> {
-    await run(changes, ({ el, work }) => {
+    await run(changes, ({ el, work, now }) => {
       this.remove(el);
-      if (work) this.add(work);
+      if (work) this.add(work, !now);
+    });
+    const later = this.pendingLayout.splice(0);
+    await run(later, ({ block, log, write }) => {
+      if (this.applied.get(block)?.log === log) write();
     });
   }
 
@@ -115,6 +129,7 @@ export class Annotator {
   }
 
   undoAll(): void {
+    this.pendingLayout.length = 0;
     for (const el of [...this.applied.keys()]) this.remove(el);
   }
 
@@ -125,24 +140,29 @@ export class Annotator {
     this.applied.delete(el);
   }
 
-  private setLang(log: ChangeLog, el: Element, lang: string): void {
-    if (!this.langBefore.has(el)) {
-      this.langBefore.set(el, el.getAttribute('lang'));
-      log.onUndo(() => this.langBefore.delete(el));
-    }
-    log.setAttr(el, 'lang', lang);
-  }
 
-  private add(work: BlockWork): void {
+  private add(work: BlockWork, deferLayout: boolean): void {
     const { el, parts } = work;
     const log = new ChangeLog();
+    const layout = (write: () => void) => {
+      if (deferLayout) this.pendingLayout.push({ block: el, log, write });
+      else write();
+    };
+    const setLang = (target: Element, lang: string) =>
+      layout(() => {
+        if (!this.langBefore.has(target)) {
+          this.langBefore.set(target, target.getAttribute('lang'));
+          log.onUndo(() => this.langBefore.delete(target));
+        }
+        log.setAttr(target, 'lang', lang);
+      });
     const opens: ((open: boolean) => void)[] = [];
     const first = parts[0] as PartWork;
     const allCollapsed = parts.every((part) => part.collapse !== null);
     const oneLang = parts.every((part) => part.lang === first.lang);
     const oneToggle = parts.every((part) => part.toggle === first.toggle) ? first.toggle : null;
 
-    const hide = (targets: Element[], collapse: Collapse, display: 'block' | 'inline', lang: string | null) => {
+    const hide = (targets: Element[], collapse: Collapse, display: 'block' | 'inline', lang: string | null) => layout(() => {
       const setOpen = (open: boolean) => {
         for (const target of targets) log.setAttr(target, MARK.open, open ? '' : null);
       };
@@ -153,7 +173,7 @@ export class Annotator {
       if (lang) marker.host.setAttribute(MARK.lang, lang);
       log.insert(marker.host, { before: targets[0] as Element });
       opens.push(marker.setOpen);
-    };
+    });
     const display = BLOCK_TAGS.has(el.tagName.toUpperCase()) ? 'block' : 'inline';
 
     let partTargets: Element[][] | null = null;
@@ -167,25 +187,30 @@ export class Annotator {
         const last = targets[targets.length - 1];
         if (!last) return;
         for (const target of targets) {
-          if (part.setLang && !oneLang) this.setLang(log, target, part.lang);
+          if (part.setLang && !oneLang) setLang(target, part.lang);
           if (part.toggle) log.setAttr(target, MARK.lang, part.toggle);
         }
         if (part.collapse && !allCollapsed) hide(targets, part.collapse, 'inline', part.toggle);
-        if (part.flag) {
-          const label = createLabel(this.doc, part.flag, this.opts.name);
-          if (part.toggle) label.setAttribute(MARK.lang, part.toggle);
-          if (last.nextSibling) log.insert(label, { before: last.nextSibling });
-          else if (last.parentElement) log.insert(label, { into: last.parentElement, at: 'end' });
+        const flag = part.flag;
+        if (flag) {
+          layout(() => {
+            const label = createLabel(this.doc, flag, this.opts.name);
+            if (part.toggle) label.setAttribute(MARK.lang, part.toggle);
+            if (last.nextSibling) log.insert(label, { before: last.nextSibling });
+            else if (last.parentElement) log.insert(label, { into: last.parentElement, at: 'end' });
+          });
         }
       });
     }
     if (parts.length === 1) {
       if (first.toggle) log.setAttr(el, MARK.lang, first.toggle);
-      if (first.flag) log.insert(createLabel(this.doc, first.flag, this.opts.name), { into: el, at: 'end' });
+      const flag = first.flag;
+      if (flag) layout(() => log.insert(createLabel(this.doc, flag, this.opts.name), { into: el, at: 'end' }));
     }
-    if (oneLang && first.setLang) this.setLang(log, el, first.lang);
+    if (oneLang && first.setLang) setLang(el, first.lang);
     if (allCollapsed) hide([el], first.collapse as Collapse, display, oneToggle);
-    if (work.disclosure) log.insert(createBadge(this.doc, work.disclosure), { into: el, at: 'start' });
+    const disclosure = work.disclosure;
+    if (disclosure) layout(() => log.insert(createBadge(this.doc, disclosure), { into: el, at: 'start' }));
 
     this.applied.set(el, {
       key: work.key,

@@ -224,6 +224,10 @@ export class Controller {
       const changes = annotator.changesFor(plan, this.doc.defaultView?.innerHeight ?? 0);
       this.observer.quiet(() => this.syncPage());
       await annotator.apply(changes, run);
+      // The switch comes last, in a task of its own: its first render is the costliest single write.
+      await yieldToPage();
+      if (signal.aborted) return;
+      this.syncControl();
       this.status = snapshot.blocks.some((block) => block.inArticle) ? 'ready' : 'not-article';
       this.error = null;
       this.sendState();
@@ -252,7 +256,7 @@ export class Controller {
       this.css = css;
     }
     this.pageLog.setAttr(this.doc.documentElement, MARK.mode, this.mode);
-    this.syncControl();
+    if (this.updateControl) this.syncControl();
   }
 
   private syncControl(): void {

@@ -104,7 +104,10 @@ export function createPlanner(analysis: Analysis, inheritedLang: (el: Element) =
   // label only where the page shows what NewsLens is for (two languages, copies, an AI disclosure).
   const aiPage = languages.length > 0 || collapseOf.size > 0 || analysis.report.disclosures.length > 0;
   const truncated = new Set(aiPage ? analysis.truncated : []);
-  const untranslated = new Set(analysis.untranslated);
+  // "No translation" says something when most paragraphs have theirs; where most have none, the
+  // page is not a translated one, and a label on every paragraph would only be noise.
+  const pairedUnits = analysis.pairs.length * 2;
+  const untranslated = new Set(analysis.untranslated.length <= pairedUnits ? analysis.untranslated : []);
   const disclosureOf = new Map<Element, DisclosureKind>();
   for (const { disclosure, el } of analysis.disclosures) {
     if (el && disclosure.source === 'text' && !disclosureOf.has(el)) disclosureOf.set(el, disclosure.kind);

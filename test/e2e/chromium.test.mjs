@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { askPage, launch, localOnly, projectFile, tabIdOf, waitReady } from './helpers/chromium.mjs';
-import { growingPage, longPage } from './helpers/pages.mjs';
+import { growingPage, longPage, singlePageApp } from './helpers/pages.mjs';
 import { startServer } from './helpers/server.mjs';
 
 /**
@@ -26,7 +26,7 @@ let long;
 
 before(async () => {
   long = longPage(LONG_PARAGRAPHS);
-  const routes = { '/seed': SEED, '/real': REAL, '/long': long.html, '/growing': growingPage() };
+  const routes = { '/seed': SEED, '/real': REAL, '/long': long.html, '/growing': growingPage(), '/spa/1': singlePageApp() };
   for (const name of FIXTURES) routes[`/fixture/${name}`] = projectFile(`test/fixtures/${name}/page.html`);
   server = await startServer(routes);
   browser = await launch();
@@ -178,7 +178,7 @@ describe(`a ${LONG_PARAGRAPHS.toLocaleString('en')}-paragraph page`, () => {
 
   it('is annotated in full: every copy collapsed', () => {
     assert.equal(measured.state.collapsedCount, long.copies);
-    assert.deepEqual(measured.state.modes.map((mode) => mode.split('-')[0]), ['en', 'zh', 'both']);
+    assert.deepEqual(measured.state.modes.map((mode) => mode.split('-')[0]).sort(), ['both', 'en', 'zh']);
   });
 
   it('never holds the main thread for over 50 ms', () => {
@@ -213,6 +213,21 @@ describe('a page that keeps adding paragraphs', () => {
     const idle = (await busy()) - from;
     console.log(`# growing page: ${copies} copies collapsed; main thread busy ${Math.round(idle * 1000)} ms in the 2 s after it settled`);
     assert.ok(idle < 0.1, `main thread busy ${idle} s while the page is still`);
+    await page.close();
+  });
+});
+
+describe('in-site navigation (pushState)', () => {
+  it('keeps the language mode and annotates the new story', async () => {
+    const { page, tabId } = await open('/spa/1');
+    await page.locator('newslens-control button', { hasText: 'EN' }).click();
+    await page.evaluate(() => window.__navigate());
+    await page.waitForFunction(() => document.querySelector('#story [data-newslens-collapsed]') !== null, null, { timeout: 15000 });
+    assert.equal(await modeOf(page), 'en');
+    const state = await waitReady(browser.worker, tabId);
+    assert.equal(state.mode, 'en');
+    assert.ok(state.report.url.endsWith('/spa/2'));
+    assert.doesNotMatch(await rendered(page, '#story'), han);
     await page.close();
   });
 });

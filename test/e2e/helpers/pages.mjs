@@ -128,3 +128,27 @@ const timer = setInterval(() => {
 }, ${everyMs});
 </script></body></html>`;
 }
+
+/**
+ * A one-page app: `window.__navigate()` moves to another story with history.pushState and
+ * replaces the article in place, as news sites do, with a repeated paragraph in the new story.
+ */
+export function singlePageApp() {
+  const next = random(11);
+  const story = () => {
+    const en = englishParagraph(next, 3);
+    const zh = chineseParagraph(next, 3);
+    return [en, zh, englishParagraph(next, 3), chineseParagraph(next, 3), zh];
+  };
+  const render = (paragraphs) => paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('');
+  const first = story();
+  const second = story();
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>News 新闻</title></head>
+<body><article id="story"><h1>First story 第一篇</h1>${render(first)}</article>
+<script>
+window.__navigate = () => {
+  history.pushState({}, '', '/spa/2');
+  document.getElementById('story').innerHTML = ${JSON.stringify(`<h1>Second story 第二篇</h1>${render(second)}`)};
+};
+</script></body></html>`;
+}
