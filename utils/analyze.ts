@@ -82,17 +82,27 @@ interface Group {
 }
 
 /**
- * A teaser or summary made only of copies of the body (the seed's glued EN+ZH summary) is the
- * copy to hide, even where it comes first: the body keeps its own paragraphs.
+ * A teaser or summary glued together from copies of several body paragraphs (the seed's EN+ZH
+ * summary: a cut-off copy of one paragraph and an exact copy of its translation) is the copy to
+ * hide, even where it comes first: the body keeps its own paragraphs. A block of one paragraph
+ * that stands twice is an ordinary copy, and the first complete one stays.
  */
 function preferBodyCopies(groups: Group[], units: readonly UnitData[], complete: (unit: number) => boolean): Group[] {
-  const duplicated = new Set(groups.flatMap((group) => [group.kept, ...group.copies]));
-  const blockHasOriginal = new Set<number>();
-  for (const unit of units) if (!duplicated.has(unit.id)) blockHasOriginal.add(unit.block);
-  const onlyCopies = (unit: number) => !blockHasOriginal.has(units[unit]?.block ?? -1);
+  const groupOf = new Map<number, number>();
+  groups.forEach((group, g) => {
+    for (const id of [group.kept, ...group.copies]) groupOf.set(id, g);
+  });
+  const groupsOfBlock = new Map<number, Set<number> | null>();
+  for (const unit of units) {
+    const g = groupOf.get(unit.id);
+    const seen = groupsOfBlock.get(unit.block);
+    if (g === undefined || seen === null) groupsOfBlock.set(unit.block, null);
+    else groupsOfBlock.set(unit.block, (seen ?? new Set<number>()).add(g));
+  }
+  const composite = (unit: number) => (groupsOfBlock.get(units[unit]?.block ?? -1)?.size ?? 0) >= 2;
   return groups.map((group) => {
-    if (!onlyCopies(group.kept)) return group;
-    const better = group.copies.find((id) => complete(id) && !onlyCopies(id));
+    if (!composite(group.kept)) return group;
+    const better = group.copies.find((id) => complete(id) && !composite(id));
     if (better === undefined) return group;
     return { ...group, kept: better, copies: [group.kept, ...group.copies.filter((id) => id !== better)].sort((a, b) => a - b) };
   });

@@ -1,0 +1,44 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument, analyzeSnapshot, joinAnalysis, snapshotPage } from '../utils/analyze';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name, 'page.html'), 'utf8');
+const load = (html: string) => parseHTML(html).document as unknown as Document;
+
+describe('analyzeDocument', () => {
+  it('hides the seed summary, glued from copies of body paragraphs, in favour of the body copies', () => {
+    const analysis = analyzeDocument(load(fixture('seed')));
+    const summary = analysis.units.filter((unit) => unit.el.closest('.news-summary'));
+    expect(summary).toHaveLength(2);
+    const hidden = new Set(analysis.collapsed.map((entry) => entry.unit));
+    for (const unit of summary) expect(hidden.has(unit.id)).toBe(true);
+    const kept = new Set(analysis.collapsed.map((entry) => entry.kept));
+    const keptUnits = analysis.units.filter((unit) => kept.has(unit.id));
+    expect(keptUnits.length).toBeGreaterThan(0);
+    for (const unit of keptUnits) expect(unit.el.closest('.analysis')).not.toBeNull();
+  });
+
+  it('keeps the first of two plain copies of one paragraph', () => {
+    const paragraph = 'The storm is expected to bring heavy rain across the southwest over the coming days, forecasters said on Sunday morning.';
+    const analysis = analyzeDocument(
+      load(`<html lang="en"><body><article><h1>Storm</h1><p id="a">${paragraph}</p><p>Another paragraph that tells a different part of the story in enough words to count.</p><p id="b">${paragraph}</p></article></body></html>`),
+    );
+    expect(analysis.collapsed).toHaveLength(1);
+    const [entry] = analysis.collapsed;
+    expect(analysis.units[entry?.kept ?? -1]?.el.id).toBe('a');
+    expect(analysis.units[entry?.unit ?? -1]?.el.id).toBe('b');
+  });
+
+  it('gives the same analysis from a snapshot that crossed a message boundary', () => {
+    const doc = load(fixture('seed'));
+    const { snapshot, elements } = snapshotPage(doc);
+    const direct = analyzeSnapshot(snapshot);
+    const cloned = analyzeSnapshot(structuredClone(snapshot));
+    expect({ ...cloned, report: { ...cloned.report, timing: null } }).toEqual({ ...direct, report: { ...direct.report, timing: null } });
+    const joined = joinAnalysis(snapshot, elements, direct);
+    expect(joined.blocks.map((block) => block.el)).toEqual(elements.slice(0, snapshot.blocks.length));
+  });
+});
