@@ -124,7 +124,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
 
   // A short half of a mixed block (the English of a bilingual title) says too little for franc
   // alone; the page's long blocks tell which languages the page writes.
-  const pageLanguages = [...new Set(blockLangs.filter((lang, i) => (blocks[i]?.text.length ?? 0) > LONG_BLOCK))];
+  const pageLanguages = [...new Set(blockLangs.filter((_lang, i) => (blocks[i]?.text.length ?? 0) > LONG_BLOCK))];
   const units: UnitData[] = [];
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
