@@ -1,4 +1,4 @@
-import { isHidden, tagOf, visibleText } from './text';
+import { closestWhere, descendantsByTag, firstDescendantByTag, isHidden, tagOf, visibleText } from './text';
 
 /** A site score as printed near a title: "85 Hot 热度", "热度: 85", "Quality 质量 70/100". */
 export interface ScoreValue {
@@ -98,9 +98,15 @@ const LATIN_LANGS = new Set(
   'en fr de es it pt nl sv da no nb nn fi pl cs sk ro hu tr id ms vi ca eu gl hr sl et lv lt sq is ga cy tl sw af'.split(' '),
 );
 
+const hasLang = (el: Element) => el.hasAttribute('lang');
+const isParagraph = (el: Element) => tagOf(el) === 'p';
+const LINK_OR_TIME = new Set(['a', 'time']);
+const LINK = new Set(['a']);
+const LIST_ITEM = new Set(['li']);
+
 /** Base language that Latin-script labels are taken to be in, from the nearest `lang` attribute. */
 export function latinHint(el: Element | null): string {
-  const lang = el?.closest('[lang]')?.getAttribute('lang')?.toLowerCase().split(/[-_]/)[0] ?? '';
+  const lang = (el ? closestWhere(el, hasLang) : null)?.getAttribute('lang')?.toLowerCase().split(/[-_]/)[0] ?? '';
   return LATIN_LANGS.has(lang) ? lang : 'en';
 }
 
@@ -426,8 +432,8 @@ export function findScores(doc: Document, near: Element | null): FoundScore[] {
       // Scores are printed, not linked: numbered links are tables of contents, tag counts, pagers.
       const link =
         child === null
-          ? el.querySelector('time, a') !== null
-          : tagOf(child) === 'time' || tagOf(child) === 'a' || (linked.get(child) ?? child.querySelector('time, a') !== null);
+          ? firstDescendantByTag(el, LINK_OR_TIME) !== null
+          : LINK_OR_TIME.has(tagOf(child)) || (linked.get(child) ?? firstDescendantByTag(child, LINK_OR_TIME) !== null);
       linked.set(el, link);
       if (link || hintedNonScore(el, area, hinted)) continue;
       const scores = parseScoreText(text, latinHint(el));
@@ -512,7 +518,7 @@ function isTagMarked(el: Element): boolean {
   if (isLink) {
     // A tag URL linked from running prose is a citation, not a chip.
     const href = el.getAttribute('href');
-    if (href !== null && TAG_HREF.test(href) && el.closest('p') === null) return true;
+    if (href !== null && TAG_HREF.test(href) && closestWhere(el, isParagraph) === null) return true;
   }
   return false;
 }
@@ -579,9 +585,9 @@ function tagsIn(scope: Element): string[] {
   const tags: string[] = [];
   for (const el of marked) {
     if (hasMarkedInside.has(el) || visibleText(el).length > MAX_TAG_LIST_TEXT) continue;
-    const links = el.querySelectorAll('a');
-    const items = el.querySelectorAll('li');
-    const chips = links.length >= 2 ? [...links] : items.length >= 2 ? [...items] : [el];
+    const links = descendantsByTag(el, LINK);
+    const items = descendantsByTag(el, LIST_ITEM);
+    const chips = links.length >= 2 ? links : items.length >= 2 ? items : [el];
     for (const chip of chips) {
       const text = chipText(chip);
       if (text === null) continue;

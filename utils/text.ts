@@ -1,6 +1,46 @@
-/** Folds runs of white space (including NBSP and line breaks) to one space and trims. */
+/** White space as a regular expression's \s and String.prototype.trim read it. */
+export function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  if (c > 0x3000) return c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/**
+ * Folds runs of white space (including NBSP and line breaks) to one space and trims. Text that
+ * is folded already comes back as it is, without a copy: most of it is, and every block's text
+ * passes here.
+ */
 export function foldSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  const n = text.length;
+  let start = 0;
+  while (start < n && isWhiteSpace(text.charCodeAt(start))) start++;
+  let end = n;
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  let out = '';
+  let copied = start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isWhiteSpace(c)) continue;
+    let j = i + 1;
+    while (isWhiteSpace(text.charCodeAt(j))) j++;
+    if (c !== 0x20 || j > i + 1) {
+      out += `${text.slice(copied, i)} `;
+      copied = j;
+    }
+    i = j - 1;
+  }
+  if (copied === 0 && end === n) return text;
+  return out + text.slice(copied, end);
 }
 
 /** Elements whose content never renders as text. */
@@ -141,6 +181,13 @@ export function visibleText(el: Element): string {
       const tag = tagOf(child);
       const block = isBlockTag(tag);
       if (tag === 'br' || block) out.push(' ');
+      // Most elements hold nothing or one text: read it without building a child list.
+      const first = child.firstChild;
+      if (first === null || (first.nextSibling === null && (first.nodeType === 3 || first.nodeType === 4))) {
+        if (first !== null) out.push((first as CharacterData).data);
+        if (block) out.push(' ');
+        continue;
+      }
       lists.push(child.childNodes);
       blocks.push(block);
       positions.push(0);
@@ -180,4 +227,48 @@ export function charClass(cp: number): number {
     bmpClasses[cp] = known;
   }
   return known;
+}
+
+/**
+ * The first element under `root` (not `root` itself), in document order, whose tag is one of
+ * `tags`; template contents are not searched, as with querySelector. DOM shims (linkedom) parse
+ * a selector on every querySelector call, which costs more than this walk on the small elements
+ * the engine asks about.
+ */
+export function firstDescendantByTag(root: Element, tags: ReadonlySet<string>): Element | null {
+  return walkByTag(root, tags, null);
+}
+
+/** Every element under `root` whose tag is one of `tags`, in document order (see firstDescendantByTag). */
+export function descendantsByTag(root: Element, tags: ReadonlySet<string>): Element[] {
+  const found: Element[] = [];
+  walkByTag(root, tags, found);
+  return found;
+}
+
+function walkByTag(root: Element, tags: ReadonlySet<string>, all: Element[] | null): Element | null {
+  let node: Node | null = root.firstChild;
+  while (node !== null) {
+    let next: Node | null = null;
+    if (node.nodeType === 1) {
+      const tag = tagOf(node as Element);
+      if (tags.has(tag)) {
+        if (all === null) return node as Element;
+        all.push(node as Element);
+      }
+      if (tag !== 'template') next = node.firstChild;
+    }
+    while (next === null && node !== null && node !== root) {
+      next = node.nextSibling;
+      if (next === null) node = node.parentNode;
+    }
+    node = next;
+  }
+  return null;
+}
+
+/** The nearest ancestor-or-self of `el` that `matches`, as `closest` without a selector to parse. */
+export function closestWhere(el: Element, matches: (el: Element) => boolean): Element | null {
+  for (let cur: Element | null = el; cur !== null; cur = cur.parentElement) if (matches(cur)) return cur;
+  return null;
 }
