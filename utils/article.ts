@@ -124,7 +124,8 @@ function enterFlags(el: Element, tag: string, parentFlags: number): { flags: num
   // A form's help text and legends are UI, never the article (and never to be touched); a form
   // wrapping the whole page (ASP.NET) holds most of its prose, so like a region it stays content.
   if (tag === 'form') weak |= WEAK_REGION | WEAK_FAR_CHROME;
-  if (el.attributes.length > 0) {
+  // hasAttributes, not attributes.length: DOM shims (linkedom) build an attribute map for the latter.
+  if (el.hasAttributes()) {
     const role = el.getAttribute('role');
     if (role !== null && CHROME_ROLES.has(role.toLowerCase())) flags |= FLAG_CHROME | FLAG_FAR_CHROME;
     const names = classId(el);
