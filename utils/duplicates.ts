@@ -1,4 +1,5 @@
 import type { DuplicateKind } from './report';
+import { CHAR_OTHER, charClass } from './text';
 
 /**
  * Copies of the same paragraph: exact (equal once normalised), near (a few characters or words
@@ -54,7 +55,6 @@ const MIDLINE_ELLIPSIS = 0x22ef;
 const IDEOGRAPHIC_FULL_STOP = 0x3002;
 const IDEOGRAPHIC_COMMA = 0x3001;
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 const WHITE_SPACE = /\s/;
 
 /** Han, Kana: written without spaces between words. */
@@ -90,7 +90,7 @@ function classify(cp: number): CharClass {
   }
   if (isUnspacedScript(cp)) return CHARACTER;
   if (isHangul(cp)) return cp >= 0xac00 ? CHARACTER : WORD;
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? WORD : OTHER;
+  return charClass(cp) === CHAR_OTHER ? OTHER : WORD;
 }
 
 /** Hangul keeps its spaces: Korean separates words even though it is shingled by character. */
@@ -130,6 +130,19 @@ function spaceBetween(before: number, after: number): boolean {
 }
 
 /**
+ * Whether the single ASCII space at `i` stays as it is: a kept character follows that keeps a space
+ * beside `last`. Such spaces (every space of prose) then stay inside a copied run instead of
+ * splitting it.
+ */
+function keptSpace(s: string, i: number, last: number): boolean {
+  const next = s.charCodeAt(i + 1);
+  const action = next < ACTION_LIMIT ? (ACTIONS[next] ?? A_KEEP) : next === BYTE_ORDER_MARK ? A_DROP : A_KEEP;
+  if (action !== A_KEEP) return false;
+  const cp = next >= 0xd800 && next <= 0xdbff ? (s.codePointAt(i + 1) ?? next) : next;
+  return spaceBetween(last, cp);
+}
+
+/**
  * The form copies are compared in: NFKC (full-width and half-width punctuation alike), lower case,
  * one kind of quote, dash and ellipsis, ideographic full stop and comma as their ASCII forms, and
  * white space kept only between two words of a spaced script (so "A，B" and "A, B" agree).
@@ -153,6 +166,10 @@ export function normalizeForDuplicates(text: string): string {
       }
       last = cp;
       i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    if (c === 0x20 && !pendingSpace && keptSpace(s, i, last)) {
+      i++;
       continue;
     }
     if (i > runStart) parts.push(s.slice(runStart, i));
@@ -203,7 +220,9 @@ function mix32(h: number): number {
  * elsewhere; punctuation separates and is dropped, so it never makes two copies differ.
  */
 function tokenize(norm: string): { tokens: Int32Array; weight: number } {
-  const tokens: number[] = [];
+  // No more tokens than characters: one typed buffer, trimmed once, instead of a growing array.
+  const tokens = new Int32Array(norm.length);
+  let count = 0;
   let characters = 0;
   let h = FNV_OFFSET;
   let inWord = false;
@@ -218,17 +237,17 @@ function tokenize(norm: string): { tokens: Int32Array; weight: number } {
       continue;
     }
     if (inWord) {
-      tokens.push(h >>> 0);
+      tokens[count++] = h;
       h = FNV_OFFSET;
       inWord = false;
     }
     if (cls === CHARACTER) {
-      tokens.push(Math.imul(FNV_OFFSET ^ cp, FNV_PRIME) >>> 0);
+      tokens[count++] = Math.imul(FNV_OFFSET ^ cp, FNV_PRIME);
       characters++;
     }
   }
-  if (inWord) tokens.push(h >>> 0);
-  return { tokens: Int32Array.from(tokens), weight: tokens.length - characters / 2 };
+  if (inWord) tokens[count++] = h;
+  return { tokens: tokens.slice(0, count), weight: count - characters / 2 };
 }
 
 /** Shingles: token bigrams (character bigrams for CJK, word bigrams elsewhere). */

@@ -46,6 +46,8 @@ export interface ScriptCounts {
 }
 
 const HAN_FIRST = 0x4e00;
+/** One past the main CJK block, which the flag table covers. */
+const HAN_END = 0xa000;
 const HAN_SIMPLIFIED = 1;
 const HAN_TRADITIONAL = 2;
 const HAN_JAPANESE = 4;
@@ -56,7 +58,7 @@ const HAN_SHARED_WITH_JAPANESE = 8;
 const hanFlags = buildHanFlags();
 
 function buildHanFlags(): Uint8Array {
-  const flags = new Uint8Array(0xa000 - HAN_FIRST);
+  const flags = new Uint8Array(HAN_END - HAN_FIRST);
   const mark = (chars: string, flag: number) => {
     for (let i = 0; i < chars.length; i++) {
       const index = chars.charCodeAt(i) - HAN_FIRST;
@@ -150,6 +152,15 @@ export function scriptOf(cp: number): WritingScript {
   return null;
 }
 
+function countHan(counts: ScriptCounts, flag: number): void {
+  if (flag & HAN_SIMPLIFIED) {
+    counts.simplified++;
+    if (!(flag & HAN_SHARED_WITH_JAPANESE)) counts.simplifiedNotJapanese++;
+  }
+  if (flag & HAN_TRADITIONAL) counts.traditional++;
+  if (flag & HAN_JAPANESE) counts.japanese++;
+}
+
 /** Counts letters per script in one pass over the UTF-16 code units (lone surrogates skipped). */
 export function countScripts(text: string): ScriptCounts {
   const counts = emptyCounts();
@@ -158,6 +169,28 @@ export function countScripts(text: string): ScriptCounts {
   let lastLetterCjk = false;
   for (let i = 0; i < length; i++) {
     let cp = text.charCodeAt(i);
+    // ASCII, most of the characters of most pages, settled before the general path.
+    if (cp < 0x80) {
+      if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) {
+        counts.latin++;
+        lastLetterCjk = false;
+        if (!inLatinWord) {
+          counts.latinWords++;
+          inLatinWord = true;
+        }
+      } else {
+        inLatinWord = false;
+      }
+      continue;
+    }
+    if (cp >= HAN_FIRST && cp < HAN_END) {
+      counts.han++;
+      inLatinWord = false;
+      if (!lastLetterCjk) counts.cjkRuns++;
+      lastLetterCjk = true;
+      countHan(counts, hanFlags[cp - HAN_FIRST] ?? 0);
+      continue;
+    }
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < length) {
       const low = text.charCodeAt(i + 1);
       if (low >= 0xdc00 && low <= 0xdfff) {
@@ -213,13 +246,7 @@ export function countScripts(text: string): ScriptCounts {
       inLatinWord = true;
     }
     if (script === 'han') {
-      const flag = hanFlags[cp - HAN_FIRST] ?? 0;
-      if (flag & HAN_SIMPLIFIED) {
-        counts.simplified++;
-        if (!(flag & HAN_SHARED_WITH_JAPANESE)) counts.simplifiedNotJapanese++;
-      }
-      if (flag & HAN_TRADITIONAL) counts.traditional++;
-      if (flag & HAN_JAPANESE) counts.japanese++;
+      countHan(counts, hanFlags[cp - HAN_FIRST] ?? 0);
     } else if (script === 'cyrillic') {
       // і ї є ґ (either case)
       if (cp === 0x0456 || cp === 0x0406 || cp === 0x0457 || cp === 0x0407 || cp === 0x0454 || cp === 0x0404 || cp === 0x0491 || cp === 0x0490) {
