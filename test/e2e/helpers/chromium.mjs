@@ -90,3 +90,14 @@ export function projectFile(relative, sharedFallback) {
   }
   throw new Error(`missing ${relative}${sharedFallback ? ` (and ../shared/${sharedFallback})` : ''}`);
 }
+
+/**
+ * `localOnly` for tests that open extension pages: the context's routes see those pages' own
+ * chrome-extension:// requests too (their scripts and styles), which `localOnly` would abort.
+ */
+export async function localAndExtensionOnly(context) {
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    return url.protocol === 'chrome-extension:' || url.hostname === '127.0.0.1' ? route.continue() : route.abort('internetdisconnected');
+  });
+}
