@@ -216,48 +216,77 @@ function mix32(h: number): number {
 }
 
 /**
- * Tokens of a normalised text as hashes: one per Han/Kana/Hangul character, one per word
- * elsewhere; punctuation separates and is dropped, so it never makes two copies differ.
+ * Token hashes of many texts, one after another in one growing buffer: allocating a typed array
+ * per text cost more than tokenizing it.
  */
-function tokenize(norm: string): { tokens: Int32Array; weight: number } {
-  // No more tokens than characters: one typed buffer, trimmed once, instead of a growing array.
-  const tokens = new Int32Array(norm.length);
-  let count = 0;
-  let characters = 0;
-  let h = FNV_OFFSET;
-  let inWord = false;
-  let i = 0;
-  while (i < norm.length) {
-    const cp = norm.codePointAt(i) ?? 0;
-    i += cp > 0xffff ? 2 : 1;
-    const cls = classify(cp);
-    if (cls === WORD) {
-      h = Math.imul(h ^ cp, FNV_PRIME);
-      inWord = true;
-      continue;
+class TokenStore {
+  data = new Int32Array(1024);
+  length = 0;
+
+  /**
+   * Appends the tokens of a normalised text: one hash per Han/Kana/Hangul character, one per word
+   * elsewhere; punctuation separates and is dropped, so it never makes two copies differ. Returns
+   * the text's weight (see MIN_WEIGHT).
+   */
+  append(norm: string): number {
+    // No more tokens than characters.
+    if (this.length + norm.length > this.data.length) {
+      const grown = new Int32Array(Math.max(this.data.length * 2, this.length + norm.length));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
     }
-    if (inWord) {
-      tokens[count++] = h;
-      h = FNV_OFFSET;
-      inWord = false;
+    const tokens = this.data;
+    const start = this.length;
+    let count = start;
+    let characters = 0;
+    let h = FNV_OFFSET;
+    let inWord = false;
+    let i = 0;
+    while (i < norm.length) {
+      const cp = norm.codePointAt(i) ?? 0;
+      i += cp > 0xffff ? 2 : 1;
+      const cls = classify(cp);
+      if (cls === WORD) {
+        h = Math.imul(h ^ cp, FNV_PRIME);
+        inWord = true;
+        continue;
+      }
+      if (inWord) {
+        tokens[count++] = h;
+        h = FNV_OFFSET;
+        inWord = false;
+      }
+      if (cls === CHARACTER) {
+        tokens[count++] = Math.imul(FNV_OFFSET ^ cp, FNV_PRIME);
+        characters++;
+      }
     }
-    if (cls === CHARACTER) {
-      tokens[count++] = Math.imul(FNV_OFFSET ^ cp, FNV_PRIME);
-      characters++;
-    }
+    if (inWord) tokens[count++] = h;
+    this.length = count;
+    return count - start - characters / 2;
   }
-  if (inWord) tokens[count++] = h;
-  return { tokens: tokens.slice(0, count), weight: count - characters / 2 };
+
+  tokens(start: number, end: number): Int32Array {
+    return this.data.subarray(start, end);
+  }
+}
+
+function tokenize(norm: string): Int32Array {
+  const store = new TokenStore();
+  store.append(norm);
+  return store.tokens(0, store.length);
 }
 
 /** Shingles: token bigrams (character bigrams for CJK, word bigrams elsewhere). */
 function shingles(tokens: Int32Array): Uint32Array {
   if (tokens.length < 2) return Uint32Array.from(tokens, mix32);
   const out = new Uint32Array(tokens.length - 1);
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    out[i] = mix32(Math.imul(tokens[i] ?? 0, 0x9e3779b1) ^ (tokens[i + 1] ?? 0));
-  }
+  for (let i = 0; i + 1 < tokens.length; i++) out[i] = shingleHash(tokens[i] ?? 0, tokens[i + 1] ?? 0);
   return out;
+}
+
+function shingleHash(first: number, second: number): number {
+  return mix32(Math.imul(first, 0x9e3779b1) ^ second);
 }
 
 /** Jaccard overlap of two shingle lists as sets. */
@@ -278,7 +307,7 @@ export function similarity(a: string, b: string): number {
   const na = normalizeForDuplicates(a);
   const nb = normalizeForDuplicates(b);
   if (na === nb) return 1;
-  return shingleJaccard(shingles(tokenize(na).tokens), shingles(tokenize(nb).tokens));
+  return shingleJaccard(shingles(tokenize(na)), shingles(tokenize(nb)));
 }
 
 /** Trailing punctuation, quotes and ellipses removed: what a cut-off copy has to be a prefix of. */
@@ -298,9 +327,12 @@ function core(norm: string): string {
  * One-permutation MinHash of one text into `sig` (BINS values), with rotation densification so
  * short texts fill every bin. `raw` is scratch space of BINS values.
  */
-function sign(shingleHashes: Uint32Array, sig: Uint32Array, raw: Uint32Array): void {
+function sign(tokens: Int32Array, sig: Uint32Array, raw: Uint32Array): void {
   raw.fill(EMPTY);
-  for (const h of shingleHashes) {
+  // The shingles of `shingles(tokens)`, hashed as they are made rather than stored.
+  const count = tokens.length < 2 ? tokens.length : tokens.length - 1;
+  for (let i = 0; i < count; i++) {
+    const h = tokens.length < 2 ? mix32(tokens[i] ?? 0) : shingleHash(tokens[i] ?? 0, tokens[i + 1] ?? 0);
     const bin = h >>> BIN_SHIFT;
     const value = h & VALUE_MASK;
     if (value < (raw[bin] ?? EMPTY)) raw[bin] = value;
@@ -370,14 +402,17 @@ function withinEditDistance(a: Int32Array, b: Int32Array, limit: number): boolea
 
 interface Distinct {
   core: string;
-  tokens: Int32Array;
-  shingles: Uint32Array;
+  /** Its tokens in the TokenStore: [start, end). */
+  start: number;
+  end: number;
 }
 
-function isNear(a: Distinct, b: Distinct): boolean {
-  const longest = Math.max(a.tokens.length, b.tokens.length);
-  if (longest > EDIT_DISTANCE_MAX_TOKENS) return shingleJaccard(a.shingles, b.shingles) >= NEAR_THRESHOLD;
-  return withinEditDistance(a.tokens, b.tokens, Math.floor((1 - NEAR_THRESHOLD) * longest));
+function isNear(store: TokenStore, a: Distinct, b: Distinct): boolean {
+  const ta = store.tokens(a.start, a.end);
+  const tb = store.tokens(b.start, b.end);
+  const longest = Math.max(ta.length, tb.length);
+  if (longest > EDIT_DISTANCE_MAX_TOKENS) return shingleJaccard(shingles(ta), shingles(tb)) >= NEAR_THRESHOLD;
+  return withinEditDistance(ta, tb, Math.floor((1 - NEAR_THRESHOLD) * longest));
 }
 
 class UnionFind {
@@ -421,6 +456,7 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
   const byNorm = new Map<string, number>();
   const distinctOf = new Int32Array(texts.length).fill(-1);
   const distinct: Distinct[] = [];
+  const store = new TokenStore();
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i] ?? '';
     const seen = byText.get(text);
@@ -432,11 +468,13 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
     let d = byNorm.get(norm) ?? -1;
     if (d < 0) {
       const c = core(norm);
-      const { tokens, weight } = tokenize(c);
-      if (weight >= MIN_WEIGHT) {
+      const start = store.length;
+      if (store.append(c) >= MIN_WEIGHT) {
         d = distinct.length;
         byNorm.set(norm, d);
-        distinct.push({ core: c, tokens, shingles: shingles(tokens) });
+        distinct.push({ core: c, start, end: store.length });
+      } else {
+        store.length = start;
       }
     }
     byText.set(text, d);
@@ -482,7 +520,8 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
   const tried = new Set<number>();
   for (let d = 0; d < distinct.length; d++) {
     const sig = signatures.subarray(d * BINS, (d + 1) * BINS);
-    sign(distinct[d]?.shingles ?? new Uint32Array(0), sig, scratch);
+    const own = distinct[d];
+    sign(own ? store.tokens(own.start, own.end) : new Int32Array(0), sig, scratch);
     for (let band = 0; band < BANDS; band++) {
       let key = band;
       for (let r = 0; r < ROWS; r++) key = mix32(Math.imul(key, 0x01000193) ^ (sig[band * ROWS + r] ?? 0));
@@ -501,7 +540,7 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
       const b = distinct[d];
       if (!a || !b) continue;
       if (estimatedOverlap(signatures.subarray(other * BINS, (other + 1) * BINS), sig) < MIN_ESTIMATED_OVERLAP) continue;
-      if (!isNear(a, b)) continue;
+      if (!isNear(store, a, b)) continue;
       links.union(other, d);
       nearEdges.push(d);
     }
