@@ -1,7 +1,5 @@
-/** `zh-Hans` → `zh`: pages and scores mix script-specific and plain tags for one language. */
-export const baseLanguage = (tag: string): string => (tag.split('-')[0] ?? tag).toLowerCase();
-
-export const sameLanguage = (a: string, b: string): boolean => baseLanguage(a) === baseLanguage(b);
+// The tag helpers are shared with the content script, which must not load the popup's modules.
+export * from '../utils/lang-tags';
 
 /** A language's own name (English, 简体中文): the switch names each language the way its readers do. */
 export function languageName(tag: string): string {
@@ -11,4 +9,3 @@ export function languageName(tag: string): string {
     return tag;
   }
 }
-

@@ -1,5 +1,13 @@
 import { browser } from 'wxt/browser';
-import { type ContentRequest, isBackgroundRequest, type PageState, type PageStatus } from '../utils/messages';
+import {
+  type BackgroundRequest,
+  type ContentRequest,
+  isBackgroundRequest,
+  type PageState,
+  type PageStatus,
+  type ReportResponse,
+  type TabState,
+} from '../utils/messages';
 
 /**
  * What the popup and the reader tab need from the browser about one tab. Components take it as a
@@ -21,13 +29,13 @@ export interface PageClient {
 
 const STATUSES: readonly PageStatus[] = ['analysing', 'ready', 'not-article', 'off', 'error'];
 
-/** The reply comes from our own content script, so this checks shape, not every report field. */
-export function isPageState(value: unknown): value is PageState {
+/** The reply comes from our own content script, so this checks shape, not every summary field. */
+export function isTabState(value: unknown): value is TabState {
   if (typeof value !== 'object' || value === null) return false;
-  const state = value as Partial<Record<keyof PageState, unknown>>;
+  const state = value as Partial<Record<keyof TabState, unknown>>;
   return (
     STATUSES.includes(state.status as PageStatus) &&
-    (state.report === null || (typeof state.report === 'object' && state.report !== undefined)) &&
+    (state.summary === null || (typeof state.summary === 'object' && state.summary !== undefined)) &&
     typeof state.mode === 'string' &&
     Array.isArray(state.modes) &&
     state.modes.every((mode) => typeof mode === 'string') &&
@@ -66,19 +74,38 @@ export function tabIdFromSearch(search: string): number | null {
 }
 
 export function tabClient(tabId: number): PageClient {
+  /**
+   * The tab's state with its report, which the background keeps: a page-sized report would cost
+   * the page a long task to send from its content script.
+   */
+  const withReport = async ({ summary: _, ...state }: TabState): Promise<PageState> => {
+    if (state.status !== 'ready') return { ...state, report: null };
+    const report: unknown = await browser.runtime.sendMessage({ type: 'get-report', tabId } satisfies BackgroundRequest);
+    const valid = typeof report === 'object' && report !== null && (report as { version?: unknown }).version === 1;
+    return { ...state, report: valid ? (report as NonNullable<ReportResponse>) : null };
+  };
   return {
     async getState() {
       const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'get-state' } satisfies ContentRequest);
-      if (!isPageState(reply)) throw new Error('The page answered without a state');
-      return reply;
+      if (!isTabState(reply)) throw new Error('The page answered without a state');
+      return withReport(reply);
     },
     async send(request) {
       await browser.tabs.sendMessage(tabId, request);
     },
     subscribe(listener) {
+      // States come with their reports in the order the page announced them, not as reports arrive.
+      let latest = 0;
       const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
         if (sender.tab?.id !== tabId || !isBackgroundRequest(message) || message.type !== 'page-state') return;
-        if (isPageState(message.state)) listener(message.state);
+        if (!isTabState(message.state)) return;
+        const heard = ++latest;
+        void withReport(message.state).then(
+          (state) => {
+            if (heard === latest) listener(state);
+          },
+          () => undefined,
+        );
       };
       browser.runtime.onMessage.addListener(onMessage);
       return () => browser.runtime.onMessage.removeListener(onMessage);

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Controller, type ControllerDeps } from '@/entrypoints/content/controller';
-import type { PageSnapshot } from '@/utils/analysis';
-import { analyzeSnapshot, joinAnalysis, snapshotPage } from '@/utils/analyze';
-import type { LanguageMode, PageState } from '@/utils/messages';
+import { Controller, type ControllerDeps, findTarget } from '@/entrypoints/content/controller';
+import { findingsOf, type PageFindings, type PageSnapshot } from '@/utils/analysis';
+import { analyzeSnapshot, snapshotPage } from '@/utils/analyze';
+import type { FlagTarget, LanguageMode, TabState } from '@/utils/messages';
 import { MARK, TAG } from '@/utils/page-markers';
 import { DEFAULT_SETTINGS, type Settings, type SiteModes } from '@/utils/settings';
+import { snapshotPageSteps } from '@/utils/snapshot';
+import { visibleText } from '@/utils/text';
 
 const SEED = readFileSync(resolve('test/fixtures/seed/page.html'), 'utf8');
 
@@ -27,13 +29,14 @@ const until = async (test: () => boolean, ms = 3000) => {
   }
 };
 
-function setup(opts: { settings?: Partial<Settings>; siteModes?: SiteModes; analyze?: (snapshot: PageSnapshot) => Promise<ReturnType<typeof analyzeSnapshot>> } = {}) {
-  const states: PageState[] = [];
+function setup(opts: { settings?: Partial<Settings>; siteModes?: SiteModes; analyze?: (snapshot: PageSnapshot) => Promise<PageFindings> } = {}) {
+  const states: TabState[] = [];
   const saved: [string, LanguageMode][] = [];
-  const analyze = vi.fn(opts.analyze ?? (async (snapshot: PageSnapshot) => analyzeSnapshot(snapshot)));
+  // As the background does: the text phase, answered with the findings alone.
+  const analyze = vi.fn(opts.analyze ?? (async (snapshot: PageSnapshot) => findingsOf(analyzeSnapshot(snapshot))));
   const deps: ControllerDeps = {
     doc: document,
-    engine: { snapshotPage, joinAnalysis, analyze },
+    engine: { snapshotSteps: snapshotPageSteps, analyze },
     settings: async () => ({ ...DEFAULT_SETTINGS, ...opts.settings }),
     siteModes: async () => opts.siteModes ?? {},
     saveSiteMode: async (host, mode) => {
@@ -74,7 +77,8 @@ describe('the content script on the seed page', () => {
     expect(state.modes).toEqual(['en', 'zh-Hans', 'both']);
     expect(state.mode).toBe('both');
     expect(state.collapsedCount).toBeGreaterThanOrEqual(2);
-    expect(state.report?.disclosures[0]?.kind).toBe('generated');
+    expect(state.summary?.disclosures).toBeGreaterThanOrEqual(1);
+    expect(state.summary?.url).toBe('http://news.example/story');
     expect(mode()).toBe('both');
     expect([...(control()?.querySelectorAll('button[aria-pressed]') ?? [])].map((b) => b.textContent)).toEqual(['EN', '中文', 'Both']);
     expect(pressed()).toEqual(['Both']);
@@ -160,6 +164,34 @@ describe('the content script on the seed page', () => {
     expect(flashed?.closest(`[${MARK.collapsed}]`)?.hasAttribute(MARK.open)).toBe(true);
     await controller.handle({ type: 'scroll-to', target: { kind: 'disclosure', index: 0 } });
     expect(document.querySelector(`[${MARK.flash}]`)?.className).toBe('disclaimer');
+  });
+
+  it('analyses again when the background asks (it lost the report), changing nothing on the page', async () => {
+    const { controller, analyze } = setup();
+    stop = () => controller.disable();
+    await controller.start();
+    const annotated = document.documentElement.outerHTML;
+    expect((await controller.handle({ type: 'refresh' })).status).toBe('ready');
+    expect(analyze).toHaveBeenCalledTimes(2);
+    expect(document.documentElement.outerHTML).toBe(annotated);
+  });
+
+  it("points each of the popup's flags at the element that holds its text", () => {
+    const { snapshot, elements } = snapshotPage(document);
+    const text = analyzeSnapshot(snapshot);
+    const analysis = { findings: findingsOf(text), elements, blockCount: snapshot.blocks.length, markup: snapshot.markup };
+    const { report } = text;
+    const shown = (target: FlagTarget) => {
+      const found = findTarget(analysis, target);
+      return found ? visibleText(found.el) : null;
+    };
+    expect(report.duplicates.length + report.truncated.length + report.bilingual.untranslated.length).toBeGreaterThan(2);
+    for (const [index, group] of report.duplicates.entries()) expect(shown({ kind: 'duplicate', index })).toContain(group.copies[0]);
+    for (const [index, item] of report.truncated.entries()) expect(shown({ kind: 'truncated', index })).toContain(item.text);
+    for (const [index, part] of report.bilingual.untranslated.entries()) expect(shown({ kind: 'untranslated', index })).toContain(part.text);
+    for (const [index, disclosure] of report.disclosures.entries()) {
+      if (disclosure.source === 'text') expect(shown({ kind: 'disclosure', index })).toContain(disclosure.evidence);
+    }
   });
 
   it('reports an error and leaves the page alone when the analysis fails', async () => {

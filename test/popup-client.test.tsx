@@ -1,7 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isPageState, isReadableUrl, tabClient, tabIdFromSearch } from '../components/page-client';
-import type { PageState } from '../utils/messages';
+import { isReadableUrl, isTabState, tabClient, tabIdFromSearch } from '../components/page-client';
+import { summaryOf } from '../utils/analysis';
+import type { PageState, TabState } from '../utils/messages';
 import { loadReport, pageState } from './popup-support';
 
 beforeEach(() => {
@@ -46,16 +47,19 @@ describe('tabIdFromSearch', () => {
   });
 });
 
-describe('isPageState', () => {
+/** What the content script says of a page in `state`: the report stays in the background. */
+const tabState = ({ report, ...state }: PageState): TabState => ({ ...state, summary: report && summaryOf(report) });
+
+describe('isTabState', () => {
   it('accepts the states the content script sends', () => {
-    expect(isPageState(pageState(loadReport('seed')))).toBe(true);
-    expect(isPageState(pageState(null, { status: 'analysing' }))).toBe(true);
+    expect(isTabState(tabState(pageState(loadReport('seed'))))).toBe(true);
+    expect(isTabState(tabState(pageState(null, { status: 'analysing' })))).toBe(true);
   });
 
   it('refuses anything else', () => {
-    const good = pageState(null);
-    for (const bad of [undefined, null, 'ready', { ...good, status: 'done' }, { ...good, modes: 'en' }, { ...good, report: 'x' }, { ...good, error: 1 }]) {
-      expect(isPageState(bad)).toBe(false);
+    const good = tabState(pageState(null));
+    for (const bad of [undefined, null, 'ready', { ...good, status: 'done' }, { ...good, modes: 'en' }, { ...good, summary: 'x' }, { ...good, error: 1 }]) {
+      expect(isTabState(bad)).toBe(false);
     }
   });
 });
@@ -74,15 +78,20 @@ function tabAnswers(...replies: unknown[]) {
     }) as never);
 }
 
+/** The background's answer to the report a popup asks for. */
+const backgroundKeeps = (report: unknown) => vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => report) as never);
+
 const noReply = () => {};
 
 describe('tabClient', () => {
-  it('asks the tab for its state and refuses a malformed answer', async () => {
+  it('asks the tab for its state, and the background for its report, and refuses a malformed answer', async () => {
     const state = pageState(loadReport('seed'));
-    const send = tabAnswers(state, undefined);
+    const send = tabAnswers(tabState(state), undefined);
+    const ask = backgroundKeeps(state.report);
     const client = tabClient(7);
     expect(await client.getState()).toEqual(state);
     expect(send).toHaveBeenCalledWith(7, { type: 'get-state' });
+    expect(ask).toHaveBeenCalledWith({ type: 'get-report', tabId: 7 });
     await expect(client.getState()).rejects.toThrow();
   });
 
@@ -97,12 +106,17 @@ describe('tabClient', () => {
     const heard: PageState[] = [];
     const unsubscribe = tabClient(tab.id ?? -1).subscribe((state) => heard.push(state));
     const state = pageState(loadReport('seed'), { mode: 'en' });
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'page-state', state }, { tab: other }, noReply);
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'page-state', state: { status: 'bogus' } }, { tab }, noReply);
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'page-state', state }, { tab }, noReply);
+    backgroundKeeps(state.report);
+    const announce = async (message: unknown, from: typeof tab) => {
+      await fakeBrowser.runtime.onMessage.trigger(message, { tab: from }, noReply);
+      await new Promise((resolve) => setTimeout(resolve));
+    };
+    await announce({ type: 'page-state', state: tabState(state) }, other);
+    await announce({ type: 'page-state', state: { status: 'bogus' } }, tab);
+    await announce({ type: 'page-state', state: tabState(state) }, tab);
     expect(heard).toEqual([state]);
     unsubscribe();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'page-state', state }, { tab }, noReply);
+    await announce({ type: 'page-state', state: tabState(state) }, tab);
     expect(heard).toHaveLength(1);
   });
 

@@ -1,13 +1,16 @@
-import type { BlockRole, Disclosure, DuplicateKind, PageReport, Score } from './report';
+import type { BlockRole, Disclosure, DisclosureKind, DuplicateKind, PageReport, Score } from './report';
 
 /**
  * The engine runs in two phases so that the page never waits for it:
- * - the DOM phase (`snapshotPage`) reads the live document and returns a serialisable
- *   `PageSnapshot` plus the element of each block; it is the only part that needs a DOM;
+ * - the DOM phase (`snapshotPage`, snapshot.ts) reads the live document and returns a
+ *   serialisable `PageSnapshot` plus the element of each block; it is the only part that needs a
+ *   DOM;
  * - the text phase (`analyzeSnapshot`) turns the snapshot into a `TextAnalysis`: plain data, so
  *   the extension runs it in the background context, off the page's main thread, and the command
  *   line runs it inline.
- * `joinAnalysis` puts the element references back for the content script.
+ * The background keeps the report and answers the content script with `PageFindings`, the few
+ * numbers annotation needs; `joinAnalysis` puts the element references back beside a whole
+ * analysis for the command line and tests.
  */
 
 export type BlockKind = BlockRole | 'title' | 'label';
@@ -81,4 +84,88 @@ export interface Analysis extends Omit<TextAnalysis, 'units' | 'textDisclosures'
   blocks: AnalyzedBlock[];
   units: Unit[];
   disclosures: { disclosure: Disclosure; el: Element | null }[];
+}
+
+/** The report in a few fields, for the toolbar badge and a glance: small whatever the page's size. */
+export interface ReportSummary {
+  url: string | null;
+  title: string | null;
+  /** How many disclosures the report lists. */
+  disclosures: number;
+  /** How long the text phase took, in milliseconds. */
+  ms: number;
+}
+
+/**
+ * What the content script needs of a text analysis to annotate the page: indices and language
+ * tags, and no page text but that of the parts of split blocks. A page-sized answer (every text,
+ * the report) costs the page's main thread a long task to decode; this one decodes in a few
+ * milliseconds on a page of 10,000 paragraphs. Unit ids are indices into the `unit…` lists, in
+ * reading order; the units of one block are consecutive, in part order.
+ */
+export interface PageFindings {
+  /** The language tags units are in, each once. */
+  langs: string[];
+  /** The block of each unit. */
+  unitBlock: number[];
+  /** The language of each unit, as an index into `langs`. */
+  unitLang: number[];
+  /** The text of each part of a block split into languages: the page finds its parts by it. */
+  partTexts: { unit: number; text: string }[];
+  collapsed: TextAnalysis['collapsed'];
+  truncated: number[];
+  untranslated: number[];
+  pairCount: number;
+  bilingual: { detected: boolean; languages: string[] };
+  /** The text disclosures, in report order (after the snapshot's markup ones). */
+  textDisclosures: { block: number; kind: DisclosureKind }[];
+  /** The unit of the first copy of each of `report.duplicates`, where the popup's flag points. */
+  duplicates: number[];
+  summary: ReportSummary;
+}
+
+export function summaryOf(report: PageReport): ReportSummary {
+  return { url: report.url, title: report.title?.text ?? null, disclosures: report.disclosures.length, ms: report.timing.ms };
+}
+
+/** The findings of a text analysis, in one pass over its units. */
+export function findingsOf(text: TextAnalysis): PageFindings {
+  const langIndex = new Map<string, number>();
+  const count = text.units.length;
+  const unitBlock = new Array<number>(count);
+  const unitLang = new Array<number>(count);
+  const partTexts: PageFindings['partTexts'] = [];
+  for (let u = 0; u < count; u++) {
+    const unit = text.units[u] as UnitData;
+    let lang = langIndex.get(unit.lang);
+    if (lang === undefined) {
+      lang = langIndex.size;
+      langIndex.set(unit.lang, lang);
+    }
+    unitBlock[u] = unit.block;
+    unitLang[u] = lang;
+    const split = unit.part > 0 || text.units[u + 1]?.block === unit.block;
+    if (split) partTexts.push({ unit: u, text: unit.text });
+  }
+  // A group's first copy, found by its texts: kept and copies are text in the report.
+  const firstCopy = new Map<string, number>();
+  for (const entry of text.collapsed) {
+    const key = `${text.units[entry.kept]?.text}\u0000${text.units[entry.unit]?.text}`;
+    if (!firstCopy.has(key)) firstCopy.set(key, entry.unit);
+  }
+  const { report } = text;
+  return {
+    langs: [...langIndex.keys()],
+    unitBlock,
+    unitLang,
+    partTexts,
+    collapsed: text.collapsed,
+    truncated: text.truncated,
+    untranslated: text.untranslated,
+    pairCount: text.pairs.length,
+    bilingual: { detected: report.bilingual.detected, languages: report.bilingual.languages },
+    textDisclosures: text.textDisclosures.map(({ disclosure, block }) => ({ block, kind: disclosure.kind })),
+    duplicates: report.duplicates.map((group) => firstCopy.get(`${group.kept}\u0000${group.copies[0]}`) ?? -1),
+    summary: summaryOf(report),
+  };
 }

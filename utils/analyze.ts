@@ -6,74 +6,19 @@ import type {
   TextAnalysis,
   UnitData,
 } from './analysis';
-import { extractArticle } from './article';
 import { analyzeBilingual } from './bilingual';
-import { findMarkupDisclosures, findTextDisclosures } from './disclosures';
+import { findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
 import { assignLanguages, countScripts, detectLanguage, scriptFamilies } from './languages';
-import { ancestorFinder, placesOf } from './places';
 import type { DuplicateKind, Part, ReportBlock } from './report';
-import { findScores, findTags } from './scores';
-import { tagOf } from './text';
+import { snapshotPage } from './snapshot';
 import { truncation } from './truncation';
 
+// The DOM phase lives in its own module, which the content script loads without this one.
+export * from './snapshot';
+
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
-
-function canonicalUrl(doc: Document): string | null {
-  const href = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
-  if (!href) return null;
-  try {
-    return new URL(href, doc.baseURI || undefined).href;
-  } catch {
-    return null;
-  }
-}
-
-/** The DOM phase: everything the text phase needs, read from the document in one pass. */
-export function snapshotPage(doc: Document, opts: { url?: string | null } = {}): { snapshot: PageSnapshot; elements: Element[] } {
-  const article = extractArticle(doc);
-  const elements = article.blocks.map((block) => block.el);
-  const places = placesOf(
-    elements,
-    article.blocks.map((block) => block.inArticle),
-  );
-  // One climb per ancestor for all blocks, not one per block (pages nest thousands deep).
-  const langOf = ancestorFinder((el) => el.hasAttribute('lang'));
-  const quoteOf = ancestorFinder((el) => {
-    const tag = tagOf(el);
-    return tag === 'blockquote' || tag === 'q';
-  });
-  const blocks: BlockSnapshot[] = article.blocks.map((block, i) => ({
-    role: block.role,
-    text: block.text,
-    inArticle: block.inArticle,
-    declaredLang: langOf(block.el)?.getAttribute('lang') || null,
-    quoted: quoteOf(block.el) !== null,
-    cell: places[i]?.cell ?? null,
-    column: places[i]?.column ?? null,
-  }));
-  // Markup elements follow the blocks' elements, so that elements[i] stays the element of block i.
-  const markup = findMarkupDisclosures(doc).map(({ disclosure, el }) => {
-    let element = -1;
-    if (el) {
-      elements.push(el);
-      element = elements.length - 1;
-    }
-    return { disclosure, element };
-  });
-  return {
-    snapshot: {
-      url: opts.url ?? canonicalUrl(doc),
-      pageLang: doc.documentElement?.getAttribute('lang') || null,
-      blocks,
-      markup,
-      scores: findScores(doc, article.title).map(({ value, max, labels }) => ({ value, max, labels })),
-      tags: findTags(doc, article.root),
-    },
-    elements,
-  };
-}
 
 interface Group {
   kind: DuplicateKind;

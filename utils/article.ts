@@ -1,4 +1,5 @@
 import { parseScoreText } from './scores';
+import { runSteps, STEP, type Steps } from './steps';
 import { foldSpace, isBlockTag, isHidden, tagOf, visibleText } from './text';
 
 export type ArticleRole = 'title' | 'label' | 'heading' | 'paragraph' | 'quote' | 'list-item';
@@ -140,7 +141,7 @@ function enterFlags(el: Element, tag: string, parentFlags: number): { flags: num
 }
 
 /** One iterative pre-order walk over the visible elements under `start`, collecting text statistics. */
-function walk(start: Element): Walk {
+function* walk(start: Element): Steps<Walk> {
   const w: Walk = { els: [], parent: [], end: [], text: [], link: [], own: [], commas: [], flags: [], weak: [] };
   const open: number[] = [];
   const owners: number[] = [];
@@ -165,6 +166,8 @@ function walk(start: Element): Walk {
     return i;
   };
   const exit = (): void => {
+    // A page that moved nodes between two slices can lead the climb above where it went down.
+    if (open.length === 0) return;
     const i = open.pop() as number;
     w.end[i] = w.els.length;
     const flags = w.flags[i] as number;
@@ -179,7 +182,9 @@ function walk(start: Element): Walk {
 
   enter(start, tagOf(start));
   let node: Node | null = start.firstChild;
+  let count = 0;
   while (node !== null) {
+    if (++count % STEP === 0) yield;
     let descended = false;
     if (node.nodeType === 3 || node.nodeType === 4) {
       const data = (node as CharacterData).data;
@@ -483,24 +488,35 @@ function labelElements(el: Element): Element[] {
 
 const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [] };
 
+/** Characters of block text read between two yields, with a block counting for a few on its own. */
+const STEP_CHARS = 4096;
+const BLOCK_CHARS = 64;
+
 /**
  * Finds the article on a page: its title, the short label lines around the title, and the body's
  * headings, paragraphs, quotes and list items in reading order. One walk over the document keeps
  * it linear; it only reads the DOM.
  */
 export function extractArticle(doc: Document): ExtractedArticle {
+  return runSteps(extractArticleSteps(doc));
+}
+
+/** `extractArticle` as a pass that yields every few hundred nodes (see steps.ts). */
+export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   // Some DOMs (linkedom) throw on `body` when the document has no root element.
   if (!doc.documentElement) return EMPTY;
   const start = doc.body ?? doc.documentElement;
-  const w = walk(start);
+  const w = yield* walk(start);
   confirmChrome(w, textBlocks(w, -1, -1));
   const chrome = nearestWith(w, FLAG_CHROME);
   const farChrome = nearestWith(w, FLAG_FAR_CHROME);
 
   const titleIdx = findTitle(doc, w, farChrome);
   const titleEnd = titleIdx >= 0 ? (w.end[titleIdx] as number) : -1;
+  yield;
   const blocks = textBlocks(w, titleIdx, titleEnd);
   const rootIdx = findRoot(w, blocks, chrome);
+  yield;
 
   // Short stat boxes ("85" over "Hot 热度", "1,234 views"): a bare number marks its small box as metadata.
   const statBoxes = new Set<number>();
@@ -528,9 +544,15 @@ export function extractArticle(doc: Document): ExtractedArticle {
   }
   let firstBody = Number.POSITIVE_INFINITY;
   const labelCandidates: number[] = [];
+  let read = 0;
   for (const b of blocks) {
     const el = w.els[b] as Element;
     const len = w.text[b] as number;
+    read += BLOCK_CHARS + len;
+    if (read >= STEP_CHARS) {
+      read = 0;
+      yield;
+    }
     const inRoot = rootIdx >= 0 && within(w, rootIdx, b) && (chrome[b] as number) <= rootIdx;
     const text = inRoot || len <= MAX_LABEL ? visibleText(el) : '';
     const isBody =
@@ -549,6 +571,11 @@ export function extractArticle(doc: Document): ExtractedArticle {
   }
   for (const b of labelCandidates) {
     if (regionIsPage && (b < titleIdx || b > firstBody)) continue;
+    read += BLOCK_CHARS + (w.text[b] as number);
+    if (read >= STEP_CHARS) {
+      read = 0;
+      yield;
+    }
     for (const el of labelElements(w.els[b] as Element)) {
       const text = visibleText(el);
       if (text.length === 0 || !HAS_LETTER.test(text)) continue;

@@ -5,7 +5,12 @@ import {
   SIMPLIFIED_SHARED_WITH_JAPANESE,
   TRADITIONAL_ONLY,
 } from './data/han-tables';
+import { baseLanguage } from './lang-tags';
 import { CHAR_LETTER, CHAR_MARK, charClass } from './text';
+
+// Tag helpers live apart, free of detection, for the content script and the popup; callers of
+// this module keep finding them here.
+export * from './lang-tags';
 
 export interface LanguageHint {
   /** The page's declared language (`<html lang>`), any BCP 47 form ('en-US', 'zh-TW'). */
@@ -261,16 +266,10 @@ export function countScripts(text: string): ScriptCounts {
   return counts;
 }
 
-/** 'zh-Hans' → 'zh', 'en-US' → 'en'; 'und' stays 'und'. */
 /** How many writing systems a text's letters use (CJK scripts count as one): 2+ may be an inline pair. */
 export function scriptFamilies(c: ScriptCounts): number {
   const families = [c.han + c.hiragana + c.katakana + c.hangul, c.latin, c.cyrillic, c.arabic, c.greek, c.hebrew, c.thai, c.devanagari];
   return families.filter((n) => n > 0).length;
-}
-
-export function baseLanguage(tag: string): string {
-  const dash = tag.indexOf('-');
-  return (dash < 0 ? tag : tag.slice(0, dash)).toLowerCase();
 }
 
 /** Normalises a declared language ('zh-TW', 'zh_CN', 'EN-us') to this module's tags. */

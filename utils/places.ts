@@ -1,4 +1,5 @@
 import type { BlockPlace } from './analysis';
+import { runSteps, STEP, type Steps } from './steps';
 import { tagOf } from './text';
 
 /**
@@ -73,6 +74,11 @@ export function ancestorFinder(matches: (el: Element) => boolean): (el: Element)
 
 /** Places of `elements` (the blocks of one page, in document order). */
 export function placesOf(elements: readonly Element[], inArticle: readonly boolean[]): BlockPlace[] {
+  return runSteps(placesOfSteps(elements, inArticle));
+}
+
+/** `placesOf` as a pass that yields every few hundred blocks (see steps.ts). */
+export function* placesOfSteps(elements: readonly Element[], inArticle: readonly boolean[]): Steps<BlockPlace[]> {
   const tables = new Map<Element, { index: number; rows: Map<Element, number> }>();
   const containers = new Map<Element, { group: number; columns: Set<number> }>();
   const columnCache = new Map<Element, { container: Element; index: number } | null>();
@@ -121,7 +127,10 @@ export function placesOf(elements: readonly Element[], inArticle: readonly boole
     return tag === 'td' || tag === 'th';
   });
   const tableOf = ancestorFinder((el) => tagOf(el) === 'table');
-  const raw = elements.map((el, i) => {
+  const raw: { cell: BlockPlace['cell']; column: { container: Element; index: number } | null }[] = [];
+  for (let i = 0; i < elements.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const el = elements[i] as Element;
     const td = cellOf(el);
     const row = td?.parentElement;
     const table = td ? tableOf(td) : null;
@@ -142,8 +151,8 @@ export function placesOf(elements: readonly Element[], inArticle: readonly boole
       entry.columns.add(column.index);
       containers.set(column.container, entry);
     }
-    return { cell, column };
-  });
+    raw.push({ cell, column });
+  }
 
   return raw.map(({ cell, column }) => {
     const entry = column ? containers.get(column.container) : undefined;

@@ -7,7 +7,9 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const background = createBackground({
     extensionId: browser.runtime.id,
+    pagesUrl: browser.runtime.getURL('/'),
     analyze: analyzeSnapshot,
+    send: (tabId, request) => browser.tabs.sendMessage(tabId, request),
     setBadge: (tabId, badge) => {
       void action.setBadgeText({ tabId, text: badge.text }).catch(() => {});
       if (badge.text) void action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => {});

@@ -14,14 +14,30 @@ import { createBadge, createLabel, createMarker } from './widgets';
  * title written "English 中文"), our run elements around each language's stretch of it.
  */
 
+/**
+ * What a batch of writes costs the browser, which decides how a caller schedules it:
+ * - `marks`: our attributes (which change nothing on screen in the Both mode), runs around text,
+ *   and widgets built but not yet in the page: the cost lies in the slice itself;
+ * - `layout`: hidden copies, widgets put into the page and `lang` attributes (the browser shapes
+ *   the block's text again): each adds to the layout of the frame after, and every frame that
+ *   holds any lays out the whole page again (10,000 paragraphs: tens of milliseconds).
+ */
+export type WriteKind = 'marks' | 'layout';
+
 /** Runs `work` over `items`, in slices when the caller wants to (see schedule.ts). */
-export type Runner = <T>(items: T[], work: (item: T) => void) => Promise<void>;
+export type Runner = <T>(items: T[], work: (item: T) => void, kind: WriteKind) => Promise<void>;
 
 /** One block to redo (`work`) or to clear (`work` null); `now` for a block on the first screen. */
 export interface Change {
   el: Element;
   work: BlockWork | null;
   now: boolean;
+}
+
+interface Pending {
+  block: Element;
+  log: ChangeLog;
+  write: () => void;
 }
 
 interface Applied {
@@ -67,8 +83,9 @@ export class Annotator {
   private readonly applied = new Map<Element, Applied>();
   /** The page's own `lang` of each element whose `lang` NewsLens set. */
   private readonly langBefore = new Map<Element, string | null>();
-  /** Writes that change layout, held back until the blocks of an `apply` are done. */
-  private readonly pendingLayout: { block: Element; log: ChangeLog; write: () => void }[] = [];
+  /** Writes that change layout, held back until the blocks of an `apply` are done: those seen first, then `lang`. */
+  private readonly pendingLayout: Pending[] = [];
+  private readonly pendingLang: Pending[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -104,20 +121,24 @@ export class Annotator {
 
   /**
    * Brings the page in line with a plan, touching only the blocks whose wish changed: first the
-   * blocks on screen, in full; then every other block's marks that change no layout; then, all
-   * together, the writes that do (hidden copies, markers, labels, `lang`). On a long page each
-   * layout costs the browser a walk over the whole page, so one layout for all of them costs far
-   * less than one per slice.
+   * blocks on screen, in full; then every other block's marks, building its widgets aside; then
+   * the writes that change layout, in as few frames as their cost allows: hidden copies and
+   * widgets, then the `lang` attributes. On a long page each frame that changes layout costs the
+   * browser a walk over the whole page, so a few large batches cost far less than many small ones.
    */
   async apply(changes: Change[], run: Runner): Promise<void> {
-    await run(changes, ({ el, work, now }) => {
-      this.remove(el);
-      if (work) this.add(work, !now);
-    });
-    const later = this.pendingLayout.splice(0);
-    await run(later, ({ block, log, write }) => {
+    await run(
+      changes,
+      ({ el, work, now }) => {
+        this.remove(el);
+        if (work) this.add(work, !now);
+      },
+      'marks',
+    );
+    const write = ({ block, log, write }: Pending) => {
       if (this.applied.get(block)?.log === log) write();
-    });
+    };
+    await run([...this.pendingLayout.splice(0), ...this.pendingLang.splice(0)], write, 'layout');
   }
 
   /** Shows a block's collapsed copies; returns the element standing for `part` (or the block). */
@@ -130,6 +151,7 @@ export class Annotator {
 
   undoAll(): void {
     this.pendingLayout.length = 0;
+    this.pendingLang.length = 0;
     for (const el of [...this.applied.keys()]) this.remove(el);
   }
 
@@ -144,12 +166,13 @@ export class Annotator {
   private add(work: BlockWork, deferLayout: boolean): void {
     const { el, parts } = work;
     const log = new ChangeLog();
-    const layout = (write: () => void) => {
-      if (deferLayout) this.pendingLayout.push({ block: el, log, write });
+    const later = (pending: Pending[]) => (write: () => void) => {
+      if (deferLayout) pending.push({ block: el, log, write });
       else write();
     };
+    const layout = later(this.pendingLayout);
     const setLang = (target: Element, lang: string) =>
-      layout(() => {
+      later(this.pendingLang)(() => {
         if (!this.langBefore.has(target)) {
           this.langBefore.set(target, target.getAttribute('lang'));
           log.onUndo(() => this.langBefore.delete(target));
@@ -162,18 +185,21 @@ export class Annotator {
     const oneLang = parts.every((part) => part.lang === first.lang);
     const oneToggle = parts.every((part) => part.toggle === first.toggle) ? first.toggle : null;
 
-    const hide = (targets: Element[], collapse: Collapse, display: 'block' | 'inline', lang: string | null) => layout(() => {
+    // Widgets are built at once, outside the page; only putting them in moves its layout.
+    const hide = (targets: Element[], collapse: Collapse, display: 'block' | 'inline', lang: string | null) => {
       const setOpen = (open: boolean) => {
         for (const target of targets) log.setAttr(target, MARK.open, open ? '' : null);
       };
-      for (const target of targets) log.setAttr(target, MARK.collapsed, collapse.kind);
       const open = !this.opts.autoCollapse;
-      if (open) setOpen(true);
       const marker = createMarker(this.doc, { collapse, open, display, onToggle: setOpen });
       if (lang) marker.host.setAttribute(MARK.lang, lang);
-      log.insert(marker.host, { before: targets[0] as Element });
       opens.push(marker.setOpen);
-    });
+      layout(() => {
+        for (const target of targets) log.setAttr(target, MARK.collapsed, collapse.kind);
+        if (open) setOpen(true);
+        log.insert(marker.host, { before: targets[0] as Element });
+      });
+    };
     const display = BLOCK_TAGS.has(el.tagName.toUpperCase()) ? 'block' : 'inline';
 
     let partTargets: Element[][] | null = null;
@@ -193,9 +219,9 @@ export class Annotator {
         if (part.collapse && !allCollapsed) hide(targets, part.collapse, 'inline', part.toggle);
         const flag = part.flag;
         if (flag) {
+          const label = createLabel(this.doc, flag, this.opts.name);
+          if (part.toggle) label.setAttribute(MARK.lang, part.toggle);
           layout(() => {
-            const label = createLabel(this.doc, flag, this.opts.name);
-            if (part.toggle) label.setAttribute(MARK.lang, part.toggle);
             if (last.nextSibling) log.insert(label, { before: last.nextSibling });
             else if (last.parentElement) log.insert(label, { into: last.parentElement, at: 'end' });
           });
@@ -205,12 +231,18 @@ export class Annotator {
     if (parts.length === 1) {
       if (first.toggle) log.setAttr(el, MARK.lang, first.toggle);
       const flag = first.flag;
-      if (flag) layout(() => log.insert(createLabel(this.doc, flag, this.opts.name), { into: el, at: 'end' }));
+      if (flag) {
+        const label = createLabel(this.doc, flag, this.opts.name);
+        layout(() => log.insert(label, { into: el, at: 'end' }));
+      }
     }
     if (oneLang && first.setLang) setLang(el, first.lang);
     if (allCollapsed) hide([el], first.collapse as Collapse, display, oneToggle);
     const disclosure = work.disclosure;
-    if (disclosure) layout(() => log.insert(createBadge(this.doc, disclosure), { into: el, at: 'start' }));
+    if (disclosure) {
+      const badge = createBadge(this.doc, disclosure);
+      layout(() => log.insert(badge, { into: el, at: 'start' }));
+    }
 
     this.applied.set(el, {
       key: work.key,

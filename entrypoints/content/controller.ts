@@ -1,15 +1,16 @@
-import { baseLanguage } from '@/components/language';
-import type { Analysis, PageSnapshot, TextAnalysis } from '@/utils/analysis';
-import type { ContentRequest, FlagTarget, LanguageMode, PageState, PageStatus } from '@/utils/messages';
+import type { PageFindings, PageSnapshot, ReportSummary } from '@/utils/analysis';
+import { baseLanguage } from '@/utils/lang-tags';
+import type { ContentRequest, FlagTarget, LanguageMode, PageStatus, TabState } from '@/utils/messages';
 import { MARK } from '@/utils/page-markers';
-import type { PageReport } from '@/utils/report';
 import { disabledEntryFor, resolveMode, type Settings, type SiteModes } from '@/utils/settings';
+import type { SnapshotResult } from '@/utils/snapshot';
+import type { Steps } from '@/utils/steps';
 import { Annotator, type Runner } from './annotate';
 import { modeName } from './names';
 import { PageObserver } from './observer';
-import { type BlockWork, createPlanner, type PagePlan } from './plan';
+import { type BlockWork, createPlanner, type PageAnalysis, type PagePlan } from './plan';
 import { ChangeLog } from './restore/changes';
-import { Cancelled, sliced, yieldToPage } from './schedule';
+import { Cancelled, paced, runSliced, sliced, yieldToPage } from './schedule';
 import { pageCss, stylePage } from './styles';
 import { type ControlProps, mountControl } from './toggle';
 
@@ -21,9 +22,10 @@ import { type ControlProps, mountControl } from './toggle';
  */
 
 export interface Engine {
-  snapshotPage(doc: Document, opts: { url?: string | null }): { snapshot: PageSnapshot; elements: Element[] };
-  analyze(snapshot: PageSnapshot): Promise<TextAnalysis>;
-  joinAnalysis(snapshot: PageSnapshot, elements: Element[], text: TextAnalysis): Analysis;
+  /** The DOM phase, as a pass the controller runs in slices. */
+  snapshotSteps(doc: Document, opts: { url?: string | null }): Steps<SnapshotResult>;
+  /** The text phase, in the background: the findings annotation needs (the report stays there). */
+  analyze(snapshot: PageSnapshot): Promise<PageFindings>;
 }
 
 export interface ControllerDeps {
@@ -32,7 +34,7 @@ export interface ControllerDeps {
   settings(): Promise<Settings>;
   siteModes(): Promise<SiteModes>;
   saveSiteMode(host: string, mode: LanguageMode): Promise<void>;
-  sendState(state: PageState): void;
+  sendState(state: TabState): void;
   /** Debounce of re-analysis after the page changes (see PageObserver). */
   timing?: { quietMs: number; maxWaitMs: number };
 }
@@ -41,8 +43,8 @@ const FLASH_MS = 1600;
 
 export class Controller {
   private status: PageStatus = 'analysing';
-  private report: PageReport | null = null;
-  private analysis: Analysis | null = null;
+  private summary: ReportSummary | null = null;
+  private analysis: PageAnalysis | null = null;
   private plan: PagePlan | null = null;
   private mode: LanguageMode = 'both';
   private modeChosen = false;
@@ -87,10 +89,10 @@ export class Controller {
     await this.enable();
   }
 
-  state(): PageState {
+  state(): TabState {
     return {
       status: this.status,
-      report: this.report,
+      summary: this.summary,
       mode: this.mode,
       modes: this.plan?.modes ?? ['both'],
       collapsedCount: this.status === 'off' ? 0 : (this.plan?.collapsedCount ?? 0),
@@ -98,7 +100,7 @@ export class Controller {
     };
   }
 
-  async handle(request: ContentRequest): Promise<PageState> {
+  async handle(request: ContentRequest): Promise<TabState> {
     switch (request.type) {
       case 'get-state':
         break;
@@ -116,6 +118,10 @@ export class Controller {
         break;
       case 'scroll-to':
         this.scrollTo(request.target);
+        break;
+      case 'refresh':
+        // An analysis under way hands the background its report as well.
+        if (this.enabled) await (this.running ?? this.run());
         break;
     }
     return this.state();
@@ -192,19 +198,20 @@ export class Controller {
     const annotator = this.annotator;
     if (!annotator || signal.aborted) return;
     try {
-      if (!this.report) {
+      if (!this.summary) {
         this.status = 'analysing';
         this.sendState();
       }
-      const { snapshot, elements } = this.deps.engine.snapshotPage(this.doc, { url: this.doc.location?.href ?? null });
-      const text = await this.deps.engine.analyze(snapshot);
-      // The answer arrived in a task of its own (decoding a long page's analysis takes a while):
-      // joining and planning start in the next.
+      const { snapshot, elements } = await runSliced(this.deps.engine.snapshotSteps(this.doc, { url: this.doc.location?.href ?? null }), { signal });
+      const findings = await this.deps.engine.analyze(snapshot);
+      // The answer arrived in a task of its own: planning starts in the next.
       await yieldToPage();
       if (signal.aborted) return;
-      const analysis = this.deps.engine.joinAnalysis(snapshot, elements, text);
-      await yieldToPage();
-      const run: Runner = (items, work) => sliced(items, work, { signal, around: (slice) => this.observer.quiet(slice) });
+      const analysis: PageAnalysis = { findings, elements, blockCount: snapshot.blocks.length, markup: snapshot.markup };
+      const run: Runner = (items, work, kind) => {
+        const opts = { signal, around: (slice: () => void) => this.observer.quiet(slice) };
+        return kind === 'marks' ? sliced(items, work, opts) : paced(items, work, opts);
+      };
       const planner = createPlanner(analysis, annotator.inheritedLang);
       const blocks: BlockWork[] = [];
       await sliced(
@@ -217,7 +224,7 @@ export class Controller {
       );
       const plan: PagePlan = { ...planner.summary, blocks };
       this.analysis = analysis;
-      this.report = analysis.report;
+      this.summary = findings.summary;
       this.plan = plan;
       await this.choosePageMode(plan);
       if (signal.aborted) return;
@@ -310,37 +317,32 @@ export class Controller {
   }
 }
 
-/** The element (and part) of the flag the popup points at, matched by text to the report. */
-export function findTarget(analysis: Analysis, target: FlagTarget): { el: Element; part: number | null; lang: string | null } | null {
-  const { report } = analysis;
-  const unitById = new Map(analysis.units.map((unit) => [unit.id, unit]));
-  const unitWhere = (ids: readonly number[], test: (text: string, lang: string) => boolean) => {
-    for (const id of ids) {
-      const unit = unitById.get(id);
-      if (unit && test(unit.text, unit.lang)) return { el: unit.el, part: unit.part, lang: unit.lang };
-    }
-    return null;
+/**
+ * The element (and part) of the flag the popup points at. The popup counts each kind of flag in
+ * report order, and the findings list the same units in the same order.
+ */
+export function findTarget(analysis: PageAnalysis, target: FlagTarget): { el: Element; part: number | null; lang: string | null } | null {
+  const { findings, elements, markup } = analysis;
+  const unitAt = (unit: number | undefined) => {
+    if (unit === undefined || unit < 0) return null;
+    const block = findings.unitBlock[unit];
+    const el = block === undefined ? undefined : elements[block];
+    if (!el) return null;
+    let part = 0;
+    while (findings.unitBlock[unit - part - 1] === block) part++;
+    return { el, part, lang: findings.langs[findings.unitLang[unit] as number] ?? null };
   };
   switch (target.kind) {
     case 'disclosure': {
-      const el = analysis.disclosures[target.index]?.el;
+      const inMarkup = markup[target.index];
+      const el = inMarkup ? elements[inMarkup.element] : elements[findings.textDisclosures[target.index - markup.length]?.block ?? -1];
       return el ? { el, part: null, lang: null } : null;
     }
-    case 'duplicate': {
-      const group = report.duplicates[target.index];
-      if (!group) return null;
-      const entry = analysis.collapsed.find(
-        (each) => unitById.get(each.kept)?.text === group.kept && group.copies.includes(unitById.get(each.unit)?.text ?? '\u0000'),
-      );
-      return entry ? unitWhere([entry.unit], () => true) : null;
-    }
-    case 'truncated': {
-      const wanted = report.truncated[target.index];
-      return wanted ? unitWhere(analysis.truncated, (text) => text === wanted.text) : null;
-    }
-    case 'untranslated': {
-      const wanted = report.bilingual.untranslated[target.index];
-      return wanted ? unitWhere(analysis.untranslated, (text, lang) => text === wanted.text && lang === wanted.lang) : null;
-    }
+    case 'duplicate':
+      return unitAt(findings.duplicates[target.index]);
+    case 'truncated':
+      return unitAt(findings.truncated[target.index]);
+    case 'untranslated':
+      return unitAt(findings.untranslated[target.index]);
   }
 }

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { PageSnapshot, TextAnalysis } from '@/utils/analysis';
-import { joinAnalysis, snapshotPage } from '@/utils/analyze';
-import { type BackgroundRequest, isContentRequest } from '@/utils/messages';
+import type { PageSnapshot } from '@/utils/analysis';
+import { type AnalyzeResponse, type BackgroundRequest, isContentRequest, snapshotMessages } from '@/utils/messages';
 import { getSettings, getSiteModes, setSiteMode, watchSettings, watchSiteModes } from '@/utils/settings';
+import { snapshotPageSteps } from '@/utils/snapshot';
 import { Controller } from './controller';
 
 export default defineContentScript({
@@ -10,14 +10,16 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const send = (message: BackgroundRequest): Promise<unknown> => browser.runtime.sendMessage(message);
-    const analyze = async (snapshot: PageSnapshot): Promise<TextAnalysis> => {
-      const text = (await send({ type: 'analyze', snapshot })) as TextAnalysis | undefined;
-      if (!text) throw new Error('the background did not analyse the page');
-      return text;
+    const analyze = async (snapshot: PageSnapshot): Promise<AnalyzeResponse> => {
+      // One message at a time, each encoded in a task of its own; the last one, `analyze`, answers.
+      let findings: AnalyzeResponse | undefined;
+      for (const message of snapshotMessages(snapshot)) findings = (await send(message)) as AnalyzeResponse | undefined;
+      if (!findings) throw new Error('the background did not analyse the page');
+      return findings;
     };
     const controller = new Controller({
       doc: document,
-      engine: { snapshotPage, joinAnalysis, analyze },
+      engine: { snapshotSteps: snapshotPageSteps, analyze },
       settings: getSettings,
       siteModes: getSiteModes,
       saveSiteMode: setSiteMode,

@@ -1,4 +1,5 @@
-import { baseLanguage, languageName } from '@/components/language';
+import { languageName } from '@/components/language';
+import { baseLanguage } from '@/utils/lang-tags';
 import type { LanguageMode } from '@/utils/messages';
 
 const LATIN = /^[\p{Script=Latin}\s]+$/u;

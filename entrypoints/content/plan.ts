@@ -1,5 +1,5 @@
-import { baseLanguage } from '@/components/language';
-import type { Analysis } from '@/utils/analysis';
+import type { PageFindings, PageSnapshot } from '@/utils/analysis';
+import { baseLanguage } from '@/utils/lang-tags';
 import type { LanguageMode } from '@/utils/messages';
 import type { DisclosureKind, DuplicateKind } from '@/utils/report';
 
@@ -18,6 +18,7 @@ export interface Collapse {
 export type Flag = { kind: 'truncated' } | { kind: 'untranslated'; missing: string };
 
 export interface PartWork {
+  /** The part's text where the block is split into parts (the page finds each part by it), else empty. */
   text: string;
   lang: string;
   /** The switch's language this part belongs to (one of `PagePlan.languages`), if any. */
@@ -68,6 +69,15 @@ const dominantScript = (text: string): string | null => {
 const position = (el: Element, other: Element): 'above' | 'below' =>
   el.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_PRECEDING ? 'above' : 'below';
 
+/** One analysis of the page as the content script holds it: the background's findings beside the page's elements. */
+export interface PageAnalysis {
+  findings: PageFindings;
+  /** The element of each block, then those of the markup disclosures (see SnapshotResult). */
+  elements: readonly Element[];
+  blockCount: number;
+  markup: PageSnapshot['markup'];
+}
+
 export type PageSummary = Omit<PagePlan, 'blocks'>;
 
 export interface Planner {
@@ -78,86 +88,104 @@ export interface Planner {
   block(index: number): BlockWork | null;
 }
 
+const TRUNCATED = 1;
+const UNTRANSLATED = 2;
+
 /**
  * `inheritedLang(el)` is the language an element has from the page itself (its own or an
- * ancestor's `lang`, before NewsLens set any).
+ * ancestor's `lang`, before NewsLens set any). Setting up is linear in the units, with arrays
+ * indexed by unit and block rather than an object per unit.
  */
-export function createPlanner(analysis: Analysis, inheritedLang: (el: Element) => string | null): Planner {
-  const { bilingual } = analysis.report;
+export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Element) => string | null): Planner {
+  const { findings, elements, blockCount } = analysis;
+  const { bilingual, unitBlock, unitLang, langs } = findings;
   const languages =
     bilingual.detected && bilingual.languages.length >= 2 && bilingual.languages.every((tag) => LANGUAGE_TAG.test(tag))
       ? bilingual.languages.slice(0, 2)
       : [];
   const toggleOf = (lang: string): string | null =>
     languages.find((tag) => tag === lang) ?? languages.find((tag) => baseLanguage(tag) === baseLanguage(lang)) ?? null;
+  const toggleOfLang = langs.map(toggleOf);
 
-  const unitById = new Map(analysis.units.map((unit) => [unit.id, unit]));
-  const collapseOf = new Map<number, Collapse>();
-  for (const entry of analysis.collapsed) {
-    const unit = unitById.get(entry.unit);
-    const kept = unitById.get(entry.kept);
-    if (!unit || !kept) continue;
-    const keptPlace = kept.el === unit.el ? (kept.part < unit.part ? 'above' : 'below') : position(unit.el, kept.el);
-    collapseOf.set(unit.id, { kind: entry.kind, kept: keptPlace });
+  const unitCount = unitBlock.length;
+  // Units come in block order: block b has units firstUnit[b] … firstUnit[b + 1] - 1.
+  const firstUnit = new Int32Array(blockCount + 1);
+  for (let u = 0; u < unitCount; u++) {
+    const b = unitBlock[u] as number;
+    if (b >= 0 && b < blockCount) firstUnit[b + 1] = (firstUnit[b + 1] as number) + 1;
   }
+  for (let b = 0; b < blockCount; b++) firstUnit[b + 1] = (firstUnit[b + 1] as number) + (firstUnit[b] as number);
+  const partOf = (unit: number): number => unit - (firstUnit[unitBlock[unit] as number] as number);
+  const elementOf = (unit: number): Element | undefined => elements[unitBlock[unit] as number];
+  const textOf = new Map(findings.partTexts.map(({ unit, text }) => [unit, text]));
+
+  const collapseOf = new Map<number, Collapse>();
+  for (const entry of findings.collapsed) {
+    const el = elementOf(entry.unit);
+    const keptEl = elementOf(entry.kept);
+    if (!el || !keptEl) continue;
+    const keptPlace = keptEl === el ? (partOf(entry.kept) < partOf(entry.unit) ? 'above' : 'below') : position(el, keptEl);
+    collapseOf.set(entry.unit, { kind: entry.kind, kept: keptPlace });
+  }
+  const disclosureCount = analysis.markup.length + findings.textDisclosures.length;
   // A paragraph ending in "..." is ordinary prose on an ordinary page: cut-off copies are worth a
   // label only where the page shows what NewsLens is for (two languages, copies, an AI disclosure).
-  const aiPage = languages.length > 0 || collapseOf.size > 0 || analysis.report.disclosures.length > 0;
-  const truncated = new Set(aiPage ? analysis.truncated : []);
+  const aiPage = languages.length > 0 || collapseOf.size > 0 || disclosureCount > 0;
+  const flags = new Uint8Array(unitCount);
+  if (aiPage) for (const unit of findings.truncated) flags[unit] = (flags[unit] ?? 0) | TRUNCATED;
   // "No translation" says something when most paragraphs have theirs; where most have none, the
   // page is not a translated one, and a label on every paragraph would only be noise.
-  const pairedUnits = analysis.pairs.length * 2;
-  const untranslated = new Set(analysis.untranslated.length <= pairedUnits ? analysis.untranslated : []);
-  const disclosureOf = new Map<Element, DisclosureKind>();
-  for (const { disclosure, el } of analysis.disclosures) {
-    if (el && disclosure.source === 'text' && !disclosureOf.has(el)) disclosureOf.set(el, disclosure.kind);
+  if (findings.untranslated.length <= findings.pairCount * 2) {
+    for (const unit of findings.untranslated) flags[unit] = (flags[unit] ?? 0) | UNTRANSLATED;
   }
-  const unitsOf = new Map<number, typeof analysis.units>();
-  for (const unit of analysis.units) {
-    const list = unitsOf.get(unit.block) ?? [];
-    list.push(unit);
-    unitsOf.set(unit.block, list);
-  }
+  const disclosureOf = new Map<number, DisclosureKind>();
+  for (const { block, kind } of findings.textDisclosures) if (!disclosureOf.has(block)) disclosureOf.set(block, kind);
 
   const block = (index: number): BlockWork | null => {
-    const analysed = analysis.blocks[index];
-    const units = (unitsOf.get(index) ?? []).sort((a, b) => a.part - b.part);
-    if (!analysed || units.length === 0) return null;
-    const inherited = inheritedLang(analysed.el);
-    const toggles = units.map((unit) => toggleOf(unit.lang));
+    const el = elements[index];
+    const from = firstUnit[index] as number;
+    const to = firstUnit[index + 1] as number;
+    if (!el || index >= blockCount || to <= from) return null;
+    const units: number[] = [];
+    for (let u = from; u < to; u++) units.push(u);
+    const langOf = (unit: number) => langs[unitLang[unit] as number] ?? 'und';
+    const inherited = inheritedLang(el);
+    const toggles = units.map((unit) => toggleOfLang[unitLang[unit] as number] ?? null);
     // One half of a two-language block whose language ID missed (a short "AI News" read as Czech)
     // still belongs to one of the page's two languages: the one written in its script.
-    if (toggles.some((toggle) => toggle !== null)) {
+    if (units.length > 1 && toggles.some((toggle) => toggle !== null)) {
       units.forEach((unit, i) => {
         if (toggles[i] !== null) return;
-        const script = dominantScript(unit.text);
+        const script = dominantScript(textOf.get(unit) ?? '');
         const fits = languages.filter((tag) => (SCRIPT_OF_LANGUAGE[baseLanguage(tag)] ?? 'Latin') === script);
         if (fits.length === 1) toggles[i] = fits[0] ?? null;
       });
     }
     const parts = units.map((unit, i): PartWork => {
       const toggle = toggles[i] ?? null;
-      const lang = toggle !== null && toggleOf(unit.lang) === null ? toggle : unit.lang;
+      const detected = langOf(unit);
+      const lang = toggle !== null && toggleOf(detected) === null ? toggle : detected;
+      const flagged = flags[unit] ?? 0;
       let flag: Flag | null = null;
-      if (truncated.has(unit.id)) flag = { kind: 'truncated' };
-      else if (untranslated.has(unit.id) && toggle !== null) {
+      if (flagged & TRUNCATED) flag = { kind: 'truncated' };
+      else if (flagged & UNTRANSLATED && toggle !== null) {
         flag = { kind: 'untranslated', missing: languages.find((tag) => tag !== toggle) ?? '' };
       }
       return {
-        text: unit.text,
+        text: textOf.get(unit) ?? '',
         lang,
         toggle,
         setLang: lang !== 'und' && (inherited === null || baseLanguage(inherited) !== baseLanguage(lang)),
-        collapse: collapseOf.get(unit.id) ?? null,
+        collapse: collapseOf.get(unit) ?? null,
         flag,
       };
     });
-    const disclosure = disclosureOf.get(analysed.el) ?? null;
+    const disclosure = disclosureOf.get(index) ?? null;
     const hasWork = disclosure !== null || parts.some((part) => part.toggle !== null || part.setLang || part.collapse || part.flag);
     if (!hasWork) return null;
     // A one-part block is marked as a whole, whatever its text; a split block depends on its parts' text.
     const key = JSON.stringify([parts.length > 1 ? parts : parts.map(({ text: _, ...rest }) => rest), disclosure]);
-    return { el: analysed.el, parts, disclosure, key };
+    return { el, parts, disclosure, key };
   };
 
   return {
@@ -165,15 +193,15 @@ export function createPlanner(analysis: Analysis, inheritedLang: (el: Element) =
       languages,
       modes: languages.length ? [...languages, 'both'] : ['both'],
       collapsedCount: collapseOf.size,
-      disclosureCount: analysis.report.disclosures.length,
+      disclosureCount,
     },
-    count: analysis.blocks.length,
+    count: blockCount,
     block,
   };
 }
 
 /** The whole plan at once, for a caller that need not slice. */
-export function planPage(analysis: Analysis, inheritedLang: (el: Element) => string | null): PagePlan {
+export function planPage(analysis: PageAnalysis, inheritedLang: (el: Element) => string | null): PagePlan {
   const planner = createPlanner(analysis, inheritedLang);
   const blocks: BlockWork[] = [];
   for (let i = 0; i < planner.count; i++) {

@@ -168,7 +168,7 @@ describe(`a ${LONG_PARAGRAPHS.toLocaleString('en')}-paragraph page`, () => {
     measured = { state, total, longTasks: sinceFirstFrame(probe.longTasks), gaps: sinceFirstFrame(probe.gaps) };
     const worst = (list) => Math.round(Math.max(0, ...list.map((task) => task.duration)));
     console.log(
-      `# ${LONG_PARAGRAPHS} paragraphs: ready ${total} ms after navigation (text phase in the background ${state.report.timing.ms} ms); ` +
+      `# ${LONG_PARAGRAPHS} paragraphs: ready ${total} ms after navigation (text phase in the background ${state.summary.ms} ms); ` +
         `${state.collapsedCount} copies collapsed (${long.copies} put in); after the page's first frame: ` +
         `${measured.longTasks.length} long tasks reported (max ${worst(measured.longTasks)} ms), ` +
         `${measured.gaps.length} main-thread gaps over 50 ms (max ${worst(measured.gaps)} ms)`,
@@ -226,7 +226,7 @@ describe('in-site navigation (pushState)', () => {
     assert.equal(await modeOf(page), 'en');
     const state = await waitReady(browser.worker, tabId);
     assert.equal(state.mode, 'en');
-    assert.ok(state.report.url.endsWith('/spa/2'));
+    assert.ok(state.summary.url.endsWith('/spa/2'));
     assert.doesNotMatch(await rendered(page, '#story'), han);
     await page.close();
   });

@@ -1,0 +1,87 @@
+import type { BlockSnapshot, PageSnapshot } from './analysis';
+import { extractArticleSteps } from './article';
+import { markupDisclosureSteps } from './labels';
+import { ancestorFinder, placesOfSteps } from './places';
+import { findScores, findTags } from './scores';
+import { runSteps, STEP, type Steps } from './steps';
+import { tagOf } from './text';
+
+/**
+ * The DOM phase of the engine (see analysis.ts): the only part that reads the document. A module
+ * of its own, importing nothing of the text phase, so that the content script that runs it loads
+ * neither franc nor the language tables.
+ */
+
+export interface SnapshotResult {
+  snapshot: PageSnapshot;
+  /** The element of each block, then those of the markup disclosures (`snapshot.markup[i].element`). */
+  elements: Element[];
+}
+
+function canonicalUrl(doc: Document): string | null {
+  const href = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  if (!href) return null;
+  try {
+    return new URL(href, doc.baseURI || undefined).href;
+  } catch {
+    return null;
+  }
+}
+
+/** The DOM phase: everything the text phase needs, read from the document in one pass. */
+export function snapshotPage(doc: Document, opts: { url?: string | null } = {}): SnapshotResult {
+  return runSteps(snapshotPageSteps(doc, opts));
+}
+
+/** `snapshotPage` as a pass that yields every few hundred nodes, for the content script to slice. */
+export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } = {}): Steps<SnapshotResult> {
+  const article = yield* extractArticleSteps(doc);
+  const elements = article.blocks.map((block) => block.el);
+  const places = yield* placesOfSteps(
+    elements,
+    article.blocks.map((block) => block.inArticle),
+  );
+  // One climb per ancestor for all blocks, not one per block (pages nest thousands deep).
+  const langOf = ancestorFinder((el) => el.hasAttribute('lang'));
+  const quoteOf = ancestorFinder((el) => {
+    const tag = tagOf(el);
+    return tag === 'blockquote' || tag === 'q';
+  });
+  const blocks: BlockSnapshot[] = [];
+  for (let i = 0; i < article.blocks.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const block = article.blocks[i] as (typeof article.blocks)[number];
+    blocks.push({
+      role: block.role,
+      text: block.text,
+      inArticle: block.inArticle,
+      declaredLang: langOf(block.el)?.getAttribute('lang') || null,
+      quoted: quoteOf(block.el) !== null,
+      cell: places[i]?.cell ?? null,
+      column: places[i]?.column ?? null,
+    });
+  }
+  // Markup elements follow the blocks' elements, so that elements[i] stays the element of block i.
+  const markup = (yield* markupDisclosureSteps(doc)).map(({ disclosure, el }) => {
+    let element = -1;
+    if (el) {
+      elements.push(el);
+      element = elements.length - 1;
+    }
+    return { disclosure, element };
+  });
+  const scores = findScores(doc, article.title).map(({ value, max, labels }) => ({ value, max, labels }));
+  yield;
+  const tags = findTags(doc, article.root);
+  return {
+    snapshot: {
+      url: opts.url ?? canonicalUrl(doc),
+      pageLang: doc.documentElement?.getAttribute('lang') || null,
+      blocks,
+      markup,
+      scores,
+      tags,
+    },
+    elements,
+  };
+}
