@@ -1,3 +1,4 @@
+import { runSteps, STEP, type Steps } from './steps';
 import { closestWhere, descendantsByTag, firstDescendantByTag, isHidden, tagOf, visibleText } from './text';
 
 /** A site score as printed near a title: "85 Hot 热度", "热度: 85", "Quality 质量 70/100". */
@@ -312,13 +313,15 @@ function headerRegion(near: Element): Element | null {
  * Scores sit in the article's header: the scan stops once it has passed a few paragraphs of prose
  * after the title, so reaction counts and numbered lists further down stay out.
  */
-function shortElements(area: Element, title: Element): Element[] {
+function* shortElements(area: Element, title: Element): Steps<Element[]> {
   const out: Element[] = [];
-  const sizes = textSizes(area);
+  const sizes = yield* textSizes(area);
   const stack: Element[] = [area];
   let afterTitle = false;
   let proseAfterTitle = 0;
+  let count = 0;
   while (stack.length > 0) {
+    if (++count % STEP === 0) yield;
     const el = stack.pop() as Element;
     if (el === title) {
       afterTitle = true;
@@ -344,14 +347,16 @@ function shortElements(area: Element, title: Element): Element[] {
  * `textContent` length of every element under `root`, in one pass: asking each element for its
  * own costs a walk of its subtree each, quadratic under deep nesting.
  */
-function textSizes(root: Element): Map<Element, number> {
+function* textSizes(root: Element): Steps<Map<Element, number>> {
   const sizes = new Map<Element, number>();
   const els: Element[] = [root];
   const lists: NodeListOf<ChildNode>[] = [root.childNodes];
   const positions: number[] = [0];
   let size = 0;
   const totals: number[] = [0];
+  let count = 0;
   while (lists.length > 0) {
+    if (++count % STEP === 0) yield;
     const top = lists.length - 1;
     const list = lists[top] as NodeListOf<ChildNode>;
     const pos = positions[top] as number;
@@ -396,6 +401,11 @@ function onlyChild(el: Element): Element | null {
  * labels ("85 Hot 热度", or "Hot: 85" next to "热度: 85") merge into one score.
  */
 export function findScores(doc: Document, near: Element | null): FoundScore[] {
+  return runSteps(findScoresSteps(doc, near));
+}
+
+/** `findScores` as a pass that yields every few hundred elements (see steps.ts). */
+export function* findScoresSteps(doc: Document, near: Element | null): Steps<FoundScore[]> {
   const anchor = near ?? (doc.documentElement ? doc.querySelector('h1') : null);
   if (anchor === null) return [];
   const region = headerRegion(anchor);
@@ -409,7 +419,7 @@ export function findScores(doc: Document, near: Element | null): FoundScore[] {
   }
   const found: FoundScore[] = [];
   for (const area of areas) {
-    const elements = shortElements(area, anchor);
+    const elements = yield* shortElements(area, anchor);
     const holdsScore = new Set<Element>();
     const inArea: FoundScore[][] = [];
     // Elements nested only inside each other (5,000 wrappers deep) share their text and links: each
@@ -420,6 +430,7 @@ export function findScores(doc: Document, near: Element | null): FoundScore[] {
     const hinted = new Map<Element, boolean>();
     const noScore = new Set<string>();
     for (let i = elements.length - 1; i >= 0; i--) {
+      if (i % STEP === 0) yield;
       const el = elements[i] as Element;
       if (holdsScore.has(el)) {
         if (el.parentElement !== null) holdsScore.add(el.parentElement);
@@ -552,23 +563,30 @@ function chipText(chip: Element): string | null {
  * tags by class, rel or href. Each tag is listed once, in page order.
  */
 export function findTags(doc: Document, root: Element | null): string[] {
-  if (root === null) return doc.documentElement && doc.body ? tagsIn(doc.body) : [];
+  return runSteps(findTagsSteps(doc, root));
+}
+
+/** `findTags` as a pass that yields every few hundred elements (see steps.ts). */
+export function* findTagsSteps(doc: Document, root: Element | null): Steps<string[]> {
+  if (root === null) return doc.documentElement && doc.body ? yield* tagsIn(doc.body) : [];
   // Tag lists often sit just outside the body container, in the article's footer.
   let scope: Element | null = root;
   for (let level = 0; scope !== null && level <= MAX_TAG_SCOPE_LEVELS; level++, scope = scope.parentElement) {
     const tag = tagOf(scope);
     if (tag === 'body' || tag === 'html') break;
-    const tags = tagsIn(scope);
+    const tags = yield* tagsIn(scope);
     if (tags.length > 0) return tags;
   }
   return [];
 }
 
-function tagsIn(scope: Element): string[] {
+function* tagsIn(scope: Element): Steps<string[]> {
   const marked: Element[] = [];
   const hasMarkedInside = new Set<Element>();
   const stack: Element[] = [scope];
+  let count = 0;
   while (stack.length > 0) {
+    if (++count % STEP === 0) yield;
     const el = stack.pop() as Element;
     if (isHidden(el) || (el !== scope && isTagChrome(el))) continue;
     if (isTagMarked(el)) {
@@ -584,6 +602,7 @@ function tagsIn(scope: Element): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const el of marked) {
+    if (++count % STEP === 0) yield;
     if (hasMarkedInside.has(el) || visibleText(el).length > MAX_TAG_LIST_TEXT) continue;
     const links = descendantsByTag(el, LINK);
     const items = descendantsByTag(el, LIST_ITEM);

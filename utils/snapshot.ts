@@ -2,7 +2,7 @@ import type { BlockSnapshot, PageSnapshot } from './analysis';
 import { extractArticleSteps } from './article';
 import { markupDisclosureSteps } from './labels';
 import { ancestorFinder, placesOfSteps } from './places';
-import { findScores, findTags } from './scores';
+import { findScoresSteps, findTagsSteps } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
 import { tagOf } from './text';
 
@@ -70,9 +70,8 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
     }
     return { disclosure, element };
   });
-  const scores = findScores(doc, article.title).map(({ value, max, labels }) => ({ value, max, labels }));
-  yield;
-  const tags = findTags(doc, article.root);
+  const scores = (yield* findScoresSteps(doc, article.title)).map(({ value, max, labels }) => ({ value, max, labels }));
+  const tags = yield* findTagsSteps(doc, article.root);
   return {
     snapshot: {
       url: opts.url ?? canonicalUrl(doc),
