@@ -330,11 +330,15 @@ function numberEvidence(x: Features, y: Features): number {
 }
 
 /** Names a CJK text keeps in Latin letters should stand in its counterpart too. */
+const SAME_SCRIPT_NAME_WEIGHT = 0.25;
+
 function nameEvidence(x: Features, y: Features): number {
   if (x.cjk === y.cjk) {
+    // In one script, unrelated texts of one site share names as readily as translations do
+    // ("… for The New York Times" / "… para The New York Times" under two different photos).
     let shared = 0;
     for (const name of x.names) if (y.names.has(name)) shared += 1;
-    return Math.min(shared, 4);
+    return Math.min(shared, 4) * SAME_SCRIPT_NAME_WEIGHT;
   }
   const [latin, cjk] = x.cjk ? [y, x] : [x, y];
   let score = 0;

@@ -36,6 +36,8 @@ export interface BilingualAnalysis {
 const LAYOUT_ORDER: readonly Layout[] = ['inline', 'interleaved', 'sequential', 'side-by-side'];
 /** Latin-equivalent length (a CJK character counts 3.2) from which a unit is a paragraph, not a label. */
 const PARAGRAPH_LENGTH = 60;
+/** Latin-equivalent length from which a unit takes part in free alignment. */
+const ALIGN_LENGTH = 40;
 /** Both halves of an inline label ("Hot 热度", "Share: 分享到:") are at most this long. */
 const LABEL_LENGTH = 40;
 /** One element holding both languages is evidence of its own: a label pair needs no anchors. */
@@ -229,8 +231,9 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     if (sp === null || sq === null || sp === sq) continue;
     const [x, y] = sp === 0 ? [p, q] : [q, p];
     const score = translationScore(x.text, y.text);
-    if (score >= PAIR_THRESHOLD) verified.push({ a: x.id, b: y.id, confidence: score });
-    else if (isLabel(x.text) && isLabel(y.text)) labels.push({ a: x.id, b: y.id, confidence: Math.max(score, LABEL_CONFIDENCE) });
+    // Two short halves are a label pair whatever their score: lengths agree by chance on so little.
+    if (isLabel(x.text) && isLabel(y.text)) labels.push({ a: x.id, b: y.id, confidence: Math.max(score, LABEL_CONFIDENCE) });
+    else if (score >= PAIR_THRESHOLD) verified.push({ a: x.id, b: y.id, confidence: score });
     else continue;
     inlinePaired.add(x.id).add(y.id);
   }
@@ -244,8 +247,12 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   const places = placesFor(units);
   const structural = structuralPairs(flow, side, places);
   const structured = new Set(structural.flatMap((pair) => [pair.a, pair.b]));
-  const flowA = flow.filter((unit) => side(unit) === 0 && !structured.has(unit.id));
-  const flowB = flow.filter((unit) => side(unit) === 1 && !structured.has(unit.id));
+  // Free alignment pairs paragraphs: between short lines (bylines, credits, headings) shared names
+  // and agreeing lengths come by chance, and nothing in the layout says they translate each other.
+  const alignable = (unit: BilingualUnit, s: 0 | 1) =>
+    side(unit) === s && !structured.has(unit.id) && latinLength(unit.text) >= ALIGN_LENGTH;
+  const flowA = flow.filter((unit) => alignable(unit, 0));
+  const flowB = flow.filter((unit) => alignable(unit, 1));
   const free = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),
@@ -257,7 +264,9 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   });
   const aligned = [...structural, ...free];
 
-  if (aligned.length === 0 && verified.length === 0 && labels.length < 2) return NONE;
+  // Label pairs alone ("痞客邦 PIXNET", a site name beside its romanisation) do not make a page
+  // bilingual: the article itself must hold a translation.
+  if (aligned.length === 0 && verified.length === 0) return NONE;
 
   const layouts = new Set<Layout>();
   if (verified.length > 0 || labels.length > 0) layouts.add('inline');
