@@ -228,8 +228,14 @@ export class Controller {
       this.plan = plan;
       await this.choosePageMode(plan);
       if (signal.aborted) return;
+      // The names of the page's languages (on labels and the switch), in a task of their own: a
+      // page's first Intl.DisplayNames loads its locale data, tens of milliseconds.
+      for (const mode of plan.modes) modeName(mode);
+      await yieldToPage();
+      if (signal.aborted) return;
       const changes = annotator.changesFor(plan, this.doc.defaultView?.innerHeight ?? 0);
       this.observer.quiet(() => this.syncPage());
+      await yieldToPage();
       await annotator.apply(changes, run);
       // The switch comes last, in a task of its own: its first render is the costliest single write.
       await yieldToPage();

@@ -10,6 +10,19 @@ const LATIN = /^[\p{Script=Latin}\s]+$/u;
  * (zh-Hans) are left out: a page offers one of each language.
  */
 export function modeName(mode: LanguageMode): string {
+  let name = names.get(mode);
+  if (name === undefined) {
+    name = nameOf(mode);
+    names.set(mode, name);
+  }
+  return name;
+}
+
+// Each name is worked out once: building an Intl.DisplayNames takes tens of microseconds (and its
+// locale data the first time), and a long page's labels name the same language thousands of times.
+const names = new Map<LanguageMode, string>();
+
+function nameOf(mode: LanguageMode): string {
   if (mode === 'both') return 'Both';
   const base = baseLanguage(mode);
   const own = languageName(base);

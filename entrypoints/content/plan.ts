@@ -66,9 +66,6 @@ const dominantScript = (text: string): string | null => {
   return best;
 };
 
-const position = (el: Element, other: Element): 'above' | 'below' =>
-  el.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_PRECEDING ? 'above' : 'below';
-
 /** One analysis of the page as the content script holds it: the background's findings beside the page's elements. */
 export interface PageAnalysis {
   findings: PageFindings;
@@ -115,17 +112,15 @@ export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Elemen
     if (b >= 0 && b < blockCount) firstUnit[b + 1] = (firstUnit[b + 1] as number) + 1;
   }
   for (let b = 0; b < blockCount; b++) firstUnit[b + 1] = (firstUnit[b + 1] as number) + (firstUnit[b] as number);
-  const partOf = (unit: number): number => unit - (firstUnit[unitBlock[unit] as number] as number);
   const elementOf = (unit: number): Element | undefined => elements[unitBlock[unit] as number];
   const textOf = new Map(findings.partTexts.map(({ unit, text }) => [unit, text]));
 
+  // Units are numbered in reading order, so ids tell which copy comes first; asking the DOM
+  // (compareDocumentPosition) walks the siblings between them, thousands on a long page.
   const collapseOf = new Map<number, Collapse>();
   for (const entry of findings.collapsed) {
-    const el = elementOf(entry.unit);
-    const keptEl = elementOf(entry.kept);
-    if (!el || !keptEl) continue;
-    const keptPlace = keptEl === el ? (partOf(entry.kept) < partOf(entry.unit) ? 'above' : 'below') : position(el, keptEl);
-    collapseOf.set(entry.unit, { kind: entry.kind, kept: keptPlace });
+    if (!elementOf(entry.unit) || !elementOf(entry.kept)) continue;
+    collapseOf.set(entry.unit, { kind: entry.kind, kept: entry.kept < entry.unit ? 'above' : 'below' });
   }
   const disclosureCount = analysis.markup.length + findings.textDisclosures.length;
   // A paragraph ending in "..." is ordinary prose on an ordinary page: cut-off copies are worth a

@@ -58,10 +58,25 @@ function adopt(root: Document | ShadowRoot, sheet: CSSStyleSheet): boolean {
   }
 }
 
-/** Styles one of our shadow roots. */
+/** Whether a document takes our constructed sheets in shadow roots, once one has been tried. */
+const adopting = new WeakMap<Document, boolean>();
+
+/** Styles one of our new shadow roots. */
 export function styleShadow(root: ShadowRoot, css: string): void {
-  const sheet = sheetFor(root.ownerDocument, css);
-  if (sheet && adopt(root, sheet)) return;
+  const doc = root.ownerDocument;
+  const sheet = sheetFor(doc, css);
+  const known = adopting.get(doc);
+  if (sheet && known !== false) {
+    // Once a document took one, it takes them all; a new root holds no other sheet, and reading its
+    // list back costs a copy per widget (thousands on a long page).
+    if (known) {
+      root.adoptedStyleSheets = [sheet];
+      return;
+    }
+    const adopted = adopt(root, sheet);
+    adopting.set(doc, adopted);
+    if (adopted) return;
+  }
   const style = root.ownerDocument.createElement('style');
   style.textContent = css;
   root.append(style);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const EXTENSION = path.join(ROOT, '.output/chrome-mv3');
+export const EXTENSION = process.env.NEWSLENS_EXTENSION ?? path.join(ROOT, '.output/chrome-mv3');
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const ARGS = [
