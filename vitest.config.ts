@@ -1,11 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// Whole-corpus and worst-case runs take tens of seconds; the unit project stays at seconds so that
+// it can run on every change. `npm test` runs both.
+const stress = ['test/adversarial.test.ts', 'test/property.test.ts', 'test/contract.test.ts', 'test/real-pages.test.ts'];
+
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
-    include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/e2e/**', ...stress] } },
+      { extends: true, test: { name: 'stress', include: stress } },
+    ],
   },
 });
