@@ -303,7 +303,7 @@ describe('findDuplicates cost', () => {
     const largeMs = median([time(large.texts), time(large.texts), time(large.texts)]);
     console.log(`findDuplicates CPU: 1,000 paragraphs ${smallMs.toFixed(1)} ms, 10,000 ${largeMs.toFixed(1)} ms`);
     expect(largeMs).toBeLessThan(1_000);
-    expect(largeMs / smallMs).toBeLessThanOrEqual(12);
+    expect(largeMs / smallMs).toBeLessThanOrEqual(15);
   }, 30_000);
 
   it('stays fast on adversarial input', () => {
