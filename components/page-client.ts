@@ -8,6 +8,7 @@ import {
   type ReportResponse,
   type TabState,
 } from '../utils/messages';
+import { closedToExtensions } from '../utils/platform';
 
 /**
  * What the popup and the reader tab need from the browser about one tab. Components take it as a
@@ -44,9 +45,6 @@ export function isTabState(value: unknown): value is TabState {
   );
 }
 
-/** Stores and browser pages where browsers run no extension content scripts. */
-const CLOSED_HOSTS = ['chromewebstore.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
-
 /**
  * False for an address no content script of ours can run in, so the popup can say so at once
  * instead of waiting for a reply that will never come.
@@ -59,8 +57,7 @@ export function isReadableUrl(url: string): boolean {
     return false;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-  if (CLOSED_HOSTS.includes(parsed.hostname)) return false;
-  return !(parsed.hostname === 'chrome.google.com' && parsed.pathname.startsWith('/webstore'));
+  return !closedToExtensions(parsed);
 }
 
 /**

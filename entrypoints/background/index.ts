@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { analyzeSnapshot } from '@/utils/analyze';
+import { toolbarAction } from '@/utils/platform';
 import { createBackground, forwardCommand } from './tabs';
 
 export default defineBackground(() => {
-  // Firefox's MV2 build has browserAction where MV3 has action.
-  const action = browser.action ?? browser.browserAction;
+  const action = toolbarAction();
   const background = createBackground({
     extensionId: browser.runtime.id,
     pagesUrl: browser.runtime.getURL('/'),

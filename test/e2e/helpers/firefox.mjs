@@ -82,13 +82,14 @@ export async function pollIn(page, fn, args = [], { timeout = 15000, every = 100
 }
 
 /**
- * Opens an extension page (`/popup.html?tab=1`) in a new tab. Firefox sends BiDi no load events
- * for moz-extension:// documents, so an awaited goto() would time out although the page renders:
- * the navigation is started, not awaited, and the page polled until it is the extension's and
- * has loaded with its `browser` API.
+ * Opens an extension page (`/popup.html?tab=1`) in a new tab, in front or, with `background`,
+ * behind the current one (which then stays visible, as a page does under its toolbar popup).
+ * Firefox sends BiDi no load events for moz-extension:// documents, so an awaited goto() would
+ * time out although the page renders: the navigation is started, not awaited, and the page polled
+ * until it is the extension's and has loaded with its `browser` API.
  */
-export async function openExtensionPage(firefox, pagePath) {
-  const page = await firefox.browser.newPage();
+export async function openExtensionPage(firefox, pagePath, { background = false } = {}) {
+  const page = await firefox.browser.newPage({ background });
   const url = `${firefox.origin}${pagePath}`;
   page.goto(url).catch(() => {});
   await pollIn(
