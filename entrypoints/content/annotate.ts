@@ -83,9 +83,8 @@ export class Annotator {
   private readonly applied = new Map<Element, Applied>();
   /** The page's own `lang` of each element whose `lang` NewsLens set. */
   private readonly langBefore = new Map<Element, string | null>();
-  /** Writes that change layout, held back until the blocks of an `apply` are done: those seen first, then `lang`. */
+  /** Each block's writes that change layout, held back until the blocks of an `apply` are done. */
   private readonly pendingLayout: Pending[] = [];
-  private readonly pendingLang: Pending[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -122,9 +121,10 @@ export class Annotator {
   /**
    * Brings the page in line with a plan, touching only the blocks whose wish changed: first the
    * blocks on screen, in full; then every other block's marks, building its widgets aside; then
-   * the writes that change layout, in as few frames as their cost allows: hidden copies and
-   * widgets, then the `lang` attributes. On a long page each frame that changes layout costs the
-   * browser a walk over the whole page, so a few large batches cost far less than many small ones.
+   * the writes that change layout (hidden copies, widgets, `lang`), a block's all in the same frame
+   * (the browser lays its text out once), in as few frames as their cost allows. On a long page
+   * each frame that changes layout costs the browser a walk over the whole page, so a few large
+   * batches cost far less than many small ones.
    */
   async apply(changes: Change[], run: Runner): Promise<void> {
     await run(
@@ -138,7 +138,7 @@ export class Annotator {
     const write = ({ block, log, write }: Pending) => {
       if (this.applied.get(block)?.log === log) write();
     };
-    await run([...this.pendingLayout.splice(0), ...this.pendingLang.splice(0)], write, 'layout');
+    await run(this.pendingLayout.splice(0), write, 'layout');
   }
 
   /** Shows a block's collapsed copies; returns the element standing for `part` (or the block). */
@@ -151,7 +151,6 @@ export class Annotator {
 
   undoAll(): void {
     this.pendingLayout.length = 0;
-    this.pendingLang.length = 0;
     for (const el of [...this.applied.keys()]) this.remove(el);
   }
 
@@ -166,13 +165,13 @@ export class Annotator {
   private add(work: BlockWork, deferLayout: boolean): void {
     const { el, parts } = work;
     const log = new ChangeLog();
-    const later = (pending: Pending[]) => (write: () => void) => {
-      if (deferLayout) pending.push({ block: el, log, write });
+    const writes: (() => void)[] = [];
+    const layout = (write: () => void) => {
+      if (deferLayout) writes.push(write);
       else write();
     };
-    const layout = later(this.pendingLayout);
     const setLang = (target: Element, lang: string) =>
-      later(this.pendingLang)(() => {
+      layout(() => {
         if (!this.langBefore.has(target)) {
           this.langBefore.set(target, target.getAttribute('lang'));
           log.onUndo(() => this.langBefore.delete(target));
@@ -244,6 +243,15 @@ export class Annotator {
       layout(() => log.insert(badge, { into: el, at: 'start' }));
     }
 
+    if (writes.length > 0) {
+      this.pendingLayout.push({
+        block: el,
+        log,
+        write: () => {
+          for (const write of writes) write();
+        },
+      });
+    }
     this.applied.set(el, {
       key: work.key,
       log,

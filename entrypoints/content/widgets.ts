@@ -9,6 +9,9 @@ import { styleShadow } from './styles';
  * page style reaches it; all text is set with textContent.
  */
 
+// Labels and badges are plain inline boxes, not inline-blocks: each one sits inside a page
+// paragraph, and an inline-block costs the paragraph's layout a formatting context of its own
+// (thousands of labels on a long page).
 const WIDGET_CSS = `
 :host { all: initial; display: inline; font: 12px/1.4 system-ui, sans-serif; color: #5f6368; }
 :host([${MARK.display}="block"]) { display: block; margin: 0.25em 0; }
@@ -16,9 +19,9 @@ const WIDGET_CSS = `
   border: 1px dashed #c4c7cc; border-radius: 999px; background: #fafafa; }
 button { all: unset; cursor: pointer; color: #1a73e8; text-decoration: underline; }
 button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; border-radius: 2px; }
-.label { display: inline-block; margin-inline-start: 0.5em; padding: 0 0.45em; border-radius: 4px;
-  background: #f1f3f4; color: #5f6368; font-size: 11px; vertical-align: baseline; }
-.badge { display: inline-block; margin-inline-end: 0.5em; padding: 0 0.5em; border-radius: 4px;
+.label { margin-inline-start: 0.5em; padding: 0 0.45em; border-radius: 4px; white-space: nowrap;
+  background: #f1f3f4; color: #5f6368; font-size: 11px; }
+.badge { margin-inline-end: 0.5em; padding: 0 0.5em; border-radius: 4px; white-space: nowrap;
   background: #fce8e6; color: #a50e0e; font-weight: 600; font-size: 11px; }
 @media (forced-colors: active) { .marker, .label, .badge { border: 1px solid CanvasText; } }
 `;
