@@ -235,6 +235,7 @@ export class Controller {
       if (signal.aborted) return;
       const changes = annotator.changesFor(plan, this.doc.defaultView?.innerHeight ?? 0);
       this.observer.quiet(() => this.syncPage());
+      // Reading the layout for the first screen took this task's share; the writes start in the next.
       await yieldToPage();
       await annotator.apply(changes, run);
       // The switch comes last, in a task of its own: its first render is the costliest single write.

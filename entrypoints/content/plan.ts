@@ -178,8 +178,9 @@ export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Elemen
     const disclosure = disclosureOf.get(index) ?? null;
     const hasWork = disclosure !== null || parts.some((part) => part.toggle !== null || part.setLang || part.collapse || part.flag);
     if (!hasWork) return null;
-    // A one-part block is marked as a whole, whatever its text; a split block depends on its parts' text.
-    const key = JSON.stringify([parts.length > 1 ? parts : parts.map(({ text: _, ...rest }) => rest), disclosure]);
+    // A one-part block is marked as a whole and carries no text, so its key holds none; a split
+    // block depends on its parts' text.
+    const key = JSON.stringify([parts, disclosure]);
     return { el, parts, disclosure, key };
   };
 
