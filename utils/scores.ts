@@ -372,6 +372,14 @@ function* textSizes(root: Element): Steps<Map<Element, number>> {
     const node = list[pos] as ChildNode;
     if (node.nodeType === 3 || node.nodeType === 4) totals[top] = (totals[top] as number) + (node as CharacterData).data.length;
     else if (node.nodeType === 1) {
+      // Most elements hold nothing or one text: sized without building a child list.
+      const first = node.firstChild;
+      if (first === null || (first.nextSibling === null && (first.nodeType === 3 || first.nodeType === 4))) {
+        const own = first === null ? 0 : (first as CharacterData).data.length;
+        sizes.set(node as Element, own);
+        totals[top] = (totals[top] as number) + own;
+        continue;
+      }
       els.push(node as Element);
       lists.push(node.childNodes);
       positions.push(0);
@@ -517,6 +525,8 @@ const TAG_HREF = /\/(?:tags?|topics?|keywords?|labels?|hashtags?)\/[^/?#]/i;
 const MAX_TAG_WORDS = 3;
 
 function isTagMarked(el: Element): boolean {
+  // Every mark is an attribute; most elements have none.
+  if (!el.hasAttributes()) return false;
   const tag = tagOf(el);
   const isLink = tag === 'a';
   const rel = el.getAttribute('rel');
@@ -539,6 +549,7 @@ const TAG_CHROME = /sidebar|related|recommend|trending|popular|menu|comment|shar
 function isTagChrome(el: Element): boolean {
   const tag = tagOf(el);
   if (tag === 'nav' || tag === 'aside') return true;
+  if (!el.hasAttributes()) return false;
   return TAG_CHROME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
 }
 
@@ -596,6 +607,8 @@ function* tagsIn(scope: Element): Steps<string[]> {
         hasMarkedInside.add(p);
       }
     }
+    // A leaf needs no child list (which DOM shims build on each call).
+    if (el.firstElementChild === null) continue;
     const children = el.children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
   }

@@ -4,7 +4,7 @@ import { markupDisclosureSteps } from './labels';
 import { ancestorFinder, placesOfSteps } from './places';
 import { findScoresSteps, findTagsSteps } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
-import { tagOf } from './text';
+import { documentElementsByTag, tagOf } from './text';
 
 /**
  * The DOM phase of the engine (see analysis.ts): the only part that reads the document. A module
@@ -18,8 +18,12 @@ export interface SnapshotResult {
   elements: Element[];
 }
 
+/** "canonical" among the words of a rel attribute, in any case (link[rel~="canonical" i]). */
+const CANONICAL = /(?:^|\s)canonical(?:$|\s)/i;
+
 function canonicalUrl(doc: Document): string | null {
-  const href = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  const link = documentElementsByTag(doc, 'link').find((el) => el.hasAttribute('href') && CANONICAL.test(el.getAttribute('rel') ?? ''));
+  const href = link?.getAttribute('href');
   if (!href) return null;
   try {
     return new URL(href, doc.baseURI || undefined).href;

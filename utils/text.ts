@@ -156,6 +156,9 @@ export function isHidden(el: Element): boolean {
  */
 export function visibleText(el: Element): string {
   if (isHidden(el)) return '';
+  const only = el.firstChild;
+  if (only === null) return '';
+  if (only.nextSibling === null && (only.nodeType === 3 || only.nodeType === 4)) return foldSpace((only as CharacterData).data);
   const out: string[] = [];
   const lists: NodeListOf<ChildNode>[] = [el.childNodes];
   const blocks: boolean[] = [false];
@@ -271,4 +274,15 @@ function walkByTag(root: Element, tags: ReadonlySet<string>, all: Element[] | nu
 export function closestWhere(el: Element, matches: (el: Element) => boolean): Element | null {
   for (let cur: Element | null = el; cur !== null; cur = cur.parentElement) if (matches(cur)) return cur;
   return null;
+}
+
+const isTemplate = (el: Element) => tagOf(el) === 'template';
+
+/**
+ * The document's elements of one tag, in document order, leaving out template contents as
+ * querySelectorAll does. A selector query walks the whole document in DOM shims (linkedom), each
+ * time; the tag list is a plain scan there and native in browsers.
+ */
+export function documentElementsByTag(doc: Document, tag: string): Element[] {
+  return Array.from(doc.getElementsByTagName(tag)).filter((el) => closestWhere(el, isTemplate) === null);
 }
