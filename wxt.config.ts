@@ -64,14 +64,18 @@ export default defineConfig({
       },
     }),
   }),
+  // Both set after WXT has added the entrypoints, which would overwrite them in the manifest above.
   hooks: {
-    // Chrome stops the MV3 service worker when idle; Firefox's MV2 background gets the same life
-    // as an event page (Firefox 106+), so that no code comes to rely on a background that stays
-    // alive in one browser only (WXT writes `background` after the manifest above).
     'build:manifestGenerated': (wxt, manifest) => {
+      // Chrome stops the MV3 service worker when idle; Firefox's MV2 background gets the same
+      // life as an event page (Firefox 106+), so that no code comes to rely on a background that
+      // stays alive in one browser only.
       if (wxt.config.manifestVersion === 2 && manifest.background && 'scripts' in manifest.background) {
         manifest.background.persistent = false;
       }
+      // WXT takes the toolbar button's tooltip from popup.html's <title>, in one language only.
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_actionTitle__';
     },
   },
   vite: () => ({ plugins: [preact(), preactWithoutRawHtml()] }),

@@ -92,6 +92,7 @@ describe('NewsLens in Firefox ESR', () => {
     const loaded = await probe.evaluate(() => browser.runtime.getManifest());
     assert.equal(loaded.version, manifest.version);
     assert.equal(loaded.background.persistent, false);
+    assert.equal(await probe.evaluate(() => browser.browserAction.getTitle({})), 'NewsLens: read this page');
 
     // The background woke for the page: it ran the text phase and set the badge of that tab.
     const { page, tabId } = await open('install');

@@ -57,6 +57,10 @@ async function articleText() {
 }
 
 describe('the popup for the seed page', () => {
+  it('belongs to a toolbar button with a localized tooltip', async () => {
+    assert.equal(await browser.worker.evaluate(() => chrome.action.getTitle({})), 'NewsLens: read this page');
+  });
+
   it('shows the title, the scores, the tags, the AI flag and the article once', async () => {
     assert.equal(await rendered(popup, 'main.reader h1'), `${EXPECTED.title.en}\n${EXPECTED.title.zh}`);
 
