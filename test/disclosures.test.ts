@@ -227,10 +227,12 @@ describe('findTextDisclosures', () => {
     inputs.push(varied);
     for (const text of inputs) {
       let best = Number.POSITIVE_INFINITY;
+      // CPU time, best of three: the machine may be shared, and waiting for a core is not our cost.
       for (let run = 0; run < 3; run++) {
-        const started = performance.now();
+        const started = process.cpuUsage();
         findTextDisclosures([{ text, lang: 'en' }]);
-        best = Math.min(best, performance.now() - started);
+        const used = process.cpuUsage(started);
+        best = Math.min(best, (used.user + used.system) / 1000);
       }
       expect(best, JSON.stringify(text.slice(0, 40))).toBeLessThan(100);
     }
