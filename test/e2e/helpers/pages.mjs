@@ -4,6 +4,8 @@
  * alike except the copies put in on purpose.
  */
 
+import fs from 'node:fs';
+
 const WORDS = (
   'market compute chips rent capacity cloud data center company model training power cost growth ' +
   'network satellite launch rocket search engine revenue quarter investor analyst contract deal ' +
@@ -132,17 +134,15 @@ const timer = setInterval(() => {
 /**
  * A one-page app: `window.__navigate()` moves to another story with history.pushState and
  * replaces the article in place, as news sites do, with a repeated paragraph in the new story.
+ * The stories are real translations (NTREX-128 pairs from the fixtures): generated words in two
+ * languages are not bilingual, and NewsLens rightly offers no language switch for them.
  */
 export function singlePageApp() {
-  const next = random(11);
-  const story = () => {
-    const en = englishParagraph(next, 3);
-    const zh = chineseParagraph(next, 3);
-    return [en, zh, englishParagraph(next, 3), chineseParagraph(next, 3), zh];
-  };
+  const { pairs } = JSON.parse(fs.readFileSync(new URL('../../fixtures/ntrex-interleaved/expected.json', import.meta.url), 'utf8'));
+  const story = (k) => [pairs[k].en, pairs[k].zh, pairs[k + 1].en, pairs[k + 1].zh, pairs[k].zh];
   const render = (paragraphs) => paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('');
-  const first = story();
-  const second = story();
+  const first = story(0);
+  const second = story(2);
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>News 新闻</title></head>
 <body><article id="story"><h1>First story 第一篇</h1>${render(first)}</article>
 <script>
