@@ -25,6 +25,8 @@ export interface AlignOptions {
   threshold?: number;
   /** Half-width of the band around the diagonal, in paragraphs. */
   band?: number;
+  /** Features of texts already seen on the page (see featureMemo). */
+  memo?: FeatureMemo;
   /**
    * The kept pairs must together carry this much evidence (sum of their log-odds) or none is kept:
    * one chance pair between unrelated lists is likely, a run of them is not.
@@ -116,7 +118,7 @@ const MULTIPLIERS: Record<string, number> = {
 };
 
 /** What alignment needs to know about one paragraph (or a merged pair of paragraphs). */
-interface Features {
+export interface Features {
   /** Length in Latin-equivalent characters. */
   length: number;
   /** Written mostly in a CJK script. */
@@ -134,19 +136,20 @@ interface Features {
 }
 
 /**
- * One text's features. A page pairs the same texts several times (inline, in structural runs, in
- * the free alignment, and again when the ratio is refitted), so the features of recent texts are
- * kept, up to a bound; they are never modified.
+ * Features of the texts of one page, shared by its translation scores and alignments: a page pairs
+ * the same texts several times (inline, in structural runs, in the free alignment).
  */
-const RECENT_TEXTS = 512;
-const recentFeatures = new Map<string, Features>();
+export type FeatureMemo = Map<string, Features>;
 
-function featuresOf(text: string): Features {
-  let known = recentFeatures.get(text);
+export function featureMemo(): FeatureMemo {
+  return new Map();
+}
+
+function featuresOf(text: string, memo: FeatureMemo): Features {
+  let known = memo.get(text);
   if (!known) {
     known = features(text);
-    if (recentFeatures.size >= RECENT_TEXTS) recentFeatures.clear();
-    recentFeatures.set(text, known);
+    memo.set(text, known);
   }
   return known;
 }
@@ -372,8 +375,8 @@ function sigmoid(z: number): number {
 }
 
 /** Confidence in [0, 1] that `b` translates `a` (or renders its first part, when cut with "..."). */
-export function translationScore(a: string, b: string): number {
-  return sigmoid(evidence(featuresOf(a), featuresOf(b), 1));
+export function translationScore(a: string, b: string, memo: FeatureMemo = featureMemo()): number {
+  return sigmoid(evidence(featuresOf(a, memo), featuresOf(b, memo), 1));
 }
 
 const Move = { SkipA: 1, SkipB: 2, OneOne: 3, TwoOne: 4, OneTwo: 5 } as const;
@@ -539,8 +542,9 @@ export function alignParagraphs(a: readonly string[], b: readonly string[], opts
   if (a.length === 0 || b.length === 0) return { pairs: [] };
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const band = Math.max(opts.band ?? DEFAULT_BAND, Math.abs(a.length - b.length) > 4 * DEFAULT_BAND ? 0 : Math.abs(a.length - b.length));
-  const fa = a.map(featuresOf);
-  const fb = b.map(featuresOf);
+  const memo = opts.memo ?? featureMemo();
+  const fa = a.map((text) => featuresOf(text, memo));
+  const fb = b.map((text) => featuresOf(text, memo));
   let beads = align(fa, fb, 1, band);
   const ratio = refitRatio(beads, fa, fb);
   if (ratio !== null && Math.abs(Math.log(ratio)) > 0.1) beads = align(fa, fb, ratio, band);

@@ -10,7 +10,7 @@ import { analyzeBilingual } from './bilingual';
 import { findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
-import { assignLanguages, countScripts, detectLanguage, scriptFamilies } from './languages';
+import { assignLanguages, detectLanguage, languageMemo, mixesScripts } from './languages';
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { snapshotPage } from './snapshot';
 import { truncation } from './truncation';
@@ -61,10 +61,13 @@ const share = (value: number) => Math.round(value * 1000) / 1000;
 /** The text phase: plain data in, plain data out; no DOM. */
 export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   const started = now();
-  const { blocks } = snapshot;
+  const { blocks, pageLang } = snapshot;
+  // One page's texts come back several times (alone, in parts, beside neighbours).
+  const memo = languageMemo();
   const blockLangs = assignLanguages(
     blocks.map((block) => block.text),
-    snapshot.pageLang,
+    pageLang,
+    memo,
   );
 
   // A short half of a mixed block (the English of a bilingual title) says too little for franc
@@ -74,13 +77,13 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
     // Two languages in one element are written in two scripts; one script needs no split.
-    const split = scriptFamilies(countScripts(block.text)) > 1 ? splitInline(block.text, { pageLang: snapshot.pageLang }) : [];
+    const split = mixesScripts(block.text) ? splitInline(block.text, { pageLang, memo }) : [];
     const parts =
       split.length > 1
         ? split.map((part) =>
             part.text.length > LONG_BLOCK
               ? part
-              : { ...part, lang: detectLanguage(part.text, { pageLang: snapshot.pageLang, neighbours: pageLanguages }) },
+              : { ...part, lang: detectLanguage(part.text, { pageLang, neighbours: pageLanguages, memo }) },
           )
         : [{ lang, text: block.text }];
     parts.forEach((part, p) => {

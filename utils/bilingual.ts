@@ -1,4 +1,4 @@
-import { alignParagraphs, translationScore } from './alignment';
+import { alignParagraphs, type FeatureMemo, featureMemo, translationScore } from './alignment';
 import type { BlockKind, BlockPlace, UnitData } from './analysis';
 import { baseLanguage } from './languages';
 import { placesOf } from './places';
@@ -144,12 +144,13 @@ function structuralPairs(
   flow: readonly BilingualUnit[],
   side: (unit: BilingualUnit) => 0 | 1 | null,
   places: Map<number, BlockPlace>,
+  memo: FeatureMemo,
 ): BilingualPair[] {
   const pairs: BilingualPair[] = [];
   const used = new Set<number>();
   const scored = (x: BilingualUnit, y: BilingualUnit): BilingualPair => {
     const [a, b] = side(x) === 0 ? [x, y] : [y, x];
-    return { a: a.id, b: b.id, confidence: translationScore(a.text, b.text) };
+    return { a: a.id, b: b.id, confidence: translationScore(a.text, b.text, memo) };
   };
   const take = (pair: BilingualPair) => {
     pairs.push(pair);
@@ -223,6 +224,8 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   const verified: BilingualPair[] = [];
   const labels: BilingualPair[] = [];
   const inlinePaired = new Set<number>();
+  // A unit is scored inline, in a structural run and in the free alignment: its features once.
+  const memo = featureMemo();
   for (const parts of byBlock.values()) {
     const [p, q] = parts;
     if (parts.length !== 2 || !p || !q) continue;
@@ -230,7 +233,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     const sq = side(q);
     if (sp === null || sq === null || sp === sq) continue;
     const [x, y] = sp === 0 ? [p, q] : [q, p];
-    const score = translationScore(x.text, y.text);
+    const score = translationScore(x.text, y.text, memo);
     // Two short halves are a label pair whatever their score: lengths agree by chance on so little.
     if (isLabel(x.text) && isLabel(y.text)) labels.push({ a: x.id, b: y.id, confidence: Math.max(score, LABEL_CONFIDENCE) });
     else if (score >= PAIR_THRESHOLD) verified.push({ a: x.id, b: y.id, confidence: score });
@@ -245,7 +248,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     (unit) => !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && unit.role !== 'title',
   );
   const places = placesFor(units);
-  const structural = structuralPairs(flow, side, places);
+  const structural = structuralPairs(flow, side, places, memo);
   const structured = new Set(structural.flatMap((pair) => [pair.a, pair.b]));
   // Free alignment pairs paragraphs: between short lines (bylines, credits, headings) shared names
   // and agreeing lengths come by chance, and nothing in the layout says they translate each other.
@@ -256,7 +259,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   const free = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),
-    { minEvidence: PAGE_EVIDENCE },
+    { minEvidence: PAGE_EVIDENCE, memo },
   ).pairs.flatMap((pair) => {
     const a = flowA[pair.a];
     const b = flowB[pair.b];

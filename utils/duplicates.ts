@@ -415,6 +415,40 @@ function isNear(store: TokenStore, a: Distinct, b: Distinct): boolean {
   return withinEditDistance(ta, tb, Math.floor((1 - NEAR_THRESHOLD) * longest));
 }
 
+/** Characters of a core that order it first: at most this many, and never more than the shortest core has. */
+const SORT_PREFIX = 16;
+
+/**
+ * Indices of `distinct` ordered by core (as `<` orders strings), equal cores by index. Cores are
+ * grouped by their first characters and the groups sorted natively; only cores sharing those
+ * compare whole, with a comparator: copies of one paragraph share hundreds of characters, and a
+ * comparator sort over all of them read those characters log n times each.
+ */
+function sortedByCore(distinct: readonly Distinct[]): number[] {
+  let prefix = SORT_PREFIX;
+  for (const d of distinct) prefix = Math.min(prefix, d.core.length);
+  const groups = new Map<string, number[]>();
+  for (let d = 0; d < distinct.length; d++) {
+    const key = (distinct[d] as Distinct).core.slice(0, prefix);
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
+  }
+  const order: number[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const group = groups.get(key) as number[];
+    if (group.length > 1) {
+      group.sort((x, y) => {
+        const a = (distinct[x] as Distinct).core;
+        const b = (distinct[y] as Distinct).core;
+        return a < b ? -1 : a > b ? 1 : x - y;
+      });
+    }
+    for (const d of group) order.push(d);
+  }
+  return order;
+}
+
 class UnionFind {
   private readonly parent: Int32Array;
   constructor(size: number) {
@@ -487,12 +521,7 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
   const nearEdges: number[] = [];
 
   // Sorted, every text that extends a core comes right after it: one neighbour check per core.
-  const order = distinct.map((_, d) => d);
-  order.sort((x, y) => {
-    const a = distinct[x]?.core ?? '';
-    const b = distinct[y]?.core ?? '';
-    return a < b ? -1 : a > b ? 1 : x - y;
-  });
+  const order = sortedByCore(distinct);
   const coreAt = (k: number): string => distinct[order[k] ?? 0]?.core ?? '';
   for (let k = 0; k < order.length; ) {
     const shorter = coreAt(k);

@@ -1,6 +1,6 @@
 import type { Part } from './report';
 import { foldSpace } from './text';
-import { detectLanguage, type WritingScript, scriptOf } from './languages';
+import { detectLanguage, type LanguageMemo, languageMemo, type WritingScript, scriptOf } from './languages';
 
 /** One language run of a text: [start, end) offsets into the string given. */
 export interface InlineRun {
@@ -374,7 +374,7 @@ function trimRange(text: string, start: number, end: number): [number, number] {
  * language written in a different script, in order. Latin words glued to or set inside CJK text
  * stay in it; a monolingual text is one run covering the whole trimmed text. Linear time.
  */
-export function inlineRuns(text: string, hint?: { pageLang?: string | null }): InlineRun[] {
+export function inlineRuns(text: string, hint?: { pageLang?: string | null; memo?: LanguageMemo }): InlineRun[] {
   const [start, end] = trimRange(text, 0, text.length);
   if (start === end) return [];
   const tokens = tokenize(text);
@@ -389,8 +389,10 @@ export function inlineRuns(text: string, hint?: { pageLang?: string | null }): I
     if (runs.length === count) break;
   }
   const pageLang = hint?.pageLang ?? null;
+  // Each run is told twice (alone, then beside the others): one memo for both.
+  const memo = hint?.memo ?? languageMemo();
   if (runs.length < 2) {
-    return [{ lang: detectLanguage(text.slice(start, end), { pageLang }), start, end }];
+    return [{ lang: detectLanguage(text.slice(start, end), { pageLang, memo }), start, end }];
   }
   const ranges: [number, number][] = [];
   let from = start;
@@ -403,12 +405,12 @@ export function inlineRuns(text: string, hint?: { pageLang?: string | null }): I
   }
   // Each run is told with the other runs' languages as neighbours: a short Latin label beside
   // Chinese is read as English, not as whatever franc guesses from five letters.
-  const alone = ranges.map(([s, e]) => detectLanguage(text.slice(s, e), { pageLang }));
+  const alone = ranges.map(([s, e]) => detectLanguage(text.slice(s, e), { pageLang, memo }));
   const result: InlineRun[] = [];
   for (let i = 0; i < ranges.length; i++) {
     const [s, e] = ranges[i] as [number, number];
     const neighbours = [alone[i - 1], alone[i + 1]].filter((lang): lang is string => lang !== undefined);
-    const lang = e - s <= SHORT_RUN ? detectLanguage(text.slice(s, e), { pageLang, neighbours }) : (alone[i] as string);
+    const lang = e - s <= SHORT_RUN ? detectLanguage(text.slice(s, e), { pageLang, neighbours, memo }) : (alone[i] as string);
     const previous = result[result.length - 1];
     if (previous && previous.lang === lang) previous.end = e;
     else result.push({ lang, start: s, end: e });
@@ -421,6 +423,6 @@ export function inlineRuns(text: string, hint?: { pageLang?: string | null }): I
  * Part texts are trimmed, whitespace-folded pieces of the input; a monolingual text gives one
  * part holding all of it.
  */
-export function splitInline(text: string, hint?: { pageLang?: string | null }): Part[] {
+export function splitInline(text: string, hint?: { pageLang?: string | null; memo?: LanguageMemo }): Part[] {
   return inlineRuns(text, hint).map((run) => ({ lang: run.lang, text: foldSpace(text.slice(run.start, run.end)) }));
 }

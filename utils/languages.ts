@@ -1,10 +1,10 @@
-import { francAll } from 'franc-min';
 import {
   JAPANESE_ONLY,
   SIMPLIFIED_ONLY,
   SIMPLIFIED_SHARED_WITH_JAPANESE,
   TRADITIONAL_ONLY,
 } from './data/han-tables';
+import { rankLatin } from './latin-trigrams';
 import { baseLanguage } from './lang-tags';
 import { CHAR_LETTER, CHAR_MARK, charClass } from './text';
 
@@ -17,6 +17,8 @@ export interface LanguageHint {
   pageLang?: string | null;
   /** Languages (BCP 47 tags) already told for the neighbouring blocks. */
   neighbours?: string[];
+  /** Evidence gathered for the texts of the same page (see languageMemo). */
+  memo?: LanguageMemo;
 }
 
 /** Letter counts per script, from one pass over the text. */
@@ -266,10 +268,49 @@ export function countScripts(text: string): ScriptCounts {
   return counts;
 }
 
-/** How many writing systems a text's letters use (CJK scripts count as one): 2+ may be an inline pair. */
-export function scriptFamilies(c: ScriptCounts): number {
-  const families = [c.han + c.hiragana + c.katakana + c.hangul, c.latin, c.cyrillic, c.arabic, c.greek, c.hebrew, c.thai, c.devanagari];
-  return families.filter((n) => n > 0).length;
+/** Writing systems as bits; the CJK scripts are one system. */
+const FAMILY: Readonly<Record<Exclude<WritingScript, null>, number>> = {
+  han: 1,
+  hiragana: 1,
+  katakana: 1,
+  hangul: 1,
+  latin: 2,
+  cyrillic: 4,
+  arabic: 8,
+  greek: 16,
+  hebrew: 32,
+  thai: 64,
+  devanagari: 128,
+};
+
+/**
+ * Whether a text's letters use two or more writing systems (CJK scripts count as one), so that it
+ * may be an inline pair. Reads only until it knows: this runs on every block.
+ */
+export function mixesScripts(text: string): boolean {
+  let seen = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp < 0x80) {
+      if (!((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a))) continue;
+      seen |= FAMILY.latin;
+    } else {
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+        }
+      }
+      const script = scriptOf(cp);
+      if (script === null) continue;
+      seen |= FAMILY[script];
+    }
+    // More than one bit set.
+    if (seen & (seen - 1)) return true;
+  }
+  return false;
 }
 
 /** Normalises a declared language ('zh-TW', 'zh_CN', 'EN-us') to this module's tags. */
@@ -473,33 +514,35 @@ function decisiveFunctionWords(hits: Map<string, number>, words: number): string
 /** What a Latin-script text says of its language by itself, before any hint. */
 type LatinEvidence = { hits: Map<string, number>; words: number } & (
   | { decided: string; ranked: null }
-  | { decided: null; ranked: ReturnType<typeof francAll> }
+  | { decided: null; ranked: [string, number][] }
 );
 
 /**
- * One analysis asks for the language of a text several times (alone, beside its neighbours, as a
- * part of its block); the hint changes the decision, not the evidence, and franc is the costly
- * part. The evidence of recent texts is kept, up to a bound.
+ * What the texts of one page said of their language. An analysis asks for a text's language
+ * several times (alone, beside its neighbours, as a part of its block): the hint changes the
+ * decision, not the evidence, and franc is the costly part.
  */
-const RECENT_TEXTS = 256;
-const recentEvidence = new Map<string, LatinEvidence>();
+export type LanguageMemo = Map<string, LatinEvidence>;
 
-function latinEvidence(sample: string): LatinEvidence {
-  const known = recentEvidence.get(sample);
+export function languageMemo(): LanguageMemo {
+  return new Map();
+}
+
+function latinEvidence(sample: string, memo: LanguageMemo | undefined): LatinEvidence {
+  const known = memo?.get(sample);
   if (known) return known;
   const { hits, words } = functionWordHits(sample);
   const decided = decisiveFunctionWords(hits, words);
   const evidence: LatinEvidence = decided
     ? { hits, words, decided, ranked: null }
-    : { hits, words, decided: null, ranked: francAll(sample, { only: LATIN_ONLY, minLength: 1 }) };
-  if (recentEvidence.size >= RECENT_TEXTS) recentEvidence.clear();
-  recentEvidence.set(sample, evidence);
+    : { hits, words, decided: null, ranked: rankLatin(sample, LATIN_ONLY) };
+  memo?.set(sample, evidence);
   return evidence;
 }
 
-function detectLatin(text: string, prior: string[], agreement: number): string {
+function detectLatin(text: string, prior: string[], agreement: number, memo: LanguageMemo | undefined): string {
   const sample = text.length > FRANC_INPUT_CAP ? text.slice(0, FRANC_INPUT_CAP) : text;
-  const evidence = latinEvidence(sample);
+  const evidence = latinEvidence(sample, memo);
   if (evidence.decided !== null) return evidence.decided;
   const { hits, words, ranked } = evidence;
   // The shorter the text, the closer franc's trigram distances: words and context decide more.
@@ -547,7 +590,7 @@ export function detectLanguage(text: string, hint?: LanguageHint): string {
   if (max === c.hebrew) return 'he';
   if (max === c.thai) return 'th';
   if (max === c.devanagari) return 'hi';
-  return detectLatin(text, prior, latinAgreement(hint));
+  return detectLatin(text, prior, latinAgreement(hint), hint?.memo);
 }
 
 /**
@@ -569,8 +612,8 @@ const SHORT_BLOCK = 40;
  * The language of each block, in order. Long blocks are detected alone; short ones (titles,
  * labels) get the page language and the languages of the nearest long blocks as a prior.
  */
-export function assignLanguages(texts: readonly string[], pageLang: string | null): string[] {
-  const alone = texts.map((text) => (text.length > SHORT_BLOCK ? detectLanguage(text, { pageLang }) : null));
+export function assignLanguages(texts: readonly string[], pageLang: string | null, memo = languageMemo()): string[] {
+  const alone = texts.map((text) => (text.length > SHORT_BLOCK ? detectLanguage(text, { pageLang, memo }) : null));
   // Blocks whose language is told alone, in order: a short block finds its nearest ones without
   // scanning past every other short block (a page of 50,000 short lines was quadratic).
   const told: number[] = [];
@@ -585,6 +628,6 @@ export function assignLanguages(texts: readonly string[], pageLang: string | nul
     const neighbours: string[] = [];
     for (let k = after - 1; k >= 0 && neighbours.length < 2; k--) neighbours.push(alone[told[k] as number] as string);
     for (let k = after; k < told.length && neighbours.length < 4; k++) neighbours.push(alone[told[k] as number] as string);
-    return detectLanguage(text, { pageLang, neighbours });
+    return detectLanguage(text, { pageLang, neighbours, memo });
   });
 }
