@@ -181,19 +181,19 @@ function features(text: string): Features {
   const cjk = cjkChars * CJK_WEIGHT > length / 2;
   const words = new Set<string>();
   const names = new Set<string>();
-  for (const word of latinWords(text)) {
-    const lower = word.toLowerCase();
-    words.add(lower);
-    if (word.length >= 2 && (cjk || word !== lower)) names.add(lower);
-  }
+  addLatinWords(text, cjk, words, names);
   return { length: Math.max(length, 1), cjk, truncated: endsWithEllipsis(text.trim()),
     sentences: sentenceEnds(text),
     numbers: numbersIn(text), words, names };
 }
 
-/** Latin words in order: a letter, then letters and digits, pieces joined by - . & ' (GPT-4o). */
-function latinWords(text: string): string[] {
-  const out: string[] = [];
+/**
+ * Adds the Latin words of `text` (a letter, then letters and digits, pieces joined by - . & ' as
+ * in GPT-4o) to `words`, lower-cased, and the names among them to `names`: capitalised words, or
+ * every word inside CJK text, of two characters or more. Only a word with a capital is lower-cased
+ * anew: the others already are, and most words are.
+ */
+function addLatinWords(text: string, cjk: boolean, words: Set<string>, names: Set<string>): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -202,15 +202,21 @@ function latinWords(text: string): string[] {
       continue;
     }
     const start = i;
-    i++;
-    while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
-    while (i + 1 < n && isWordJoiner(text.charCodeAt(i)) && isAsciiAlnum(text.charCodeAt(i + 1))) {
-      i += 2;
-      while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+    let capital = false;
+    for (;;) {
+      while (i < n && isAsciiAlnum(text.charCodeAt(i))) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x41 && c <= 0x5a) capital = true;
+        i++;
+      }
+      if (!(i + 1 < n && isWordJoiner(text.charCodeAt(i)) && isAsciiAlnum(text.charCodeAt(i + 1)))) break;
+      i++;
     }
-    out.push(text.slice(start, i));
+    const word = text.slice(start, i);
+    const lower = capital ? word.toLowerCase() : word;
+    words.add(lower);
+    if (word.length >= 2 && (cjk || capital)) names.add(lower);
   }
-  return out;
 }
 
 /** Ends in "...", "…" or "⋯", perhaps followed by one closing quote or bracket. */

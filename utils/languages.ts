@@ -465,10 +465,16 @@ function functionWordHits(text: string): { hits: Map<string, number>; words: num
   const hits = new Map<string, number>();
   let words = 0;
   let start = -1;
+  // Lower-case ASCII letters and apostrophes only: the word is its own lower case, and not an acronym.
+  let plain = true;
   for (let i = 0; i <= text.length; i++) {
     const cp = i < text.length ? (text.codePointAt(i) ?? 0) : -1;
     if (cp >= 0 && isWordChar(cp)) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        plain = true;
+      }
+      if (!((cp >= 0x61 && cp <= 0x7a) || cp === 0x27 || cp === 0x2019)) plain = false;
       if (cp > 0xffff) i++;
       continue;
     }
@@ -477,9 +483,9 @@ function functionWordHits(text: string): { hits: Map<string, number>; words: num
     const length = i - start;
     const word = length <= LONGEST_FUNCTION_WORD ? text.slice(start, i) : '';
     start = -1;
-    const langs = word ? functionWordTable.get(word.toLowerCase()) : undefined;
+    const langs = word ? functionWordTable.get(plain ? word : word.toLowerCase()) : undefined;
     // An all-capitals word is an acronym (AI, IT), not the function word it spells.
-    if (!langs || (word.length > 1 && word === word.toUpperCase())) continue;
+    if (!langs || (!plain && word.length > 1 && word === word.toUpperCase())) continue;
     for (const lang of langs) hits.set(lang, (hits.get(lang) ?? 0) + 1 / langs.length);
   }
   return { hits, words };
