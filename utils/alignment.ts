@@ -58,6 +58,7 @@ const DEFAULT_MIN_EVIDENCE = 5;
 
 /** Han, kana, Hangul and CJK symbols (BMP). */
 function isCjk(c: number): boolean {
+  if (c < 0x2e80) return false;
   return (
     (c >= 0x2e80 && c <= 0x2fff) ||
     (c >= 0x3040 && c <= 0x30ff) ||
@@ -407,19 +408,28 @@ const RESUME_PENALTY = 3;
 const ON = 0;
 const OFF = 1;
 
-function align(fa: readonly Features[], fb: readonly Features[], ratio: number, band: number): Bead[] {
+/** Each paragraph merged with the one before it, where the two could be the halves of a 2–1 bead. */
+function mergedWithPrevious(f: readonly Features[]): (Features | undefined)[] {
+  return f.map((x, i) => {
+    const prev = f[i - 1];
+    // A real 2–1 bead splits one text in comparable halves; a label glued to a paragraph is not one.
+    const comparable = prev && Math.min(prev.length, x.length) >= MIN_MERGE_SHARE * (prev.length + x.length);
+    return prev && comparable && !prev.truncated ? merge(prev, x) : undefined;
+  });
+}
+
+/** `ma`, `mb`: mergedWithPrevious of `fa` and `fb`, shared by both passes of alignParagraphs. */
+function align(
+  fa: readonly Features[],
+  fb: readonly Features[],
+  ma: readonly (Features | undefined)[],
+  mb: readonly (Features | undefined)[],
+  ratio: number,
+  band: number,
+): Bead[] {
   const n = fa.length;
   const m = fb.length;
   const width = 2 * band + 1;
-  const merged = (f: readonly Features[]): (Features | undefined)[] =>
-    f.map((x, i) => {
-      const prev = f[i - 1];
-      // A real 2–1 bead splits one text in comparable halves; a label glued to a paragraph is not one.
-      const comparable = prev && Math.min(prev.length, x.length) >= MIN_MERGE_SHARE * (prev.length + x.length);
-      return prev && comparable && !prev.truncated ? merge(prev, x) : undefined;
-    });
-  const ma = merged(fa);
-  const mb = merged(fb);
   // Row i covers columns lo(i)..lo(i)+width-1 around the diagonal i*m/n.
   const lo = (i: number): number => Math.round((i * m) / n) - band;
   const size = (n + 1) * width;
@@ -551,9 +561,11 @@ export function alignParagraphs(a: readonly string[], b: readonly string[], opts
   const memo = opts.memo ?? featureMemo();
   const fa = a.map((text) => featuresOf(text, memo));
   const fb = b.map((text) => featuresOf(text, memo));
-  let beads = align(fa, fb, 1, band);
+  const ma = mergedWithPrevious(fa);
+  const mb = mergedWithPrevious(fb);
+  let beads = align(fa, fb, ma, mb, 1, band);
   const ratio = refitRatio(beads, fa, fb);
-  if (ratio !== null && Math.abs(Math.log(ratio)) > 0.1) beads = align(fa, fb, ratio, band);
+  if (ratio !== null && Math.abs(Math.log(ratio)) > 0.1) beads = align(fa, fb, ma, mb, ratio, band);
   const pairs = toPairs(beads, threshold);
   // Per bead, so a 2–1 bead's evidence counts once.
   const total = beads.reduce((sum, bead) => (sigmoid(bead.score) >= threshold ? sum + bead.score : sum), 0);

@@ -50,6 +50,7 @@ const PAIR_THRESHOLD = 0.5;
 const PAGE_EVIDENCE = 8;
 /** Han, kana, Hangul and CJK radicals (BMP), tested by code: this runs on every unit. */
 function isCjk(c: number): boolean {
+  if (c < 0x2e80) return false;
   return (
     (c >= 0x2e80 && c <= 0x2fff) ||
     (c >= 0x3040 && c <= 0x30ff) ||

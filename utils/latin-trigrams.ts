@@ -1,6 +1,7 @@
 import { francAll } from 'franc-min';
 import { data } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
+import { isWhiteSpace } from './text';
 
 /**
  * franc-min's ranking of Latin-script text among a fixed set of its Latin languages, computed as
@@ -26,11 +27,10 @@ interface Models {
   ranks: Int32Array;
 }
 
-const models = new Map<string, Models>();
+const models = new WeakMap<readonly string[], Models>();
 
 function modelsFor(only: readonly string[]): Models {
-  const key = only.join(',');
-  let known = models.get(key);
+  let known = models.get(only);
   if (known) return known;
   const latin = data.Latin ?? {};
   const codes = Object.keys(latin).filter((code) => only.includes(code));
@@ -51,7 +51,7 @@ function modelsFor(only: readonly string[]): Models {
     }
   });
   known = { codes, index, ranks: Int32Array.from(rows) };
-  models.set(key, known);
+  models.set(only, known);
   return known;
 }
 
@@ -70,13 +70,39 @@ function latinOnTop(value: string): boolean {
   return latin > other;
 }
 
+/**
+ * trigram-utils' cleaning before its lower-casing: each run of ASCII punctuation, digits and
+ * white space becomes one space (its two replaces, one after the other), then the ends are trimmed.
+ */
+function clean(value: string): string {
+  const n = value.length;
+  let i = 0;
+  while (i < n && isSeparator(value.charCodeAt(i))) i++;
+  let end = n;
+  while (end > i && isSeparator(value.charCodeAt(end - 1))) end--;
+  let out = '';
+  let copied = i;
+  while (i < end) {
+    if (!isSeparator(value.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (isSeparator(value.charCodeAt(j))) j++;
+    if (j > i + 1 || value.charCodeAt(i) !== 0x20) {
+      out += `${value.slice(copied, i)} `;
+      copied = j;
+    }
+    i = j;
+  }
+  return copied === 0 && end === n ? value : out + value.slice(copied, end);
+}
+
+const isSeparator = (c: number) => (c >= 0x21 && c <= 0x40) || isWhiteSpace(c);
+
 /** trigram-utils' asTuples: trigrams of the cleaned text with their counts, rarest first, ties in order of appearance. */
 function trigramCounts(value: string): [string, number][] {
-  const cleaned = ` ${value
-    .replace(/[\u0021-\u0040]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()} `;
+  const cleaned = ` ${clean(value).toLowerCase()} `;
   const counts = new Map<string, number>();
   let most = 0;
   for (let i = 0; i + 3 <= cleaned.length; i++) {
