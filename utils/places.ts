@@ -41,8 +41,14 @@ function displayOf(el: Element): { display: string; direction: string } {
 function isColumnContainer(el: Element): boolean {
   const { display, direction } = displayOf(el);
   if (HORIZONTAL_DISPLAY.test(display)) return !direction.startsWith('column');
-  const children = Array.from(el.children);
-  return children.length >= 2 && children.every((child) => COLUMN_CLASS.test(child.getAttribute('class') ?? ''));
+  // Child by child, stopping at the first that is not a column: a list of all of them (which DOM
+  // shims build on each call) was made for every ancestor of every block.
+  let columns = 0;
+  for (let child = el.firstElementChild; child !== null; child = child.nextElementSibling) {
+    if (!COLUMN_CLASS.test(child.getAttribute('class') ?? '')) return false;
+    columns++;
+  }
+  return columns >= 2;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { runSteps, STEP, type Steps } from './steps';
-import { closestWhere, descendantsByTag, firstDescendantByTag, isHidden, tagOf, visibleText } from './text';
+import { ChildCursor, closestWhere, descendantsByTag, firstDescendantByTag, isHidden, tagOf, visibleText } from './text';
 
 /** A site score as printed near a title: "85 Hot 热度", "热度: 85", "Quality 质量 70/100". */
 export interface ScoreValue {
@@ -350,39 +350,25 @@ function* shortElements(area: Element, title: Element): Steps<Element[]> {
 function* textSizes(root: Element): Steps<Map<Element, number>> {
   const sizes = new Map<Element, number>();
   const els: Element[] = [root];
-  const lists: NodeListOf<ChildNode>[] = [root.childNodes];
-  const positions: number[] = [0];
+  const cursors: ChildCursor[] = [new ChildCursor(root)];
   let size = 0;
   const totals: number[] = [0];
   let count = 0;
-  while (lists.length > 0) {
+  while (cursors.length > 0) {
     if (++count % STEP === 0) yield;
-    const top = lists.length - 1;
-    const list = lists[top] as NodeListOf<ChildNode>;
-    const pos = positions[top] as number;
-    if (pos >= list.length) {
+    const top = cursors.length - 1;
+    const node = (cursors[top] as ChildCursor).read();
+    if (node === null) {
       size = totals.pop() as number;
       sizes.set(els.pop() as Element, size);
-      lists.pop();
-      positions.pop();
+      cursors.pop();
       if (totals.length > 0) totals[totals.length - 1] = (totals[totals.length - 1] as number) + size;
       continue;
     }
-    positions[top] = pos + 1;
-    const node = list[pos] as ChildNode;
     if (node.nodeType === 3 || node.nodeType === 4) totals[top] = (totals[top] as number) + (node as CharacterData).data.length;
     else if (node.nodeType === 1) {
-      // Most elements hold nothing or one text: sized without building a child list.
-      const first = node.firstChild;
-      if (first === null || (first.nextSibling === null && (first.nodeType === 3 || first.nodeType === 4))) {
-        const own = first === null ? 0 : (first as CharacterData).data.length;
-        sizes.set(node as Element, own);
-        totals[top] = (totals[top] as number) + own;
-        continue;
-      }
       els.push(node as Element);
-      lists.push(node.childNodes);
-      positions.push(0);
+      cursors.push(new ChildCursor(node));
       totals.push(0);
     }
   }
@@ -392,9 +378,8 @@ function* textSizes(root: Element): Steps<Map<Element, number>> {
 /** The only child of an element that holds nothing else (white space aside), or null. */
 function onlyChild(el: Element): Element | null {
   let only: Element | null = null;
-  const nodes = el.childNodes;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i] as ChildNode;
+  const children = new ChildCursor(el);
+  for (let node = children.read(); node !== null; node = children.read()) {
     if (node.nodeType === 1) {
       if (only !== null) return null;
       only = node as Element;

@@ -148,11 +148,44 @@ export function isHidden(el: Element): boolean {
   return false;
 }
 
+/** Children read by sibling pointers before a parent's child list is asked for (see ChildCursor). */
+const SIBLING_STEPS = 32;
+
+/**
+ * The children of one node, in order. DOMs disagree on what is cheap: DOM shims such as linkedom
+ * build a new child list on every `childNodes` call but follow `nextSibling` in one step, while
+ * others (happy-dom) search the parent's list on every `nextSibling`. The first few children are
+ * read by sibling pointers, which is all most elements have; a node with more switches to its
+ * child list, so neither kind of DOM pays more than linear time.
+ */
+export class ChildCursor {
+  private next: ChildNode | null;
+  private list: NodeListOf<ChildNode> | null = null;
+  private index = 0;
+
+  constructor(private readonly parent: Node) {
+    this.next = parent.firstChild;
+  }
+
+  /** The next child, or null after the last. */
+  read(): ChildNode | null {
+    let node: ChildNode | null;
+    if (this.list === null && this.index === SIBLING_STEPS) this.list = this.parent.childNodes;
+    if (this.list !== null) {
+      node = this.list[this.index] ?? null;
+    } else {
+      node = this.next;
+      this.next = node === null ? null : node.nextSibling;
+    }
+    if (node !== null) this.index++;
+    return node;
+  }
+}
+
 /**
  * The element's visible text with white space folded. Block-level children and <br> separate
- * words; inline children join as written. Iterates with an explicit stack of child lists (no
- * recursion, so arbitrarily deep nesting cannot overflow), indexing each list once: sibling
- * pointers cost a search per step in some DOM implementations (happy-dom), child lists in others.
+ * words; inline children join as written. Iterates with an explicit stack of child cursors (no
+ * recursion, so arbitrarily deep nesting cannot overflow).
  */
 export function visibleText(el: Element): string {
   if (isHidden(el)) return '';
@@ -160,22 +193,17 @@ export function visibleText(el: Element): string {
   if (only === null) return '';
   if (only.nextSibling === null && (only.nodeType === 3 || only.nodeType === 4)) return foldSpace((only as CharacterData).data);
   const out: string[] = [];
-  const lists: NodeListOf<ChildNode>[] = [el.childNodes];
+  const cursors: ChildCursor[] = [new ChildCursor(el)];
   const blocks: boolean[] = [false];
-  const positions: number[] = [0];
-  while (lists.length > 0) {
-    const top = lists.length - 1;
-    const list = lists[top] as NodeListOf<ChildNode>;
-    const pos = positions[top] as number;
-    if (pos >= list.length) {
+  while (cursors.length > 0) {
+    const top = cursors.length - 1;
+    const node = (cursors[top] as ChildCursor).read();
+    if (node === null) {
       if (blocks[top]) out.push(' ');
-      lists.pop();
+      cursors.pop();
       blocks.pop();
-      positions.pop();
       continue;
     }
-    positions[top] = pos + 1;
-    const node = list[pos] as ChildNode;
     if (node.nodeType === 3 || node.nodeType === 4) {
       out.push((node as CharacterData).data);
     } else if (node.nodeType === 1) {
@@ -184,16 +212,8 @@ export function visibleText(el: Element): string {
       const tag = tagOf(child);
       const block = isBlockTag(tag);
       if (tag === 'br' || block) out.push(' ');
-      // Most elements hold nothing or one text: read it without building a child list.
-      const first = child.firstChild;
-      if (first === null || (first.nextSibling === null && (first.nodeType === 3 || first.nodeType === 4))) {
-        if (first !== null) out.push((first as CharacterData).data);
-        if (block) out.push(' ');
-        continue;
-      }
-      lists.push(child.childNodes);
+      cursors.push(new ChildCursor(child));
       blocks.push(block);
-      positions.push(0);
     }
   }
   return foldSpace(out.join(''));
