@@ -270,13 +270,22 @@ function sentenceMatch(s: string, blockLang: string, cautioned: boolean, shortBl
   return null;
 }
 
-function blockMatches(block: DisclosureBlock): Match[] {
+/** Sentences already matched on the page, by what else the match depends on (block language, notice context). */
+type SentenceMemo = Map<string, Map<string, ReturnType<typeof sentenceMatch>>>;
+
+function blockMatches(block: DisclosureBlock, memos: SentenceMemo): Match[] {
   const text = block.text;
   const quotes = quotedSpans(text);
   const shortBlock = text.length <= MAX_NOTICE_BLOCK;
   const cautioned = shortBlock && CAUTION.test(text);
-  // Pages repeat boilerplate sentences; each distinct sentence is analysed once.
-  const memo = new Map<string, ReturnType<typeof sentenceMatch>>();
+  // Pages repeat sentences (boilerplate, a summary copied from the body); each distinct sentence
+  // is analysed once per context.
+  const context = `${block.lang} ${cautioned} ${shortBlock}`;
+  let memo = memos.get(context);
+  if (!memo) {
+    memo = new Map();
+    memos.set(context, memo);
+  }
   const found: Match[] = [];
   for (const span of sentences(text)) {
     if (span.end - span.start > MAX_SENTENCE) continue;
@@ -304,10 +313,11 @@ function blockMatches(block: DisclosureBlock): Match[] {
  */
 export function findTextDisclosures(blocks: readonly DisclosureBlock[]): { disclosure: Disclosure; block: number }[] {
   const out: { disclosure: Disclosure; block: number }[] = [];
+  const memos: SentenceMemo = new Map();
   blocks.forEach((block, index) => {
     if (!ANY_AGENT.test(block.text.toLowerCase()) || isQuoted(block)) return;
     const byKind = new Map<DisclosureKind, Match>();
-    for (const m of blockMatches(block)) {
+    for (const m of blockMatches(block, memos)) {
       const seen = byKind.get(m.kind);
       if (seen) seen.end = m.end;
       else byKind.set(m.kind, { ...m });

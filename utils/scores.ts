@@ -1,5 +1,5 @@
 import { runSteps, STEP, type Steps } from './steps';
-import { ChildCursor, closestWhere, descendantsByTag, firstDescendantByTag, isHidden, tagOf, visibleText } from './text';
+import { ChildCursor, closestWhere, descendantsByTag, ElementWalk, firstDescendantByTag, isHidden, tagOf, visibleText } from './text';
 
 /** A site score as printed near a title: "85 Hot 热度", "热度: 85", "Quality 质量 70/100". */
 export interface ScoreValue {
@@ -316,13 +316,12 @@ function headerRegion(near: Element): Element | null {
 function* shortElements(area: Element, title: Element): Steps<Element[]> {
   const out: Element[] = [];
   const sizes = yield* textSizes(area);
-  const stack: Element[] = [area];
+  const walk = new ElementWalk(area);
   let afterTitle = false;
   let proseAfterTitle = 0;
   let count = 0;
-  while (stack.length > 0) {
+  for (let el = walk.next(); el !== null; el = walk.next()) {
     if (++count % STEP === 0) yield;
-    const el = stack.pop() as Element;
     if (el === title) {
       afterTitle = true;
       continue;
@@ -337,8 +336,7 @@ function* shortElements(area: Element, title: Element): Steps<Element[]> {
     }
     if (size > MAX_SCORE_TEXT * 3 && prose) continue;
     if (size <= MAX_SCORE_TEXT * 3) out.push(el);
-    const children = el.children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
+    walk.descend(el);
   }
   return out;
 }
@@ -579,11 +577,10 @@ export function* findTagsSteps(doc: Document, root: Element | null): Steps<strin
 function* tagsIn(scope: Element): Steps<string[]> {
   const marked: Element[] = [];
   const hasMarkedInside = new Set<Element>();
-  const stack: Element[] = [scope];
+  const walk = new ElementWalk(scope);
   let count = 0;
-  while (stack.length > 0) {
+  for (let el = walk.next(); el !== null; el = walk.next()) {
     if (++count % STEP === 0) yield;
-    const el = stack.pop() as Element;
     if (isHidden(el) || (el !== scope && isTagChrome(el))) continue;
     if (isTagMarked(el)) {
       marked.push(el);
@@ -592,10 +589,7 @@ function* tagsIn(scope: Element): Steps<string[]> {
         hasMarkedInside.add(p);
       }
     }
-    // A leaf needs no child list (which DOM shims build on each call).
-    if (el.firstElementChild === null) continue;
-    const children = el.children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
+    walk.descend(el);
   }
   const seen = new Set<string>();
   const tags: string[] = [];

@@ -183,6 +183,38 @@ export class ChildCursor {
 }
 
 /**
+ * The elements under a root, root first, in document order, each followed by its descendants only
+ * when `descend` is called for it (right after `next` returned it). Children are read with
+ * ChildCursor, so the walk builds no child lists.
+ */
+export class ElementWalk {
+  private readonly cursors: ChildCursor[] = [];
+  private root: Element | null;
+
+  constructor(root: Element) {
+    this.root = root;
+  }
+
+  next(): Element | null {
+    if (this.root !== null) {
+      const root = this.root;
+      this.root = null;
+      return root;
+    }
+    while (this.cursors.length > 0) {
+      const node = (this.cursors[this.cursors.length - 1] as ChildCursor).read();
+      if (node === null) this.cursors.pop();
+      else if (node.nodeType === 1) return node as Element;
+    }
+    return null;
+  }
+
+  descend(el: Element): void {
+    this.cursors.push(new ChildCursor(el));
+  }
+}
+
+/**
  * The element's visible text with white space folded. Block-level children and <br> separate
  * words; inline children join as written. Iterates with an explicit stack of child cursors (no
  * recursion, so arbitrarily deep nesting cannot overflow).
