@@ -117,6 +117,15 @@ describe('findDuplicates on pages', () => {
     ]);
   });
 
+  it('reads a digest past its label: "摘要 Summary:" before the first lines of the body is a cut copy', () => {
+    const body =
+      'With the Nationals eliminated from playoff contention, there was little reason for another fierce battle. ' +
+      'But the competitive Scherzer pitched on Sunday against the Colorado Rockies, who still had a division title to chase.';
+    expect(findDuplicates([`摘要 Summary: ${body.slice(0, 160)}`, body])).toEqual([{ kind: 'truncated', kept: 1, copies: [0] }]);
+    // More than three words before the colon: a sentence, not a label.
+    expect(findDuplicates([`The manager told reporters on Monday: ${body.slice(0, 160)}`, body])).toEqual([]);
+  });
+
   it('reports (almost) nothing on the 62 real pages, whose repeated lines are labels and headlines', () => {
     let blocks = 0;
     let groups = 0;

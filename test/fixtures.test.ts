@@ -25,7 +25,8 @@ interface Expected {
   tags?: string[];
 }
 
-const root = join(import.meta.dirname, 'fixtures');
+// NEWSLENS_FIXTURES points the same checks at another folder of pages (your own saved pages, say).
+const root = process.env.NEWSLENS_FIXTURES ?? join(import.meta.dirname, 'fixtures');
 const fixtures = readdirSync(root).filter((name) => existsSync(join(root, name, 'expected.json')) && existsSync(join(root, name, 'page.html')));
 
 const norm = (text: string) => foldSpace(text);

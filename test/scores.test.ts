@@ -83,6 +83,14 @@ describe('findScores', () => {
     ]);
   });
 
+  it('reads a score table column by column: a row of labels over a row of numbers', () => {
+    const body = `<main><article><h1>Title of the story</h1><table><tr><th>Hot 热度</th><th>Quality 质量</th></tr><tr><td>77</td><td>69</td></tr></table>${PROSE.repeat(4)}</article></main>`;
+    expect(scoresOf(body)).toEqual([
+      { value: 77, max: null, labels: { en: 'Hot', zh: '热度' } },
+      { value: 69, max: null, labels: { en: 'Quality', zh: '质量' } },
+    ]);
+  });
+
   it('finds a meta bar beside the article', () => {
     const body = `<main><div class="meta"><span>Impact 影响力 75</span></div><article><h1>Title of the story</h1>${PROSE.repeat(4)}</article></main>`;
     expect(scoresOf(body)).toEqual([{ value: 75, max: null, labels: { en: 'Impact', zh: '影响力' } }]);
@@ -130,6 +138,12 @@ describe('findTags', () => {
       '<div class="more"><a href="/topics/climate">#Climate</a> <a href="/topic/ai">AI (12)</a></div>' +
       '<p>Read <a href="/topic/guides/how-to-reduce-size">our guide on reducing size</a>.</p></article>';
     expect(tagsOf(body)).toEqual(['经济', '美国', 'Climate', 'AI']);
+  });
+
+  it('reads a list of links named "labels", one tag per doubled chip', () => {
+    const body = '<article><p>Body.</p><div class="labels"><a>科技</a><a>科技</a><a>美国</a><a>美国</a></div></article>';
+    expect(tagsOf(body)).toEqual(['科技', '美国']);
+    expect(tagsOf('<article><p>Body.</p><div class="label">Hot 热度</div></article>')).toEqual([]);
   });
 
   it('finds a tag list just outside the body container', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { truncation } from '../utils/truncation';
+import { endsInEllipsis, truncation } from '../utils/truncation';
 
 const FIXTURES = resolve(__dirname, 'fixtures');
 const REAL_PAGES = resolve(__dirname, '../../shared/corpus/real-pages');
@@ -107,6 +107,13 @@ describe('truncation on real text', () => {
     expect(truncation(`${p} Read more…`)).toBeNull();
     expect(truncation(`${p.replace(/\.$/, '')}, etc...`)).toBeNull();
     expect(truncation(`${p.replace(/\.$/, '')}; ...`)).toBeNull();
+  });
+
+  it('tells an ellipsis after a word, which beside a longer translation is a cut, from a list or "etc."', () => {
+    expect(endsInEllipsis('I\'m not running, but I\'m really running," he said. "That\'s...')).toBe(true);
+    expect(endsInEllipsis('形成持续的需求...')).toBe(true);
+    expect(endsInEllipsis('Text cut after the comma,...')).toBe(true);
+    for (const text of ['apples, pears, ...', 'and so on...', '等等……', 'A complete sentence.', '...']) expect(endsInEllipsis(text), text).toBe(false);
   });
 
   it('flags at most a handful of the 9,600 blocks of the 62 real pages', () => {

@@ -146,6 +146,11 @@ export function featureMemo(): FeatureMemo {
   return new Map();
 }
 
+/** Length in Latin-equivalent characters: a text and its translation come out about equal. */
+export function latinLength(text: string, memo: FeatureMemo = featureMemo()): number {
+  return featuresOf(text, memo).length;
+}
+
 function featuresOf(text: string, memo: FeatureMemo): Features {
   let known = memo.get(text);
   if (!known) {

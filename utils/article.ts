@@ -67,6 +67,15 @@ const NEGATIVE_CLASS =
 const MIN_PARAGRAPH = 25;
 /** Longest line (non-space characters) that can be a label near the title. */
 const MAX_LABEL = 60;
+/**
+ * A short block in the article's footer or another chrome box beside it is kept (as a label) when
+ * it names AI: the disclaimer of an AI page often sits in the article's <footer>. disclosures.ts
+ * decides whether it discloses anything; this test only keeps the candidates, without loading its
+ * vocabulary into the content script.
+ */
+const MAX_NOTICE = 300;
+const NAMES_AI =
+  /(?<![\p{L}\p{N}])(?:AI|A\.I\.|KI|IA|AIGC|GPT|LLM|ИИ)(?![\p{L}\p{N}])|人工智[能慧]|人工知能|인공지능|artificial intelligence|intelligence artificielle|inteligencia artificial|künstliche[rn]? intelligenz|intelligenza artificiale|inteligência artificial|искусственн\S* интеллект|нейросет|الذكاء الاصطناعي/iu;
 /** A block with more of its text in links than this is navigation, not prose. */
 const MAX_LINK_DENSITY = 0.5;
 /** Largest share of the page's prose that an element named like chrome may hold and still be chrome. */
@@ -542,7 +551,12 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   const statBoxes = new Set<number>();
   for (const b of blocks) {
     const p = w.parent[b] as number;
-    if (p >= 0 && (w.text[p] as number) <= MAX_LABEL && !HAS_LETTER.test(visibleText(w.els[b] as Element))) statBoxes.add(p);
+    if (p >= 0 && (w.text[p] as number) <= MAX_LABEL && !HAS_LETTER.test(visibleText(w.els[b] as Element))) {
+      statBoxes.add(p);
+      // A row of numbers under a row of labels (a score table): the table is the box.
+      const g = w.parent[p] as number;
+      if (g >= 0 && (w.text[g] as number) <= MAX_LABEL) statBoxes.add(g);
+    }
   }
   const inStatBox = (b: number): boolean => {
     const p = w.parent[b] as number;
@@ -587,6 +601,8 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       if (b < firstBody) firstBody = b;
     } else if (len <= MAX_LABEL && region >= 0 && within(w, region, b) && (farChrome[b] as number) <= region) {
       labelCandidates.push(b);
+    } else if (len <= MAX_NOTICE && region >= 0 && within(w, region, b) && b > titleIdx && NAMES_AI.test(visibleText(el))) {
+      out.push({ i: b, block: { el, role: 'label', text: visibleText(el), inArticle: false } });
     }
   }
   for (const b of labelCandidates) {

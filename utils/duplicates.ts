@@ -484,6 +484,21 @@ class UnionFind {
  * `kept` is the first member in order that is not a prefix of another member, so a cut-off copy
  * never stays visible while the complete paragraph it came from exists.
  */
+/** Up to three short words and a colon opening a paragraph: "Summary:", "摘要 Summary:", "导读：". */
+const LEAD_LABEL = /^(?:[^\s:：]{1,16}\s+){0,2}[^\s:：]{1,16}(?::\s+|：\s*)/u;
+/** The text after a lead label must be this many times longer for the label to be one. */
+const LEAD_LABEL_SHARE = 4;
+
+/**
+ * The text without a label opening it: a digest printed as "Summary: " before the first lines of
+ * the body is still a copy of the body.
+ */
+function withoutLeadLabel(text: string): string {
+  const label = LEAD_LABEL.exec(text);
+  if (label === null || text.length < label[0].length * (LEAD_LABEL_SHARE + 1)) return text;
+  return text.slice(label[0].length);
+}
+
 export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
   // Raw texts seen before skip normalising again (pages repeat lines many times); -1 = too short.
   const byText = new Map<string, number>();
@@ -498,7 +513,7 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
       distinctOf[i] = seen;
       continue;
     }
-    const norm = normalizeForDuplicates(text);
+    const norm = normalizeForDuplicates(withoutLeadLabel(text));
     let d = byNorm.get(norm) ?? -1;
     if (d < 0) {
       const c = core(norm);

@@ -117,16 +117,24 @@ function onlyGlue(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** CJK sentence ends: Chinese and Japanese put no space after them, so the next word may be English. */
+const CJK_SENTENCE_END = new Set(['。', '！', '？']);
+
 /**
  * A Latin (or other spaced-script) word written against CJK text without a space belongs to the
- * CJK text: SpaceX在IPO前, 11万块Nvidia, （Elin Jones）.
+ * CJK text: SpaceX在IPO前, 11万块Nvidia, （Elin Jones）. Not after a CJK sentence end: in
+ * "仅供参考。This article…" the English sentence starts there.
  */
 function glueToCjk(text: string, tokens: Token[]): void {
   let chainStart = 0;
   for (let i = 0; i <= tokens.length; i++) {
     const prev = tokens[i - 1];
     const token = tokens[i];
-    const connected = prev !== undefined && token !== undefined && onlyGlue(text, prev.end, token.start);
+    const connected =
+      prev !== undefined &&
+      token !== undefined &&
+      onlyGlue(text, prev.end, token.start) &&
+      !(token.cls !== 'cjk' && prev.letters === 0 && CJK_SENTENCE_END.has(text[prev.end - 1] ?? ''));
     if (connected) continue;
     let hasCjk = false;
     for (let j = chainStart; j < i; j++) if (tokens[j]?.cls === 'cjk') hasCjk = true;
@@ -369,6 +377,18 @@ function trimRange(text: string, start: number, end: number): [number, number] {
   return [s, e];
 }
 
+/** Marks that set two languages apart ("English title | 中文标题"), when they stand alone. */
+const SEPARATORS = new Set(['|', '｜', '/', '·', '•', '-', '–', '—']);
+
+/** A run without the separator that stands, spaced, at either edge: it belongs to neither language. */
+function trimSeparators(text: string, start: number, end: number): [number, number] {
+  let e = end;
+  while (e - 2 > start && SEPARATORS.has(text[e - 1] ?? '') && isSpace(text.charCodeAt(e - 2))) e = trimRange(text, start, e - 1)[1];
+  let s = start;
+  while (s + 2 < e && SEPARATORS.has(text[s] ?? '') && isSpace(text.charCodeAt(s + 1))) s = trimRange(text, s + 1, e)[0];
+  return [s, e];
+}
+
 /**
  * Language runs of one element's text, as offsets into the given (unfolded) string: one run per
  * language written in a different script, in order. Latin words glued to or set inside CJK text
@@ -400,7 +420,7 @@ export function inlineRuns(text: string, hint?: { pageLang?: string | null; memo
     const run = runs[i] as Run;
     const next = runs[i + 1];
     const to = next ? cutPoint(text, (tokens[run.last] as Token).end, (tokens[next.first] as Token).start) : end;
-    ranges.push(trimRange(text, from, to));
+    ranges.push(trimSeparators(text, ...trimRange(text, from, to)));
     from = to;
   }
   // Each run is told with the other runs' languages as neighbours: a short Latin label beside

@@ -428,7 +428,7 @@ export function* findScoresSteps(doc: Document, near: Element | null): Steps<Fou
         continue;
       }
       const child = onlyChild(el);
-      const text = (child !== null ? texts.get(child) : undefined) ?? visibleText(el);
+      const text = (tagOf(el) === 'table' ? byColumn(el) : null) ?? (child !== null ? texts.get(child) : undefined) ?? visibleText(el);
       texts.set(el, text);
       if (text.length === 0 || text.length > MAX_SCORE_TEXT || !/\d/.test(text) || noScore.has(text)) continue;
       // Scores are printed, not linked: numbered links are tables of contents, tag counts, pagers.
@@ -449,6 +449,21 @@ export function* findScoresSteps(doc: Document, near: Element | null): Steps<Fou
     for (let i = inArea.length - 1; i >= 0; i--) found.push(...(inArea[i] as FoundScore[]));
   }
   return mergeBilingual(found);
+}
+
+const TABLE_ROW = new Set(['tr']);
+
+/**
+ * A score table printed as a row of labels over a row of numbers ("Hot 热度 | Quality 质量" over
+ * "77 | 69"), read column by column: "Hot 热度 77 · Quality 质量 69". Null for any other table.
+ */
+function byColumn(table: Element): string | null {
+  const rows = descendantsByTag(table, TABLE_ROW);
+  if (rows.length !== 2) return null;
+  const [labels, numbers] = rows.map((row) => [...row.children].filter((cell) => !isHidden(cell)).map(visibleText));
+  if (!labels || !numbers || labels.length !== numbers.length || labels.length === 0) return null;
+  if (!numbers.every((n) => /^\d/.test(n))) return null;
+  return labels.map((label, i) => `${label} ${numbers[i]}`).join(' · ');
 }
 
 function hintedNonScore(el: Element, area: Element, memo: Map<Element, boolean>): boolean {
@@ -494,7 +509,7 @@ function mergeBilingual(scores: FoundScore[]): FoundScore[] {
 /**
  * Whole class names (or ids) of tag chips and tag lists: "tag", "post-tags", "tag-list",
  * "keywords". WordPress's per-tag classes on the article ("tag-george-lucas") do not match.
- * "label" is ambiguous (score labels, form labels), so it counts on links only.
+ * "label" is ambiguous (score labels, form labels), so it counts on links and lists of links only.
  */
 const TAG_NAME =
   /^(?:[a-z0-9]+[-_]+)*(?:tags?|keywords?|topics?|hashtags?|taglist|tagcloud)(?:[-_]?(?:list|links?|cloud|items?|chips?|box|wrap|wrapper|container|name))?$/i;
@@ -517,7 +532,7 @@ function isTagMarked(el: Element): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
   for (const name of names) {
     if (TAG_NAME.test(name)) return true;
-    if (isLink && LINK_TAG_NAME.test(name)) return true;
+    if (LINK_TAG_NAME.test(name) && (isLink || firstDescendantByTag(el, LINK) !== null)) return true;
   }
   if (isLink) {
     // A tag URL linked from running prose is a citation, not a chip.

@@ -144,6 +144,27 @@ function lastChar(text: string): string {
   return String.fromCodePoint(cp);
 }
 
+/** The text before an ellipsis that ends it right after a word or a comma ("text,..."), or null. */
+function beforeCutEllipsis(t: string): string | null {
+  const ellipsis = trailingEllipsis(t);
+  const before = t.slice(0, t.length - ellipsis).trimEnd();
+  if (ellipsis === 0 || before.length === 0 || OPEN_ENDED.test(before.slice(-OPEN_ENDED_REACH))) return null;
+  const prev = lastChar(before);
+  const spaced = before.length < t.length - ellipsis;
+  const afterWord = isWideScript(prev.codePointAt(0) ?? 0) || LETTER.test(prev) || DIGIT.test(prev);
+  // "a, b, ..." continues a list; "text,..." was cut right after the comma.
+  return afterWord || (!spaced && CONTINUES.has(prev)) ? before : null;
+}
+
+/**
+ * Whether the text stops on an ellipsis right after a word, whatever its length or the length of
+ * its last clause ("… he said. \"That's..."). Alone that is style as often as a cut; beside a
+ * translation much longer than itself it is a cut.
+ */
+export function endsInEllipsis(text: string): boolean {
+  return beforeCutEllipsis(text.trim()) !== null;
+}
+
 /**
  * Whether a paragraph looks cut off. `ellipsis`: it ends in an ellipsis right after a word or a
  * comma, is longer than a label, and its last sentence has a few words. `mid-sentence`: it is long
@@ -152,16 +173,9 @@ function lastChar(text: string): string {
  */
 export function truncation(text: string): TruncationKind | null {
   const t = text.trim();
-  const ellipsis = trailingEllipsis(t);
-  if (ellipsis > 0) {
-    const before = t.slice(0, t.length - ellipsis).trimEnd();
-    if (before.length === 0 || OPEN_ENDED.test(before.slice(-OPEN_ENDED_REACH))) return null;
-    const prev = lastChar(before);
-    const spaced = before.length < t.length - ellipsis;
-    const afterWord = isWideScript(prev.codePointAt(0) ?? 0) || LETTER.test(prev) || DIGIT.test(prev);
-    // "a, b, ..." continues a list; "text,..." was cut right after the comma.
-    if (!afterWord && (spaced || !CONTINUES.has(prev))) return null;
-    if (weightOf(before) < ELLIPSIS_MIN_WEIGHT) return null;
+  if (trailingEllipsis(t) > 0) {
+    const before = beforeCutEllipsis(t);
+    if (before === null || weightOf(before) < ELLIPSIS_MIN_WEIGHT) return null;
     // A writer who trails off mid-paragraph too ("gadgets.... Now I…") uses ellipses as style.
     if (ANY_ELLIPSIS.test(before)) return null;
     // A word or two after a full stop ("… Apple TV. Mehr…", "However…") is a link label or a cliffhanger.
