@@ -71,6 +71,22 @@ describe('splitInline on the seed page', () => {
     expect(splitInline('火箭公司SpaceX正在向谷歌出租算力。').map((p) => p.text)).toEqual(['火箭公司SpaceX正在向谷歌出租算力。']);
   });
 
+  it('starts the English part at a capitalised word glued to Chinese when an English sentence follows', () => {
+    expect(splitInline('英国首相周一表示将继续推进计划The Prime Minister said on Monday she would press on.').map((p) => p.text)).toEqual([
+      '英国首相周一表示将继续推进计划',
+      'The Prime Minister said on Monday she would press on.',
+    ]);
+    // A bracketed foreign phrase inside Chinese stays in it.
+    expect(splitInline('势在必行（Il faut bien le faire）。约翰说。')).toHaveLength(1);
+  });
+
+  it('leaves a full-width bar between the two titles to neither part', () => {
+    expect(splitInline('MMA fans got Peppa Pig instead｜MMA 粉絲看到的是粉紅豬小妹').map((p) => p.text)).toEqual([
+      'MMA fans got Peppa Pig instead',
+      'MMA 粉絲看到的是粉紅豬小妹',
+    ]);
+  });
+
   it('leaves a spaced separator between the two titles to neither part', () => {
     for (const separator of ['|', '/', '·', '–']) {
       expect(splitInline(`Menga strike gives Livingston 1-0 win over Rangers ${separator} 利文斯顿队以 1-0 战胜了流浪者队`).map((p) => p.text)).toEqual([

@@ -342,15 +342,27 @@ function matchesTitle(text: string, titles: string[]): number {
   return best;
 }
 
-/** The headline: the h1 (or h2/h3) best matching the page's meta titles, outside site chrome. */
+/** Class or id naming a headline ("news-title", "detail-title", "headline"); not "subtitle". */
+const TITLE_CLASS = /(?:^|[\s_-])(?:title|headline)(?:$|[\s_-])/i;
+
+/** A block named as the headline: pages that print it in a div rather than a heading. */
+function titleNamed(el: Element): boolean {
+  return el.hasAttributes() && TITLE_CLASS.test(classId(el)) && isBlockTag(tagOf(el));
+}
+
+/**
+ * The headline: the h1 (or h2/h3, or a block named as a title) best matching the page's meta
+ * titles, outside site chrome.
+ */
 function findTitle(doc: Document, w: Walk, farChrome: Int32Array): number {
   const titles = metaTitles(doc);
   let best = -1;
   let bestScore = -Infinity;
   let seen = 0;
   for (let i = 0; i < w.els.length && seen < 200; i++) {
-    const tag = tagOf(w.els[i] as Element);
-    const level = tag === 'h1' ? 1 : tag === 'h2' ? 2 : tag === 'h3' ? 3 : 0;
+    const el = w.els[i] as Element;
+    const tag = tagOf(el);
+    const level = tag === 'h1' ? 1 : tag === 'h2' || titleNamed(el) ? 2 : tag === 'h3' ? 3 : 0;
     if (level === 0 || (w.text[i] as number) === 0) continue;
     seen++;
     const match = matchesTitle(visibleText(w.els[i] as Element), titles);

@@ -119,6 +119,27 @@ function onlyGlue(text: string, from: number, to: number): boolean {
 
 /** CJK sentence ends: Chinese and Japanese put no space after them, so the next word may be English. */
 const CJK_SENTENCE_END = new Set(['。', '！', '？']);
+/** Full-width separators ("English title｜中文标题") join neither side. */
+const CJK_SEPARATORS = new Set(['｜', '／']);
+
+/** Words of a spaced script that must follow a capitalised word glued to CJK text for it to open a sentence. */
+const SENTENCE_RUN = 4;
+
+/**
+ * Whether tokens[i], glued to the CJK text before it, opens a sentence in a spaced script rather
+ * than naming something inside the CJK text: it is capitalised and a run of words follows with no
+ * CJK among them ("…中文摘要The Prime Minister said on Monday…", a glued digest).
+ */
+function startsSentence(text: string, tokens: Token[], i: number): boolean {
+  const token = tokens[i] as Token;
+  if (token.cls === 'cjk' || !capitalised(text, token)) return false;
+  for (let j = i + 1; j <= i + SENTENCE_RUN; j++) {
+    const next = tokens[j];
+    if (next === undefined || next.cls === 'cjk' || next.cls !== token.cls) return false;
+    if (onlyGlue(text, (tokens[j - 1] as Token).end, next.start) && !isSpace(text.charCodeAt(next.start - 1))) return false;
+  }
+  return true;
+}
 
 /**
  * A Latin (or other spaced-script) word written against CJK text without a space belongs to the
@@ -134,7 +155,10 @@ function glueToCjk(text: string, tokens: Token[]): void {
       prev !== undefined &&
       token !== undefined &&
       onlyGlue(text, prev.end, token.start) &&
-      !(token.cls !== 'cjk' && prev.letters === 0 && CJK_SENTENCE_END.has(text[prev.end - 1] ?? ''));
+      !(token.cls !== 'cjk' && prev.letters === 0 && CJK_SENTENCE_END.has(text[prev.end - 1] ?? '')) &&
+      !(prev.letters === 0 && CJK_SEPARATORS.has(text[prev.end - 1] ?? '')) &&
+      !(token.letters === 0 && CJK_SEPARATORS.has(text[token.start] ?? '')) &&
+      !(prev.cls === 'cjk' && prev.letters > 0 && startsSentence(text, tokens, i));
     if (connected) continue;
     let hasCjk = false;
     for (let j = chainStart; j < i; j++) if (tokens[j]?.cls === 'cjk') hasCjk = true;
@@ -378,14 +402,16 @@ function trimRange(text: string, start: number, end: number): [number, number] {
 }
 
 /** Marks that set two languages apart ("English title | 中文标题"), when they stand alone. */
-const SEPARATORS = new Set(['|', '｜', '/', '·', '•', '-', '–', '—']);
+const SEPARATORS = new Set(['|', '｜', '/', '／', '·', '•', '-', '–', '—']);
 
 /** A run without the separator that stands, spaced, at either edge: it belongs to neither language. */
 function trimSeparators(text: string, start: number, end: number): [number, number] {
+  // A full-width separator needs no space to stand apart.
+  const apart = (i: number, beside: number) => CJK_SEPARATORS.has(text[i] ?? '') || isSpace(text.charCodeAt(beside));
   let e = end;
-  while (e - 2 > start && SEPARATORS.has(text[e - 1] ?? '') && isSpace(text.charCodeAt(e - 2))) e = trimRange(text, start, e - 1)[1];
+  while (e - 2 > start && SEPARATORS.has(text[e - 1] ?? '') && apart(e - 1, e - 2)) e = trimRange(text, start, e - 1)[1];
   let s = start;
-  while (s + 2 < e && SEPARATORS.has(text[s] ?? '') && isSpace(text.charCodeAt(s + 1))) s = trimRange(text, s + 1, e)[0];
+  while (s + 2 < e && SEPARATORS.has(text[s] ?? '') && apart(s, s + 1)) s = trimRange(text, s + 1, e)[0];
   return [s, e];
 }
 
