@@ -201,3 +201,41 @@ ${P.map((p) => `<p>${esc(p.en)}</p>`).join('\n')}</article></main>`;
     disclosures: [{ kind: 'summary', source: 'text' }],
   });
 }
+{
+  const d = doc('abcnews.306758', 'hans', 2, 6);
+  const P = d.paragraphs;
+  const main = `<article><h1 class="headline">${esc(d.title.en)}</h1><p class="headline-zh">${esc(d.title.zh)}</p>
+${P.map((p) => `<div class="pair"><p class="original">${esc(p.en)}</p><p class="translation">${esc(p.zh)}</p></div>`).join('\n')}
+<div class="pair"><p class="original">${esc(P[1].en)}</p><p class="translation">${esc(P[1].zh)}</p></div>
+<p class="footnote">Translated and summarised by AI. 本文由AI翻译和总结。</p></article>`;
+  write('pair-divs', otherShell('en', d.title.en, main), {
+    about: 'Each paragraph and its translation in a div of their own, one pair printed twice; the Chinese title as a paragraph under the English h1; an AI note in both languages.',
+    title: d.title,
+    bilingual: { languages: ['en', 'zh'], layouts: ['inline', 'interleaved'] },
+    pairs: P.map((p) => ({ en: p.en, zh: p.zh })),
+    duplicates: [{ kind: 'exact', kept: P[1].en, copies: [P[1].en] }, { kind: 'exact', kept: P[1].zh, copies: [P[1].zh] }],
+  });
+}
+{
+  const d = doc('reuters.218911', 'hans', 1, 7);
+  const P = d.paragraphs;
+  const main = `<article><h1>${esc(d.title.zh)} ${esc(d.title.en)}</h1><table class="bi">${P.map((p) => `<tr><td>${esc(p.zh)}</td><td>${esc(p.en)}</td></tr>`).join('')}</table></article>`;
+  write('table-zh-first', otherShell('zh-CN', d.title.zh, main), {
+    about: 'A table whose rows hold a Chinese sentence, then its English; Chinese-first inline title.',
+    title: d.title,
+    bilingual: { languages: ['zh', 'en'], layouts: ['inline', 'side-by-side'] },
+    pairs: P.map((p) => ({ en: p.en, zh: p.zh })),
+  });
+}
+{
+  const d = doc('cnn.304404', 'hans', 1, 6);
+  const P = d.paragraphs;
+  const main = `<article><h1>${esc(d.title.en)} <span class="zh">${esc(d.title.zh)}</span></h1>${P.map((p) => `<p><span class="en">${esc(p.en)}</span> <span class="zh">${esc(p.zh)}</span></p>`).join('')}<p><span>AI-generated</span> <span>AI生成</span></p></article>`;
+  write('inline-spans', otherShell('en', d.title.en, main), {
+    about: 'Every paragraph holds an English span and a Chinese span; the badge "AI-generated AI生成" is two labels side by side.',
+    title: d.title,
+    bilingual: { languages: ['en', 'zh'], layouts: ['inline'] },
+    pairs: P.map((p) => ({ en: p.en, zh: p.zh })),
+    disclosures: [{ kind: 'generated', source: 'text' }],
+  });
+}

@@ -139,6 +139,7 @@ describe('findTextDisclosures', () => {
     ['AI总结', 'summary', 'zh-Hans'],
     ['AI 생성', 'generated', 'ko'],
     ['KI-generiert', 'generated', 'de'],
+    ['AI-generated AI生成', 'generated', 'en'],
   ] as const)('flags a badge, an element holding only an AI label: %s', (text, kind, lang) => {
     expect(one(text).map((f) => f.disclosure)).toEqual([{ kind, source: 'text', evidence: text, lang }]);
   });

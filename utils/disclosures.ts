@@ -318,20 +318,31 @@ function badgeOf(block: DisclosureBlock): Match | null {
   if (/[?？؟]\s*$/u.test(text) || SENTENCE_INSIDE.test(text.trim())) return null;
   let first: Match | null = null;
   for (const piece of text.split(BADGE_SEPARATOR)) {
-    const label = piece.trim().replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
-    if (label.length === 0) continue;
-    const rules = RULES.find(
-      (r) =>
-        applicable(r, label) &&
-        hits(r.verb, label).length > 0 &&
-        agents(r, label).length > 0 &&
-        !r.negation.test(label) &&
-        onlyLabelWords(r, label),
-    );
-    if (rules === undefined) return null;
-    first ??= { start: 0, end: text.length, kind: kindOf(rules, label), lang: statementLang(rules, block.lang, label) };
+    if (/^[\p{P}\s]*$/u.test(piece)) continue;
+    // One label, or one per language set side by side with only a space ("AI-generated AI生成").
+    const found = labelOf(piece, block.lang) ?? labelPairOf(piece, block.lang);
+    if (found === null) return null;
+    first ??= { start: 0, end: text.length, kind: found.kind, lang: found.lang };
   }
   return first;
+}
+
+function labelOf(piece: string, blockLang: string): { kind: DisclosureKind; lang: string } | null {
+  const label = piece.trim().replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
+  if (label.length === 0) return null;
+  const rules = RULES.find(
+    (r) => applicable(r, label) && hits(r.verb, label).length > 0 && agents(r, label).length > 0 && !r.negation.test(label) && onlyLabelWords(r, label),
+  );
+  return rules === undefined ? null : { kind: kindOf(rules, label), lang: statementLang(rules, blockLang, label) };
+}
+
+/** Two labels split at one of the piece's spaces; a badge is short, so trying each space is cheap. */
+function labelPairOf(piece: string, blockLang: string): { kind: DisclosureKind; lang: string } | null {
+  for (let i = piece.indexOf(' '); i > 0; i = piece.indexOf(' ', i + 1)) {
+    const first = labelOf(piece.slice(0, i), blockLang);
+    if (first !== null && labelOf(piece.slice(i + 1), blockLang) !== null) return first;
+  }
+  return null;
 }
 
 /** Sentences already matched on the page, by what else the match depends on (block language, notice context). */
