@@ -32,6 +32,17 @@ describe('analyzeDocument', () => {
     expect(analysis.units[entry?.unit ?? -1]?.el.id).toBe('b');
   });
 
+  it('leaves code listings alone: terminal output repeated with a small change is not a copy', () => {
+    const output = '$ cd ../dev-repo $ hg pull -u [...] added 1 changesets with 1 changes to 1 files 1 files updated, 0 files merged, 0 files removed, 0 files unresolved';
+    const prose = '<p>Another paragraph that tells a different part of the story in enough words to count here.</p>';
+    const page = (listing: string) =>
+      load(`<html lang="en"><body><article><h1>Pulling</h1>${prose}${listing.replace('$OUT', output)}${prose.replace('Another', 'A second')}${listing.replace('$OUT', output.replace('files 1 files', 'files (+1 heads) 1 files'))}</article></body></html>`);
+    expect(analyzeDocument(page('<pre>$OUT</pre>')).report.duplicates).toEqual([]);
+    expect(analyzeDocument(page('<p><code>$OUT</code></p>')).report.duplicates).toHaveLength(0);
+    // The same text as prose is a near copy.
+    expect(analyzeDocument(page('<p>$OUT</p>')).report.duplicates.map((d) => d.kind)).toEqual(['near']);
+  });
+
   it('gives the same analysis from a snapshot that crossed a message boundary', () => {
     const doc = load(fixture('seed'));
     const { snapshot, elements } = snapshotPage(doc);

@@ -26,6 +26,7 @@ const block = (text: string): BlockSnapshot => ({
   inArticle: true,
   declaredLang: null,
   quoted: false,
+  code: false,
   cell: null,
   column: null,
 });

@@ -33,6 +33,8 @@ export interface BlockSnapshot extends BlockPlace {
   declaredLang: string | null;
   /** Inside a quotation (blockquote, q): a statement quoted, not the page's own. */
   quoted: boolean;
+  /** Inside a code listing (pre, code): terminal output and code repeat with small changes on purpose. */
+  code: boolean;
 }
 
 export interface PageSnapshot {

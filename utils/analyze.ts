@@ -94,8 +94,8 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   });
   const inArticle = (unit: UnitData) => blocks[unit.block]?.inArticle === true;
 
-  // Duplicates: among article units only; a repeated label or title is not a duplicate paragraph.
-  const candidates = units.filter(inArticle);
+  // Duplicates: among article prose only; a repeated label, title or code listing is not a duplicate paragraph.
+  const candidates = units.filter((unit) => inArticle(unit) && blocks[unit.block]?.code !== true);
   const cut = new Map(candidates.map((unit) => [unit.id, truncation(unit.text)]));
   const groups = preferBodyCopies(
     findDuplicates(candidates.map((unit) => unit.text)).map((match) => ({
@@ -263,6 +263,7 @@ export function joinAnalysis(snapshot: PageSnapshot, elements: readonly Element[
     inArticle: block.inArticle,
     declaredLang: block.declaredLang,
     quoted: block.quoted,
+    code: block.code,
     cell: block.cell,
     column: block.column,
     el: elements[i] as Element,

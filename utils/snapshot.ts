@@ -37,6 +37,13 @@ export function snapshotPage(doc: Document, opts: { url?: string | null } = {}):
   return runSteps(snapshotPageSteps(doc, opts));
 }
 
+/** A block that holds nothing but one code element: `<p><code>…</code></p>`. */
+function onlyCode(el: Element): boolean {
+  const child = el.firstElementChild;
+  if (child === null || child.nextElementSibling !== null || tagOf(child) !== 'code') return false;
+  return (el.textContent ?? '').trim() === (child.textContent ?? '').trim();
+}
+
 /** `snapshotPage` as a pass that yields every few hundred nodes, for the content script to slice. */
 export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } = {}): Steps<SnapshotResult> {
   const article = yield* extractArticleSteps(doc);
@@ -51,6 +58,10 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
     const tag = tagOf(el);
     return tag === 'blockquote' || tag === 'q';
   });
+  const codeOf = ancestorFinder((el) => {
+    const tag = tagOf(el);
+    return tag === 'pre' || tag === 'code';
+  });
   const blocks: BlockSnapshot[] = [];
   for (let i = 0; i < article.blocks.length; i++) {
     if (i % STEP === STEP - 1) yield;
@@ -61,6 +72,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
       inArticle: block.inArticle,
       declaredLang: langOf(block.el)?.getAttribute('lang') || null,
       quoted: quoteOf(block.el) !== null,
+      code: codeOf(block.el) !== null || onlyCode(block.el),
       cell: places[i]?.cell ?? null,
       column: places[i]?.column ?? null,
     });
