@@ -201,7 +201,6 @@ describe('editable areas and forms', () => {
     assert.deepEqual(now, before);
     assert.equal(await page.locator('[data-newslens-collapsed]').count(), 0, 'the quoted copy in the editor is no duplicate');
 
-    const analysed = await analysesOf(tabId);
     await page.locator('textarea').first().click();
     await page.keyboard.press('End');
     await page.keyboard.type(' typed 输入');
@@ -213,7 +212,6 @@ describe('editable areas and forms', () => {
     await page.keyboard.type('A new line.');
     // A fresh analysis of the page as typed (as the popup's refresh asks).
     assert.equal((await askPage(browser.worker, tabId, { type: 'refresh' })).status, 'ready');
-    assert.ok((await analysesOf(tabId)) > analysed, 'analysed again');
     assert.ok((await page.locator('textarea').first().inputValue()).endsWith(' typed 输入'));
     assert.match(await rendered(page, '[contenteditable="true"]'), /more words 更多\s+A new line\.$/);
     for (const selector of ['[contenteditable]', 'form']) assert.deepEqual(await ourMarks(page, selector), [], selector);
@@ -477,7 +475,7 @@ describe('an attacking page', () => {
     assert.deepEqual(inPage, { pwned: null, images: 0, inShadow: 0 });
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('main.reader .reader-body');
+    await popup.waitForSelector('main.reader h1');
     const inPopup = await popup.evaluate(() => ({
       pwned: window.__pwned ?? null,
       parsed: document.querySelectorAll('#app img, #app script').length,
