@@ -22,7 +22,7 @@ const runNow: Runner = async (items, work) => {
   for (const item of items) work(item);
 };
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 type Para =
   | { kind: 'en' | 'zh' | 'mixed'; pair: number; wrap: 'none' | 'b' | 'a' | 'span-lang' | 'comment' }
@@ -47,7 +47,7 @@ const pageArb = fc.record({
 function paraHtml(p: Para, texts: string[]): string {
   if (p.kind === 'copy') {
     const source = texts[p.of % Math.max(1, texts.length)];
-    return source === undefined ? '' : `<p class="copy">${escape(source)}</p>`;
+    return source === undefined ? '' : `<p class="copy">${escapeHtml(source)}</p>`;
   }
   const { en, zh } = pairs[p.pair] as { en: string; zh: string };
   const text = p.kind === 'en' ? en : p.kind === 'zh' ? zh : `${en} ${zh}`;
@@ -55,15 +55,15 @@ function paraHtml(p: Para, texts: string[]): string {
   const [head, tail] = [text.slice(0, 12), text.slice(12)];
   switch (p.wrap) {
     case 'none':
-      return `<p>${escape(text)}</p>`;
+      return `<p>${escapeHtml(text)}</p>`;
     case 'b':
-      return `<p><b>${escape(head)}</b>${escape(tail)}</p>`;
+      return `<p><b>${escapeHtml(head)}</b>${escapeHtml(tail)}</p>`;
     case 'a':
-      return `<p>${escape(head)}<a href="#x">${escape(tail)}</a></p>`;
+      return `<p>${escapeHtml(head)}<a href="#x">${escapeHtml(tail)}</a></p>`;
     case 'span-lang':
-      return `<p lang="${p.kind === 'zh' ? 'zh' : 'en'}"><span>${escape(text)}</span></p>`;
+      return `<p lang="${p.kind === 'zh' ? 'zh' : 'en'}"><span>${escapeHtml(text)}</span></p>`;
     case 'comment':
-      return `<p>${escape(head)}<!-- note -->\n  ${escape(tail)}</p>`;
+      return `<p>${escapeHtml(head)}<!-- note -->\n  ${escapeHtml(tail)}</p>`;
   }
 }
 
@@ -88,8 +88,8 @@ describe('annotating, using and turning off', () => {
         const body = p.paras.map((each) => paraHtml(each, texts)).join('\n');
         const { en, zh } = pairs[p.title] as { en: string; zh: string };
         load(
-          `<!DOCTYPE html><html${p.lang ? ` lang="${p.lang}"` : ''}><head><title>${escape(en)}</title></head><body>` +
-            `<header><nav><a href="/">Home</a></nav></header><${p.container}><h1>${escape(`${en} ${zh}`)}</h1>\n${body}</${p.container}></body></html>`,
+          `<!DOCTYPE html><html${p.lang ? ` lang="${p.lang}"` : ''}><head><title>${escapeHtml(en)}</title></head><body>` +
+            `<header><nav><a href="/">Home</a></nav></header><${p.container}><h1>${escapeHtml(`${en} ${zh}`)}</h1>\n${body}</${p.container}></body></html>`,
         );
         const before = document.documentElement.outerHTML;
         const annotator = new Annotator(document, { autoCollapse: p.autoCollapse, name: (tag) => tag.toUpperCase() });

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { askPage, EXTENSION, launch, projectFile, ROOT, tabIdOf, waitReady } from './helpers/chromium.mjs';
 import {
-  articleHtml,
   feedPage,
   framePage,
   framesPage,
@@ -479,6 +478,7 @@ describe('an attacking page', () => {
     const inPopup = await popup.evaluate(() => ({
       pwned: window.__pwned ?? null,
       parsed: document.querySelectorAll('#app img, #app script').length,
+      // biome-ignore lint/performance/useDomNodeTextContent: what the popup shows is the point
       text: document.body.innerText,
     }));
     assert.equal(inPopup.pwned, null);
@@ -596,6 +596,7 @@ describe(`the real-pages corpus (${real.length} pages)`, () => {
         window.__collapsed = [...document.querySelectorAll('[data-newslens-collapsed]')];
       });
       await askPage(browser.worker, tabId, { type: 'set-enabled', enabled: false });
+      // biome-ignore lint/performance/useDomNodeTextContent: compared with the rendered text of the page
       const shown = await page.evaluate(() => window.__collapsed.map((el) => el.innerText));
       // The page with NewsLens is the page without it, less the copies it collapsed.
       const expected = shown.reduce((rest, copy) => rest.replace(fold(copy), ''), fold(await rendered(page, 'body')));
