@@ -10,6 +10,8 @@ import { defineConfig } from 'wxt';
 /** Firefox's add-on id. AMO keys the listing by it, and it can never change once published. */
 const GECKO_ID = 'newslens@example.org';
 
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 /**
  * Preact's core keeps `dangerouslySetInnerHTML` support: one `innerHTML` assignment that
  * addons.mozilla.org's linter flags (UNSAFE_VAR_ASSIGNMENT) in every bundle Preact is in, the
@@ -34,7 +36,7 @@ export function preactWithoutRawHtml(): Plugin {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     // Names and descriptions come from public/_locales (en, zh_CN); a browser refuses to load an
     // extension that has locales and no default one.
     default_locale: 'en',
@@ -42,6 +44,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     // storage: settings and per-site modes; activeTab: the popup and the shortcut act on the shown tab.
     permissions: ['storage', 'activeTab'],
+    // The extension's own pages run only their own bundled scripts: no inline or remote script, no
+    // eval, no plugins, and no <base> or form that points elsewhere.
+    content_security_policy:
+      manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     commands: {
       'cycle-mode': {
         suggested_key: { default: 'Alt+Shift+L' },

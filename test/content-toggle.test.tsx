@@ -34,6 +34,20 @@ describe('the language switch', () => {
     expect(p.onOff).toHaveBeenCalledTimes(1);
   });
 
+  it("ignores clicks a page script makes (the browser marks them untrusted)", () => {
+    const p = props();
+    render(<Control {...p} />);
+    const untrusted = () => {
+      const event = new MouseEvent('click', { bubbles: true });
+      Object.defineProperty(event, 'isTrusted', { value: false });
+      return event;
+    };
+    screen.getByText('EN').dispatchEvent(untrusted());
+    screen.getByRole('button', { name: 'Turn NewsLens off on this page' }).dispatchEvent(untrusted());
+    expect(p.onMode).not.toHaveBeenCalled();
+    expect(p.onOff).not.toHaveBeenCalled();
+  });
+
   it('moves between its buttons with the arrow keys', () => {
     render(<Control {...props()} />);
     const en = screen.getByText('EN');

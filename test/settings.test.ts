@@ -14,6 +14,7 @@ import {
   setSiteDisabled,
   setSiteMode,
   watchSettings,
+  watchSiteModes,
 } from '../utils/settings';
 
 beforeEach(() => {
@@ -59,6 +60,15 @@ describe('parseSiteModes', () => {
     expect(Object.getPrototypeOf(modes)).toBe(Object.prototype);
   });
 
+  it('refuses a mode that would break out of the page sheet\'s attribute selectors', () => {
+    expect(parseSiteModes({ 'example.com': 'en"] , * { display: none } [x="' })).toEqual({});
+  });
+
+  it('caps a huge record', () => {
+    const raw = Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`site${i}.example`, 'en']));
+    expect(Object.keys(parseSiteModes(raw))).toHaveLength(5000);
+  });
+
   it('returns an empty record for a non-object', () => {
     expect(parseSiteModes(['en'])).toEqual({});
     expect(parseSiteModes('en')).toEqual({});
@@ -91,6 +101,19 @@ describe('storage', () => {
     await fakeBrowser.storage.local.set({ settings: 'garbage', siteModes: 'garbage' });
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
     expect(await getSiteModes()).toEqual({});
+  });
+
+  it('hands watchers validated values when another context stores garbage', async () => {
+    const settings: unknown[] = [];
+    const modes: unknown[] = [];
+    const unwatch = [watchSettings((value) => settings.push(value)), watchSiteModes((value) => modes.push(value))];
+    await fakeBrowser.storage.local.set({
+      settings: { defaultMode: '<img src=x>', showControl: 'no', disabledSites: ['ok.example', 'javascript:alert(1)'] },
+      siteModes: { 'ok.example': 'zh-Hant', 'bad host': 'en', 'x.example': { toString: 'en' } },
+    });
+    expect(settings).toEqual([{ ...DEFAULT_SETTINGS, disabledSites: ['ok.example'] }]);
+    expect(modes).toEqual([{ 'ok.example': 'zh-Hant' }]);
+    for (const stop of unwatch) stop();
   });
 
   it('saves validated settings and tells watchers', async () => {

@@ -4,11 +4,15 @@ import { type AnalyzeResponse, type BackgroundRequest, isContentRequest, snapsho
 import { getSettings, getSiteModes, setSiteMode, watchSettings, watchSiteModes } from '@/utils/settings';
 import { snapshotPageSteps } from '@/utils/snapshot';
 import { Controller } from './controller';
+import { ignorePageStops, isOwnLocationChange } from './guard';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT's "a newer copy started" notice by postMessage: every page's message listeners would see it.
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    ctx.onInvalidated(ignorePageStops(window));
     const send = (message: BackgroundRequest): Promise<unknown> => browser.runtime.sendMessage(message);
     const analyze = async (snapshot: PageSnapshot): Promise<AnalyzeResponse> => {
       // One message at a time, each encoded in a task of its own; the last one, `analyze`, answers.
@@ -39,7 +43,9 @@ export default defineContentScript({
     });
     ctx.onInvalidated(watchSettings((settings) => controller.applySettings(settings)));
     ctx.onInvalidated(watchSiteModes((modes) => controller.applySiteModes(modes)));
-    ctx.addEventListener(window, 'wxt:locationchange', () => controller.locationChanged());
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      if (isOwnLocationChange(event)) controller.locationChanged();
+    });
     void controller.start();
   },
 });

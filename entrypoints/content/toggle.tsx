@@ -50,6 +50,16 @@ function moveFocus(event: KeyboardEvent): void {
   event.preventDefault();
 }
 
+/**
+ * The page can reach the switch's buttons (the shadow root is open) and click them from script; a
+ * browser marks such events untrusted (isTrusted false). Only the reader's own presses count:
+ * a page must not change the mode NewsLens remembers for its site, nor turn it off. happy-dom
+ * leaves isTrusted undefined.
+ */
+const byReader = (event: Event, act: () => void): void => {
+  if (event.isTrusted !== false) act();
+};
+
 export function Control({ modes, mode, name, onMode, onOff }: ControlProps) {
   return (
     <div class="bar" role="toolbar" aria-label="NewsLens: language shown" onKeyDown={moveFocus}>
@@ -60,12 +70,12 @@ export function Control({ modes, mode, name, onMode, onOff }: ControlProps) {
               ·
             </span>
           )}
-          <button type="button" aria-pressed={each === mode} lang={each === 'both' ? undefined : each} onClick={() => onMode(each)}>
+          <button type="button" aria-pressed={each === mode} lang={each === 'both' ? undefined : each} onClick={(event) => byReader(event, () => onMode(each))}>
             {name(each)}
           </button>
         </Fragment>
       ))}
-      <button type="button" class="off" aria-label="Turn NewsLens off on this page" title="Turn NewsLens off on this page" onClick={onOff}>
+      <button type="button" class="off" aria-label="Turn NewsLens off on this page" title="Turn NewsLens off on this page" onClick={(event) => byReader(event, onOff)}>
         ×
       </button>
     </div>
