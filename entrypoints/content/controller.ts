@@ -10,7 +10,7 @@ import { modeName } from './names';
 import { PageObserver } from './observer';
 import { type BlockWork, createPlanner, type PageAnalysis, type PagePlan } from './plan';
 import { ChangeLog } from './restore/changes';
-import { Cancelled, paced, runSliced, sliced, yieldToPage } from './schedule';
+import { Cancelled, inFrames, runSliced, sliced, yieldToPage } from './schedule';
 import { pageCss, stylePage } from './styles';
 import { type ControlProps, mountControl } from './toggle';
 
@@ -210,7 +210,7 @@ export class Controller {
       const analysis: PageAnalysis = { findings, elements, blockCount: snapshot.blocks.length, markup: snapshot.markup };
       const run: Runner = (items, work, kind) => {
         const opts = { signal, around: (slice: () => void) => this.observer.quiet(slice) };
-        return kind === 'marks' ? sliced(items, work, opts) : paced(items, work, opts);
+        return kind === 'marks' ? sliced(items, work, opts) : inFrames(items, work, opts);
       };
       const planner = createPlanner(analysis, annotator.inheritedLang);
       const blocks: BlockWork[] = [];
