@@ -242,9 +242,9 @@ export class Controller {
       // Reading the layout for the first screen took this task's share; the writes start in the next.
       await yieldToPage();
       await annotator.apply(changes, run);
-      // The switch comes last, in a task of its own: its first render is the costliest single write.
-      await yieldToPage();
       if (signal.aborted) return;
+      // The switch comes last, in the frame of the last writes: on a long page a frame of its own
+      // would lay the whole page out once more.
       this.syncControl();
       this.status = snapshot.blocks.some((block) => block.inArticle) ? 'ready' : 'not-article';
       this.error = null;
