@@ -125,6 +125,33 @@ describe('annotating a page', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
+  it('changes nothing that moves layout off the first screen until the layout pass, runs around text included', async () => {
+    document.body.innerHTML = '<h1>English title 中文标题</h1><p>An English paragraph</p><p>An English paragraph</p>';
+    const page = document.body.innerHTML;
+    const afterMarks: string[] = [];
+    const run: Runner = async (items, work, kind) => {
+      for (const item of items) work(item);
+      if (kind === 'marks') afterMarks.push(document.body.innerHTML);
+    };
+    const annotator = new Annotator(document, { autoCollapse: true, name: (tag) => tag });
+    const analysis = analysisOf(
+      [
+        { el: $('h1'), units: [{ lang: 'en', text: 'English title' }, { lang: 'zh-Hans', text: '中文标题' }] },
+        { el: document.querySelectorAll('p')[0] as Element, units: [{ lang: 'en', text: 'An English paragraph' }] },
+        { el: document.querySelectorAll('p')[1] as Element, units: [{ lang: 'en', text: 'An English paragraph' }] },
+      ],
+      { languages: ['en', 'zh-Hans'], collapsed: [{ unit: 3, kept: 2, kind: 'exact' }] },
+    );
+    // happy-dom lays nothing out: every block is below the first screen.
+    await annotator.apply(annotator.changesFor(planPage(analysis, annotator.inheritedLang), 800), run);
+    expect(afterMarks).toHaveLength(1);
+    expect(afterMarks[0]).toBe(page.replaceAll('<p>', `<p ${MARK.lang}="en">`));
+    expect([...document.querySelectorAll(TAG.run)].map((el) => el.textContent)).toEqual(['English title', '中文标题']);
+    expect(document.querySelectorAll(`p[lang="en"]`)).toHaveLength(2);
+    expect(document.querySelectorAll(`p[${MARK.collapsed}]`)).toHaveLength(1);
+    expect(document.querySelectorAll(TAG.marker)).toHaveLength(1);
+  });
+
   it("marks each language's own element without new nodes when the page already wraps them", async () => {
     document.body.innerHTML = '<div class="label"><span>Hot</span> <span>热度</span></div>';
     const el = $('.label');

@@ -63,6 +63,29 @@ describe('ChangeLog', () => {
     expect(a.innerHTML).toBe('rewritten by the page');
   });
 
+  it('puts runs into the page when told to, and not at all if the page changed the text first', () => {
+    const a = document.getElementById('a') as HTMLElement;
+    const text = a.firstChild as Text;
+    const inserts: (() => void)[] = [];
+    const log = new ChangeLog();
+    const runs = log.wrapRuns(text, [{ start: 0, end: 7 }], (insert) => inserts.push(insert));
+    expect(runs[0]?.textContent).toBe('English');
+    expect(runs[0]?.isConnected).toBe(false);
+    expect(root.innerHTML).toBe(PAGE);
+    inserts[0]?.();
+    expect(runs[0]?.parentNode).toBe(a);
+    log.undo();
+    expect(root.innerHTML).toBe(PAGE);
+
+    const later = new ChangeLog();
+    later.wrapRuns(text, [{ start: 0, end: 7 }], (insert) => inserts.push(insert));
+    text.data = 'rewritten by the page';
+    inserts[1]?.();
+    expect(a.innerHTML).toBe('rewritten by the page');
+    later.undo();
+    expect(a.innerHTML).toBe('rewritten by the page');
+  });
+
   it('undoes in reverse order and can be reused', () => {
     const log = new ChangeLog();
     const a = document.getElementById('a') as HTMLElement;

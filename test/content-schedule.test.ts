@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PageObserver } from '@/entrypoints/content/observer';
-import { Cancelled, paced, runSliced, sliced } from '@/entrypoints/content/schedule';
+import { Cancelled, inFrames, runSliced, sliced, WRITE_FRAMES } from '@/entrypoints/content/schedule';
 import type { Steps } from '@/utils/steps';
 import { MARK } from '@/utils/page-markers';
 
@@ -85,44 +85,65 @@ describe('a pass run in slices', () => {
   });
 });
 
-describe('writes paced one slice per frame', () => {
-  const pace = async (opts: { budgetMs?: number } = {}) => {
-    const perSlice: number[] = [];
+describe('writes that change layout, in few frames', () => {
+  /** Runs `inFrames` over `count` items; returns how many items each slice wrote and which frame it wrote in. */
+  const inFramesOf = async (count: number, opts: { budgetMs?: number; work?: () => void } = {}) => {
+    let frames = 0;
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+      return setTimeout(() => {
+        frames++;
+        callback(performance.now());
+      }, 1) as unknown as number;
+    });
+    const slices: { items: number; frame: number }[] = [];
     let items = 0;
-    await paced(
-      Array.from({ length: 640 }, (_, i) => i),
-      () => items++,
-      {
-        ...opts,
-        around: (slice) => {
-          items = 0;
-          slice();
-          perSlice.push(items);
+    try {
+      await inFrames(
+        Array.from({ length: count }, (_, i) => i),
+        () => {
+          opts.work?.();
+          items++;
         },
-      },
-    );
-    expect(perSlice.reduce((sum, n) => sum + n, 0)).toBe(640);
-    return perSlice;
+        {
+          budgetMs: opts.budgetMs,
+          around: (slice) => {
+            items = 0;
+            slice();
+            slices.push({ items, frame: frames });
+          },
+        },
+      );
+    } finally {
+      raf.mockRestore();
+    }
+    expect(slices.reduce((sum, slice) => sum + slice.items, 0)).toBe(count);
+    return slices;
   };
 
-  it('starts at a sixteenth of the items and writes more per frame while frames come quickly', async () => {
-    const perSlice = await pace();
-    expect(perSlice[0]).toBe(40);
-    expect(perSlice[1]).toBe(80);
-    expect(perSlice.length).toBeLessThan(16);
+  it(`writes in ${WRITE_FRAMES} frames, whatever the number of items, each slice right after a frame begins`, async () => {
+    for (const count of [40, 4000]) {
+      const slices = await inFramesOf(count);
+      expect(slices.map((slice) => slice.items)).toEqual(Array(WRITE_FRAMES).fill(count / WRITE_FRAMES));
+      expect(slices.map((slice) => slice.frame)).toEqual([1, 2, 3, 4]);
+    }
   });
 
-  it('writes less per frame after long frames, down to a thirty-second of the items', async () => {
-    // Every read of the clock is 60 ms later: each frame looks long.
+  it('takes more frames only where a slice would use more than its budget', async () => {
+    // A fake clock: each item takes 1 ms.
     let clock = 0;
-    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 60));
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    let slices: { items: number; frame: number }[];
     try {
-      const perSlice = await pace({ budgetMs: Number.POSITIVE_INFINITY });
-      expect(perSlice.slice(0, 3)).toEqual([40, 20, 20]);
-      expect(perSlice).toHaveLength(32);
+      slices = await inFramesOf(400, { budgetMs: 30, work: () => clock++ });
     } finally {
       now.mockRestore();
     }
+    expect(slices.map((slice) => slice.items)).toEqual([...Array(13).fill(30), 10]);
+    expect(slices.map((slice) => slice.frame)).toEqual(slices.map((_, i) => i + 1));
+  });
+
+  it('writes nothing and waits for no frame when there is nothing to write', async () => {
+    expect(await inFramesOf(0)).toEqual([]);
   });
 });
 

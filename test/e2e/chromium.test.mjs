@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { askPage, launch, localOnly, projectFile, tabIdOf, waitReady } from './helpers/chromium.mjs';
-import { growingPage, longPage, singlePageApp } from './helpers/pages.mjs';
+import { FIRST_FRAME_MARK, growingPage, longPage, singlePageApp } from './helpers/pages.mjs';
 import { startServer } from './helpers/server.mjs';
+import { mainThreadTasks, startTrace } from './helpers/trace.mjs';
 
 /**
  * NewsLens built (.output/chrome-mv3) and loaded into Debian's Chromium, headless, driving pages
@@ -16,8 +17,14 @@ const EXPECTED = JSON.parse(projectFile('test/fixtures/seed/expected.json', 'fix
 const REAL = projectFile('../shared/corpus/real-pages/ebb-org/source.html');
 const FIXTURES = ['ntrex-inline', 'ntrex-sequential-hant', 'ntrex-table', 'aggregator-other-markup', 'labels-jsonld'];
 const LONG_PARAGRAPHS = Number(process.env.LONG_PAGE_PARAGRAPHS ?? 10000);
-/** The longest main-thread gap the long page may show today; the goal is 50 ms (see that test). */
-const MAX_GAP_MS = 400;
+/** A task longer than this is a long task. */
+const LONG_TASK_MS = 50;
+/**
+ * Frames with a long style and layout that NewsLens may cause on the long page: the first screen,
+ * the rest of its writes with the language switch (WRITE_FRAMES in entrypoints/content/schedule.ts,
+ * 4), and three to spare for the restyling of its marks, which on a slow machine can pass 50 ms.
+ */
+const MAX_RELAYOUTS = 8;
 
 const count = (text, part) => text.split(part).length - 1;
 const han = /\p{Script=Han}/u;
@@ -59,6 +66,21 @@ async function open(path) {
 const rendered = (page, selector) =>
   // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what NewsLens changes
   page.locator(selector).first().innerText();
+
+/**
+ * The whole page in one screenshot, from a viewport as tall as the page: a full-page capture
+ * resizes the viewport each time, and the first capture after a resize renders a few pixels of
+ * this page differently (a link's underline, without NewsLens too).
+ */
+async function fullPicture(page) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const { width, height: now } = page.viewportSize();
+  if (now !== height) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+  return page.screenshot();
+}
 
 const badgeText = (tabId) => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 const modeOf = (page) => page.evaluate(() => document.documentElement.getAttribute('data-newslens-mode'));
@@ -132,10 +154,10 @@ describe('an ordinary page', () => {
     assert.equal(await badgeText(tabId), '');
     assert.equal(await page.locator('[data-newslens-ui]').count(), 0);
     const text = await rendered(page, 'body');
-    const picture = await page.screenshot({ fullPage: true });
+    const picture = await fullPicture(page);
     await askPage(browser.worker, tabId, { type: 'set-enabled', enabled: false });
     assert.equal(await rendered(page, 'body'), text);
-    assert.ok(picture.equals(await page.screenshot({ fullPage: true })), 'the page looks different with NewsLens');
+    assert.ok(picture.equals(await fullPicture(page)), 'the page looks different with NewsLens');
     await page.close();
   });
 });
@@ -154,24 +176,34 @@ describe('off means off', () => {
   }
 });
 
+/**
+ * NewsLens's share of a main-thread task on a page that does nothing else (CPU ms): in a frame,
+ * its script (the writes, and any layout they forced); in any other task, everything but the
+ * page's own script (NewsLens's script, the garbage it leaves, the messages it receives).
+ */
+const oursMs = (task) => (task.renderMs > 0 ? task.scriptMs : task.cpuMs - task.pageMs);
+
 describe(`a ${LONG_PARAGRAPHS.toLocaleString('en')}-paragraph page`, () => {
   let measured;
 
   before(async () => {
     const page = await browser.context.newPage();
+    const trace = await startTrace(browser.context, page);
     const started = Date.now();
     await page.goto(server.url('/long'), { waitUntil: 'domcontentloaded' });
     const tabId = await tabIdOf(browser.worker, page);
     const state = await waitReady(browser.worker, tabId, { timeout: 120000 });
     const total = Date.now() - started;
-    const probe = await page.evaluate(() => ({ firstFrame: window.__firstFrame, longTasks: window.__longTasks, gaps: window.__gaps }));
+    const tasks = mainThreadTasks(await trace.stop(), server.url('/long'), FIRST_FRAME_MARK);
+    const probe = await page.evaluate(() => ({ firstFrame: window.__firstFrame, gaps: window.__gaps, frames: window.__frames }));
     // What is on the page once NewsLens says it is ready: every write was made (and measured) by then.
     const annotated = await page.evaluate(() => ({
       collapsed: document.querySelectorAll('article p[data-newslens-collapsed]').length,
       chineseWithoutLang: [...document.querySelectorAll('article p')].filter((p) => /\p{Script=Han}/u.test(p.textContent) && !p.lang).length,
+      labels: document.querySelectorAll('newslens-label').length,
     }));
-    // For scale, not for the verdict: what one layout of this page costs, on this machine now, when
-    // the page itself moves one paragraph by a pixel (median of three frames).
+    // For scale: what one layout of this page costs, on this machine now, when the page itself
+    // moves one paragraph by a pixel (median of three frames).
     const layoutMs = await page.evaluate(async () => {
       const paragraphs = document.querySelectorAll('article p');
       const frames = [];
@@ -190,15 +222,26 @@ describe(`a ${LONG_PARAGRAPHS.toLocaleString('en')}-paragraph page`, () => {
       return Math.round(frames.sort((a, b) => a - b)[1]);
     });
     // The page's own parsing and first layout come before its first frame; what follows is NewsLens.
-    const sinceFirstFrame = (list) => list.filter((task) => task.start >= probe.firstFrame);
-    measured = { state, total, annotated, longTasks: sinceFirstFrame(probe.longTasks), gaps: sinceFirstFrame(probe.gaps) };
-    const worst = (list) => Math.round(Math.max(0, ...list.map((task) => task.duration)));
+    const sinceFirstFrame = (list) => list.filter((entry) => entry.start >= probe.firstFrame);
+    measured = {
+      state,
+      annotated,
+      ours: tasks.map((task) => ({ ...task, oursMs: oursMs(task) })).filter((task) => task.oursMs > 0),
+      relayouts: tasks.filter((task) => task.renderMs > LONG_TASK_MS),
+    };
+    const round = (ms) => Math.round(ms);
+    const worst = (list, key) => round(Math.max(0, ...list.map((entry) => entry[key])));
+    const gaps = sinceFirstFrame(probe.gaps);
+    const frames = sinceFirstFrame(probe.frames);
     console.log(
       `# ${LONG_PARAGRAPHS} paragraphs: ready ${total} ms after navigation (text phase in the background ${state.summary.ms} ms); ` +
-        `${state.collapsedCount} copies collapsed (${long.copies} put in); after the page's first frame: ` +
-        `${measured.longTasks.length} long tasks reported (max ${worst(measured.longTasks)} ms), ` +
-        `${measured.gaps.length} main-thread gaps over 50 ms (max ${worst(measured.gaps)} ms); ` +
-        `one layout of the page costs ${layoutMs} ms here now`,
+        `${state.collapsedCount} copies collapsed (${long.copies} put in), ${annotated.labels} labels; after the page's first frame: ` +
+        `NewsLens's longest task ${worst(measured.ours, 'oursMs')} ms (CPU); ` +
+        `${measured.relayouts.length} frames with over ${LONG_TASK_MS} ms of style and layout (CPU ${measured.relayouts.map((task) => round(task.renderMs)).join(', ')} ms; ` +
+        `wall ${measured.relayouts.map((task) => round(task.ms)).join(', ')} ms); ` +
+        `${frames.length} long animation frames (max ${worst(frames, 'duration')} ms), ` +
+        `${gaps.length} main-thread gaps over 50 ms (max ${worst(gaps, 'duration')} ms); ` +
+        `one layout of this page costs ${layoutMs} ms here now`,
     );
     await page.close();
   });
@@ -210,14 +253,19 @@ describe(`a ${LONG_PARAGRAPHS.toLocaleString('en')}-paragraph page`, () => {
     assert.deepEqual(measured.state.modes.map((mode) => mode.split('-')[0]).sort(), ['both', 'en', 'zh']);
   });
 
-  // The goal is no task over 50 ms (issue 3), and it is not met yet: on 2,000 and 10,000 paragraphs
-  // this machine still shows 15–40 gaps over 50 ms, the longest 180–210 ms at load 3, some of them
-  // the browser's relayout of the whole page after a write. Until the remaining slices are found,
-  // this guards what is reached so that it cannot get worse: no gap over MAX_GAP_MS.
-  it(`never holds the main thread for over ${MAX_GAP_MS} ms (goal: 50 ms)`, () => {
-    const over = (list) => list.filter((task) => task.duration > MAX_GAP_MS);
-    assert.deepEqual(over(measured.longTasks), [], 'long tasks (PerformanceObserver)');
-    assert.deepEqual(over(measured.gaps), [], 'gaps in the page\'s own timer loop');
+  it(`runs no task of its own over ${LONG_TASK_MS} ms`, () => {
+    const over = measured.ours.filter((task) => task.oursMs > LONG_TASK_MS);
+    assert.deepEqual(over, [], `tasks with over ${LONG_TASK_MS} ms of NewsLens's work`);
+  });
+
+  // Every frame that changes this page's layout costs over 50 ms here whatever it changed (the
+  // log says how much one costs), so what NewsLens controls is how many such frames it causes:
+  // the first screen, then the rest in a fixed number of frames; not one per slice.
+  it(`makes the browser lay the page out again in at most ${MAX_RELAYOUTS} long frames`, () => {
+    assert.ok(
+      measured.relayouts.length <= MAX_RELAYOUTS,
+      `${measured.relayouts.length} frames with over ${LONG_TASK_MS} ms of style and layout: ${JSON.stringify(measured.relayouts)}`,
+    );
   });
 });
 

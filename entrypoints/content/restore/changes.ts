@@ -46,9 +46,11 @@ export class ChangeLog {
 
   /**
    * Wraps `[start, end)` ranges of a text node's data in our run elements (ranges sorted, not
-   * overlapping). Returns the run elements, one per range.
+   * overlapping). Returns the run elements, one per range, at once; `place` decides when they go
+   * into the page (by default at once), and they do only if the page has not changed the text
+   * node's data by then.
    */
-  wrapRuns(text: Text, ranges: readonly { start: number; end: number }[]): Element[] {
+  wrapRuns(text: Text, ranges: readonly { start: number; end: number }[], place: (insert: () => void) => void = (insert) => insert()): Element[] {
     const doc = text.ownerDocument;
     const data = text.data;
     const pieces: Node[] = [];
@@ -64,12 +66,15 @@ export class ChangeLog {
       pos = end;
     }
     if (pos < data.length) pieces.push(doc.createTextNode(data.slice(pos)));
-    text.after(...pieces);
-    text.data = '';
     this.undos.push(() => {
       const attached = pieces.filter((piece) => piece.parentNode === text.parentNode);
       if (text.data === '' && attached.length === pieces.length) text.data = pieces.map((piece) => piece.textContent ?? '').join('');
       for (const piece of pieces) piece.parentNode?.removeChild(piece);
+    });
+    place(() => {
+      if (text.data !== data || !text.parentNode) return;
+      text.after(...pieces);
+      text.data = '';
     });
     return runs;
   }
