@@ -17,6 +17,7 @@ import {
 } from './helpers/hostile-pages.mjs';
 import { LONG_TASK_PROBE } from './helpers/pages.mjs';
 import { startServer } from './helpers/server.mjs';
+import { startTrace } from './helpers/trace.mjs';
 
 /**
  * Hostile, broken and huge pages in Debian's Chromium with the built extension (issue 6): frames,
@@ -146,17 +147,11 @@ async function taskClock(page) {
  * tasks that ran the extension's code, with their CPU and wall time in milliseconds.
  */
 async function tracedTasks(page, url, tabId) {
-  const cdp = await page.context().newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (batch) => events.push(...batch.value));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: 'disabled-by-default-devtools.timeline,devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
+  const trace = await startTrace(page.context(), page);
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await waitReady(browser.worker, tabId, { timeout: 20000 });
   await sleep(500);
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
+  const events = await trace.stop();
   const ours = events.filter((event) => event.ph === 'X' && `${event.args?.data?.url ?? ''}`.startsWith(`chrome-extension://${browser.extensionId}/`));
   return events
     .filter((task) => task.name === 'RunTask' && task.ph === 'X')
