@@ -76,6 +76,11 @@ describe('splitInline on the seed page', () => {
       '英国首相周一表示将继续推进计划',
       'The Prime Minister said on Monday she would press on.',
     ]);
+    // A name the English half writes again ends the Chinese half.
+    expect(splitInline("马斯克的公司SpaceX Musk's SpaceX wins a launch contract").map((p) => p.text)).toEqual([
+      '马斯克的公司SpaceX',
+      "Musk's SpaceX wins a launch contract",
+    ]);
     // A bracketed foreign phrase inside Chinese stays in it.
     expect(splitInline('势在必行（Il faut bien le faire）。约翰说。')).toHaveLength(1);
   });

@@ -124,6 +124,8 @@ const CJK_SEPARATORS = new Set(['｜', '／']);
 
 /** Words of a spaced script that must follow a capitalised word glued to CJK text for it to open a sentence. */
 const SENTENCE_RUN = 4;
+/** How far along the following words a glued word is looked for again (a bound, so the split stays linear). */
+const NAME_REACH = 40;
 
 /**
  * Whether tokens[i], glued to the CJK text before it, opens a sentence in a spaced script rather
@@ -137,6 +139,13 @@ function startsSentence(text: string, tokens: Token[], i: number): boolean {
     const next = tokens[j];
     if (next === undefined || next.cls === 'cjk' || next.cls !== token.cls) return false;
     if (onlyGlue(text, (tokens[j - 1] as Token).end, next.start) && !isSpace(text.charCodeAt(next.start - 1))) return false;
+  }
+  // A name the English then writes again is the Chinese half's last word: "…的公司SpaceX Musk's SpaceX wins…".
+  const word = text.slice(token.start, token.end);
+  for (let j = i + 1; j <= i + NAME_REACH && j < tokens.length; j++) {
+    const next = tokens[j] as Token;
+    if (next.cls !== token.cls) break;
+    if (next.end - next.start === word.length && text.startsWith(word, next.start)) return false;
   }
   return true;
 }
