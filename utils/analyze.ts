@@ -105,7 +105,8 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
     units,
     (id) => cut.get(id) === null,
   );
-  const collapsed = groups.flatMap((group) => group.copies.map((unit) => ({ unit, kept: group.kept, kind: group.kind })));
+  const collapsed: TextAnalysis['collapsed'] = [];
+  for (const group of groups) for (const unit of group.copies) collapsed.push({ unit, kept: group.kept, kind: group.kind });
   const hidden = new Set(collapsed.map((entry) => entry.unit));
   const shown = units.filter((unit) => !hidden.has(unit.id));
 

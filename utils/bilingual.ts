@@ -198,6 +198,13 @@ function structuralPairs(
   return pairs;
 }
 
+/** The units of some pairs. A loop, not flatMap, which costs microseconds a call even on a few pairs. */
+function unitsOf(pairs: readonly BilingualPair[]): Set<number> {
+  const units = new Set<number>();
+  for (const pair of pairs) units.add(pair.a).add(pair.b);
+  return units;
+}
+
 function sideBySide(x: BlockPlace | undefined, y: BlockPlace | undefined): boolean {
   if (!x || !y) return false;
   if (x.cell && y.cell) return x.cell.table === y.cell.table && x.cell.col !== y.cell.col;
@@ -250,22 +257,24 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   );
   const places = placesFor(units);
   const structural = structuralPairs(flow, side, places, memo);
-  const structured = new Set(structural.flatMap((pair) => [pair.a, pair.b]));
+  const structured = unitsOf(structural);
   // Free alignment pairs paragraphs: between short lines (bylines, credits, headings) shared names
   // and agreeing lengths come by chance, and nothing in the layout says they translate each other.
   const alignable = (unit: BilingualUnit, s: 0 | 1) =>
     side(unit) === s && !structured.has(unit.id) && latinLength(unit.text) >= ALIGN_LENGTH;
   const flowA = flow.filter((unit) => alignable(unit, 0));
   const flowB = flow.filter((unit) => alignable(unit, 1));
-  const free = alignParagraphs(
+  const alignedPairs = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),
     { minEvidence: PAGE_EVIDENCE, memo },
-  ).pairs.flatMap((pair) => {
+  ).pairs;
+  const free: BilingualPair[] = [];
+  for (const pair of alignedPairs) {
     const a = flowA[pair.a];
     const b = flowB[pair.b];
-    return a && b ? [{ a: a.id, b: b.id, confidence: pair.confidence }] : [];
-  });
+    if (a && b) free.push({ a: a.id, b: b.id, confidence: pair.confidence });
+  }
   const aligned = [...structural, ...free];
 
   // Label pairs alone ("痞客邦 PIXNET", a site name beside its romanisation) do not make a page
@@ -277,7 +286,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   const position = new Map(flow.map((unit, i) => [unit.id, i]));
   const block = new Map(units.map((unit) => [unit.id, unit.block]));
   // pairedBefore[k]: paired flow units before position k, so "a pair stands between" is O(1).
-  const pairedFlow = new Set(aligned.flatMap((pair) => [pair.a, pair.b]));
+  const pairedFlow = unitsOf(aligned);
   const pairedBefore = [0];
   for (const [k, unit] of flow.entries()) pairedBefore.push((pairedBefore[k] ?? 0) + (pairedFlow.has(unit.id) ? 1 : 0));
   const flowLayouts = new Map<Layout, number>();
@@ -305,7 +314,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   const pairs = all
     .map((pair) => (flipped ? { a: pair.b, b: pair.a, confidence: pair.confidence } : pair))
     .sort((p, q) => (order.get(p.a) ?? 0) - (order.get(q.a) ?? 0) || (order.get(p.b) ?? 0) - (order.get(q.b) ?? 0));
-  const paired = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
+  const paired = unitsOf(pairs);
   const pairedTexts = new Set(units.filter((unit) => paired.has(unit.id)).map((unit) => unit.text));
   const untranslated = flow
     .filter(

@@ -111,10 +111,16 @@ function trigramCounts(value: string): [string, number][] {
     counts.set(trigram, count);
     if (count > most) most = count;
   }
-  // A stable sort by count, as a bucket per count: counts are small, and most are 1.
-  const byCount: [string, number][][] = Array.from({ length: most + 1 }, () => []);
-  for (const entry of counts) (byCount[entry[1]] as [string, number][]).push(entry);
-  return byCount.flat();
+  // A stable sort by count, as a bucket per count: counts are small, and most are 1. The buckets
+  // are joined by hand: Array.prototype.flat cost more than the whole ranking of a short label.
+  const entries = [...counts];
+  if (most <= 1) return entries;
+  const byCount: [string, number][][] = [];
+  for (let c = 0; c <= most; c++) byCount.push([]);
+  for (const entry of entries) (byCount[entry[1]] as [string, number][]).push(entry);
+  const sorted: [string, number][] = [];
+  for (const bucket of byCount) for (const entry of bucket) sorted.push(entry);
+  return sorted;
 }
 
 /**
@@ -133,7 +139,15 @@ export function rankLatin(value: string, only: readonly string[]): [string, numb
       distances[l] = (distances[l] as number) + (rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1));
     }
   }
-  const ranked = codes.map((code, l): [string, number] => [code, distances[l] as number]).sort((a, b) => a[1] - b[1]);
+  // Insertion sort, stable as Array.prototype.sort is: a comparator sort of fifteen entries cost
+  // more than the distances.
+  const ranked: [string, number][] = [];
+  for (let l = 0; l < codes.length; l++) {
+    const entry: [string, number] = [codes[l] as string, distances[l] as number];
+    let at = ranked.length;
+    while (at > 0 && (ranked[at - 1] as [string, number])[1] > entry[1]) at--;
+    ranked.splice(at, 0, entry);
+  }
   const min = (ranked[0] as [string, number])[1];
   const max = sample.length * MAX_DIFFERENCE - min;
   for (const entry of ranked) entry[1] = 1 - (entry[1] - min) / max || 0;
