@@ -100,27 +100,30 @@ function clean(value: string): string {
 
 const isSeparator = (c: number) => (c >= 0x21 && c <= 0x40) || isWhiteSpace(c);
 
-/** trigram-utils' asTuples: trigrams of the cleaned text with their counts, rarest first, ties in order of appearance. */
-function trigramCounts(value: string): [string, number][] {
-  const cleaned = ` ${clean(value).toLowerCase()} `;
-  const counts = new Map<string, number>();
-  let most = 0;
+/**
+ * franc's distances of a sample to each language. franc sums over trigram-utils' asTuples (each
+ * distinct trigram of the cleaned, lower-cased text with its count, sorted by count); the sums are
+ * of integers, so the order is left out. Each trigram is looked up in the models once per
+ * occurrence, which also counts it: a trigram no model holds costs the same whatever its count.
+ */
+function distancesOf(sample: string, { codes, index, ranks }: Models): number[] {
+  const cleaned = ` ${clean(sample).toLowerCase()} `;
+  const counts = new Map<number, number>();
+  const unknown = new Set<string>();
   for (let i = 0; i + 3 <= cleaned.length; i++) {
     const trigram = cleaned.slice(i, i + 3);
-    const count = (counts.get(trigram) ?? 0) + 1;
-    counts.set(trigram, count);
-    if (count > most) most = count;
+    const at = index.get(trigram);
+    if (at === undefined) unknown.add(trigram);
+    else counts.set(at, (counts.get(at) ?? 0) + 1);
   }
-  // A stable sort by count, as a bucket per count: counts are small, and most are 1. The buckets
-  // are joined by hand: Array.prototype.flat cost more than the whole ranking of a short label.
-  const entries = [...counts];
-  if (most <= 1) return entries;
-  const byCount: [string, number][][] = [];
-  for (let c = 0; c <= most; c++) byCount.push([]);
-  for (const entry of entries) (byCount[entry[1]] as [string, number][]).push(entry);
-  const sorted: [string, number][] = [];
-  for (const bucket of byCount) for (const entry of bucket) sorted.push(entry);
-  return sorted;
+  const distances = new Array<number>(codes.length).fill(unknown.size * MAX_DIFFERENCE);
+  for (const [at, count] of counts) {
+    for (let l = 0; l < codes.length; l++) {
+      const rank = ranks[at + l] as number;
+      distances[l] = (distances[l] as number) + (rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1));
+    }
+  }
+  return distances;
 }
 
 /**
@@ -130,15 +133,9 @@ function trigramCounts(value: string): [string, number][] {
 export function rankLatin(value: string, only: readonly string[]): [string, number][] {
   const sample = value.slice(0, MAX_LENGTH);
   if (sample.length === 0 || !latinOnTop(sample)) return francAll(value, { only: [...only], minLength: 1 });
-  const { codes, index, ranks } = modelsFor(only);
-  const distances = new Array<number>(codes.length).fill(0);
-  for (const [trigram, count] of trigramCounts(sample)) {
-    const at = index.get(trigram);
-    for (let l = 0; l < codes.length; l++) {
-      const rank = at === undefined ? -1 : (ranks[at + l] as number);
-      distances[l] = (distances[l] as number) + (rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1));
-    }
-  }
+  const models = modelsFor(only);
+  const { codes } = models;
+  const distances = distancesOf(sample, models);
   // Insertion sort, stable as Array.prototype.sort is: a comparator sort of fifteen entries cost
   // more than the distances.
   const ranked: [string, number][] = [];
