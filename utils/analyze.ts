@@ -77,7 +77,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
     // Two languages in one element are written in two scripts; one script needs no split.
-    const split = mixesScripts(block.text) ? splitInline(block.text, { pageLang, memo }) : [];
+    const split = mixesScripts(block.text, memo) ? splitInline(block.text, { pageLang, memo }) : [];
     const parts =
       split.length > 1
         ? split.map((part) =>

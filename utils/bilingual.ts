@@ -83,19 +83,30 @@ function latinLength(text: string): number {
   return text.length + cjk * 2.2;
 }
 
-function isLabel(text: string): boolean {
-  return latinLength(text) <= LABEL_LENGTH;
+/** Latin-equivalent lengths of units, each read once: layout detection asks for them three times. */
+type LengthOf = (unit: BilingualUnit) => number;
+
+function lengthMemo(): LengthOf {
+  const lengths = new Map<BilingualUnit, number>();
+  return (unit) => {
+    let length = lengths.get(unit);
+    if (length === undefined) {
+      length = latinLength(unit.text);
+      lengths.set(unit, length);
+    }
+    return length;
+  };
 }
 
 /** The two languages with the most text, ordered by where each first appears. */
-function pickLanguages(units: readonly BilingualUnit[]): { bases: [string, string]; tags: [string, string] } | null {
+function pickLanguages(units: readonly BilingualUnit[], lengthOf: LengthOf): { bases: [string, string]; tags: [string, string] } | null {
   const weight = new Map<string, number>();
   const first = new Map<string, number>();
   const tagCounts = new Map<string, Map<string, number>>();
   units.forEach((unit, i) => {
     const base = baseLanguage(unit.lang);
     if (base === 'und') return;
-    weight.set(base, (weight.get(base) ?? 0) + latinLength(unit.text));
+    weight.set(base, (weight.get(base) ?? 0) + lengthOf(unit));
     if (!first.has(base)) first.set(base, i);
     const tags = tagCounts.get(base) ?? new Map<string, number>();
     tags.set(unit.lang, (tags.get(unit.lang) ?? 0) + 1);
@@ -214,7 +225,8 @@ function sideBySide(x: BlockPlace | undefined, y: BlockPlace | undefined): boole
 
 /** Detects how a page pairs two languages and pairs each paragraph with its translation. */
 export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnalysis {
-  const picked = pickLanguages(units);
+  const lengthOf = lengthMemo();
+  const picked = pickLanguages(units, lengthOf);
   if (!picked) return NONE;
   const [base0, base1] = picked.bases;
   const side = (unit: BilingualUnit): 0 | 1 | null => {
@@ -243,7 +255,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     const [x, y] = sp === 0 ? [p, q] : [q, p];
     const score = translationScore(x.text, y.text, memo);
     // Two short halves are a label pair whatever their score: lengths agree by chance on so little.
-    if (isLabel(x.text) && isLabel(y.text)) labels.push({ a: x.id, b: y.id, confidence: Math.max(score, LABEL_CONFIDENCE) });
+    if (lengthOf(x) <= LABEL_LENGTH && lengthOf(y) <= LABEL_LENGTH) labels.push({ a: x.id, b: y.id, confidence: Math.max(score, LABEL_CONFIDENCE) });
     else if (score >= PAIR_THRESHOLD) verified.push({ a: x.id, b: y.id, confidence: score });
     else continue;
     inlinePaired.add(x.id).add(y.id);
@@ -261,7 +273,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   // Free alignment pairs paragraphs: between short lines (bylines, credits, headings) shared names
   // and agreeing lengths come by chance, and nothing in the layout says they translate each other.
   const alignable = (unit: BilingualUnit, s: 0 | 1) =>
-    side(unit) === s && !structured.has(unit.id) && latinLength(unit.text) >= ALIGN_LENGTH;
+    side(unit) === s && !structured.has(unit.id) && lengthOf(unit) >= ALIGN_LENGTH;
   const flowA = flow.filter((unit) => alignable(unit, 0));
   const flowB = flow.filter((unit) => alignable(unit, 1));
   const alignedPairs = alignParagraphs(
@@ -325,7 +337,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
         unit.inArticle !== false &&
         unit.role !== 'title' &&
         unit.role !== 'label' &&
-        latinLength(unit.text) >= PARAGRAPH_LENGTH,
+        lengthOf(unit) >= PARAGRAPH_LENGTH,
     )
     .map((unit) => unit.id);
 

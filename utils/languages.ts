@@ -285,9 +285,12 @@ const FAMILY: Readonly<Record<Exclude<WritingScript, null>, number>> = {
 
 /**
  * Whether a text's letters use two or more writing systems (CJK scripts count as one), so that it
- * may be an inline pair. Reads only until it knows: this runs on every block.
+ * may be an inline pair. Reads only until it knows: this runs on every block. With the page's
+ * memo, a text already counted is not read again.
  */
-export function mixesScripts(text: string): boolean {
+export function mixesScripts(text: string, memo?: LanguageMemo): boolean {
+  const counts = memo?.counts.get(text);
+  if (counts) return familiesOf(counts) >= 2;
   let seen = 0;
   const length = text.length;
   for (let i = 0; i < length; i++) {
@@ -311,6 +314,20 @@ export function mixesScripts(text: string): boolean {
     if (seen & (seen - 1)) return true;
   }
   return false;
+}
+
+/** How many writing systems a text's letters use (CJK scripts count as one). */
+function familiesOf(c: ScriptCounts): number {
+  return (
+    (c.han + c.hiragana + c.katakana + c.hangul > 0 ? 1 : 0) +
+    (c.latin > 0 ? 1 : 0) +
+    (c.cyrillic > 0 ? 1 : 0) +
+    (c.arabic > 0 ? 1 : 0) +
+    (c.greek > 0 ? 1 : 0) +
+    (c.hebrew > 0 ? 1 : 0) +
+    (c.thai > 0 ? 1 : 0) +
+    (c.devanagari > 0 ? 1 : 0)
+  );
 }
 
 /** Normalises a declared language ('zh-TW', 'zh_CN', 'EN-us') to this module's tags. */
@@ -525,24 +542,38 @@ type LatinEvidence = { hits: Map<string, number>; words: number } & (
 
 /**
  * What the texts of one page said of their language. An analysis asks for a text's language
- * several times (alone, beside its neighbours, as a part of its block): the hint changes the
- * decision, not the evidence, and franc is the costly part.
+ * several times (alone, beside its neighbours, as a part of its block, whether it mixes scripts):
+ * the hint changes the decision, not the evidence, and franc is the costly part. Letter counts
+ * are kept too: a short part of a bilingual block was counted up to five times.
  */
-export type LanguageMemo = Map<string, LatinEvidence>;
+export interface LanguageMemo {
+  evidence: Map<string, LatinEvidence>;
+  counts: Map<string, ScriptCounts>;
+}
 
 export function languageMemo(): LanguageMemo {
-  return new Map();
+  return { evidence: new Map(), counts: new Map() };
+}
+
+function countsOf(text: string, memo: LanguageMemo | undefined): ScriptCounts {
+  if (!memo) return countScripts(text);
+  let counts = memo.counts.get(text);
+  if (!counts) {
+    counts = countScripts(text);
+    memo.counts.set(text, counts);
+  }
+  return counts;
 }
 
 function latinEvidence(sample: string, memo: LanguageMemo | undefined): LatinEvidence {
-  const known = memo?.get(sample);
+  const known = memo?.evidence.get(sample);
   if (known) return known;
   const { hits, words } = functionWordHits(sample);
   const decided = decisiveFunctionWords(hits, words);
   const evidence: LatinEvidence = decided
     ? { hits, words, decided, ranked: null }
     : { hits, words, decided: null, ranked: rankLatin(sample, LATIN_ONLY) };
-  memo?.set(sample, evidence);
+  memo?.evidence.set(sample, evidence);
   return evidence;
 }
 
@@ -581,7 +612,7 @@ function detectLatin(text: string, prior: string[], agreement: number, memo: Lan
  * Latin text. 'und' when the text holds no letters.
  */
 export function detectLanguage(text: string, hint?: LanguageHint): string {
-  const c = countScripts(text);
+  const c = countsOf(text, hint?.memo);
   const prior = priors(hint);
   const cjk = CJK_LETTERS(c);
   const letters =
