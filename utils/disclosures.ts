@@ -296,7 +296,8 @@ type SentenceMemo = Map<string, Map<string, ReturnType<typeof sentenceMatch>>>;
 
 function blockMatches(block: DisclosureBlock, memos: SentenceMemo): Match[] {
   const text = block.text;
-  const quotes = quotedSpans(text);
+  // Quotations matter only where a statement matched, which most blocks never hold.
+  let quotes: Span[] | null = null;
   const shortBlock = text.length <= MAX_NOTICE_BLOCK;
   const cautioned = shortBlock && CAUTION.test(text);
   // Pages repeat sentences (boilerplate, a summary copied from the body); each distinct sentence
@@ -321,6 +322,7 @@ function blockMatches(block: DisclosureBlock, memos: SentenceMemo): Match[] {
     }
     if (m === null) continue;
     const start = span.start + raw.length - raw.trimStart().length;
+    quotes ??= quotedSpans(text);
     if (inSpans(quotes, start + m.at)) continue;
     found.push({ start, end: start + s.length, kind: m.kind, lang: m.lang });
   }
