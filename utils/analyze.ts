@@ -10,7 +10,7 @@ import { analyzeBilingual } from './bilingual';
 import { findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
-import { assignLanguages, detectLanguage, languageMemo, mixesScripts } from './languages';
+import { assignLanguagesCounted, detectLanguage, languageMemo } from './languages';
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { snapshotPage } from './snapshot';
 import { truncation } from './truncation';
@@ -64,7 +64,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   const { blocks, pageLang } = snapshot;
   // One page's texts come back several times (alone, in parts, beside neighbours).
   const memo = languageMemo();
-  const blockLangs = assignLanguages(
+  const { langs: blockLangs, mixed } = assignLanguagesCounted(
     blocks.map((block) => block.text),
     pageLang,
     memo,
@@ -77,7 +77,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
     // Two languages in one element are written in two scripts; one script needs no split.
-    const split = mixesScripts(block.text, memo) ? splitInline(block.text, { pageLang, memo }) : [];
+    const split = mixed[i] === 1 ? splitInline(block.text, { pageLang, memo }) : [];
     const parts =
       split.length > 1
         ? split.map((part) =>
