@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assignLanguages, baseLanguage, countScripts, detectLanguage } from '../utils/languages';
+import { assignLanguages, assignLanguagesCounted, baseLanguage, countScripts, detectLanguage } from '../utils/languages';
 
 const FIXTURES = join(__dirname, 'fixtures/langid');
 const LANGS = ['en', 'fr', 'de', 'es', 'pt', 'it', 'ru', 'ar', 'ja', 'ko', 'zh'] as const;
@@ -173,5 +173,22 @@ describe('page prior and neighbours', () => {
     expect(baseLanguage('zh-Hans')).toBe('zh');
     expect(baseLanguage('en-US')).toBe('en');
     expect(baseLanguage('und')).toBe('und');
+  });
+});
+
+describe('assignLanguagesCounted', () => {
+  it('tells which blocks mix writing systems, CJK scripts counting as one', () => {
+    const texts = [
+      'SpaceX signs $920 million per month deal with Google 每月9.2亿美元协议',
+      'The government announced new measures on Monday.',
+      '政府周一宣布了新的经济措施',
+      '東京の天気は晴れです。カタカナ',
+      'Москва Moscow',
+      '芯片 芯片',
+      '85',
+    ];
+    const { langs, mixed } = assignLanguagesCounted(texts, null);
+    expect(Array.from(mixed)).toEqual([1, 0, 0, 0, 1, 0, 0]);
+    expect(langs).toEqual(assignLanguages(texts, null));
   });
 });

@@ -130,8 +130,12 @@ export interface Features {
   sentences: number;
   /** Numeric values, normalised across unit words (9.2亿 = 920 million). */
   numbers: Set<string>;
-  /** Latin words as written, lower-cased. */
-  words: Set<string>;
+  /**
+   * Latin words as written, lower-cased: one set per paragraph, two for a merged pair, which is
+   * only ever asked whether it holds a word (copying the sets of every neighbouring pair into one
+   * cost more than all the lookups).
+   */
+  words: readonly ReadonlySet<string>[];
   /** Latin names and acronyms: capitalised words, or every Latin word inside CJK text. */
   names: Set<string>;
 }
@@ -190,7 +194,7 @@ function features(text: string): Features {
   addLatinWords(text, cjk, words, names);
   return { length: Math.max(length, 1), cjk, truncated: endsWithEllipsis(text.trim()),
     sentences: sentenceEnds(text),
-    numbers: numbersIn(text), words, names };
+    numbers: numbersIn(text), words: [words], names };
 }
 
 /**
@@ -294,7 +298,7 @@ function merge(x: Features, y: Features): Features {
     truncated: y.truncated,
     sentences: x.sentences + y.sentences,
     numbers: union(x.numbers, y.numbers),
-    words: union(x.words, y.words),
+    words: [...x.words, ...y.words],
     names: union(x.names, y.names),
   };
 }
@@ -344,6 +348,11 @@ function numberEvidence(x: Features, y: Features): number {
   return Math.max(score, -4);
 }
 
+function hasWord(f: Features, word: string): boolean {
+  for (const words of f.words) if (words.has(word)) return true;
+  return false;
+}
+
 /** Names a CJK text keeps in Latin letters should stand in its counterpart too. */
 const SAME_SCRIPT_NAME_WEIGHT = 0.25;
 
@@ -358,7 +367,7 @@ function nameEvidence(x: Features, y: Features): number {
   const [latin, cjk] = x.cjk ? [y, x] : [x, y];
   let score = 0;
   for (const name of cjk.names) {
-    if (latin.words.has(name)) score += 1.5;
+    if (hasWord(latin, name)) score += 1.5;
     else if (!latin.truncated) score -= 0.75;
   }
   return Math.min(Math.max(score, -3), 6);

@@ -11,7 +11,7 @@ import { analyzeBilingual, type BilingualPair } from './bilingual';
 import { findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
-import { assignLanguages, baseLanguage, detectLanguage, languageMemo, mixesScripts } from './languages';
+import { assignLanguagesCounted, baseLanguage, detectLanguage, languageMemo } from './languages';
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { snapshotPage } from './snapshot';
 import { endsInEllipsis, truncation } from './truncation';
@@ -65,7 +65,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   const { blocks, pageLang } = snapshot;
   // One page's texts come back several times (alone, in parts, beside neighbours).
   const memo = languageMemo();
-  const blockLangs = assignLanguages(
+  const { langs: blockLangs, mixed } = assignLanguagesCounted(
     blocks.map((block) => block.text),
     pageLang,
     memo,
@@ -78,7 +78,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
     // Two languages in one element are written in two scripts; one script needs no split.
-    const split = mixesScripts(block.text) ? splitInline(block.text, { pageLang, memo }) : [];
+    const split = mixed[i] === 1 ? splitInline(block.text, { pageLang, memo }) : [];
     const parts =
       split.length > 1
         ? split.map((part) =>
@@ -106,7 +106,8 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
     units,
     (id) => cut.get(id) === null,
   );
-  const collapsed = groups.flatMap((group) => group.copies.map((unit) => ({ unit, kept: group.kept, kind: group.kind })));
+  const collapsed: TextAnalysis['collapsed'] = [];
+  for (const group of groups) for (const unit of group.copies) collapsed.push({ unit, kept: group.kept, kind: group.kind });
   const hidden = new Set(collapsed.map((entry) => entry.unit));
   const shown = units.filter((unit) => !hidden.has(unit.id));
 

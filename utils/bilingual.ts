@@ -83,19 +83,30 @@ function latinLength(text: string): number {
   return text.length + cjk * 2.2;
 }
 
-function isLabel(text: string): boolean {
-  return latinLength(text) <= LABEL_LENGTH;
+/** Latin-equivalent lengths of units, each read once: layout detection asks for them three times. */
+type LengthOf = (unit: BilingualUnit) => number;
+
+function lengthMemo(): LengthOf {
+  const lengths = new Map<BilingualUnit, number>();
+  return (unit) => {
+    let length = lengths.get(unit);
+    if (length === undefined) {
+      length = latinLength(unit.text);
+      lengths.set(unit, length);
+    }
+    return length;
+  };
 }
 
 /** The two languages with the most text, ordered by where each first appears. */
-function pickLanguages(units: readonly BilingualUnit[]): { bases: [string, string]; tags: [string, string] } | null {
+function pickLanguages(units: readonly BilingualUnit[], lengthOf: LengthOf): { bases: [string, string]; tags: [string, string] } | null {
   const weight = new Map<string, number>();
   const first = new Map<string, number>();
   const tagCounts = new Map<string, Map<string, number>>();
   units.forEach((unit, i) => {
     const base = baseLanguage(unit.lang);
     if (base === 'und') return;
-    weight.set(base, (weight.get(base) ?? 0) + latinLength(unit.text));
+    weight.set(base, (weight.get(base) ?? 0) + lengthOf(unit));
     if (!first.has(base)) first.set(base, i);
     const tags = tagCounts.get(base) ?? new Map<string, number>();
     tags.set(unit.lang, (tags.get(unit.lang) ?? 0) + 1);
@@ -198,6 +209,13 @@ function structuralPairs(
   return pairs;
 }
 
+/** The units of some pairs. A loop, not flatMap, which costs microseconds a call even on a few pairs. */
+function unitsOf(pairs: readonly BilingualPair[]): Set<number> {
+  const units = new Set<number>();
+  for (const pair of pairs) units.add(pair.a).add(pair.b);
+  return units;
+}
+
 function sideBySide(x: BlockPlace | undefined, y: BlockPlace | undefined): boolean {
   if (!x || !y) return false;
   if (x.cell && y.cell) return x.cell.table === y.cell.table && x.cell.col !== y.cell.col;
@@ -207,7 +225,8 @@ function sideBySide(x: BlockPlace | undefined, y: BlockPlace | undefined): boole
 
 /** Detects how a page pairs two languages and pairs each paragraph with its translation. */
 export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnalysis {
-  const picked = pickLanguages(units);
+  const lengthOf = lengthMemo();
+  const picked = pickLanguages(units, lengthOf);
   if (!picked) return NONE;
   const [base0, base1] = picked.bases;
   const side = (unit: BilingualUnit): 0 | 1 | null => {
@@ -236,7 +255,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     const [x, y] = sp === 0 ? [p, q] : [q, p];
     const score = translationScore(x.text, y.text, memo);
     // Two short halves are a label pair whatever their score: lengths agree by chance on so little.
-    if (isLabel(x.text) && isLabel(y.text)) labels.push({ a: x.id, b: y.id, confidence: Math.max(score, LABEL_CONFIDENCE) });
+    if (lengthOf(x) <= LABEL_LENGTH && lengthOf(y) <= LABEL_LENGTH) labels.push({ a: x.id, b: y.id, confidence: Math.max(score, LABEL_CONFIDENCE) });
     else if (score >= PAIR_THRESHOLD) verified.push({ a: x.id, b: y.id, confidence: score });
     else continue;
     inlinePaired.add(x.id).add(y.id);
@@ -250,22 +269,24 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   );
   const places = placesFor(units);
   const structural = structuralPairs(flow, side, places, memo);
-  const structured = new Set(structural.flatMap((pair) => [pair.a, pair.b]));
+  const structured = unitsOf(structural);
   // Free alignment pairs paragraphs: between short lines (bylines, credits, headings) shared names
   // and agreeing lengths come by chance, and nothing in the layout says they translate each other.
   const alignable = (unit: BilingualUnit, s: 0 | 1) =>
-    side(unit) === s && !structured.has(unit.id) && latinLength(unit.text) >= ALIGN_LENGTH;
+    side(unit) === s && !structured.has(unit.id) && lengthOf(unit) >= ALIGN_LENGTH;
   const flowA = flow.filter((unit) => alignable(unit, 0));
   const flowB = flow.filter((unit) => alignable(unit, 1));
-  const free = alignParagraphs(
+  const alignedPairs = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),
     { minEvidence: PAGE_EVIDENCE, memo },
-  ).pairs.flatMap((pair) => {
+  ).pairs;
+  const free: BilingualPair[] = [];
+  for (const pair of alignedPairs) {
     const a = flowA[pair.a];
     const b = flowB[pair.b];
-    return a && b ? [{ a: a.id, b: b.id, confidence: pair.confidence }] : [];
-  });
+    if (a && b) free.push({ a: a.id, b: b.id, confidence: pair.confidence });
+  }
   const aligned = [...structural, ...free];
 
   // Label pairs alone ("痞客邦 PIXNET", a site name beside its romanisation) do not make a page
@@ -277,7 +298,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   const position = new Map(flow.map((unit, i) => [unit.id, i]));
   const block = new Map(units.map((unit) => [unit.id, unit.block]));
   // pairedBefore[k]: paired flow units before position k, so "a pair stands between" is O(1).
-  const pairedFlow = new Set(aligned.flatMap((pair) => [pair.a, pair.b]));
+  const pairedFlow = unitsOf(aligned);
   const pairedBefore = [0];
   for (const [k, unit] of flow.entries()) pairedBefore.push((pairedBefore[k] ?? 0) + (pairedFlow.has(unit.id) ? 1 : 0));
   const flowLayouts = new Map<Layout, number>();
@@ -305,7 +326,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   const pairs = all
     .map((pair) => (flipped ? { a: pair.b, b: pair.a, confidence: pair.confidence } : pair))
     .sort((p, q) => (order.get(p.a) ?? 0) - (order.get(q.a) ?? 0) || (order.get(p.b) ?? 0) - (order.get(q.b) ?? 0));
-  const paired = new Set(pairs.flatMap((pair) => [pair.a, pair.b]));
+  const paired = unitsOf(pairs);
   const pairedTexts = new Set(units.filter((unit) => paired.has(unit.id)).map((unit) => unit.text));
   const untranslated = flow
     .filter(
@@ -316,7 +337,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
         unit.inArticle !== false &&
         unit.role !== 'title' &&
         unit.role !== 'label' &&
-        latinLength(unit.text) >= PARAGRAPH_LENGTH,
+        lengthOf(unit) >= PARAGRAPH_LENGTH,
     )
     .map((unit) => unit.id);
 

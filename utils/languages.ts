@@ -268,49 +268,22 @@ export function countScripts(text: string): ScriptCounts {
   return counts;
 }
 
-/** Writing systems as bits; the CJK scripts are one system. */
-const FAMILY: Readonly<Record<Exclude<WritingScript, null>, number>> = {
-  han: 1,
-  hiragana: 1,
-  katakana: 1,
-  hangul: 1,
-  latin: 2,
-  cyrillic: 4,
-  arabic: 8,
-  greek: 16,
-  hebrew: 32,
-  thai: 64,
-  devanagari: 128,
-};
-
 /**
- * Whether a text's letters use two or more writing systems (CJK scripts count as one), so that it
- * may be an inline pair. Reads only until it knows: this runs on every block.
+ * Whether the text these letter counts were taken from uses two or more writing systems (CJK
+ * scripts count as one), so that it may be an inline pair.
  */
-export function mixesScripts(text: string): boolean {
-  let seen = 0;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp < 0x80) {
-      if (!((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a))) continue;
-      seen |= FAMILY.latin;
-    } else {
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < length) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-          i++;
-        }
-      }
-      const script = scriptOf(cp);
-      if (script === null) continue;
-      seen |= FAMILY[script];
-    }
-    // More than one bit set.
-    if (seen & (seen - 1)) return true;
-  }
-  return false;
+function countsMixScripts(c: ScriptCounts): boolean {
+  return (
+    (c.han + c.hiragana + c.katakana + c.hangul > 0 ? 1 : 0) +
+      (c.latin > 0 ? 1 : 0) +
+      (c.cyrillic > 0 ? 1 : 0) +
+      (c.arabic > 0 ? 1 : 0) +
+      (c.greek > 0 ? 1 : 0) +
+      (c.hebrew > 0 ? 1 : 0) +
+      (c.thai > 0 ? 1 : 0) +
+      (c.devanagari > 0 ? 1 : 0) >=
+    2
+  );
 }
 
 /** Normalises a declared language ('zh-TW', 'zh_CN', 'EN-us') to this module's tags. */
@@ -344,13 +317,30 @@ function priors(hint: LanguageHint | undefined): string[] {
   if (!hint) return [];
   const page = hint.pageLang ? declaredTag(hint.pageLang) : 'und';
   if (!hint.neighbours?.length) return page === 'und' ? [] : [page];
-  const votes = new Map<string, number>();
+  // A handful of tags: arrays in order of first vote, then a stable insertion sort by votes, as a
+  // Map and a comparator sort did at several times the cost (this runs for every short text).
+  const tags: string[] = [];
+  const votes: number[] = [];
+  const vote = (tag: string, weight: number) => {
+    const at = tags.indexOf(tag);
+    if (at >= 0) votes[at] = (votes[at] as number) + weight;
+    else {
+      tags.push(tag);
+      votes.push(weight);
+    }
+  };
   for (const n of hint.neighbours) {
     const tag = normalizeTag(n);
-    if (tag !== 'und') votes.set(tag, (votes.get(tag) ?? 0) + 1);
+    if (tag !== 'und') vote(tag, 1);
   }
-  if (page !== 'und') votes.set(page, (votes.get(page) ?? 0) + 1.5);
-  return [...votes.entries()].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
+  if (page !== 'und') vote(page, 1.5);
+  const order: number[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    let at = order.length;
+    while (at > 0 && (votes[order[at - 1] as number] as number) < (votes[i] as number)) at--;
+    order.splice(at, 0, i);
+  }
+  return order.map((i) => tags[i] as string);
 }
 
 // Every detection on a page carries the page's declared language: it is normalised once.
@@ -525,24 +515,38 @@ type LatinEvidence = { hits: Map<string, number>; words: number } & (
 
 /**
  * What the texts of one page said of their language. An analysis asks for a text's language
- * several times (alone, beside its neighbours, as a part of its block): the hint changes the
- * decision, not the evidence, and franc is the costly part.
+ * several times (alone, beside its neighbours, as a part of its block):
+ * the hint changes the decision, not the evidence, and franc is the costly part. Letter counts
+ * are kept too: a short part of a bilingual block was counted up to five times.
  */
-export type LanguageMemo = Map<string, LatinEvidence>;
+export interface LanguageMemo {
+  evidence: Map<string, LatinEvidence>;
+  counts: Map<string, ScriptCounts>;
+}
 
 export function languageMemo(): LanguageMemo {
-  return new Map();
+  return { evidence: new Map(), counts: new Map() };
+}
+
+function countsOf(text: string, memo: LanguageMemo | undefined): ScriptCounts {
+  if (!memo) return countScripts(text);
+  let counts = memo.counts.get(text);
+  if (!counts) {
+    counts = countScripts(text);
+    memo.counts.set(text, counts);
+  }
+  return counts;
 }
 
 function latinEvidence(sample: string, memo: LanguageMemo | undefined): LatinEvidence {
-  const known = memo?.get(sample);
+  const known = memo?.evidence.get(sample);
   if (known) return known;
   const { hits, words } = functionWordHits(sample);
   const decided = decisiveFunctionWords(hits, words);
   const evidence: LatinEvidence = decided
     ? { hits, words, decided, ranked: null }
     : { hits, words, decided: null, ranked: rankLatin(sample, LATIN_ONLY) };
-  memo?.set(sample, evidence);
+  memo?.evidence.set(sample, evidence);
   return evidence;
 }
 
@@ -581,7 +585,11 @@ function detectLatin(text: string, prior: string[], agreement: number, memo: Lan
  * Latin text. 'und' when the text holds no letters.
  */
 export function detectLanguage(text: string, hint?: LanguageHint): string {
-  const c = countScripts(text);
+  return detectCounted(text, countsOf(text, hint?.memo), hint);
+}
+
+/** detectLanguage on letter counts already taken. */
+function detectCounted(text: string, c: ScriptCounts, hint?: LanguageHint): string {
   const prior = priors(hint);
   const cjk = CJK_LETTERS(c);
   const letters =
@@ -619,7 +627,26 @@ const SHORT_BLOCK = 40;
  * labels) get the page language and the languages of the nearest long blocks as a prior.
  */
 export function assignLanguages(texts: readonly string[], pageLang: string | null, memo = languageMemo()): string[] {
-  const alone = texts.map((text) => (text.length > SHORT_BLOCK ? detectLanguage(text, { pageLang, memo }) : null));
+  return assignLanguagesCounted(texts, pageLang, memo).langs;
+}
+
+/**
+ * assignLanguages, also telling which texts mix writing systems, from the letter counts
+ * taken to tell their language. Neither the counts nor the answers go to the memo: each block is
+ * told once, and a page of 30,000 short blocks spent as long filling a memo as telling them.
+ */
+export function assignLanguagesCounted(
+  texts: readonly string[],
+  pageLang: string | null,
+  memo = languageMemo(),
+): { langs: string[]; mixed: Uint8Array } {
+  const mixed = new Uint8Array(texts.length);
+  const counted = (i: number): ScriptCounts => {
+    const c = countScripts(texts[i] as string);
+    if (countsMixScripts(c)) mixed[i] = 1;
+    return c;
+  };
+  const alone = texts.map((text, i) => (text.length > SHORT_BLOCK ? detectCounted(text, counted(i), { pageLang, memo }) : null));
   // Blocks whose language is told alone, in order: a short block finds its nearest ones without
   // scanning past every other short block (a page of 50,000 short lines was quadratic).
   const told: number[] = [];
@@ -627,13 +654,14 @@ export function assignLanguages(texts: readonly string[], pageLang: string | nul
     if (lang != null && lang !== 'und') told.push(j);
   });
   let after = 0;
-  return texts.map((text, i) => {
+  const langs = texts.map((text, i) => {
     const known = alone[i];
     if (known != null) return known;
     while (after < told.length && (told[after] as number) < i) after++;
     const neighbours: string[] = [];
     for (let k = after - 1; k >= 0 && neighbours.length < 2; k--) neighbours.push(alone[told[k] as number] as string);
     for (let k = after; k < told.length && neighbours.length < 4; k++) neighbours.push(alone[told[k] as number] as string);
-    return detectLanguage(text, { pageLang, neighbours, memo });
+    return detectCounted(text, counted(i), { pageLang, neighbours, memo });
   });
+  return { langs, mixed };
 }

@@ -19,11 +19,56 @@ const MAX_DIFFERENCE = 300;
 
 const LATIN = expressions.Latin as RegExp;
 
+/**
+ * Trigrams (three UTF-16 code units, as franc slices them) → a number, in flat typed arrays with
+ * open addressing. A Map of the thirteen thousand trigram strings was looked up from a cold cache
+ * between the other work of an analysis: a few misses per trigram, and a string made per lookup.
+ */
+class TrigramIndex {
+  private readonly mask: number;
+  /** First code unit + 1 of the trigram in each slot; 0 marks an empty slot. */
+  private readonly first: Int32Array;
+  /** Second and third code units. */
+  private readonly rest: Int32Array;
+  private readonly values: Int32Array;
+
+  constructor(entries: number) {
+    let size = 1;
+    while (size < entries * 2) size *= 2;
+    this.mask = size - 1;
+    this.first = new Int32Array(size);
+    this.rest = new Int32Array(size);
+    this.values = new Int32Array(size);
+  }
+
+  private slot(a: number, rest: number): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(rest, 0x85ebca6b);
+    h ^= h >>> 15;
+    let at = h & this.mask;
+    while (this.first[at] !== 0 && (this.first[at] !== a + 1 || this.rest[at] !== rest)) at = (at + 1) & this.mask;
+    return at;
+  }
+
+  /** The value of the trigram a b c, or -1. */
+  get(a: number, b: number, c: number): number {
+    const at = this.slot(a, (b << 16) | c);
+    return this.first[at] === 0 ? -1 : (this.values[at] as number);
+  }
+
+  set(a: number, b: number, c: number, value: number): void {
+    const rest = (b << 16) | c;
+    const at = this.slot(a, rest);
+    this.first[at] = a + 1;
+    this.rest[at] = rest;
+    this.values[at] = value;
+  }
+}
+
 interface Models {
   /** Language codes, in franc's order (its data order, kept by its filter). */
   codes: string[];
   /** Trigram → offset into `ranks` of its rank in each language, -1 where absent. */
-  index: Map<string, number>;
+  index: TrigramIndex;
   ranks: Int32Array;
 }
 
@@ -34,38 +79,65 @@ function modelsFor(only: readonly string[]): Models {
   if (known) return known;
   const latin = data.Latin ?? {};
   const codes = Object.keys(latin).filter((code) => only.includes(code));
-  const index = new Map<string, number>();
+  const offsets = new Map<string, number>();
   const rows: number[] = [];
   codes.forEach((code, l) => {
     const model = (latin[code] ?? '').split('|');
     // As franc builds its dictionaries: a trigram listed twice keeps its first rank.
     for (let rank = model.length - 1; rank >= 0; rank--) {
       const trigram = model[rank] as string;
-      let at = index.get(trigram);
+      let at = offsets.get(trigram);
       if (at === undefined) {
         at = rows.length;
-        index.set(trigram, at);
+        offsets.set(trigram, at);
         for (let k = 0; k < codes.length; k++) rows.push(-1);
       }
       rows[at + l] = rank;
     }
   });
+  // franc-min's trigrams are all three code units long, as the samples' are.
+  const index = new TrigramIndex(offsets.size);
+  for (const [trigram, at] of offsets) {
+    if (trigram.length === 3) index.set(trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2), at);
+  }
   known = { codes, index, ranks: Int32Array.from(rows) };
   models.set(only, known);
   return known;
+}
+
+/** One code unit of franc's Latin expression (its other alternatives are surrogate pairs). */
+const LATIN_UNIT = new RegExp(`^(?:${LATIN.source})$`);
+const UNKNOWN = 2;
+/**
+ * Whether each BMP code unit is one of the Latin expression, learnt as met: matching the whole
+ * expression against each text cost a page's first bilingual label a few hundred microseconds.
+ */
+const latinUnits = new Uint8Array(0x10000).fill(UNKNOWN);
+
+function isLatinUnit(c: number): boolean {
+  let known = latinUnits[c] as number;
+  if (known === UNKNOWN) {
+    known = LATIN_UNIT.test(String.fromCharCode(c)) ? 1 : 0;
+    latinUnits[c] = known;
+  }
+  return known === 1;
 }
 
 /** Whether franc's top script is certainly Latin: more Latin matches than non-ASCII characters. */
 function latinOnTop(value: string): boolean {
   let letters = 0;
   let other = 0;
+  let surrogates = false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 0x80) other++;
-    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
+    if (c >= 0x80) {
+      other++;
+      if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+      else if (isLatinUnit(c)) letters++;
+    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
   }
-  // ASCII letters are all the Latin expression matches in ASCII text.
-  const latin = other === 0 ? letters : (value.match(LATIN)?.length ?? 0);
+  // Every match of the Latin expression is one BMP unit, or a surrogate pair it lists.
+  const latin = surrogates ? (value.match(LATIN)?.length ?? 0) : letters;
   // Every other script's expression matches non-ASCII characters only, one or two per match.
   return latin > other;
 }
@@ -100,21 +172,32 @@ function clean(value: string): string {
 
 const isSeparator = (c: number) => (c >= 0x21 && c <= 0x40) || isWhiteSpace(c);
 
-/** trigram-utils' asTuples: trigrams of the cleaned text with their counts, rarest first, ties in order of appearance. */
-function trigramCounts(value: string): [string, number][] {
-  const cleaned = ` ${clean(value).toLowerCase()} `;
-  const counts = new Map<string, number>();
-  let most = 0;
+/**
+ * franc's distances of a sample to each language. franc sums over trigram-utils' asTuples (each
+ * distinct trigram of the cleaned, lower-cased text with its count, sorted by count); the sums are
+ * of integers, so the order is left out. Each trigram is looked up in the models once per
+ * occurrence, which also counts it: a trigram no model holds costs the same whatever its count.
+ */
+function distancesOf(sample: string, { codes, index, ranks }: Models): number[] {
+  const cleaned = ` ${clean(sample).toLowerCase()} `;
+  const counts = new Map<number, number>();
+  const unknown = new Set<number>();
   for (let i = 0; i + 3 <= cleaned.length; i++) {
-    const trigram = cleaned.slice(i, i + 3);
-    const count = (counts.get(trigram) ?? 0) + 1;
-    counts.set(trigram, count);
-    if (count > most) most = count;
+    const a = cleaned.charCodeAt(i);
+    const b = cleaned.charCodeAt(i + 1);
+    const c = cleaned.charCodeAt(i + 2);
+    const at = index.get(a, b, c);
+    if (at < 0) unknown.add((a * 0x10000 + b) * 0x10000 + c);
+    else counts.set(at, (counts.get(at) ?? 0) + 1);
   }
-  // A stable sort by count, as a bucket per count: counts are small, and most are 1.
-  const byCount: [string, number][][] = Array.from({ length: most + 1 }, () => []);
-  for (const entry of counts) (byCount[entry[1]] as [string, number][]).push(entry);
-  return byCount.flat();
+  const distances = new Array<number>(codes.length).fill(unknown.size * MAX_DIFFERENCE);
+  for (const [at, count] of counts) {
+    for (let l = 0; l < codes.length; l++) {
+      const rank = ranks[at + l] as number;
+      distances[l] = (distances[l] as number) + (rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1));
+    }
+  }
+  return distances;
 }
 
 /**
@@ -124,16 +207,18 @@ function trigramCounts(value: string): [string, number][] {
 export function rankLatin(value: string, only: readonly string[]): [string, number][] {
   const sample = value.slice(0, MAX_LENGTH);
   if (sample.length === 0 || !latinOnTop(sample)) return francAll(value, { only: [...only], minLength: 1 });
-  const { codes, index, ranks } = modelsFor(only);
-  const distances = new Array<number>(codes.length).fill(0);
-  for (const [trigram, count] of trigramCounts(sample)) {
-    const at = index.get(trigram);
-    for (let l = 0; l < codes.length; l++) {
-      const rank = at === undefined ? -1 : (ranks[at + l] as number);
-      distances[l] = (distances[l] as number) + (rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1));
-    }
+  const models = modelsFor(only);
+  const { codes } = models;
+  const distances = distancesOf(sample, models);
+  // Insertion sort, stable as Array.prototype.sort is: a comparator sort of fifteen entries cost
+  // more than the distances.
+  const ranked: [string, number][] = [];
+  for (let l = 0; l < codes.length; l++) {
+    const entry: [string, number] = [codes[l] as string, distances[l] as number];
+    let at = ranked.length;
+    while (at > 0 && (ranked[at - 1] as [string, number])[1] > entry[1]) at--;
+    ranked.splice(at, 0, entry);
   }
-  const ranked = codes.map((code, l): [string, number] => [code, distances[l] as number]).sort((a, b) => a[1] - b[1]);
   const min = (ranked[0] as [string, number])[1];
   const max = sample.length * MAX_DIFFERENCE - min;
   for (const entry of ranked) entry[1] = 1 - (entry[1] - min) / max || 0;

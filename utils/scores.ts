@@ -522,15 +522,18 @@ const TAG_HREF = /\/(?:tags?|topics?|keywords?|labels?|hashtags?)\/[^/?#]/i;
 /** Most words a tag chip holds; longer link texts are calls to action or article links. */
 const MAX_TAG_WORDS = 3;
 
-function isTagMarked(el: Element): boolean {
-  // Every mark is an attribute; most elements have none.
-  if (!el.hasAttributes()) return false;
+/** Class and id of an element with attributes, read once for both tests below. */
+function classAndId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+}
+
+/** `names`: classAndId(el); every mark is an attribute, so an element without any is never asked. */
+function isTagMarked(el: Element, names: string): boolean {
   const tag = tagOf(el);
   const isLink = tag === 'a';
   const rel = el.getAttribute('rel');
   if (rel?.toLowerCase().split(/\s+/).includes('tag')) return true;
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/);
-  for (const name of names) {
+  for (const name of names.split(/\s+/)) {
     if (TAG_NAME.test(name)) return true;
     if (LINK_TAG_NAME.test(name) && (isLink || firstDescendantByTag(el, LINK) !== null)) return true;
   }
@@ -544,11 +547,11 @@ function isTagMarked(el: Element): boolean {
 
 const TAG_CHROME = /sidebar|related|recommend|trending|popular|menu|comment|share|social|(^|[\s_-])nav/i;
 
-function isTagChrome(el: Element): boolean {
+/** `names`: classAndId(el), or null for an element without attributes. */
+function isTagChrome(el: Element, names: string | null): boolean {
   const tag = tagOf(el);
   if (tag === 'nav' || tag === 'aside') return true;
-  if (!el.hasAttributes()) return false;
-  return TAG_CHROME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  return names !== null && TAG_CHROME.test(names);
 }
 
 /** The one tag a chip stands for: "芯片 芯片" and a chip of identical language spans are one tag. */
@@ -577,27 +580,34 @@ export function findTags(doc: Document, root: Element | null): string[] {
 
 /** `findTags` as a pass that yields every few hundred elements (see steps.ts). */
 export function* findTagsSteps(doc: Document, root: Element | null): Steps<string[]> {
-  if (root === null) return doc.documentElement && doc.body ? yield* tagsIn(doc.body) : [];
+  if (root === null) return doc.documentElement && doc.body ? (yield* tagsIn(doc.body)).tags : [];
   // Tag lists often sit just outside the body container, in the article's footer.
   let scope: Element | null = root;
+  let searched: Element | null = null;
   for (let level = 0; scope !== null && level <= MAX_TAG_SCOPE_LEVELS; level++, scope = scope.parentElement) {
     const tag = tagOf(scope);
     if (tag === 'body' || tag === 'html') break;
-    const tags = yield* tagsIn(scope);
-    if (tags.length > 0) return tags;
+    const found: { tags: string[]; marked: boolean } = yield* tagsIn(scope, searched);
+    if (found.tags.length > 0) return found.tags;
+    // A wider scope visits no more of a narrower one than the narrower walk did (its root loses
+    // only its exemption from the chrome test): where that walk marked nothing, none is marked.
+    searched = found.marked ? null : scope;
   }
   return [];
 }
 
-function* tagsIn(scope: Element): Steps<string[]> {
+/** Tags under `scope`, leaving out the subtree of `skip`; `marked`: whether any element was marked as a tag. */
+function* tagsIn(scope: Element, skip: Element | null = null): Steps<{ tags: string[]; marked: boolean }> {
   const marked: Element[] = [];
   const hasMarkedInside = new Set<Element>();
   const walk = new ElementWalk(scope);
   let count = 0;
   for (let el = walk.next(); el !== null; el = walk.next()) {
     if (++count % STEP === 0) yield;
-    if (isHidden(el) || (el !== scope && isTagChrome(el))) continue;
-    if (isTagMarked(el)) {
+    if (el === skip) continue;
+    const names = el.hasAttributes() ? classAndId(el) : null;
+    if (isHidden(el) || (el !== scope && isTagChrome(el, names))) continue;
+    if (names !== null && isTagMarked(el, names)) {
       marked.push(el);
       for (let p = el.parentElement; p !== null && p !== scope.parentElement; p = p.parentElement) {
         if (hasMarkedInside.has(p)) break;
@@ -623,5 +633,5 @@ function* tagsIn(scope: Element): Steps<string[]> {
       tags.push(text);
     }
   }
-  return tags;
+  return { tags, marked: marked.length > 0 };
 }
