@@ -14,6 +14,8 @@
  * ratio is re-estimated from the confident pairs of a first pass.
  */
 
+import { isWhiteSpace } from './text';
+
 export interface AlignedPair {
   a: number;
   b: number;
@@ -75,23 +77,6 @@ const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c
 const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
 /** Joins the pieces of one Latin word: GPT-4o, U.S, AT&T, O'Neil. */
 const isWordJoiner = (c: number) => c === 0x2d || c === 0x2e || c === 0x26 || c === 0x27;
-
-/** White space as a JavaScript regular expression's \s reads it. */
-function isSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 const isLatinStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f;
 const isCjkStop = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f;
@@ -252,9 +237,9 @@ function sentenceEnds(text: string): number {
       let j = i + 1;
       while (j < n && isLatinStop(text.charCodeAt(j))) j++;
       while (j < n && isLatinCloser(text.charCodeAt(j))) j++;
-      if (j === n || isSpace(text.charCodeAt(j))) {
+      if (j === n || isWhiteSpace(text.charCodeAt(j))) {
         count++;
-        while (j < n && isSpace(text.charCodeAt(j))) j++;
+        while (j < n && isWhiteSpace(text.charCodeAt(j))) j++;
         i = j;
       } else {
         i++;
