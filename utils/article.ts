@@ -613,8 +613,9 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       if (b < firstBody) firstBody = b;
     } else if (len <= MAX_LABEL && region >= 0 && within(w, region, b) && (farChrome[b] as number) <= region) {
       labelCandidates.push(b);
-    } else if (len <= MAX_NOTICE && region >= 0 && within(w, region, b) && b > titleIdx && NAMES_AI.test(visibleText(el))) {
-      out.push({ i: b, block: { el, role: 'label', text: visibleText(el), inArticle: false } });
+    } else if (len <= MAX_NOTICE && region >= 0 && within(w, region, b) && b > titleIdx) {
+      const notice = text || visibleText(el);
+      if (NAMES_AI.test(notice)) out.push({ i: b, block: { el, role: 'label', text: notice, inArticle: false } });
     }
   }
   for (const b of labelCandidates) {
