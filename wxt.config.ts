@@ -88,7 +88,7 @@ export default defineConfig({
   zip: {
     // The sources archive is for AMO's reviewers, who rebuild the Firefox package from it with
     // `npm ci && npm run build:firefox` (README): what that build reads, and nothing else. The
-    // Han tables in utils/data come from scripts/gen-han-tables.mjs, so it goes along.
+    // Han tables in engine/data come from scripts/gen-han-tables.mjs, so it goes along.
     includeSources: [
       'README.md',
       'package.json',
@@ -98,6 +98,7 @@ export default defineConfig({
       'components/**',
       'entrypoints/**',
       'public/**',
+      'engine/**',
       'utils/**',
       'docs/**',
       'scripts/gen-han-tables.mjs',

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { MessageKey } from '../utils/i18n';
-import type { FlagTarget } from '../utils/messages';
-import type { DisclosureKind, DisclosureSource, DuplicateKind, PageReport } from '../utils/report';
+import type { FlagTarget } from '../utils/protocol';
+import type { DisclosureKind, DisclosureSource, DuplicateKind, PageReport } from '../engine/report';
 import { useLocale } from './locale';
 
 /**

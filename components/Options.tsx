@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { LanguageMode } from '../utils/messages';
+import type { LanguageMode } from '../utils/protocol';
 import {
   forgetSiteMode,
   getSettings,
@@ -11,7 +11,7 @@ import {
   watchSettings,
   watchSiteModes,
 } from '../utils/settings';
-import { languageName } from './language';
+import { languageName } from '../utils/language-names';
 import { useLocale } from './locale';
 
 /** The languages NewsLens is made for; a stored tag outside them still shows and stays selected. */

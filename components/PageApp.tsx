@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FlagTarget, LanguageMode, PageState } from '../utils/messages';
+import type { FlagTarget, LanguageMode, PageState } from '../utils/protocol';
 import { hostOf, setSiteDisabled } from '../utils/settings';
 import { Flags } from './Flags';
 import { useLocale } from './locale';
-import { ModeSwitch } from './ModeSwitch';
+import { LanguageSwitch } from './LanguageSwitch';
 import { isReadableUrl, type PageClient } from './page-client';
 import { ArticleHeader, ReaderView } from './ReaderView';
 import { Scores } from './Scores';
@@ -159,7 +159,7 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
   return (
     <main class={`reader variant-${variant}`}>
       <div class="toolbar">
-        <ModeSwitch modes={state.modes} mode={state.mode} onChange={setMode} />
+        <LanguageSwitch modes={state.modes} mode={state.mode} onChange={setMode} />
         <span class="spacer" />
         {variant === 'popup' && (
           <button type="button" onClick={() => void client.openReaderTab()}>

@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
-import type { LanguageMode } from '../utils/messages';
-import type { Part, ReportBlock, PageReport } from '../utils/report';
-import { sameLanguage } from './language';
+import type { LanguageMode } from '../utils/protocol';
+import type { Part, ReportBlock, PageReport } from '../engine/report';
+import { sameLanguage } from '../engine/lang-tags';
 import { useLocale } from './locale';
 
 /**

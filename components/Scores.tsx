@@ -1,5 +1,5 @@
-import type { Score } from '../utils/report';
-import { sameLanguage } from './language';
+import type { Score } from '../engine/report';
+import { sameLanguage } from '../engine/lang-tags';
 import { useLocale } from './locale';
 
 interface Labels {

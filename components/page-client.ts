@@ -7,7 +7,7 @@ import {
   type PageStatus,
   type ReportResponse,
   type TabState,
-} from '../utils/messages';
+} from '../utils/protocol';
 import { closedToExtensions } from '../utils/platform';
 
 /**

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { analyzeDocument } from '../utils/analyze';
-import type { PageReport } from '../utils/report';
+import { analyzeDocument } from '../engine/analyze';
+import type { PageReport } from '../engine/report';
 
 const usage = 'usage: npm run -s analyze -- FILE|- [--url URL] [--json]';
 

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { analyzeDocument } from '../utils/analyze';
+import { analyzeDocument } from '../engine/analyze';
 
 const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
 const json = process.argv.includes('--json');

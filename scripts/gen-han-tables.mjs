@@ -1,4 +1,4 @@
-// Generates utils/data/han-tables.ts: the Han characters only Simplified Chinese writes, the
+// Generates engine/data/han-tables.ts: the Han characters only Simplified Chinese writes, the
 // ones only Traditional Chinese writes, and Japanese shinjitai forms neither writes.
 // Character tables are enough to tell zh-Hans from zh-Hant on a sentence, in a few KB instead of
 // OpenCC's phrase dictionaries.
@@ -95,7 +95,7 @@ export const JAPANESE_ONLY = '${japaneseOnly.join('')}';
 export const SIMPLIFIED_SHARED_WITH_JAPANESE = '${sharedWithJapanese.join('')}';
 `;
 const here = dirname(fileURLToPath(import.meta.url));
-const target = join(here, '../utils/data/han-tables.ts');
+const target = join(here, '../engine/data/han-tables.ts');
 writeFileSync(target, out);
 console.error(
   `wrote ${target}: ${simplifiedOnly.length} simplified-only, ${traditionalOnly.length} traditional-only, ${japaneseOnly.length} japanese-only, ${sharedWithJapanese.length} shared, ${Buffer.byteLength(out)} bytes`,

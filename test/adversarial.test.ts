@@ -13,15 +13,15 @@
  */
 import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { analyzeDocument, analyzeSnapshot, snapshotPage } from '../utils/analyze';
-import { findTextDisclosures } from '../utils/disclosures';
-import { findDuplicates } from '../utils/duplicates';
-import { splitInline } from '../utils/inline';
-import { assignLanguages, detectLanguage } from '../utils/languages';
-import { validateReport } from '../utils/report-schema';
-import { findScores } from '../utils/scores';
-import { visibleText } from '../utils/text';
-import { truncation } from '../utils/truncation';
+import { analyzeDocument, analyzeSnapshot, snapshotPage } from '../engine/analyze';
+import { findTextDisclosures } from '../engine/disclosures';
+import { findDuplicates } from '../engine/duplicates';
+import { splitInline } from '../engine/inline';
+import { assignLanguages, detectLanguage } from '../engine/languages';
+import { validateReport } from '../engine/report-schema';
+import { findScores } from '../engine/scores';
+import { visibleText } from '../engine/text';
+import { truncation } from '../engine/truncation';
 
 // Each case takes well under a second on a quiet machine; the shared one can be five times slower.
 vi.setConfig({ testTimeout: 60_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignParagraphs, translationScore } from '../utils/alignment';
+import { alignParagraphs, translationScore } from '../engine/alignment';
 import docs from './fixtures/align/ntrex-docs.json';
 import seed from './fixtures/align/seed-analysis.json';
 

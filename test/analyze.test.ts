@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, analyzeSnapshot, joinAnalysis, snapshotPage } from '../utils/analyze';
+import { analyzeDocument, analyzeSnapshot, joinAnalysis, snapshotPage } from '../engine/analyze';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name, 'page.html'), 'utf8');
 const load = (html: string) => parseHTML(html).document as unknown as Document;

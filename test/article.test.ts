@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../utils/article';
-import { findScores, findTags } from '../utils/scores';
-import { foldSpace } from '../utils/text';
+import { extractArticle } from '../engine/article';
+import { findScores, findTags } from '../engine/scores';
+import { foldSpace } from '../engine/text';
 
 const SEED = join(__dirname, 'fixtures/seed');
 

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type Badge, badgeFor, createBackground, forwardCommand } from '@/entrypoints/background/tabs';
-import type { BlockSnapshot, PageFindings, PageSnapshot } from '@/utils/analysis';
-import { analyzeSnapshot } from '@/utils/analyze';
-import { type ContentRequest, snapshotMessages, type TabState } from '@/utils/messages';
-import type { PageReport } from '@/utils/report';
+import type { BlockSnapshot, PageFindings, PageSnapshot } from '@/engine/model';
+import { analyzeSnapshot } from '@/engine/analyze';
+import { type ContentRequest, snapshotMessages, type TabState } from '@/utils/protocol';
+import type { PageReport } from '@/engine/report';
 
 const ID = 'newslens-test-id';
 const PAGES = 'chrome-extension://newslens-test-id/';

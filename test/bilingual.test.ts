@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeBilingual, type BilingualUnit } from '../utils/bilingual';
+import { analyzeBilingual, type BilingualUnit } from '../engine/bilingual';
 import docs from './fixtures/align/ntrex-docs.json';
 import seed from './fixtures/align/seed-analysis.json';
 

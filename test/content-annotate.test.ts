@@ -4,10 +4,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Annotator, firstScreenFirst, type Runner } from '@/entrypoints/content/annotate';
 import { type PageAnalysis, planPage } from '@/entrypoints/content/plan';
 import { pageCss } from '@/entrypoints/content/styles';
-import { findingsOf } from '@/utils/analysis';
-import { analyzeSnapshot, snapshotPage } from '@/utils/analyze';
+import { findingsOf } from '@/engine/model';
+import { analyzeSnapshot, snapshotPage } from '@/engine/analyze';
 import { MARK, TAG } from '@/utils/page-markers';
-import type { DisclosureKind, DuplicateKind } from '@/utils/report';
+import type { DisclosureKind, DuplicateKind } from '@/engine/report';
 
 const runNow: Runner = async (items, work) => {
   for (const item of items) work(item);

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Controller, type ControllerDeps, findTarget } from '@/entrypoints/content/controller';
-import { findingsOf, type PageFindings, type PageSnapshot } from '@/utils/analysis';
-import { analyzeSnapshot, snapshotPage } from '@/utils/analyze';
-import type { FlagTarget, LanguageMode, TabState } from '@/utils/messages';
+import { findingsOf, type PageFindings, type PageSnapshot } from '@/engine/model';
+import { analyzeSnapshot, snapshotPage } from '@/engine/analyze';
+import type { FlagTarget, LanguageMode, TabState } from '@/utils/protocol';
 import { MARK, TAG } from '@/utils/page-markers';
 import { DEFAULT_SETTINGS, type Settings, type SiteModes } from '@/utils/settings';
-import { snapshotPageSteps } from '@/utils/snapshot';
-import { visibleText } from '@/utils/text';
+import { snapshotPageSteps } from '@/engine/snapshot';
+import { visibleText } from '@/engine/text';
 
 const SEED = readFileSync(resolve('test/fixtures/seed/page.html'), 'utf8');
 
@@ -49,7 +49,7 @@ function setup(opts: { settings?: Partial<Settings>; siteModes?: SiteModes; anal
   return { controller, states, saved, analyze };
 }
 
-const control = () => document.querySelector(TAG.control)?.shadowRoot ?? null;
+const control = () => document.querySelector(TAG.switch)?.shadowRoot ?? null;
 const controlButton = (selector: string) => {
   const button = control()?.querySelector<HTMLButtonElement>(selector);
   if (!button) throw new Error(`no ${selector} in the control`);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PageObserver } from '@/entrypoints/content/observer';
 import { Cancelled, inFrames, runSliced, sliced, WRITE_FRAMES } from '@/entrypoints/content/schedule';
-import type { Steps } from '@/utils/steps';
+import type { Steps } from '@/engine/steps';
 import { MARK } from '@/utils/page-markers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

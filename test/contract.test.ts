@@ -10,10 +10,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument } from '../utils/analyze';
-import type { Analysis } from '../utils/analysis';
-import type { PageReport } from '../utils/report';
-import { isPageReport, validateReport } from '../utils/report-schema';
+import { analyzeDocument } from '../engine/analyze';
+import type { Analysis } from '../engine/model';
+import type { PageReport } from '../engine/report';
+import { isPageReport, validateReport } from '../engine/report-schema';
 
 const FIXTURES = resolve(__dirname, 'fixtures');
 const CORPUS = resolve(__dirname, '../../shared/corpus/real-pages');

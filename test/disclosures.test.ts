@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { findMarkupDisclosures, findTextDisclosures } from '../utils/disclosures';
-import type { DisclosureKind } from '../utils/report';
-import { foldSpace } from '../utils/text';
+import { findMarkupDisclosures, findTextDisclosures } from '../engine/disclosures';
+import type { DisclosureKind } from '../engine/report';
+import { foldSpace } from '../engine/text';
 
 const shared = '/work/shared';
 const fixtures = join(import.meta.dirname, 'fixtures');

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { type DuplicateMatch, findDuplicates, normalizeForDuplicates, similarity } from '../utils/duplicates';
+import { type DuplicateMatch, findDuplicates, normalizeForDuplicates, similarity } from '../engine/duplicates';
 
 const FIXTURES = resolve(__dirname, 'fixtures');
 const REAL_PAGES = resolve(__dirname, '../../shared/corpus/real-pages');

@@ -8,10 +8,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument } from '../utils/analyze';
-import { baseLanguage } from '../utils/languages';
-import type { Part, PageReport } from '../utils/report';
-import { foldSpace } from '../utils/text';
+import { analyzeDocument } from '../engine/analyze';
+import { baseLanguage } from '../engine/languages';
+import type { Part, PageReport } from '../engine/report';
+import { foldSpace } from '../engine/text';
 
 interface Expected {
   title?: { en?: string; zh?: string; text?: string };

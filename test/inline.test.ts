@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inlineRuns, splitInline } from '../utils/inline';
-import { foldSpace } from '../utils/text';
+import { inlineRuns, splitInline } from '../engine/inline';
+import { foldSpace } from '../engine/text';
 
 const FIXTURES = join(__dirname, 'fixtures/langid');
 const lines = (path: string) => readFileSync(join(FIXTURES, path), 'utf8').split('\n').filter((l) => l.trim() !== '');

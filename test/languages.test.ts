@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assignLanguages, assignLanguagesCounted, baseLanguage, countScripts, detectLanguage } from '../utils/languages';
+import { assignLanguages, assignLanguagesCounted, baseLanguage, countScripts, detectLanguage } from '../engine/languages';
 
 const FIXTURES = join(__dirname, 'fixtures/langid');
 const LANGS = ['en', 'fr', 'de', 'es', 'pt', 'it', 'ru', 'ar', 'ja', 'ko', 'zh'] as const;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { francAll } from 'franc-min';
 import { describe, expect, it } from 'vitest';
-import { rankLatin } from '../utils/latin-trigrams';
+import { rankLatin } from '../engine/latin-trigrams';
 
 const FIXTURES = join(__dirname, 'fixtures/langid');
 const ONLY = ['eng', 'fra', 'deu', 'spa', 'por', 'ita', 'nld', 'pol', 'tur', 'vie', 'ind', 'ron', 'swe', 'ces', 'hun'];

@@ -1,8 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isReadableUrl, isTabState, tabClient, tabIdFromSearch } from '../components/page-client';
-import { summaryOf } from '../utils/analysis';
-import type { PageState, TabState } from '../utils/messages';
+import { summaryOf } from '../engine/model';
+import type { PageState, TabState } from '../utils/protocol';
 import { loadReport, pageState } from './popup-support';
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Flags } from '../components/Flags';
-import type { FlagTarget } from '../utils/messages';
+import type { FlagTarget } from '../utils/protocol';
 import { EN, loadReport, renderIn, ZH } from './popup-support';
 
 afterEach(cleanup);

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ModeSwitch } from '../components/ModeSwitch';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { type StatusKind, StatusView } from '../components/StatusView';
 import { EN, renderIn, ZH } from './popup-support';
 
@@ -42,10 +42,10 @@ describe('StatusView', () => {
   });
 });
 
-describe('ModeSwitch', () => {
+describe('LanguageSwitch', () => {
   it('offers each language by its own name and both, and reports the choice', () => {
     const chosen: string[] = [];
-    renderIn(<ModeSwitch modes={['en', 'zh-Hans', 'both']} mode="both" onChange={(mode) => chosen.push(mode)} />, EN);
+    renderIn(<LanguageSwitch modes={['en', 'zh-Hans', 'both']} mode="both" onChange={(mode) => chosen.push(mode)} />, EN);
     expect(screen.getByRole('group', { name: 'Language shown' })).toBeTruthy();
     const radios = screen.getAllByRole('radio');
     expect(radios.map((radio) => radio.closest('label')?.textContent)).toEqual(['English', '简体中文', 'Both']);
@@ -55,13 +55,13 @@ describe('ModeSwitch', () => {
   });
 
   it('names both in Chinese for a Chinese UI', () => {
-    renderIn(<ModeSwitch modes={['en', 'zh-Hans', 'both']} mode="en" onChange={() => {}} />, ZH);
+    renderIn(<LanguageSwitch modes={['en', 'zh-Hans', 'both']} mode="en" onChange={() => {}} />, ZH);
     expect(screen.getByRole('radio', { name: '双语' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'English' })).toHaveProperty('checked', true);
   });
 
   it('is absent when the page has one language', () => {
-    const { container } = renderIn(<ModeSwitch modes={[]} mode="both" onChange={() => {}} />);
+    const { container } = renderIn(<LanguageSwitch modes={[]} mode="both" onChange={() => {}} />);
     expect(container.innerHTML).toBe('');
   });
 });

@@ -7,8 +7,8 @@ import zh from '../public/_locales/zh_CN/messages.json';
 import { type Locale, LocaleProvider } from '../components/locale';
 import type { PageClient } from '../components/page-client';
 import type { MessageKey } from '../utils/i18n';
-import type { ContentRequest, PageState } from '../utils/messages';
-import type { PageReport } from '../utils/report';
+import type { ContentRequest, PageState } from '../utils/protocol';
+import type { PageReport } from '../engine/report';
 
 /**
  * Shared setup for the popup tests: locales read from the real `_locales` files (fakeBrowser has

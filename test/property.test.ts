@@ -22,10 +22,10 @@ import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { Analysis, TextAnalysis } from '../utils/analysis';
-import { analyzeDocument, analyzeSnapshot, snapshotPage } from '../utils/analyze';
-import { validateReport } from '../utils/report-schema';
-import { visibleText } from '../utils/text';
+import type { Analysis, TextAnalysis } from '../engine/model';
+import { analyzeDocument, analyzeSnapshot, snapshotPage } from '../engine/analyze';
+import { validateReport } from '../engine/report-schema';
+import { visibleText } from '../engine/text';
 
 // ---------------------------------------------------------------------------------------------
 // Text

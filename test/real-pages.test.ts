@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../utils/article';
-import { findScores, findTags } from '../utils/scores';
-import { visibleText } from '../utils/text';
+import { extractArticle } from '../engine/article';
+import { findScores, findTags } from '../engine/scores';
+import { visibleText } from '../engine/text';
 
 /**
  * Article extraction against Mozilla Readability's on 62 real saved pages. Readability's output is

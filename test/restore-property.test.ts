@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Annotator, type Runner } from '@/entrypoints/content/annotate';
 import { type PageAnalysis, planPage } from '@/entrypoints/content/plan';
-import { findingsOf } from '@/utils/analysis';
-import { analyzeSnapshot, snapshotPage } from '@/utils/analyze';
+import { findingsOf } from '@/engine/model';
+import { analyzeSnapshot, snapshotPage } from '@/engine/analyze';
 import { MARK } from '@/utils/page-markers';
 
 const docs = JSON.parse(readFileSync(join(__dirname, 'fixtures/align/ntrex-docs.json'), 'utf8')) as { en: string[]; 'zh-Hans': string[] }[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findScores, findTags, parseScoreText } from '../utils/scores';
+import { findScores, findTags, parseScoreText } from '../engine/scores';
 
 function page(body: string, lang = 'zh-CN'): Document {
   const doc = document.implementation.createHTMLDocument('t');

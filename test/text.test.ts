@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldSpace, isHidden, visibleText } from '../utils/text';
+import { foldSpace, isHidden, visibleText } from '../engine/text';
 
 function el(html: string): Element {
   const host = document.createElement('div');

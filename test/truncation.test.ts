@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { endsInEllipsis, truncation } from '../utils/truncation';
+import { endsInEllipsis, truncation } from '../engine/truncation';
 
 const FIXTURES = resolve(__dirname, 'fixtures');
 const REAL_PAGES = resolve(__dirname, '../../shared/corpus/real-pages');

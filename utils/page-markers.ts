@@ -17,7 +17,7 @@ export const MARK = {
   open: `${PREFIX}-open`,
   /** Our span around one language's run of a text node that holds two languages. */
   run: `${PREFIX}-run`,
-  /** Host element of one of our shadow-root widgets (marker, label, badge, control). */
+  /** Host element of one of our shadow-root widgets (marker, label, badge, switch). */
   ui: `${PREFIX}-ui`,
   /** On a widget host that stands as a block of its own rather than inline. */
   display: `${PREFIX}-display`,
@@ -33,7 +33,7 @@ export const TAG = {
   marker: 'newslens-marker',
   label: 'newslens-label',
   badge: 'newslens-badge',
-  control: 'newslens-control',
+  switch: 'newslens-switch',
 } as const;
 
 export const isOurs = (node: Node): boolean =>

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { LanguageMode } from './messages';
+import type { LanguageMode } from './protocol';
 
 /**
  * User settings and per-site language modes, as versioned WXT storage items.

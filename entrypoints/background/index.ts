@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { analyzeSnapshot } from '@/utils/analyze';
+import { analyzeSnapshot } from '@/engine/analyze';
 import { toolbarAction } from '@/utils/platform';
 import { createBackground, forwardCommand } from './tabs';
 

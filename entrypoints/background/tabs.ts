@@ -1,6 +1,6 @@
-import { type BlockSnapshot, findingsOf, type PageFindings, type PageSnapshot, type TextAnalysis } from '@/utils/analysis';
-import { type BackgroundRequest, type ContentRequest, isBackgroundRequest, type TabState } from '@/utils/messages';
-import type { PageReport } from '@/utils/report';
+import { type BlockSnapshot, findingsOf, type PageFindings, type PageSnapshot, type TextAnalysis } from '@/engine/model';
+import { type BackgroundRequest, type ContentRequest, isBackgroundRequest, type TabState } from '@/utils/protocol';
+import type { PageReport } from '@/engine/report';
 
 /**
  * The background's own logic, free of browser globals so that unit tests drive it directly: the

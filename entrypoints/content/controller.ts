@@ -1,10 +1,10 @@
-import type { PageFindings, PageSnapshot, ReportSummary } from '@/utils/analysis';
-import { baseLanguage } from '@/utils/lang-tags';
-import type { ContentRequest, FlagTarget, LanguageMode, PageStatus, TabState } from '@/utils/messages';
+import type { PageFindings, PageSnapshot, ReportSummary } from '@/engine/model';
+import { baseLanguage } from '@/engine/lang-tags';
+import type { ContentRequest, FlagTarget, LanguageMode, PageStatus, TabState } from '@/utils/protocol';
 import { MARK } from '@/utils/page-markers';
 import { disabledEntryFor, resolveMode, type Settings, type SiteModes } from '@/utils/settings';
-import type { SnapshotResult } from '@/utils/snapshot';
-import type { Steps } from '@/utils/steps';
+import type { SnapshotResult } from '@/engine/snapshot';
+import type { Steps } from '@/engine/steps';
 import { Annotator, type Runner } from './annotate';
 import { modeName } from './names';
 import { PageObserver } from './observer';
@@ -12,7 +12,7 @@ import { type BlockWork, createPlanner, type PageAnalysis, type PagePlan } from 
 import { ChangeLog } from './restore/changes';
 import { Cancelled, inFrames, runSliced, sliced, yieldToPage } from './schedule';
 import { pageCss, stylePage } from './styles';
-import { type ControlProps, mountControl } from './toggle';
+import { type ControlProps, mountControl } from './language-switch';
 
 /**
  * The content script's state machine: analyse (DOM snapshot here, text phase in the background),

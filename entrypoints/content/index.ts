@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { PageSnapshot } from '@/utils/analysis';
-import { type AnalyzeResponse, type BackgroundRequest, isContentRequest, snapshotMessages } from '@/utils/messages';
+import type { PageSnapshot } from '@/engine/model';
+import { type AnalyzeResponse, type BackgroundRequest, isContentRequest, snapshotMessages } from '@/utils/protocol';
 import { getSettings, getSiteModes, setSiteMode, watchSettings, watchSiteModes } from '@/utils/settings';
-import { snapshotPageSteps } from '@/utils/snapshot';
+import { snapshotPageSteps } from '@/engine/snapshot';
 import { Controller } from './controller';
 import { ignorePageStops, isOwnLocationChange } from './guard';
 

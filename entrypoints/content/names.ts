@@ -1,6 +1,6 @@
-import { languageName } from '@/components/language';
-import { baseLanguage } from '@/utils/lang-tags';
-import type { LanguageMode } from '@/utils/messages';
+import { languageName } from '@/utils/language-names';
+import { baseLanguage } from '@/engine/lang-tags';
+import type { LanguageMode } from '@/utils/protocol';
 
 const LATIN = /^[\p{Script=Latin}\s]+$/u;
 

@@ -1,7 +1,7 @@
-import type { PageFindings, PageSnapshot } from '@/utils/analysis';
-import { baseLanguage } from '@/utils/lang-tags';
-import type { LanguageMode } from '@/utils/messages';
-import type { DisclosureKind, DuplicateKind } from '@/utils/report';
+import type { PageFindings, PageSnapshot } from '@/engine/model';
+import { baseLanguage } from '@/engine/lang-tags';
+import type { LanguageMode } from '@/utils/protocol';
+import type { DisclosureKind, DuplicateKind } from '@/engine/report';
 
 /**
  * What NewsLens wants to do to each block, decided from an analysis before anything on the page

@@ -1,4 +1,4 @@
-import type { Steps } from '@/utils/steps';
+import type { Steps } from '@/engine/steps';
 
 /**
  * Work on the page runs in slices so that no task blocks it for long: a slice stops once it has
@@ -109,7 +109,7 @@ export async function inFrames<T>(items: readonly T[], work: (item: T) => void, 
 }
 
 /**
- * Runs a pass over the page (see utils/steps.ts) in slices of at most `budgetMs`, yielding between
+ * Runs a pass over the page (see engine/steps.ts) in slices of at most `budgetMs`, yielding between
  * slices; resolves with what the pass returns. Throws `Cancelled` when `signal` aborts between slices.
  */
 export async function runSliced<T>(steps: Steps<T>, opts: { signal?: AbortSignal; budgetMs?: number } = {}): Promise<T> {

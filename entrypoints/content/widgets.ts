@@ -1,5 +1,5 @@
 import { MARK, TAG } from '@/utils/page-markers';
-import type { DisclosureKind } from '@/utils/report';
+import type { DisclosureKind } from '@/engine/report';
 import type { Collapse, Flag } from './plan';
 import { styleShadow } from './styles';
 

@@ -66,7 +66,7 @@ const rendered = (page, selector) =>
 /** Presses a button of the on-page switch (in its shadow root) with a real mouse click. */
 async function pressSwitch(page, label) {
   const button = await page.evaluateHandle(
-    (text) => [...document.querySelector('newslens-control').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === text),
+    (text) => [...document.querySelector('newslens-switch').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === text),
     label,
   );
   assert.ok(button.asElement(), `the switch has no "${label}" button`);

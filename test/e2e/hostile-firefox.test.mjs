@@ -58,7 +58,7 @@ describe('Firefox: a strict Content-Security-Policy', () => {
     assert.equal(state.status, 'ready');
     assert.ok(state.collapsedCount >= 2);
     const look = await page.evaluate(() => {
-      const host = document.querySelector('newslens-control');
+      const host = document.querySelector('newslens-switch');
       const bar = host.shadowRoot.querySelector('.bar');
       const hidden = [...document.querySelectorAll('[data-newslens-collapsed]')].map((el) => getComputedStyle(el).display);
       return { position: getComputedStyle(host).position, radius: getComputedStyle(bar).borderTopLeftRadius, hidden: [...new Set(hidden)] };
@@ -80,7 +80,7 @@ describe('Firefox: an attacking page', () => {
     await page.evaluate((id) => {
       document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'page' } }));
       window.dispatchEvent(new Event(`${id}:content:wxt:locationchange`));
-      const root = document.querySelector('newslens-control').shadowRoot;
+      const root = document.querySelector('newslens-switch').shadowRoot;
       for (const button of root.querySelectorAll('button')) button.click();
     }, ADDON_ID);
     await sleep(1500);

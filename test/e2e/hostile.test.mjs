@@ -245,13 +245,13 @@ describe('a strict Content-Security-Policy', () => {
       assert.equal(state.status, 'ready');
       assert.ok(state.collapsedCount >= 2);
       const look = await page.evaluate(() => {
-        const host = document.querySelector('newslens-control');
+        const host = document.querySelector('newslens-switch');
         const bar = host.shadowRoot.querySelector('.bar');
         const hidden = [...document.querySelectorAll('[data-newslens-collapsed]')].map((el) => getComputedStyle(el).display);
         return { position: getComputedStyle(host).position, radius: getComputedStyle(bar).borderRadius, display: getComputedStyle(bar).display, hidden };
       });
       assert.deepEqual({ ...look, hidden: [...new Set(look.hidden)] }, { position: 'fixed', radius: '999px', display: 'flex', hidden: ['none'] });
-      await page.locator('newslens-control button', { hasText: 'EN' }).click();
+      await page.locator('newslens-switch button', { hasText: 'EN' }).click();
       assert.equal(await modeOf(page), 'en');
       assert.doesNotMatch(await rendered(page, 'main h1'), han);
       await askPage(browser.worker, tabId, { type: 'set-enabled', enabled: false });
@@ -317,7 +317,7 @@ describe('an article that appears after load', () => {
     const ready = await until(tabId, (s) => s.status === 'ready' && s.collapsedCount === 1, 'the late article annotated', 15000);
     assert.deepEqual(ready.modes.map((mode) => mode.split('-')[0]).sort(), ['both', 'en', 'zh']);
     assert.equal(await page.locator('article p.copy[data-newslens-collapsed]').count(), 1);
-    assert.equal(await page.locator('newslens-control').count(), 1);
+    assert.equal(await page.locator('newslens-switch').count(), 1);
     await page.close();
   });
 });
@@ -351,7 +351,7 @@ describe('an endless feed', () => {
 describe('a one-page app, back and forth', () => {
   it('annotates the story shown, keeps nothing of the one before, and keeps the mode', async () => {
     const { page, tabId } = await open('/app/1');
-    await page.locator('newslens-control button', { hasText: 'EN' }).click();
+    await page.locator('newslens-switch button', { hasText: 'EN' }).click();
     const check = async (path) => {
       const state = await until(tabId, (s) => s.status === 'ready' && s.summary?.url?.endsWith(path) && s.collapsedCount === 1, `story ${path}`);
       await page.waitForFunction((copy) => document.querySelector('#story p.copy')?.textContent === copy, spa.copies[path]);
@@ -361,7 +361,7 @@ describe('a one-page app, back and forth', () => {
       assert.deepEqual(collapsed, [spa.copies[path]]);
       assert.equal(await page.locator('newslens-marker').count(), 1);
       assert.doesNotMatch(await rendered(page, '#story'), han);
-      assert.equal(await page.locator('newslens-control').count(), 1);
+      assert.equal(await page.locator('newslens-switch').count(), 1);
     };
     await check('/app/1');
     await page.evaluate(() => window.__go('/app/2'));
@@ -382,9 +382,9 @@ describe("another translator's markup (immersive-translate)", () => {
     assert.deepEqual(await ourMarks(page, '.immersive-translate-target-wrapper'), []);
     assert.deepEqual(await ourMarks(page, '#immersive-translate-popup'), []);
     assert.deepEqual(await ourMarks(page, '.imt-fb-container'), []);
-    await page.locator('newslens-control button', { hasText: 'EN' }).click();
+    await page.locator('newslens-switch button', { hasText: 'EN' }).click();
     assert.doesNotMatch(await rendered(page, 'article'), han);
-    await page.locator('newslens-control button', { hasText: '中文' }).click();
+    await page.locator('newslens-switch button', { hasText: '中文' }).click();
     const chinese = await rendered(page, 'article');
     assert.match(chinese, han);
     assert.ok(!chinese.includes('Sainsbury\'s is taking on Boots'));
@@ -454,7 +454,7 @@ describe('an attacking page', () => {
     const modesBefore = await stored();
     const mode = (await stateOf(tabId)).mode;
     const pressed = await page.evaluate(() => {
-      const root = document.querySelector('newslens-control').shadowRoot;
+      const root = document.querySelector('newslens-switch').shadowRoot;
       const buttons = [...root.querySelectorAll('button')];
       for (const button of buttons.slice(0, -1)) {
         button.click();
@@ -472,7 +472,7 @@ describe('an attacking page', () => {
     assert.equal(after.mode, mode);
     assert.deepEqual(await stored(), modesBefore);
     // The reader's own click still works.
-    await page.locator('newslens-control button', { hasText: 'EN' }).click();
+    await page.locator('newslens-switch button', { hasText: 'EN' }).click();
     assert.equal((await stateOf(tabId)).mode.split('-')[0], 'en');
     await askPage(browser.worker, tabId, { type: 'set-mode', mode: 'both' });
     await page.close();

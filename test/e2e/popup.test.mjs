@@ -93,7 +93,7 @@ describe('the popup for the seed page', () => {
     assert.ok(await popup.locator('.mode-switch input[value="en"]').isChecked());
 
     // One state: the switch on the page moves the popup's too.
-    await page.locator('newslens-control button', { hasText: 'Both' }).click();
+    await page.locator('newslens-switch button', { hasText: 'Both' }).click();
     await popup.waitForFunction(() => document.querySelector('.mode-switch input[value="both"]')?.checked === true);
     assert.equal(count(await rendered(popup, '.reader-body'), ZH_REPEATED), 1);
     assert.equal(count(await rendered(page, 'body'), ZH_REPEATED), 1);

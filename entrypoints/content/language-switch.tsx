@@ -1,5 +1,5 @@
 import { Fragment, render } from 'preact';
-import type { LanguageMode } from '@/utils/messages';
+import type { LanguageMode } from '@/utils/protocol';
 import { MARK, TAG } from '@/utils/page-markers';
 import type { ChangeLog } from './restore/changes';
 import { styleShadow } from './styles';
@@ -84,8 +84,8 @@ export function Control({ modes, mode, name, onMode, onOff }: ControlProps) {
 
 /** Puts the switch on the page (removed when `log` is undone); returns its updater. */
 export function mountControl(doc: Document, log: ChangeLog, props: ControlProps): (props: ControlProps) => void {
-  const host = doc.createElement(TAG.control);
-  host.setAttribute(MARK.ui, 'control');
+  const host = doc.createElement(TAG.switch);
+  host.setAttribute(MARK.ui, 'switch');
   const root = host.attachShadow({ mode: 'open' });
   styleShadow(root, CONTROL_CSS);
   const container = doc.createElement('div');

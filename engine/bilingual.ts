@@ -1,5 +1,5 @@
 import { alignParagraphs, type FeatureMemo, featureMemo, translationScore } from './alignment';
-import type { BlockKind, BlockPlace, UnitData } from './analysis';
+import type { BlockKind, BlockPlace, UnitData } from './model';
 import { baseLanguage } from './languages';
 import { placesOf } from './places';
 import type { Layout } from './report';

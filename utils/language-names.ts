@@ -1,6 +1,3 @@
-// The tag helpers are shared with the content script, which must not load the popup's modules.
-export * from '../utils/lang-tags';
-
 /** A language's own name (English, 简体中文): the switch names each language the way its readers do. */
 export function languageName(tag: string): string {
   try {

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { modeName } from '@/entrypoints/content/names';
 import { ChangeLog } from '@/entrypoints/content/restore/changes';
-import { Control, mountControl } from '@/entrypoints/content/toggle';
+import { Control, mountControl } from '@/entrypoints/content/language-switch';
 import { MARK, TAG } from '@/utils/page-markers';
 
 const props = (over = {}) => ({
@@ -64,8 +64,8 @@ describe('the language switch', () => {
     const before = document.documentElement.outerHTML;
     const log = new ChangeLog();
     const update = mountControl(document, log, props());
-    const host = document.querySelector(TAG.control) as HTMLElement;
-    expect(host.getAttribute(MARK.ui)).toBe('control');
+    const host = document.querySelector(TAG.switch) as HTMLElement;
+    expect(host.getAttribute(MARK.ui)).toBe('switch');
     expect(host.shadowRoot?.querySelector('[aria-pressed="true"]')?.textContent).toBe('Both');
     update(props({ mode: 'en' }));
     expect(host.shadowRoot?.querySelector('[aria-pressed="true"]')?.textContent).toBe('EN');

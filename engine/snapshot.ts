@@ -1,13 +1,13 @@
-import type { BlockSnapshot, PageSnapshot } from './analysis';
+import type { BlockSnapshot, PageSnapshot } from './model';
 import { extractArticleSteps } from './article';
-import { markupDisclosureSteps } from './labels';
+import { markupDisclosureSteps } from './markup-disclosures';
 import { ancestorFinder, placesOfSteps } from './places';
 import { findScoresSteps, findTagsSteps } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
 import { documentElementsByTag, tagOf } from './text';
 
 /**
- * The DOM phase of the engine (see analysis.ts): the only part that reads the document. A module
+ * The DOM phase of the engine (see model.ts): the only part that reads the document. A module
  * of its own, importing nothing of the text phase, so that the content script that runs it loads
  * neither franc nor the language tables.
  */

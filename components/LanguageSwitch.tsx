@@ -1,13 +1,13 @@
 import { useId } from 'preact/hooks';
-import type { LanguageMode } from '../utils/messages';
-import { languageName } from './language';
+import type { LanguageMode } from '../utils/protocol';
+import { languageName } from '../utils/language-names';
 import { useLocale } from './locale';
 
 /**
  * The language switch: native radio buttons, so arrow keys move between modes and assistive
  * technology announces the choice without extra ARIA.
  */
-export function ModeSwitch({
+export function LanguageSwitch({
   modes,
   mode,
   onChange,

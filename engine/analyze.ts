@@ -5,7 +5,7 @@ import type {
   PageSnapshot,
   TextAnalysis,
   UnitData,
-} from './analysis';
+} from './model';
 import { latinLength, translationScore } from './alignment';
 import { analyzeBilingual, type BilingualPair } from './bilingual';
 import { findTextDisclosures } from './disclosures';

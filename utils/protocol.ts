@@ -1,5 +1,5 @@
-import type { BlockSnapshot, PageFindings, PageSnapshot, ReportSummary } from './analysis';
-import type { PageReport } from './report';
+import type { BlockSnapshot, PageFindings, PageSnapshot, ReportSummary } from '../engine/model';
+import type { PageReport } from '../engine/report';
 
 /**
  * Every message that crosses a context boundary (content script, background, popup), typed in one

@@ -1,4 +1,4 @@
-import type { BlockPlace } from './analysis';
+import type { BlockPlace } from './model';
 import { runSteps, STEP, type Steps } from './steps';
 import { tagOf } from './text';
 

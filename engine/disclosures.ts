@@ -4,7 +4,7 @@ import type { Disclosure, DisclosureKind } from './report';
 
 // Machine-readable labels are read from the DOM in the content script, which must not load the
 // text matching here; callers of this module keep finding them here.
-export * from './labels';
+export * from './markup-disclosures';
 
 export interface DisclosureBlock {
   text: string;
