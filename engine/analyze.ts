@@ -170,6 +170,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
         layouts: bilingual.layouts,
         pairs: bilingual.pairs.map((pair) => ({ a: partOf(pair.a), b: partOf(pair.b), confidence: pair.confidence })),
         untranslated: bilingual.untranslated.map(partOf),
+        mismatches: [],
       },
       duplicates: groups.map((group) => ({
         kind: group.kind,
@@ -189,6 +190,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
           }),
         ),
       },
+      meta: snapshot.meta,
       timing: { ms: 0 },
     },
     blockLangs,

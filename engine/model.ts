@@ -1,4 +1,4 @@
-import type { BlockRole, Disclosure, DisclosureKind, DuplicateKind, PageReport, Score } from './report';
+import type { BlockRole, Disclosure, DisclosureKind, DuplicateKind, PageMeta, PageReport, Score } from './report';
 
 /**
  * The engine runs in two phases so that the page never waits for it:
@@ -45,6 +45,7 @@ export interface PageSnapshot {
   markup: { disclosure: Disclosure; element: number }[];
   scores: Score[];
   tags: string[];
+  meta: PageMeta;
 }
 
 /** One language part of one block: what pairing and duplicate detection work on. */

@@ -31,6 +31,7 @@ const MAX_PROBLEMS = 50;
 const LAYOUTS = new Set(['inline', 'interleaved', 'sequential', 'side-by-side']);
 const ROLES = new Set(['heading', 'paragraph', 'quote', 'list-item']);
 const DUPLICATE_KINDS = new Set(['exact', 'near', 'truncated']);
+const MISMATCH_KINDS = new Set(['number', 'name']);
 const DISCLOSURE_KINDS = new Set(['generated', 'assisted', 'summary', 'suspected']);
 const DISCLOSURE_SOURCES = new Set(['text', 'meta', 'json-ld', 'attribute']);
 
@@ -52,8 +53,12 @@ const REPORT_KEYS = [
   'scores',
   'tags',
   'article',
+  'meta',
   'timing',
 ] as const;
+
+/** A calendar date, optionally with a time (ISO 8601 as pages write it in meta tags and JSON-LD). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 type Obj = Record<string, unknown>;
 
@@ -196,7 +201,7 @@ function checkLanguages(p: Problems, value: unknown): void {
 }
 
 function checkBilingual(p: Problems, value: unknown): void {
-  const b = object(p, 'bilingual', value, ['detected', 'languages', 'layouts', 'pairs', 'untranslated']);
+  const b = object(p, 'bilingual', value, ['detected', 'languages', 'layouts', 'pairs', 'untranslated', 'mismatches']);
   if (!b) return;
   if (typeof b.detected !== 'boolean') p.add('bilingual.detected', `expected a boolean, got ${shown(b.detected)}`);
   const langs = array(p, 'bilingual.languages', b.languages).map((tag, i) => lang(p, `bilingual.languages[${i}]`, tag));
@@ -235,6 +240,21 @@ function checkBilingual(p: Problems, value: unknown): void {
     number(p, `${path}.confidence`, pair.confidence, 0, 1);
     if (first && a?.lang && base(a.lang) !== base(first)) p.add(`${path}.a.lang`, `${a.lang} is not ${first}`);
     if (second && bb?.lang && base(bb.lang) !== base(second)) p.add(`${path}.b.lang`, `${bb.lang} is not ${second}`);
+  });
+  const mismatches = array(p, 'bilingual.mismatches', b.mismatches);
+  if (!detected && mismatches.length > 0) p.add('bilingual.mismatches', 'mismatches on a page that is not bilingual');
+  mismatches.forEach((item, i) => {
+    const path = `bilingual.mismatches[${i}]`;
+    const m = object(p, path, item, ['a', 'b', 'kind', 'detail']);
+    if (!m) return;
+    part(p, `${path}.a`, m.a);
+    part(p, `${path}.b`, m.b);
+    oneOf(p, `${path}.kind`, m.kind, MISMATCH_KINDS);
+    const detail = object(p, `${path}.detail`, m.detail, ['a', 'b']);
+    if (detail) {
+      text(p, `${path}.detail.a`, detail.a);
+      text(p, `${path}.detail.b`, detail.b);
+    }
   });
   untranslated.forEach((item, i) => {
     const path = `bilingual.untranslated[${i}]`;
@@ -327,6 +347,15 @@ function checkArticle(p: Problems, value: unknown): void {
   });
 }
 
+function checkMeta(p: Problems, value: unknown): void {
+  const meta = object(p, 'meta', value, ['site', 'byline', 'published']);
+  if (!meta) return;
+  for (const key of ['site', 'byline'] as const) if (meta[key] !== null) text(p, `meta.${key}`, meta[key]);
+  if (meta.published !== null && (typeof meta.published !== 'string' || !ISO_DATE.test(meta.published))) {
+    p.add('meta.published', `expected an ISO 8601 date or null, got ${shown(meta.published)}`);
+  }
+}
+
 /**
  * Problems of `value` as a version 1 page report, one line each ("path: what is wrong"); empty
  * when it satisfies the contract.
@@ -346,6 +375,7 @@ export function validateReport(value: unknown): string[] {
   checkScores(p, report.scores);
   checkTags(p, report.tags);
   checkArticle(p, report.article);
+  checkMeta(p, report.meta);
   const timing = object(p, 'timing', report.timing, ['ms']);
   if (timing) number(p, 'timing.ms', timing.ms, 0);
   return p.result();

@@ -32,6 +32,23 @@ export interface Disclosure {
   lang: string | null;
 }
 
+/** A pair whose two sides disagree on a figure or a name (the translation check). */
+export interface Mismatch {
+  a: Part;
+  b: Part;
+  kind: 'number' | 'name';
+  /** The differing items as written on each side ("$920 million", "92亿美元"). */
+  detail: { a: string; b: string };
+}
+
+/** What the page says about itself: meta tags, JSON-LD, the byline. */
+export interface PageMeta {
+  site: string | null;
+  byline: string | null;
+  /** ISO 8601 date or date-time. */
+  published: string | null;
+}
+
 export interface Score {
   value: number;
   max: number | null;
@@ -55,6 +72,7 @@ export interface PageReport {
     layouts: Layout[];
     pairs: Pair[];
     untranslated: Part[];
+    mismatches: Mismatch[];
   };
   duplicates: DuplicateGroup[];
   truncated: { text: string }[];
@@ -62,5 +80,6 @@ export interface PageReport {
   scores: Score[];
   tags: string[];
   article: { blocks: ReportBlock[] };
+  meta: PageMeta;
   timing: { ms: number };
 }

@@ -96,6 +96,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
       markup,
       scores,
       tags,
+      meta: { site: null, byline: null, published: null },
     },
     elements,
   };

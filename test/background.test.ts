@@ -41,6 +41,7 @@ const snapshot: PageSnapshot = {
   markup: [],
   scores: [],
   tags: [],
+  meta: { site: null, byline: null, published: null },
 };
 
 function setup() {

@@ -131,6 +131,7 @@ describe('validateReport', () => {
       layouts: ['interleaved'],
       pairs: [{ a: { lang: 'en', text: 'One.' }, b: { lang: 'zh-Hans', text: '一。' }, confidence: 0.9 }],
       untranslated: [{ lang: 'en', text: 'Two.' }],
+      mismatches: [{ a: { lang: 'en', text: 'One.' }, b: { lang: 'zh-Hans', text: '一。' }, kind: 'number', detail: { a: 'One', b: '一' } }],
     },
     duplicates: [{ kind: 'exact', kept: 'One.', copies: ['One.'] }],
     truncated: [{ text: 'Cut,' }],
@@ -141,6 +142,7 @@ describe('validateReport', () => {
     scores: [{ value: 85, max: null, labels: { en: 'Hot', zh: '热度' } }],
     tags: ['AI', 'ai chips'],
     article: { blocks: [{ role: 'paragraph', lang: 'en', text: 'One.' }] },
+    meta: { site: 'Example News', byline: 'A. Writer', published: '2026-12-07T09:30:00+08:00' },
     timing: { ms: 1.5 },
   });
 
@@ -192,6 +194,12 @@ describe('validateReport', () => {
     ['infinite timing', (r) => (r.timing.ms = Number.POSITIVE_INFINITY), 'timing.ms'],
     ['truncated as a string', (r) => (r.truncated = ['Cut,']), 'truncated[0]'],
     ['article an array', (r) => (r.article = []), 'article'],
+    ['unknown mismatch kind', (r) => (r.bilingual.mismatches[0].kind = 'date'), 'bilingual.mismatches[0].kind'],
+    ['mismatch without detail', (r) => delete r.bilingual.mismatches[0].detail, 'bilingual.mismatches[0]'],
+    ['mismatches on a page not bilingual', (r) => Object.assign(r.bilingual, { detected: false, languages: [], pairs: [], layouts: [], untranslated: [] }), 'bilingual.mismatches'],
+    ['meta missing', (r) => delete r.meta, 'report'],
+    ['published not a date', (r) => (r.meta.published = 'last Tuesday'), 'meta.published'],
+    ['byline empty', (r) => (r.meta.byline = ''), 'meta.byline'],
   ];
   it.each(broken)('rejects %s', (_, breakIt, path) => {
     const r = good() as unknown as Loose;
