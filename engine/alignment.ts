@@ -15,6 +15,7 @@
  */
 
 import { isWhiteSpace } from './text';
+import { CJK_WEIGHT, isCjk } from './writing-systems';
 
 export interface AlignedPair {
   a: number;
@@ -36,8 +37,6 @@ export interface AlignOptions {
   minEvidence?: number;
 }
 
-/** Latin-equivalent weight of one CJK character (see the measurement above). */
-const CJK_WEIGHT = 3.2;
 /** Variance of the length difference per Latin-equivalent character of a translation. */
 const LENGTH_VARIANCE = 4.3;
 /** Spread (sd of the log ratio) of the lengths of two unrelated paragraphs. */
@@ -57,21 +56,6 @@ const DEFAULT_BAND = 24;
 const DEFAULT_MIN_EVIDENCE = 5;
 
 // The character classes below are tested per character; code comparisons keep that a plain loop.
-
-/** Han, kana, Hangul and CJK symbols (BMP). */
-function isCjk(c: number): boolean {
-  if (c < 0x2e80) return false;
-  return (
-    (c >= 0x2e80 && c <= 0x2fff) ||
-    (c >= 0x3040 && c <= 0x30ff) ||
-    (c >= 0x3100 && c <= 0x312f) ||
-    (c >= 0x3190 && c <= 0x31ff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xac00 && c <= 0xd7af) ||
-    (c >= 0xf900 && c <= 0xfaff)
-  );
-}
 
 const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
@@ -135,11 +119,6 @@ export function featureMemo(): FeatureMemo {
   return new Map();
 }
 
-/** Length in Latin-equivalent characters: a text and its translation come out about equal. */
-export function latinLength(text: string, memo: FeatureMemo = featureMemo()): number {
-  return featuresOf(text, memo).length;
-}
-
 function featuresOf(text: string, memo: FeatureMemo): Features {
   let known = memo.get(text);
   if (!known) {
@@ -161,17 +140,19 @@ function features(text: string): Features {
       continue;
     }
     spaced = false;
-    if (isCjk(c)) {
-      cjkChars += 1;
-      length += CJK_WEIGHT;
-    } else {
-      length += 1;
-      // A surrogate pair is one character.
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const low = text.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) i++;
+    let cp = c;
+    // A surrogate pair is one character.
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
       }
     }
+    if (isCjk(cp)) {
+      cjkChars += 1;
+      length += CJK_WEIGHT;
+    } else length += 1;
   }
   const cjk = cjkChars * CJK_WEIGHT > length / 2;
   const words = new Set<string>();

@@ -6,7 +6,7 @@ import type {
   TextAnalysis,
   UnitData,
 } from './model';
-import { latinLength, translationScore } from './alignment';
+import { translationScore } from './alignment';
 import { analyzeBilingual, type BilingualPair } from './bilingual';
 import { findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
@@ -15,6 +15,7 @@ import { assignLanguagesCounted, baseLanguage, detectLanguage, languageMemo } fr
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { snapshotPage } from './snapshot';
 import { endsInEllipsis, truncation } from './truncation';
+import { latinLength } from './writing-systems';
 
 // The DOM phase lives in its own module, which the content script loads without this one.
 export * from './snapshot';

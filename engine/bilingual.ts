@@ -3,6 +3,7 @@ import type { BlockKind, BlockPlace, UnitData } from './model';
 import { baseLanguage } from './languages';
 import { placesOf } from './places';
 import type { Layout } from './report';
+import { latinLength } from './writing-systems';
 
 /**
  * Bilingual layout detection: which units of a page translate which, and how the page lays the
@@ -48,19 +49,6 @@ const PAIR_THRESHOLD = 0.5;
  * bilingual: on ntrex128 mismatched documents 0.7% reach it (2.4% at alignment's default of 5).
  */
 const PAGE_EVIDENCE = 8;
-/** Han, kana, Hangul and CJK radicals (BMP), tested by code: this runs on every unit. */
-function isCjk(c: number): boolean {
-  if (c < 0x2e80) return false;
-  return (
-    (c >= 0x2e80 && c <= 0x2fff) ||
-    (c >= 0x3040 && c <= 0x30ff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xac00 && c <= 0xd7af) ||
-    (c >= 0xf900 && c <= 0xfaff)
-  );
-}
-
 /**
  * Structure is evidence of its own: two cells of one table row, or paragraphs that alternate
  * language one by one, are laid out as translations, and need not carry the anchors a free
@@ -76,12 +64,6 @@ const SHORT_RUN_MEAN = 0.75;
 const MIN_ALTERNATING_PAIRS = 2;
 
 const NONE: BilingualAnalysis = { detected: false, languages: [], layouts: [], pairs: [], untranslated: [] };
-
-function latinLength(text: string): number {
-  let cjk = 0;
-  for (let i = 0; i < text.length; i++) if (isCjk(text.charCodeAt(i))) cjk++;
-  return text.length + cjk * 2.2;
-}
 
 /** Latin-equivalent lengths of units, each read once: layout detection asks for them three times. */
 type LengthOf = (unit: BilingualUnit) => number;

@@ -1,6 +1,7 @@
 import { ANY_AGENT, CAUTION, HANS_ONLY, HANT_ONLY, type LanguageRules, NOTICE_PREFIX, RULES } from './disclosure-patterns';
 import { baseLanguage } from './lang-tags';
 import type { Disclosure, DisclosureKind } from './report';
+import { scriptOf } from './writing-systems';
 
 // Machine-readable labels are read from the DOM in the content script, which must not load the
 // text matching here; callers of this module keep finding them here.
@@ -270,21 +271,17 @@ function subjectStart(
   return null;
 }
 
-const KANA = /[\u3040-\u30ff]/;
-const HANGUL = /[\uac00-\ud7af]/;
-const HAN = /[\u4e00-\u9fff]/;
-
+/** The rules of zh, ja and ko apply only to sentences in their own scripts. */
 function applicable(rules: LanguageRules, s: string): boolean {
-  switch (rules.lang) {
-    case 'zh':
-      return HAN.test(s) && !KANA.test(s) && !HANGUL.test(s);
-    case 'ja':
-      return KANA.test(s);
-    case 'ko':
-      return HANGUL.test(s);
-    default:
-      return true;
+  if (rules.lang !== 'zh' && rules.lang !== 'ja' && rules.lang !== 'ko') return true;
+  let han = false;
+  for (const ch of s) {
+    const script = scriptOf(ch.codePointAt(0) ?? 0);
+    if (script === 'hiragana' || script === 'katakana') return rules.lang === 'ja';
+    if (script === 'hangul') return rules.lang === 'ko';
+    if (script === 'han') han = true;
   }
+  return han && rules.lang === 'zh';
 }
 
 function statementLang(rules: LanguageRules, blockLang: string, s: string): string {

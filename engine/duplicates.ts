@@ -1,5 +1,6 @@
 import type { DuplicateKind } from './report';
 import { CHAR_OTHER, charClass } from './text';
+import { isHangulSyllable, isUnspaced, scriptOf } from './writing-systems';
 
 /**
  * Copies of the same paragraph: exact (equal once normalised), near (a few characters or words
@@ -57,24 +58,6 @@ const IDEOGRAPHIC_COMMA = 0x3001;
 
 const WHITE_SPACE = /\s/;
 
-/** Han, Kana: written without spaces between words. */
-function isUnspacedScript(cp: number): boolean {
-  return (
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x3134f) ||
-    (cp >= 0x3040 && cp <= 0x30ff && cp !== 0x30fb) ||
-    (cp >= 0x31f0 && cp <= 0x31ff) ||
-    cp === 0x3005 ||
-    cp === 0x3007
-  );
-}
-
-function isHangul(cp: number): boolean {
-  return (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f);
-}
-
 const OTHER = 0;
 /** Letter or digit of a script that separates words with spaces. */
 const WORD = 1;
@@ -88,15 +71,15 @@ function classify(cp: number): CharClass {
       ? WORD
       : OTHER;
   }
-  if (isUnspacedScript(cp)) return CHARACTER;
-  if (isHangul(cp)) return cp >= 0xac00 ? CHARACTER : WORD;
+  if (isUnspaced(cp)) return CHARACTER;
+  if (scriptOf(cp) === 'hangul') return isHangulSyllable(cp) ? CHARACTER : WORD;
   return charClass(cp) === CHAR_OTHER ? OTHER : WORD;
 }
 
 /** Hangul keeps its spaces: Korean separates words even though it is shingled by character. */
 function keepsSpaceBeside(cp: number): boolean {
-  if (isUnspacedScript(cp)) return false;
-  return isHangul(cp) || classify(cp) === WORD;
+  if (isUnspaced(cp)) return false;
+  return scriptOf(cp) === 'hangul' || classify(cp) === WORD;
 }
 
 /** What normalisation does with a character below ACTION_LIMIT; values above A_DROP are replacements. */

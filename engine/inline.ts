@@ -1,6 +1,7 @@
 import type { Part } from './report';
 import { foldSpace } from './text';
-import { detectLanguage, type LanguageMemo, languageMemo, type WritingScript, scriptOf } from './languages';
+import { detectLanguage, type LanguageMemo, languageMemo } from './languages';
+import { scriptOf, type WritingScript } from './writing-systems';
 
 /** One language run of a text: [start, end) offsets into the string given. */
 export interface InlineRun {

@@ -5,6 +5,7 @@ import {
   TRADITIONAL_ONLY,
 } from './data/han-tables';
 import { rankLatin } from './latin-trigrams';
+import { scriptOf } from './writing-systems';
 import { baseLanguage } from './lang-tags';
 import { CHAR_LETTER, CHAR_MARK, charClass } from './text';
 
@@ -101,62 +102,6 @@ function emptyCounts(): ScriptCounts {
     latinWords: 0,
     cjkRuns: 0,
   };
-}
-
-/** WritingScript of one code point, as used by the pre-pass and by inline splitting. */
-export type WritingScript =
-  | 'han'
-  | 'hiragana'
-  | 'katakana'
-  | 'hangul'
-  | 'latin'
-  | 'cyrillic'
-  | 'arabic'
-  | 'greek'
-  | 'hebrew'
-  | 'thai'
-  | 'devanagari'
-  | null;
-
-/** The script of a code point, or null for digits, punctuation, symbols and other scripts. */
-export function scriptOf(cp: number): WritingScript {
-  if (cp < 0x80) {
-    return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? 'latin' : null;
-  }
-  if (cp < 0x0250) {
-    // Latin-1 Supplement and Latin Extended-A/B letters, without × and ÷.
-    return cp >= 0xc0 && cp !== 0xd7 && cp !== 0xf7 ? 'latin' : null;
-  }
-  if (cp >= 0x4e00 && cp <= 0x9fff) return 'han';
-  if (cp >= 0x0370 && cp <= 0x03ff) return 'greek';
-  if (cp >= 0x0400 && cp <= 0x052f) return 'cyrillic';
-  if (cp >= 0x0590 && cp <= 0x05ff) return 'hebrew';
-  if (cp >= 0x0600 && cp <= 0x06ff) {
-    // Arabic digits and punctuation are not letters.
-    return (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06f0 && cp <= 0x06f9) || cp === 0x060c || cp === 0x061b || cp === 0x061f || cp === 0x06d4
-      ? null
-      : 'arabic';
-  }
-  if (cp >= 0x0750 && cp <= 0x077f) return 'arabic';
-  if (cp >= 0x0900 && cp <= 0x097f) return cp >= 0x0966 && cp <= 0x096f ? null : 'devanagari';
-  if (cp >= 0x0e00 && cp <= 0x0e7f) return 'thai';
-  if (cp >= 0x1100 && cp <= 0x11ff) return 'hangul';
-  if (cp >= 0x1e00 && cp <= 0x1eff) return 'latin';
-  if (cp >= 0x3040 && cp <= 0x309f) return cp >= 0x3041 && cp <= 0x309f && cp !== 0x309b && cp !== 0x309c ? 'hiragana' : null;
-  // U+30FB (katakana middle dot) separates names in Chinese too (埃隆・马斯克): punctuation.
-  if (cp >= 0x30a0 && cp <= 0x30ff) return cp === 0x30a0 || cp === 0x30fb ? null : 'katakana';
-  if (cp >= 0x3130 && cp <= 0x318f) return 'hangul';
-  if (cp >= 0x3400 && cp <= 0x4dbf) return 'han';
-  if (cp >= 0xac00 && cp <= 0xd7af) return 'hangul';
-  if (cp >= 0xf900 && cp <= 0xfaff) return 'han';
-  if (cp >= 0xfb50 && cp <= 0xfdff) return 'arabic';
-  if (cp >= 0xfe70 && cp <= 0xfefc) return 'arabic';
-  if (cp >= 0xff21 && cp <= 0xff3a) return 'latin';
-  if (cp >= 0xff41 && cp <= 0xff5a) return 'latin';
-  if (cp >= 0xff66 && cp <= 0xff9d) return 'katakana';
-  if (cp >= 0xffa0 && cp <= 0xffdc) return 'hangul';
-  if (cp >= 0x20000 && cp <= 0x3134f) return 'han';
-  return null;
 }
 
 function countHan(counts: ScriptCounts, flag: number): void {

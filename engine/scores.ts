@@ -1,5 +1,6 @@
 import { runSteps, STEP, type Steps } from './steps';
 import { ChildCursor, closestWhere, descendantsByTag, ElementWalk, firstDescendantByTag, isHidden, tagOf, visibleText } from './text';
+import { familyOf } from './writing-systems';
 
 /** A site score as printed near a title: "85 Hot 热度", "热度: 85", "Quality 质量 70/100". */
 export interface ScoreValue {
@@ -83,15 +84,9 @@ const NON_SCORE_ATTR = /view|read|comment|like|share|date|time|count|price|cost|
 
 type Script = 'han' | 'kana' | 'hangul' | 'latin' | 'other';
 
-function scriptOf(ch: string): Script {
-  const c = ch.codePointAt(0) ?? 0;
-  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) return 'kana';
-  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return 'hangul';
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff))
-    return 'han';
-  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff))
-    return 'latin';
-  return 'other';
+function labelScript(ch: string): Script {
+  const family = familyOf(ch.codePointAt(0) ?? 0);
+  return family === 'han' || family === 'kana' || family === 'hangul' || family === 'latin' ? family : 'other';
 }
 
 /** Base languages written in Latin script, for which a `lang` hint overrides the English default. */
@@ -117,7 +112,7 @@ function labelsByScript(words: string[], latinLang: string): Record<string, stri
   words.forEach((word, index) => {
     let current: { script: Script; text: string; word: number } | null = null;
     for (const ch of word) {
-      let script = scriptOf(ch);
+      let script = labelScript(ch);
       if (script === 'other' && current !== null) script = current.script;
       if (current === null || current.script !== script) {
         current = { script, text: '', word: index };
@@ -231,7 +226,7 @@ function plausible(value: number, max: number | null, words: string[], labelFirs
   // "85 Hot 热度" prints one short word per language after the number; longer runs are titles ("12 Dates of Christmas").
   if (words.length > (labelFirst ? 4 : 2) || words.join('').length > 30) return false;
   // A lone Latin letter is a unit or a model name ("3C", "4K", "5G"), not a label.
-  if (words.some((w) => w.length === 1 && scriptOf(w) === 'latin')) return false;
+  if (words.some((w) => w.length === 1 && labelScript(w) === 'latin')) return false;
   if (isNonScoreLabel(words)) return false;
   if (max !== null) return value <= max && max <= 1000;
   if (Number.isInteger(value) && value >= 1900 && value <= 2100) return false;

@@ -1,4 +1,5 @@
 import { CHAR_LETTER, CHAR_NUMBER, charClass } from './text';
+import { CJK_WEIGHT, isCjk } from './writing-systems';
 
 /**
  * Paragraphs cut off: ending in an ellipsis after running text, or a long paragraph stopping in the
@@ -10,9 +11,8 @@ export type TruncationKind = 'ellipsis' | 'mid-sentence';
 /** Size in words (a Han/Kana/Hangul character counts half a word) below which an ellipsis is a label's ("Loading…", "Read more..."). */
 const ELLIPSIS_MIN_WEIGHT = 15;
 /**
- * Size, in Latin-character equivalents (a Han/Kana/Hangul character counts 3.5, as a Chinese word
- * of about 1.7 characters says what an English word and its space say in about 6), from which a
- * paragraph without a full stop is long enough to be prose rather than a heading or caption.
+ * Size, in Latin-character equivalents (a Han/Kana/Hangul character counts CJK_WEIGHT), from which
+ * a paragraph without a full stop is long enough to be prose rather than a heading or caption.
  */
 const MID_SENTENCE_MIN_SIZE = 200;
 /** Words the last sentence needs before an ellipsis for the ellipsis to be a cut. */
@@ -55,17 +55,6 @@ function codePointAt(text: string, i: number): number {
   return text.codePointAt(i) ?? 0;
 }
 
-function isWideScript(cp: number): boolean {
-  return (
-    (cp >= 0x3040 && cp <= 0x30ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xac00 && cp <= 0xd7af) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x3134f)
-  );
-}
-
 /** Words plus half the Han/Kana/Hangul characters, in one pass over the code points. */
 function weightOf(text: string): number {
   let words = 0;
@@ -74,7 +63,7 @@ function weightOf(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const cp = codePointAt(text, i);
     if (cp > 0xffff) i++;
-    if (isWideScript(cp)) {
+    if (isCjk(cp)) {
       wide++;
       inWord = false;
     } else if (isLetterOrNumber(charClass(cp))) {
@@ -93,7 +82,7 @@ function proseSized(text: string): boolean {
   for (let i = 0; i < text.length && size < MID_SENTENCE_MIN_SIZE; i++) {
     const cp = codePointAt(text, i);
     if (cp > 0xffff) i++;
-    size += isWideScript(cp) ? 3.5 : 1;
+    size += isCjk(cp) ? CJK_WEIGHT : 1;
   }
   return size >= MID_SENTENCE_MIN_SIZE;
 }
@@ -151,7 +140,7 @@ function beforeCutEllipsis(t: string): string | null {
   if (ellipsis === 0 || before.length === 0 || OPEN_ENDED.test(before.slice(-OPEN_ENDED_REACH))) return null;
   const prev = lastChar(before);
   const spaced = before.length < t.length - ellipsis;
-  const afterWord = isWideScript(prev.codePointAt(0) ?? 0) || LETTER.test(prev) || DIGIT.test(prev);
+  const afterWord = isCjk(prev.codePointAt(0) ?? 0) || LETTER.test(prev) || DIGIT.test(prev);
   // "a, b, ..." continues a list; "text,..." was cut right after the comma.
   return afterWord || (!spaced && CONTINUES.has(prev)) ? before : null;
 }

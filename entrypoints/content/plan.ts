@@ -2,6 +2,7 @@ import type { PageFindings, PageSnapshot } from '@/engine/model';
 import { baseLanguage } from '@/engine/lang-tags';
 import type { LanguageMode } from '@/utils/protocol';
 import type { DisclosureKind, DuplicateKind } from '@/engine/report';
+import { dominantFamily, familyOfLanguage } from '@/engine/writing-systems';
 
 /**
  * What NewsLens wants to do to each block, decided from an analysis before anything on the page
@@ -47,24 +48,6 @@ export interface PagePlan {
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
-const SCRIPTS: [string, RegExp][] = [
-  ['Han', /\p{Script=Han}/gu],
-  ['Kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
-  ['Hangul', /\p{Script=Hangul}/gu],
-  ['Cyrillic', /\p{Script=Cyrillic}/gu],
-  ['Latin', /\p{Script=Latin}/gu],
-];
-const SCRIPT_OF_LANGUAGE: Record<string, string> = { zh: 'Han', ja: 'Kana', ko: 'Hangul', ru: 'Cyrillic', uk: 'Cyrillic', bg: 'Cyrillic' };
-
-const dominantScript = (text: string): string | null => {
-  let best: string | null = null;
-  let most = 0;
-  for (const [script, pattern] of SCRIPTS) {
-    const n = text.match(pattern)?.length ?? 0;
-    if (n > most) [best, most] = [script, n];
-  }
-  return best;
-};
 
 /** One analysis of the page as the content script holds it: the background's findings beside the page's elements. */
 export interface PageAnalysis {
@@ -151,8 +134,8 @@ export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Elemen
     if (units.length > 1 && toggles.some((toggle) => toggle !== null)) {
       units.forEach((unit, i) => {
         if (toggles[i] !== null) return;
-        const script = dominantScript(textOf.get(unit) ?? '');
-        const fits = languages.filter((tag) => (SCRIPT_OF_LANGUAGE[baseLanguage(tag)] ?? 'Latin') === script);
+        const family = dominantFamily(textOf.get(unit) ?? '');
+        const fits = languages.filter((tag) => familyOfLanguage(baseLanguage(tag)) === family);
         if (fits.length === 1) toggles[i] = fits[0] ?? null;
       });
     }
