@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FlagTarget, LanguageMode, PageState } from '../utils/protocol';
+import type { FlagTarget, LanguageMode, PageSession } from '../utils/protocol';
 import { hostOf, setSiteDisabled } from '../utils/settings';
 import { Flags } from './Flags';
 import { useLocale } from './locale';
@@ -17,7 +17,7 @@ import { Tags } from './Tags';
  * only asks for changes and shows what the page reports back.
  */
 
-type View = { kind: 'connecting' } | { kind: 'unreachable' } | { kind: 'page'; state: PageState };
+type View = { kind: 'connecting' } | { kind: 'unreachable' } | { kind: 'page'; state: PageSession };
 
 export interface PageAppProps {
   /** Null when there is no tab to read (the reader page opened without a valid tab id). */
@@ -55,7 +55,7 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
       clearTimeout(timer);
       timer = setTimeout(load, pollMs);
     };
-    const show = (state: PageState) => {
+    const show = (state: PageSession) => {
       setView({ kind: 'page', state });
       if (state.status === 'analysing') schedule();
     };

@@ -1,25 +1,26 @@
 import { browser } from 'wxt/browser';
-import {
-  type BackgroundRequest,
-  type ContentRequest,
-  isBackgroundRequest,
-  type PageState,
-  type PageStatus,
-  type ReportResponse,
-  type TabState,
-} from '../utils/protocol';
+import { validateReport } from '../engine/report-schema';
 import { closedToExtensions } from '../utils/platform';
+import {
+  type BackgroundProtocol,
+  type ContentRequest,
+  isPageState,
+  type PageSession,
+  SESSION_PORT,
+  typedSender,
+} from '../utils/protocol';
 
 /**
  * What the popup and the reader tab need from the browser about one tab. Components take it as a
  * prop, so tests drive them with a stand-in and never need a content script.
  */
 export interface PageClient {
-  /** The page's state; rejects when no content script answers (browser pages, the web store). */
-  getState(): Promise<PageState>;
+  /** The tab's page session; rejects when no content script answers (browser pages, the web store). */
+  getState(): Promise<PageSession>;
+  /** A request for the tab's content script (through the background, which keeps the session). */
   send(request: ContentRequest): Promise<void>;
-  /** Calls back with every state the tab's content script announces; returns the unsubscriber. */
-  subscribe(listener: (state: PageState) => void): () => void;
+  /** Calls back with the tab's session each time it changes; returns the unsubscriber. */
+  subscribe(listener: (session: PageSession) => void): () => void;
   /** The tab's address when the browser tells (activeTab grants it to the popup), else null. */
   pageUrl(): Promise<string | null>;
   openReaderTab(): Promise<void>;
@@ -28,21 +29,17 @@ export interface PageClient {
   openOptions(): Promise<void>;
 }
 
-const STATUSES: readonly PageStatus[] = ['analysing', 'ready', 'not-article', 'off', 'error'];
-
-/** The reply comes from our own content script, so this checks shape, not every summary field. */
-export function isTabState(value: unknown): value is TabState {
-  if (typeof value !== 'object' || value === null) return false;
-  const state = value as Partial<Record<keyof TabState, unknown>>;
-  return (
-    STATUSES.includes(state.status as PageStatus) &&
-    (state.summary === null || (typeof state.summary === 'object' && state.summary !== undefined)) &&
-    typeof state.mode === 'string' &&
-    Array.isArray(state.modes) &&
-    state.modes.every((mode) => typeof mode === 'string') &&
-    typeof state.collapsedCount === 'number' &&
-    (state.error === null || typeof state.error === 'string')
-  );
+/**
+ * A session as it crosses into the popup: the state's shape checked, and the report checked
+ * against the contract. A report that breaks it is shown as an error, never rendered half.
+ */
+export function checkedSession(value: unknown): PageSession | null {
+  if (!isPageState(value)) return null;
+  const session = value as PageSession;
+  if (session.report === null) return session;
+  const problems = validateReport(session.report);
+  if (problems.length === 0) return session;
+  return { ...session, status: 'error', report: null, error: `invalid report: ${problems[0]}` };
 }
 
 /**
@@ -71,41 +68,24 @@ export function tabIdFromSearch(search: string): number | null {
 }
 
 export function tabClient(tabId: number): PageClient {
-  /**
-   * The tab's state with its report, which the background keeps: a page-sized report would cost
-   * the page a long task to send from its content script.
-   */
-  const withReport = async ({ summary: _, ...state }: TabState): Promise<PageState> => {
-    if (state.status !== 'ready') return { ...state, report: null };
-    const report: unknown = await browser.runtime.sendMessage({ type: 'get-report', tabId } satisfies BackgroundRequest);
-    const valid = typeof report === 'object' && report !== null && (report as { version?: unknown }).version === 1;
-    return { ...state, report: valid ? (report as NonNullable<ReportResponse>) : null };
-  };
+  const send = typedSender<BackgroundProtocol>((message) => browser.runtime.sendMessage(message));
   return {
     async getState() {
-      const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'get-state' } satisfies ContentRequest);
-      if (!isTabState(reply)) throw new Error('The page answered without a state');
-      return withReport(reply);
+      const session = checkedSession(await send({ type: 'get-session', tabId }));
+      if (!session) throw new Error('No content script answers in this tab');
+      return session;
     },
     async send(request) {
-      await browser.tabs.sendMessage(tabId, request);
+      await send({ type: 'to-page', tabId, request });
     },
     subscribe(listener) {
-      // States come with their reports in the order the page announced them, not as reports arrive.
-      let latest = 0;
-      const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
-        if (sender.tab?.id !== tabId || !isBackgroundRequest(message) || message.type !== 'page-state') return;
-        if (!isTabState(message.state)) return;
-        const heard = ++latest;
-        void withReport(message.state).then(
-          (state) => {
-            if (heard === latest) listener(state);
-          },
-          () => undefined,
-        );
-      };
-      browser.runtime.onMessage.addListener(onMessage);
-      return () => browser.runtime.onMessage.removeListener(onMessage);
+      const port = browser.runtime.connect({ name: `${SESSION_PORT}${tabId}` });
+      port.onMessage.addListener((message: unknown) => {
+        if (typeof message !== 'object' || message === null || (message as { type?: unknown }).type !== 'session') return;
+        const session = checkedSession((message as { session?: unknown }).session);
+        if (session) listener(session);
+      });
+      return () => port.disconnect();
     },
     async pageUrl() {
       try {

@@ -201,6 +201,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
     untranslated: bilingual.untranslated,
     pairs: bilingual.pairs,
     textDisclosures,
+    duplicates: groups.map((group) => group.copies[0] ?? -1),
   };
   analysis.report.timing.ms = Math.round((now() - started) * 100) / 100;
   return analysis;

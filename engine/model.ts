@@ -70,6 +70,8 @@ export interface TextAnalysis {
   pairs: { a: number; b: number; confidence: number }[];
   /** Text disclosures with the block they stand in. */
   textDisclosures: { disclosure: Disclosure; block: number }[];
+  /** The unit of the first copy of each of `report.duplicates`, in report order. */
+  duplicates: number[];
 }
 
 export interface Unit extends UnitData {
@@ -87,16 +89,6 @@ export interface Analysis extends Omit<TextAnalysis, 'units' | 'textDisclosures'
   blocks: AnalyzedBlock[];
   units: Unit[];
   disclosures: { disclosure: Disclosure; el: Element | null }[];
-}
-
-/** The report in a few fields, for the toolbar badge and a glance: small whatever the page's size. */
-export interface ReportSummary {
-  url: string | null;
-  title: string | null;
-  /** How many disclosures the report lists. */
-  disclosures: number;
-  /** How long the text phase took, in milliseconds. */
-  ms: number;
 }
 
 /**
@@ -124,11 +116,6 @@ export interface PageFindings {
   textDisclosures: { block: number; kind: DisclosureKind }[];
   /** The unit of the first copy of each of `report.duplicates`, where the popup's flag points. */
   duplicates: number[];
-  summary: ReportSummary;
-}
-
-export function summaryOf(report: PageReport): ReportSummary {
-  return { url: report.url, title: report.title?.text ?? null, disclosures: report.disclosures.length, ms: report.timing.ms };
 }
 
 /** The findings of a text analysis, in one pass over its units. */
@@ -150,12 +137,6 @@ export function findingsOf(text: TextAnalysis): PageFindings {
     const split = unit.part > 0 || text.units[u + 1]?.block === unit.block;
     if (split) partTexts.push({ unit: u, text: unit.text });
   }
-  // A group's first copy, found by its texts: kept and copies are text in the report.
-  const firstCopy = new Map<string, number>();
-  for (const entry of text.collapsed) {
-    const key = `${text.units[entry.kept]?.text}\u0000${text.units[entry.unit]?.text}`;
-    if (!firstCopy.has(key)) firstCopy.set(key, entry.unit);
-  }
   const { report } = text;
   return {
     langs: [...langIndex.keys()],
@@ -168,7 +149,6 @@ export function findingsOf(text: TextAnalysis): PageFindings {
     pairCount: text.pairs.length,
     bilingual: { detected: report.bilingual.detected, languages: report.bilingual.languages },
     textDisclosures: text.textDisclosures.map(({ disclosure, block }) => ({ block, kind: disclosure.kind })),
-    duplicates: report.duplicates.map((group) => firstCopy.get(`${group.kept}\u0000${group.copies[0]}`) ?? -1),
-    summary: summaryOf(report),
+    duplicates: text.duplicates,
   };
 }

@@ -76,7 +76,6 @@ function analysisOf(
       bilingual: { detected: languages.length > 1, languages },
       textDisclosures: disclosures.map(({ el, kind }) => ({ block: blocks.findIndex((block) => block.el === el), kind })),
       duplicates: [],
-      summary: { url: null, title: null, disclosures: disclosures.length, ms: 0 },
     },
     elements: blocks.map((block) => block.el),
     blockCount: blocks.length,

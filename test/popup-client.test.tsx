@@ -1,8 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isReadableUrl, isTabState, tabClient, tabIdFromSearch } from '../components/page-client';
-import { summaryOf } from '../engine/model';
-import type { PageState, TabState } from '../utils/protocol';
+import { checkedSession, isReadableUrl, tabClient, tabIdFromSearch } from '../components/page-client';
+import type { PageSession } from '../utils/protocol';
 import { loadReport, pageState } from './popup-support';
 
 beforeEach(() => {
@@ -47,77 +46,83 @@ describe('tabIdFromSearch', () => {
   });
 });
 
-/** What the content script says of a page in `state`: the report stays in the background. */
-const tabState = ({ report, ...state }: PageState): TabState => ({ ...state, summary: report && summaryOf(report) });
-
-describe('isTabState', () => {
-  it('accepts the states the content script sends', () => {
-    expect(isTabState(tabState(pageState(loadReport('seed'))))).toBe(true);
-    expect(isTabState(tabState(pageState(null, { status: 'analysing' })))).toBe(true);
+describe('checkedSession', () => {
+  it('accepts the sessions the background serves', () => {
+    const seed = pageState(loadReport('seed'));
+    expect(checkedSession(seed)).toEqual(seed);
+    expect(checkedSession(pageState(null, { status: 'analysing' }))).toEqual(pageState(null, { status: 'analysing' }));
   });
 
-  it('refuses anything else', () => {
-    const good = tabState(pageState(null));
-    for (const bad of [undefined, null, 'ready', { ...good, status: 'done' }, { ...good, modes: 'en' }, { ...good, summary: 'x' }, { ...good, error: 1 }]) {
-      expect(isTabState(bad)).toBe(false);
+  it('refuses what is not a session', () => {
+    const good = pageState(null);
+    for (const bad of [undefined, null, 'ready', { ...good, status: 'done' }, { ...good, modes: 'en' }, { ...good, error: 1 }]) {
+      expect(checkedSession(bad)).toBeNull();
     }
+  });
+
+  it('shows a report that breaks the contract as an error, never half rendered', () => {
+    const report = { ...loadReport('seed'), tags: 'chips' };
+    const checked = checkedSession({ ...pageState(null), report });
+    expect(checked?.status).toBe('error');
+    expect(checked?.report).toBeNull();
+    expect(checked?.error).toContain('tags');
   });
 });
 
-/**
- * Makes the tab answer each message with the next reply (an Error rejects). The spy's type follows
- * sendMessage's last overload (callback, void), hence the cast.
- */
-function tabAnswers(...replies: unknown[]) {
-  return vi
-    .spyOn(fakeBrowser.tabs, 'sendMessage')
-    .mockImplementation((async () => {
-      const reply = replies.shift();
-      if (reply instanceof Error) throw reply;
-      return reply;
-    }) as never);
+/** The background's answers, in order. The spy's type follows sendMessage's last overload, hence the cast. */
+const backgroundAnswers = (...replies: unknown[]) =>
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => replies.shift()) as never);
+
+/** A stand-in for runtime.connect's port, which fakeBrowser does not have. */
+function fakePort() {
+  const listeners: ((message: unknown) => void)[] = [];
+  const port = { name: '', disconnected: false, onMessage: { addListener: (f: (message: unknown) => void) => listeners.push(f) }, disconnect: () => (port.disconnected = true) };
+  const connect = vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
+    port.name = info.name;
+    return port;
+  }) as never);
+  return {
+    port,
+    connect,
+    post: (message: unknown) => {
+      for (const f of listeners) f(message);
+    },
+  };
 }
 
-/** The background's answer to the report a popup asks for. */
-const backgroundKeeps = (report: unknown) => vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => report) as never);
-
-const noReply = () => {};
-
 describe('tabClient', () => {
-  it('asks the tab for its state, and the background for its report, and refuses a malformed answer', async () => {
-    const state = pageState(loadReport('seed'));
-    const send = tabAnswers(tabState(state), undefined);
-    const ask = backgroundKeeps(state.report);
+  it("asks the background for the tab's session, and refuses a malformed answer", async () => {
+    const session = pageState(loadReport('seed'));
+    const ask = backgroundAnswers(session, { status: 'done' });
     const client = tabClient(7);
-    expect(await client.getState()).toEqual(state);
-    expect(send).toHaveBeenCalledWith(7, { type: 'get-state' });
-    expect(ask).toHaveBeenCalledWith({ type: 'get-report', tabId: 7 });
+    expect(await client.getState()).toEqual(session);
+    expect(ask).toHaveBeenCalledWith({ type: 'get-session', tabId: 7 });
     await expect(client.getState()).rejects.toThrow();
   });
 
   it('rejects when the tab has no content script', async () => {
-    tabAnswers(new Error('Receiving end does not exist.'));
-    await expect(tabClient(7).getState()).rejects.toThrow('Receiving end does not exist.');
+    backgroundAnswers(null);
+    await expect(tabClient(7).getState()).rejects.toThrow('No content script');
   });
 
-  it('hears the states its own tab announces, and only those', async () => {
-    const tab = await fakeBrowser.tabs.create({ url: 'https://ainews.example/a' });
-    const other = await fakeBrowser.tabs.create({ url: 'https://other.example/b' });
-    const heard: PageState[] = [];
-    const unsubscribe = tabClient(tab.id ?? -1).subscribe((state) => heard.push(state));
-    const state = pageState(loadReport('seed'), { mode: 'en' });
-    backgroundKeeps(state.report);
-    const announce = async (message: unknown, from: typeof tab) => {
-      await fakeBrowser.runtime.onMessage.trigger(message, { tab: from }, noReply);
-      await new Promise((resolve) => setTimeout(resolve));
-    };
-    await announce({ type: 'page-state', state: tabState(state) }, other);
-    await announce({ type: 'page-state', state: { status: 'bogus' } }, tab);
-    await announce({ type: 'page-state', state: tabState(state) }, tab);
-    expect(heard).toEqual([state]);
+  it('sends requests for the page through the background', async () => {
+    const ask = backgroundAnswers(pageState(null, { mode: 'en' }));
+    await tabClient(7).send({ type: 'set-mode', mode: 'en' });
+    expect(ask).toHaveBeenCalledWith({ type: 'to-page', tabId: 7, request: { type: 'set-mode', mode: 'en' } });
+  });
+
+  it('hears every session its port brings, checked, until it unsubscribes', () => {
+    const { port, connect, post } = fakePort();
+    const heard: PageSession[] = [];
+    const unsubscribe = tabClient(7).subscribe((session) => heard.push(session));
+    expect(connect).toHaveBeenCalledWith({ name: 'session:7' });
+    const session = pageState(loadReport('seed'), { mode: 'en' });
+    post({ type: 'session', session });
+    post({ type: 'session', session: { status: 'bogus' } });
+    post({ type: 'other', session });
+    expect(heard).toEqual([session]);
     unsubscribe();
-    await announce({ type: 'page-state', state: tabState(state) }, tab);
-    expect(heard).toHaveLength(1);
+    expect(port.disconnected).toBe(true);
   });
 
   it('opens the reader page for its tab', async () => {

@@ -7,7 +7,7 @@ import zh from '../public/_locales/zh_CN/messages.json';
 import { type Locale, LocaleProvider } from '../components/locale';
 import type { PageClient } from '../components/page-client';
 import type { MessageKey } from '../utils/i18n';
-import type { ContentRequest, PageState } from '../utils/protocol';
+import type { ContentRequest, PageSession } from '../utils/protocol';
 import type { PageReport } from '../engine/report';
 
 /**
@@ -52,7 +52,7 @@ export function loadReport(name: 'seed' | 'aggregator' | 'columns' | 'mono-en' |
   return report as PageReport;
 }
 
-export function pageState(report: PageReport | null, patch: Partial<PageState> = {}): PageState {
+export function pageState(report: PageReport | null, patch: Partial<PageSession> = {}): PageSession {
   const languages = report?.bilingual.languages ?? [];
   return {
     status: 'ready',
@@ -76,10 +76,10 @@ export class FakePage implements PageClient {
   openedReader = 0;
   focused = 0;
   openedOptions = 0;
-  private listeners = new Set<(state: PageState) => void>();
+  private listeners = new Set<(state: PageSession) => void>();
 
   constructor(
-    public state: PageState,
+    public state: PageSession,
     public url: string | null = 'https://ainews.example/news/spacex-google-nvidia',
   ) {}
 
@@ -96,13 +96,13 @@ export class FakePage implements PageClient {
     if (request.type === 'set-enabled') this.state = { ...this.state, status: request.enabled ? 'ready' : 'off' };
   }
 
-  subscribe(listener: (state: PageState) => void) {
+  subscribe(listener: (state: PageSession) => void) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   /** The content script announcing a change made on the page itself. */
-  announce(state: PageState) {
+  announce(state: PageSession) {
     this.state = state;
     for (const listener of this.listeners) listener(state);
   }

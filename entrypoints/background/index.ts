@@ -1,15 +1,17 @@
 import { browser } from 'wxt/browser';
 import { analyzeSnapshot } from '@/engine/analyze';
+import { type ContentProtocol, typedSender } from '@/utils/protocol';
 import { toolbarAction } from '@/utils/platform';
 import { createBackground, forwardCommand } from './tabs';
 
 export default defineBackground(() => {
   const action = toolbarAction();
+  const send = (tabId: number) => typedSender<ContentProtocol>((request) => browser.tabs.sendMessage(tabId, request));
   const background = createBackground({
     extensionId: browser.runtime.id,
     pagesUrl: browser.runtime.getURL('/'),
     analyze: analyzeSnapshot,
-    send: (tabId, request) => browser.tabs.sendMessage(tabId, request),
+    send: (tabId, request) => send(tabId)(request),
     setBadge: (tabId, badge) => {
       void action.setBadgeText({ tabId, text: badge.text }).catch(() => {});
       if (badge.text) void action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => {});
@@ -20,9 +22,10 @@ export default defineBackground(() => {
   // claim only our own messages, so that other listeners (the popup's) still get theirs.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!background.accepts(message, sender)) return undefined;
-    background.handleMessage(message, sender).then(sendResponse, () => sendResponse(undefined));
+    background.handleMessage(message, sender).then(sendResponse, () => sendResponse(null));
     return true;
   });
+  browser.runtime.onConnect.addListener((port) => background.connect(port));
   browser.tabs.onUpdated.addListener((tabId, change) => background.tabUpdated(tabId, change));
   browser.tabs.onRemoved.addListener((tabId) => background.tabRemoved(tabId));
   browser.commands.onCommand.addListener((command, tab) =>

@@ -1,6 +1,6 @@
-import type { PageFindings, PageSnapshot, ReportSummary } from '@/engine/model';
+import type { PageFindings, PageSnapshot } from '@/engine/model';
 import { baseLanguage } from '@/engine/lang-tags';
-import type { ContentRequest, FlagTarget, LanguageMode, PageStatus, TabState } from '@/utils/protocol';
+import type { ContentRequest, FlagTarget, LanguageMode, PageState, PageStatus } from '@/utils/protocol';
 import { MARK } from '@/utils/page-markers';
 import { disabledEntryFor, resolveMode, type Settings, type SiteModes } from '@/utils/settings';
 import type { SnapshotResult } from '@/engine/snapshot';
@@ -34,7 +34,8 @@ export interface ControllerDeps {
   settings(): Promise<Settings>;
   siteModes(): Promise<SiteModes>;
   saveSiteMode(host: string, mode: LanguageMode): Promise<void>;
-  sendState(state: TabState): void;
+  /** Tells the background the page's state: the content script is its one source. */
+  sendState(state: PageState): void;
   /** Debounce of re-analysis after the page changes (see PageObserver). */
   timing?: { quietMs: number; maxWaitMs: number };
 }
@@ -43,7 +44,6 @@ const FLASH_MS = 1600;
 
 export class Controller {
   private status: PageStatus = 'analysing';
-  private summary: ReportSummary | null = null;
   private analysis: PageAnalysis | null = null;
   private plan: PagePlan | null = null;
   private mode: LanguageMode = 'both';
@@ -89,10 +89,9 @@ export class Controller {
     await this.enable();
   }
 
-  state(): TabState {
+  state(): PageState {
     return {
       status: this.status,
-      summary: this.summary,
       mode: this.mode,
       modes: this.plan?.modes ?? ['both'],
       collapsedCount: this.status === 'off' ? 0 : (this.plan?.collapsedCount ?? 0),
@@ -100,7 +99,7 @@ export class Controller {
     };
   }
 
-  async handle(request: ContentRequest): Promise<TabState> {
+  async handle(request: ContentRequest): Promise<PageState> {
     switch (request.type) {
       case 'get-state':
         break;
@@ -198,7 +197,7 @@ export class Controller {
     const annotator = this.annotator;
     if (!annotator || signal.aborted) return;
     try {
-      if (!this.summary) {
+      if (!this.analysis) {
         this.status = 'analysing';
         this.sendState();
       }
@@ -228,7 +227,6 @@ export class Controller {
       );
       const plan: PagePlan = { ...planner.summary, blocks };
       this.analysis = analysis;
-      this.summary = findings.summary;
       this.plan = plan;
       await this.choosePageMode(plan);
       if (signal.aborted) return;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageSnapshot } from '@/engine/model';
-import { type AnalyzeResponse, type BackgroundRequest, isContentRequest, snapshotMessages } from '@/utils/protocol';
+import { type BackgroundProtocol, isContentRequest, snapshotMessages, typedSender } from '@/utils/protocol';
 import { getSettings, getSiteModes, setSiteMode, watchSettings, watchSiteModes } from '@/utils/settings';
 import { snapshotPageSteps } from '@/engine/snapshot';
 import { Controller } from './controller';
@@ -13,11 +13,12 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     ctx.onInvalidated(ignorePageStops(window));
-    const send = (message: BackgroundRequest): Promise<unknown> => browser.runtime.sendMessage(message);
-    const analyze = async (snapshot: PageSnapshot): Promise<AnalyzeResponse> => {
+    const send = typedSender<BackgroundProtocol>((message) => browser.runtime.sendMessage(message));
+    const analyze = async (snapshot: PageSnapshot) => {
       // One message at a time, each encoded in a task of its own; the last one, `analyze`, answers.
-      let findings: AnalyzeResponse | undefined;
-      for (const message of snapshotMessages(snapshot)) findings = (await send(message)) as AnalyzeResponse | undefined;
+      const { parts, analyze } = snapshotMessages(snapshot);
+      for (const part of parts) await send(part);
+      const findings = await send(analyze);
       if (!findings) throw new Error('the background did not analyse the page');
       return findings;
     };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { askPage, launch, localOnly, projectFile, tabIdOf, waitReady } from './helpers/chromium.mjs';
+import { askPage, launch, localOnly, projectFile, sessionOf, tabIdOf, waitReady } from './helpers/chromium.mjs';
 import { FIRST_FRAME_MARK, growingPage, longPage, singlePageApp } from './helpers/pages.mjs';
 import { startServer } from './helpers/server.mjs';
 import { mainThreadTasks, startTrace } from './helpers/trace.mjs';
@@ -229,12 +229,13 @@ describe(`a ${LONG_PARAGRAPHS.toLocaleString('en')}-paragraph page`, () => {
       ours: tasks.map((task) => ({ ...task, oursMs: oursMs(task) })).filter((task) => task.oursMs > 0),
       relayouts: tasks.filter((task) => task.renderMs > LONG_TASK_MS),
     };
+    const session = await sessionOf(browser.context, browser.extensionId, tabId);
     const round = (ms) => Math.round(ms);
     const worst = (list, key) => round(Math.max(0, ...list.map((entry) => entry[key])));
     const gaps = sinceFirstFrame(probe.gaps);
     const frames = sinceFirstFrame(probe.frames);
     console.log(
-      `# ${LONG_PARAGRAPHS} paragraphs: ready ${total} ms after navigation (text phase in the background ${state.summary.ms} ms); ` +
+      `# ${LONG_PARAGRAPHS} paragraphs: ready ${total} ms after navigation (text phase in the background ${session.report.timing.ms} ms); ` +
         `${state.collapsedCount} copies collapsed (${long.copies} put in), ${annotated.labels} labels; after the page's first frame: ` +
         `NewsLens's longest task ${worst(measured.ours, 'oursMs')} ms (CPU); ` +
         `${measured.relayouts.length} frames with over ${LONG_TASK_MS} ms of style and layout (CPU ${measured.relayouts.map((task) => round(task.renderMs)).join(', ')} ms; ` +
@@ -308,7 +309,7 @@ describe('in-site navigation (pushState)', () => {
     assert.equal(await modeOf(page), 'en');
     const state = await waitReady(browser.worker, tabId);
     assert.equal(state.mode, 'en');
-    assert.ok(state.summary.url.endsWith('/spa/2'));
+    assert.ok((await sessionOf(browser.context, browser.extensionId, tabId)).report.url.endsWith('/spa/2'));
     assert.doesNotMatch(await rendered(page, '#story'), han);
     await page.close();
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { askPage, EXTENSION, launch, localAndExtensionOnly, projectFile, ROOT, tabIdOf, waitReady } from './helpers/chromium.mjs';
+import { askPage, EXTENSION, launch, localAndExtensionOnly, projectFile, ROOT, sessionOf, tabIdOf, waitReady } from './helpers/chromium.mjs';
 import {
   feedPage,
   framePage,
@@ -124,12 +124,12 @@ const ourMarks = (target, selector = 'html') =>
 // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what NewsLens changes
 const rendered = (page, selector) => page.locator(selector).first().innerText();
 
-/** Polls the tab's state until `test` holds. */
-async function until(tabId, test, what, timeout = 20000) {
+/** Polls the tab's state until `test` holds (and `also`, an asynchronous check, where given). */
+async function until(tabId, test, what, timeout = 20000, also = async () => true) {
   const end = Date.now() + timeout;
   for (;;) {
     const state = await stateOf(tabId).catch(() => null);
-    if (state && test(state)) return state;
+    if (state && test(state) && (await also().catch(() => false))) return state;
     if (Date.now() > end) throw new Error(`${what}: not reached in ${timeout} ms (last state ${JSON.stringify(state)})`);
     await sleep(100);
   }
@@ -353,7 +353,13 @@ describe('a one-page app, back and forth', () => {
     const { page, tabId } = await open('/app/1');
     await page.locator('newslens-switch button', { hasText: 'EN' }).click();
     const check = async (path) => {
-      const state = await until(tabId, (s) => s.status === 'ready' && s.summary?.url?.endsWith(path) && s.collapsedCount === 1, `story ${path}`);
+      const state = await until(
+        tabId,
+        (s) => s.status === 'ready' && s.collapsedCount === 1,
+        `story ${path}`,
+        undefined,
+        async () => (await sessionOf(browser.context, browser.extensionId, tabId))?.report?.url?.endsWith(path),
+      );
       await page.waitForFunction((copy) => document.querySelector('#story p.copy')?.textContent === copy, spa.copies[path]);
       assert.equal(state.mode, 'en');
       assert.equal(await modeOf(page), 'en');
@@ -417,7 +423,7 @@ describe('an attacking page', () => {
         // No way to the background either: nothing is externally connectable.
         let runtime = 'none';
         try {
-          await chrome.runtime.sendMessage(extensionId, { type: 'get-report', tabId: 1 });
+          await chrome.runtime.sendMessage(extensionId, { type: 'get-session', tabId: 1 });
           runtime = 'answered';
         } catch (error) {
           runtime = error instanceof Error ? 'refused' : 'none';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch, localAndExtensionOnly, projectFile, tabIdOf, waitReady } from './helpers/chromium.mjs';
+import { launch, localAndExtensionOnly, projectFile, stopServiceWorker, tabIdOf, waitReady } from './helpers/chromium.mjs';
 import { startServer } from './helpers/server.mjs';
 
 /**
@@ -22,6 +22,7 @@ let server;
 let browser;
 let page;
 let popup;
+let tabId;
 
 before(async () => {
   server = await startServer({ '/seed': SEED });
@@ -29,7 +30,7 @@ before(async () => {
   await localAndExtensionOnly(browser.context);
   page = await browser.context.newPage();
   await page.goto(server.url('/seed'), { waitUntil: 'domcontentloaded' });
-  const tabId = await tabIdOf(browser.worker, page);
+  tabId = await tabIdOf(browser.worker, page);
   await waitReady(browser.worker, tabId);
   popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
@@ -97,5 +98,21 @@ describe('the popup for the seed page', () => {
     await popup.waitForFunction(() => document.querySelector('.mode-switch input[value="both"]')?.checked === true);
     assert.equal(count(await rendered(popup, '.reader-body'), ZH_REPEATED), 1);
     assert.equal(count(await rendered(page, 'body'), ZH_REPEATED), 1);
+  });
+});
+
+describe('a background the browser stopped', () => {
+  it('rebuilds the page session from the content script: a popup opened after it shows the report', async () => {
+    await popup.close();
+    await stopServiceWorker(browser.context, page);
+    const again = await browser.context.newPage();
+    await again.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await again.waitForSelector('main.reader .reader-body', { timeout: 30000 });
+    assert.equal(await rendered(again, 'main.reader h1'), `${EXPECTED.title.en}\n${EXPECTED.title.zh}`);
+    assert.deepEqual(await again.locator('.tags .chip').allTextContents(), EXPECTED.tags);
+    assert.equal(count(await rendered(again, '.reader-body'), ZH_REPEATED), 1);
+    // The page was analysed again, not changed: still one visible copy of the repeated paragraph.
+    assert.equal(count(await rendered(page, 'body'), ZH_REPEATED), 1);
+    await again.close();
   });
 });

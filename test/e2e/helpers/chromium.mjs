@@ -64,6 +64,42 @@ export async function askPage(worker, tabId, request) {
   return worker.evaluate(([id, message]) => chrome.tabs.sendMessage(id, message), [tabId, request]);
 }
 
+const probes = new WeakMap();
+
+/**
+ * A tab's page session (state and report), asked of the background from an extension page, the
+ * way the popup asks: the content script's own state carries no report.
+ */
+export async function sessionOf(context, extensionId, tabId) {
+  let probe = probes.get(context);
+  if (!probe || probe.isClosed()) {
+    probe = await context.newPage();
+    await probe.goto(`chrome-extension://${extensionId}/options.html`);
+    probes.set(context, probe);
+  }
+  return probe.evaluate((id) => chrome.runtime.sendMessage({ type: 'get-session', tabId: id }), tabId);
+}
+
+/**
+ * Stops the extension's service worker, as Chrome does after 30 s idle, and waits until it has
+ * stopped: whatever the background held in memory is gone.
+ */
+export async function stopServiceWorker(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const status = new Map();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) if (version.scriptURL.startsWith('chrome-extension://')) status.set(version.versionId, version.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const end = Date.now() + 10000;
+  while (status.size === 0 || [...status.values()].some((running) => running !== 'stopped')) {
+    if (Date.now() > end) throw new Error(`the service worker did not stop: ${JSON.stringify([...status])}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await cdp.detach();
+}
+
 /** Polls the page's content script until it has finished analysing (or fails). */
 export async function waitReady(worker, tabId, { timeout = 60000 } = {}) {
   const end = Date.now() + timeout;

@@ -131,10 +131,12 @@ export async function waitReadyAt(probe, url, { timeout = 30000 } = {}) {
     probe,
     async (wanted) => {
       for (const tab of await browser.tabs.query({})) {
-        const state = await browser.tabs.sendMessage(tab.id, { type: 'get-state' }).catch(() => null);
-        // The page's address is in its state's summary (its report, before the background kept reports).
-        const at = state?.summary?.url ?? state?.report?.url;
-        if (at === wanted && state.status !== 'analysing') return { tabId: tab.id, state };
+        // The page's address is in its report, which the background keeps in the tab's session.
+        const session = await browser.runtime.sendMessage({ type: 'get-session', tabId: tab.id }).catch(() => null);
+        if (session?.report?.url === wanted && session.status !== 'analysing') {
+          const { report: _, ...state } = session;
+          return { tabId: tab.id, state };
+        }
       }
       return null;
     },
