@@ -13,7 +13,7 @@ import { startServer } from '../test/e2e/helpers/server.mjs';
 
 const out = path.join(ROOT, '.demo', new Date().toISOString().replace(/[:.]/g, '-'));
 fs.mkdirSync(out, { recursive: true });
-const seed = projectFile('test/fixtures/seed/page.html', 'fixtures/seed/page.html');
+const seed = projectFile('test/fixtures/seed/page.html');
 const server = await startServer({ '/news/spacex-google-deal': seed });
 const url = server.url('/news/spacex-google-deal');
 const shots = [];

@@ -2,13 +2,17 @@
  * Builds test/fixtures/aggregator-*: pages shaped like the seed (an AI-news aggregator's bilingual
  * card) in other markup, from NTREX-128 documents no other fixture uses (real English news with
  * professional Chinese translations, CC BY-SA 4.0; see test/fixtures/NTREX-README.md), with the
- * ground truth beside each in the format of shared/fixtures/seed/expected.json.
+ * ground truth beside each in the format of test/fixtures/seed/expected.json.
  *
- *   node scripts/make-aggregator-fixtures.mjs [path/to/shared/corpus/ntrex128]
+ *   node scripts/make-aggregator-fixtures.mjs path/to/ntrex128   (the NTREX-128 text files, not kept in the repository)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-const corpus = resolve(process.argv[2] ?? '../shared/corpus/ntrex128');
+function usage() {
+  console.error('usage: node scripts/make-aggregator-fixtures.mjs path/to/ntrex128');
+  process.exit(2);
+}
+const corpus = resolve(process.argv[2] ?? usage());
 const lines = (f) => readFileSync(join(corpus, f), 'utf8').split(/\r?\n/).slice(0, -1);
 const ids = lines('DOCUMENT_IDS.tsv').map((l) => l.split('\t')[0]);
 const en = lines('newstest2019-src.eng.txt'), hans = lines('newstest2019-ref.zho-CN.txt'), hant = lines('newstest2019-ref.zho-TW.txt');

@@ -1,14 +1,19 @@
 /**
  * Builds the bilingual fixture pages in test/fixtures/ntrex-* from NTREX-128 (real English news with
  * professional Chinese translations, CC BY-SA 4.0; see test/fixtures/NTREX-README.md), one page per
- * layout, with the ground truth beside each in the format of shared/fixtures/seed/expected.json.
+ * layout, with the ground truth beside each in the format of test/fixtures/seed/expected.json.
  *
- *   npx tsx scripts/make-fixtures.ts [path/to/shared/corpus/ntrex128]
+ *   npx tsx scripts/make-fixtures.ts path/to/ntrex128   (the NTREX-128 text files, not kept in the repository)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const corpus = resolve(process.argv[2] ?? '../shared/corpus/ntrex128');
+function usage(): never {
+  console.error('usage: npx tsx scripts/make-fixtures.ts path/to/ntrex128');
+  process.exit(2);
+}
+
+const corpus = resolve(process.argv[2] ?? usage());
 const out = resolve('test/fixtures');
 
 const lines = (file: string) => readFileSync(join(corpus, file), 'utf8').split(/\r?\n/).slice(0, -1);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The report contract on every page we have: each fixture page and each real saved page of
- * ../shared/corpus/real-pages is analysed as the command line does (linkedom) and its report is
+ * test/corpus/real-pages is analysed as the command line does (linkedom) and its report is
  * checked with validateReport, as JSON too (the report crosses message boundaries). The real pages
  * are neither bilingual nor AI-labelled (see the corpus README), so anything bilingual or any
  * disclosure found there is a false positive. The validator itself is tested on broken reports.
@@ -14,9 +14,9 @@ import { analyzeDocument } from '../engine/analyze';
 import type { Analysis } from '../engine/model';
 import type { PageReport } from '../engine/report';
 import { isPageReport, validateReport } from '../engine/report-schema';
+import { REAL_PAGES, realPageNames } from './real-pages-corpus';
 
 const FIXTURES = resolve(__dirname, 'fixtures');
-const CORPUS = resolve(__dirname, '../../shared/corpus/real-pages');
 
 function pages(dir: string, file: string): string[] {
   return readdirSync(dir)
@@ -92,17 +92,10 @@ describe('fixture pages', () => {
 
 
 describe('real pages', () => {
-  it('the corpus is there', () => {
-    expect(
-      existsSync(CORPUS),
-      `real-pages corpus missing at ${CORPUS}: the shared folder must sit at ../shared beside the repository`,
-    ).toBe(true);
-    expect(pages(CORPUS, 'source.html').length).toBeGreaterThanOrEqual(60);
-  });
-  const names = existsSync(CORPUS) ? pages(CORPUS, 'source.html') : [];
+  const names = realPageNames();
   const bilingual: string[] = [];
   it.each(names)('%s: a valid report with an article and no disclosure', (name) => {
-    const a = analyse(join(CORPUS, name, 'source.html'));
+    const a = analyse(join(REAL_PAGES, name, 'source.html'));
     checkContract(a);
     const r = a.report;
     expect(r.disclosures).toEqual([]);

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { findMarkupDisclosures, findTextDisclosures } from '../engine/disclosures';
 import type { DisclosureKind } from '../engine/report';
 import { foldSpace } from '../engine/text';
+import { realPage } from './real-pages-corpus';
 
-const shared = '/work/shared';
 const fixtures = join(import.meta.dirname, 'fixtures');
 
 const one = (text: string, lang = 'und') => findTextDisclosures([{ text, lang, el: null }]);
@@ -161,7 +161,7 @@ describe('findTextDisclosures', () => {
   });
 
   it('finds exactly the disclaimer among all visible blocks of the seed page, footer and sidebar included', () => {
-    const { document } = parseHTML(readFileSync(join(shared, 'fixtures/seed/page.html'), 'utf8'));
+    const { document } = parseHTML(readFileSync(join(fixtures, 'seed/page.html'), 'utf8'));
     const blocks = [...document.querySelectorAll('h1, h2, h3, p, li, span, a, footer, button')].map((el) => ({
       text: foldSpace(el.textContent ?? ''),
       lang: 'und',
@@ -209,10 +209,8 @@ describe('findTextDisclosures', () => {
   });
 
   it('finds nothing on real pages without AI disclosures (incl. "Disclaimer" text and articles about AI)', () => {
-    const root = join(shared, 'corpus/real-pages');
-    const names = ['links-in-tables', 'ebb-org', 'lazy-image-2', 'gmw', 'youth', 'wikipedia'];
-    for (const name of names.filter((n) => existsSync(join(root, n, 'source.html')))) {
-      const { document } = parseHTML(readFileSync(join(root, name, 'source.html'), 'utf8'));
+    for (const name of ['links-in-tables', 'ebb-org', 'lazy-image-2', 'gmw', 'youth', 'wikipedia']) {
+      const { document } = parseHTML(realPage(name));
       const blocks = [...document.querySelectorAll('p, li, h1, h2, h3, td, footer, small, figcaption')].map((el) => ({
         text: foldSpace(el.textContent ?? ''),
         lang: 'und',

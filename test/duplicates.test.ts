@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { type DuplicateMatch, findDuplicates, normalizeForDuplicates, similarity } from '../engine/duplicates';
+import { realPage, realPageNames } from './real-pages-corpus';
 
 const FIXTURES = resolve(__dirname, 'fixtures');
-const REAL_PAGES = resolve(__dirname, '../../shared/corpus/real-pages');
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote';
 
 function lines(name: string): string[] {
@@ -129,9 +129,8 @@ describe('findDuplicates on pages', () => {
   it('reports (almost) nothing on the 62 real pages, whose repeated lines are labels and headlines', () => {
     let blocks = 0;
     let groups = 0;
-    for (const name of readdirSync(REAL_PAGES)) {
-      if (name === 'README.md') continue;
-      const texts = blockTexts(readFileSync(resolve(REAL_PAGES, name, 'source.html'), 'utf8'));
+    for (const name of realPageNames()) {
+      const texts = blockTexts(realPage(name));
       blocks += texts.length;
       groups += findDuplicates(texts).length;
     }

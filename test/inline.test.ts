@@ -8,7 +8,7 @@ import { foldSpace } from '../engine/text';
 const FIXTURES = join(__dirname, 'fixtures/langid');
 const lines = (path: string) => readFileSync(join(FIXTURES, path), 'utf8').split('\n').filter((l) => l.trim() !== '');
 
-// Texts of the seed page (shared/fixtures/seed): title, summary, labels and disclaimer elements.
+// Texts of the seed page (test/fixtures/seed): title, summary, labels and disclaimer elements.
 const SEED_TITLE_EN = 'SpaceX signs $920 million per month deal with Google for 110,000 Nvidia AI chips ahead of IPO';
 const SEED_TITLE_ZH = 'SpaceX在IPO前与Google签署每月9.2亿美元协议,获取11万块Nvidia AI芯片';
 const SEED_SUMMARY_EN =

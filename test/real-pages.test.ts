@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../engine/article';
 import { findScores, findTags } from '../engine/scores';
 import { visibleText } from '../engine/text';
+import { realPage, realPageNames } from './real-pages-corpus';
 
 /**
  * Article extraction against Mozilla Readability's on 62 real saved pages. Readability's output is
@@ -16,7 +15,6 @@ const MEDIAN_PRECISION = 0.95;
 /** Pages whose article we miss most of, known and listed so that a new one fails the test. */
 const FLOOR = 0.5;
 const BELOW_FLOOR = ['bug-1255978', 'firefox-nightly-blog', 'hukumusume'];
-const CORPUS = resolve(__dirname, '../../shared/corpus/real-pages');
 
 /** Words for alphabetic text, single characters for CJK, so both compare at a similar grain. */
 function tokens(text: string): Map<string, number> {
@@ -55,16 +53,9 @@ interface PageResult {
 }
 
 function measure(): PageResult[] {
-  if (!existsSync(CORPUS)) {
-    throw new Error(`real-pages corpus missing at ${CORPUS}: the shared folder must sit at ../shared beside the repository`);
-  }
-  const names = readdirSync(CORPUS, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
-  return names.map((name) => {
-    const source = readFileSync(join(CORPUS, name, 'source.html'), 'utf8');
-    const expected = readFileSync(join(CORPUS, name, 'expected.html'), 'utf8');
+  return realPageNames().map((name) => {
+    const source = realPage(name);
+    const expected = realPage(name, 'expected.html');
     const { document } = parseHTML(source);
     const doc = document as unknown as Document;
     const t0 = performance.now();

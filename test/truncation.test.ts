@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { endsInEllipsis, truncation } from '../engine/truncation';
+import { realPage, realPageNames } from './real-pages-corpus';
 
 const FIXTURES = resolve(__dirname, 'fixtures');
-const REAL_PAGES = resolve(__dirname, '../../shared/corpus/real-pages');
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote';
 
 function lines(name: string): string[] {
@@ -119,9 +119,8 @@ describe('truncation on real text', () => {
   it('flags at most a handful of the 9,600 blocks of the 62 real pages', () => {
     let blocks = 0;
     const flagged: string[] = [];
-    for (const name of readdirSync(REAL_PAGES)) {
-      if (name === 'README.md') continue;
-      for (const text of blockTexts(readFileSync(resolve(REAL_PAGES, name, 'source.html'), 'utf8'))) {
+    for (const name of realPageNames()) {
+      for (const text of blockTexts(realPage(name))) {
         blocks++;
         if (truncation(text) !== null) flagged.push(`${name}: ${text.slice(-60)}`);
       }

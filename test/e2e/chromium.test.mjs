@@ -11,10 +11,10 @@ import { mainThreadTasks, startTrace } from './helpers/trace.mjs';
  * LONG_PAGE_PARAGRAPHS changes the size of the long page (10,000 by default).
  */
 
-const SEED = projectFile('test/fixtures/seed/page.html', 'fixtures/seed/page.html');
-const EXPECTED = JSON.parse(projectFile('test/fixtures/seed/expected.json', 'fixtures/seed/expected.json'));
+const SEED = projectFile('test/fixtures/seed/page.html');
+const EXPECTED = JSON.parse(projectFile('test/fixtures/seed/expected.json'));
 /** A real English page whose "Disclaimer" has nothing to do with AI. */
-const REAL = projectFile('../shared/corpus/real-pages/ebb-org/source.html');
+const REAL = projectFile('test/corpus/real-pages/ebb-org/source.html');
 const FIXTURES = ['ntrex-inline', 'ntrex-sequential-hant', 'ntrex-table', 'aggregator-other-markup', 'labels-jsonld'];
 const LONG_PARAGRAPHS = Number(process.env.LONG_PAGE_PARAGRAPHS ?? 10000);
 /** A task longer than this is a long task. */

@@ -11,7 +11,7 @@ import { startServer } from './helpers/server.mjs';
  * `npx wxt build -b firefox`: `node --test test/e2e/hostile-firefox.test.mjs`.
  */
 
-const SEED = projectFile('test/fixtures/seed/page.html', 'fixtures/seed/page.html');
+const SEED = projectFile('test/fixtures/seed/page.html');
 const ADDON_ID = 'newslens@example.org';
 const STRICT_CSP = "default-src 'none'; style-src 'self'; script-src 'none'";
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -10,8 +10,8 @@ import { startServer } from './helpers/server.mjs';
  * Run after `npx wxt build`: `node --test test/e2e/popup.test.mjs`.
  */
 
-const SEED = projectFile('test/fixtures/seed/page.html', 'fixtures/seed/page.html');
-const EXPECTED = JSON.parse(projectFile('test/fixtures/seed/expected.json', 'fixtures/seed/expected.json'));
+const SEED = projectFile('test/fixtures/seed/page.html');
+const EXPECTED = JSON.parse(projectFile('test/fixtures/seed/expected.json'));
 const ZH_REPEATED = EXPECTED.duplicates[0].kept;
 const EN_FIRST = EXPECTED.duplicates[1].kept;
 

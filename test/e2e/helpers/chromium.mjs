@@ -119,12 +119,9 @@ export async function localOnly(context) {
   );
 }
 
-/** Reads a file from the repository, or from ../shared beside it (the team's shared material). */
-export function projectFile(relative, sharedFallback) {
-  for (const candidate of [path.join(ROOT, relative), sharedFallback && path.join(ROOT, '..', 'shared', sharedFallback)]) {
-    if (candidate && fs.existsSync(candidate)) return fs.readFileSync(candidate, 'utf8');
-  }
-  throw new Error(`missing ${relative}${sharedFallback ? ` (and ../shared/${sharedFallback})` : ''}`);
+/** Reads a file of the repository; a missing one throws. */
+export function projectFile(relative) {
+  return fs.readFileSync(path.join(ROOT, relative), 'utf8');
 }
 
 /**

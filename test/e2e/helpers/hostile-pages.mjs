@@ -181,10 +181,9 @@ export function markupPage() {
   return page(`${MARKUP_TEXT} 新闻`, `<article><h1>${escapeHtml(`Markup ${MARKUP_TEXT} 标记`)}</h1>${body.join('')}</article>`);
 }
 
-/** The pages of the real-pages corpus beside this repository (../shared), by name. */
+/** The pages of the repository's real-pages corpus, by name; throws when the corpus is missing. */
 export function realPages(root) {
-  const dir = path.join(root, '..', 'shared', 'corpus', 'real-pages');
-  if (!fs.existsSync(dir)) return [];
+  const dir = path.join(root, 'test', 'corpus', 'real-pages');
   return fs
     .readdirSync(dir)
     .filter((name) => fs.existsSync(path.join(dir, name, 'source.html')))
