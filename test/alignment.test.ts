@@ -154,21 +154,15 @@ describe('alignParagraphs on the seed analysis', () => {
 });
 
 describe('alignParagraphs cost', () => {
-  it('aligns 5,000 paragraphs a side in near-linear time', () => {
+  // Time per size is measured in the stress tier (test/cost.test.ts).
+  it('aligns 5,000 paragraphs a side', () => {
     const en = english.flat();
     const zh = chinese('zh-Hans').flat();
     const a = Array.from({ length: 5000 }, (_, i) => at(en, i % en.length));
     const b = Array.from({ length: 5000 }, (_, i) => at(zh, i % zh.length));
-    const small = performance.now();
-    alignParagraphs(a.slice(0, 500), b.slice(0, 500));
-    const smallMs = performance.now() - small;
-    const start = performance.now();
     const { pairs } = alignParagraphs(a, b);
-    const ms = performance.now() - start;
     expect(pairs.length).toBeGreaterThan(4500);
-    // Ten times the input within twenty times the time (a quadratic DP would take a hundred).
-    expect(ms).toBeLessThan(Math.max(20 * smallMs, 200));
-  }, 15_000);
+  });
 
   it('returns no pairs when a side is empty', () => {
     expect(alignParagraphs([], seed.zh).pairs).toEqual([]);

@@ -238,7 +238,8 @@ describe('analyzeBilingual: pages that are not bilingual', () => {
 });
 
 describe('analyzeBilingual cost', () => {
-  it('handles 10,000 interleaved units in near-linear time', () => {
+  // Time per size is measured in the stress tier (test/cost.test.ts).
+  it('handles 10,000 interleaved units', () => {
     const en = docs.flatMap((_, d) => paragraphs(d, 'en'));
     const zh = docs.flatMap((_, d) => paragraphs(d, 'zh-Hans'));
     const units: BilingualUnit[] = Array.from({ length: 10_000 }, (_, i) => {
@@ -247,10 +248,8 @@ describe('analyzeBilingual cost', () => {
         ? { id: i, block: i, part: 0, lang: 'zh-Hans', text: at(zh, k), cell: null, column: null }
         : { id: i, block: i, part: 0, lang: 'en', text: at(en, k), cell: null, column: null };
     });
-    const start = performance.now();
     const result = analyzeBilingual(units);
-    expect(performance.now() - start).toBeLessThan(5000);
     expect(result.layouts).toEqual(['interleaved']);
     expect(result.pairs.length).toBeGreaterThan(4500);
-  }, 15_000);
+  });
 });

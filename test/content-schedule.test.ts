@@ -1,10 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageObserver } from '@/entrypoints/content/observer';
 import { Cancelled, inFrames, runSliced, sliced, WRITE_FRAMES } from '@/entrypoints/content/schedule';
 import type { Steps } from '@/engine/steps';
 import { MARK } from '@/utils/page-markers';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('sliced work', () => {
   it('ends each slice once its budget is used', async () => {
@@ -36,20 +34,26 @@ describe('sliced work', () => {
   });
 
   it('stops between slices when cancelled', async () => {
+    // A fake clock: each item takes 1 ms, so a slice holds five items and the abort comes in the second.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
     const controller = new AbortController();
     let done = 0;
-    const run = sliced(
-      Array.from({ length: 1000 }, (_, i) => i),
-      () => {
-        done++;
-        if (done === 10) controller.abort();
-        const end = performance.now() + 0.2;
-        while (performance.now() < end);
-      },
-      { budgetMs: 1, signal: controller.signal },
-    );
-    await expect(run).rejects.toBeInstanceOf(Cancelled);
-    expect(done).toBeLessThan(1000);
+    try {
+      const run = sliced(
+        Array.from({ length: 1000 }, (_, i) => i),
+        () => {
+          clock += 1;
+          done++;
+          if (done === 8) controller.abort();
+        },
+        { budgetMs: 5, signal: controller.signal },
+      );
+      await expect(run).rejects.toBeInstanceOf(Cancelled);
+    } finally {
+      now.mockRestore();
+    }
+    expect(done).toBe(10);
   });
 });
 
@@ -148,6 +152,15 @@ describe('writes that change layout, in few frames', () => {
 });
 
 describe('the page observer', () => {
+  // A fake clock: the waits are the observer's behaviour, and a busy machine must not change them.
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const sleep = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
   it('batches the page changes, ignores its own writes and our widgets, and waits for quiet', async () => {
     document.body.innerHTML = '<main></main>';
     const main = document.querySelector('main') as HTMLElement;
@@ -180,13 +193,14 @@ describe('the page observer', () => {
     let calls = 0;
     const observer = new PageObserver(document.documentElement, () => calls++, { quietMs: 50, maxWaitMs: 100 });
     observer.start();
-    const started = Date.now();
-    while (Date.now() - started < 350) {
+    // A change every 10 ms for 350 ms: never 50 ms of quiet, so only the max wait fires (100, 200, 300).
+    for (let tick = 0; tick < 35; tick++) {
       main.append(document.createTextNode('tick '));
       await sleep(10);
     }
+    expect(calls).toBe(3);
     observer.stop();
-    expect(calls).toBeGreaterThanOrEqual(2);
-    expect(calls).toBeLessThanOrEqual(4);
+    await sleep(1000);
+    expect(calls).toBe(3);
   });
 });

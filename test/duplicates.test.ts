@@ -63,11 +63,6 @@ function byKept(matches: DuplicateMatch[]): Map<number, DuplicateMatch> {
   return new Map(matches.map((m) => [m.kept, m]));
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
 describe('normalizeForDuplicates', () => {
   it('treats full-width and half-width punctuation alike, with or without a following space', () => {
     const full = '每月9.2亿美元的数字不仅仅是一份合同价值；它更像一则头条：火箭公司（SpaceX），谷歌。';
@@ -137,7 +132,7 @@ describe('findDuplicates on pages', () => {
     expect(blocks).toBeGreaterThan(9000);
     // The one group measured: a citation that wikipedia-4 lists twice, word for word.
     expect(groups).toBeLessThanOrEqual(1);
-  }, 20_000);
+  });
 });
 
 describe('findDuplicates kinds', () => {
@@ -292,33 +287,17 @@ function corpus(n: number): { texts: string[]; expected: DuplicateMatch[] } {
   return { texts, expected: expected.sort((x, y) => x.kept - y.kept) };
 }
 
-describe('findDuplicates cost', () => {
-  it('finds every planted copy among 10,000 paragraphs in well under a second, and grows near-linearly', () => {
+// Time per size is measured in the stress tier (findDuplicates in test/adversarial.test.ts).
+describe('findDuplicates at scale', () => {
+  it('finds every planted copy among 1,000 and among 10,000 paragraphs', () => {
     const small = corpus(1_000);
     const large = corpus(10_000);
     expect(large.texts).toHaveLength(10_000);
     expect(findDuplicates(small.texts)).toEqual(small.expected);
     expect(findDuplicates(large.texts)).toEqual(large.expected);
+  });
 
-    // CPU time, not wall time: the test machine is shared, and waiting for a core is not our cost.
-    const time = (texts: string[]): number => {
-      const start = process.cpuUsage();
-      findDuplicates(texts);
-      const used = process.cpuUsage(start);
-      return (used.user + used.system) / 1000;
-    };
-    // Warm the JIT first: the first runs measure compilation, which makes the small case look slow.
-    for (let run = 0; run < 3; run++) findDuplicates(small.texts);
-    const smallMs = median([time(small.texts), time(small.texts), time(small.texts), time(small.texts), time(small.texts)]);
-    const largeMs = median([time(large.texts), time(large.texts), time(large.texts)]);
-    console.log(`findDuplicates CPU: 1,000 paragraphs ${smallMs.toFixed(1)} ms, 10,000 ${largeMs.toFixed(1)} ms`);
-    expect(largeMs).toBeLessThan(1_000);
-    // Measured 10–16× with a warm JIT (more garbage to collect at 10,000); quadratic would be ~100×.
-    expect(largeMs / smallMs).toBeLessThanOrEqual(20);
-  }, 30_000);
-
-  it('stays fast on adversarial input', () => {
-    const start = performance.now();
+  it('finds the copies in adversarial input: 50,000 labels or copies, a 1 MB paragraph', () => {
     expect(findDuplicates(Array.from({ length: 50_000 }, () => 'Continue reading the main story'))).toEqual([]);
 
     const long = paragraph('en', 300);
@@ -332,6 +311,5 @@ describe('findDuplicates cost', () => {
     expect(findDuplicates([megabyte])).toEqual([]);
     const changed = megabyte.replace(/\bthe\b/, 'zebra').replace(/\bof\b/, 'lion');
     expect(findDuplicates([megabyte, changed, paragraph('en', 5)])).toEqual([{ kind: 'near', kept: 0, copies: [1] }]);
-    expect(performance.now() - start).toBeLessThan(5_000);
-  }, 20_000);
+  });
 });

@@ -138,15 +138,14 @@ describe('detectLanguage on other scripts and odd input', () => {
     expect(detectLanguage('\udfff政府周一宣布了新的经济措施\ud800')).toBe('zh-Hans');
   });
 
-  it('handles 1 MB of text quickly', () => {
+  // Time per size is measured in the stress tier (detectLanguage in test/adversarial.test.ts).
+  it('tells the language of 1 MB of text', () => {
     const en = lines('sentences/en.txt').join(' ');
     const big = en.repeat(Math.ceil(1_000_000 / en.length)).slice(0, 1_000_000);
     const zh = lines('ntrex128/lines.zho-CN.txt').join('');
     const bigZh = zh.repeat(Math.ceil(1_000_000 / zh.length)).slice(0, 1_000_000);
-    const start = performance.now();
     expect(detectLanguage(big)).toBe('en');
     expect(detectLanguage(bigZh)).toBe('zh-Hans');
-    expect(performance.now() - start).toBeLessThan(1000);
   });
 });
 

@@ -129,5 +129,5 @@ describe('truncation on real text', () => {
     // Measured 6: two blog-index excerpts really cut ("…CSCI 6...", "…compiler back..."), and four
     // comments or notes trailing off ("Take it away, MR...") that no rule can tell from a cut.
     expect(flagged.length).toBeLessThanOrEqual(6);
-  }, 20_000);
+  });
 });
