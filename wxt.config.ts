@@ -65,8 +65,8 @@ export default defineConfig({
           // NewsLens collects nothing and sends nothing anywhere.
           data_collection_permissions: { required: ['none'] },
         },
-        // No gecko_android: Firefox for Android is not declared until the popup and the on-page
-        // switch are tested there (the end-to-end tests run desktop Chromium and Firefox ESR only).
+        // Firefox for Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
