@@ -72,6 +72,11 @@ export default defineConfig({
   }),
   // Both set after WXT has added the entrypoints, which would overwrite them in the manifest above.
   hooks: {
+    // The content script's bundle defines no global variable, as with WXT 0.21 (0.20 names it
+    // `content` by default): nothing reads it.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const entrypoint of entrypoints) if (entrypoint.type === 'content-script') entrypoint.options.globalName = false;
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       // Chrome stops the MV3 service worker when idle; Firefox's MV2 background gets the same
       // life as an event page (Firefox 106+), so that no code comes to rely on a background that
@@ -88,7 +93,10 @@ export default defineConfig({
   zip: {
     // The sources archive is for AMO's reviewers, who rebuild the Firefox package from it with
     // `npm ci && npm run build:firefox` (README): what that build reads, and nothing else. The
-    // Han tables in engine/data come from scripts/gen-han-tables.mjs, so it goes along.
+    // Han tables in engine/data come from scripts/gen-han-tables.mjs, so it goes along. WXT 0.20
+    // zips every file not excluded, and a file it includes wins over one it excludes: so everything
+    // is excluded and only these are included.
+    excludeSources: ['**'],
     includeSources: [
       'README.md',
       'package.json',
