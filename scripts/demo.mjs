@@ -8,21 +8,15 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { askPage, launch, localAndExtensionOnly, localOnly, projectFile, ROOT, tabIdOf, waitReady } from '../test/e2e/helpers/chromium.mjs';
+import { askPage, launch, localAndExtensionOnly, localOnly, projectFile, ROOT, sessionOf, tabIdOf, waitReady } from '../test/e2e/helpers/chromium.mjs';
 import { startServer } from '../test/e2e/helpers/server.mjs';
 
 /**
- * The tab's page report, read as the popup reads it (components/page-client.ts): the background
- * keeps it and gives it only to the extension's own pages, so the question is asked from one.
+ * The tab's page report, read as the popup reads it: the background keeps each tab's session and
+ * gives it to the extension's own pages (`sessionOf` asks from one).
  */
 async function readReport(browser, tabId) {
-  const extensionPage = await browser.context.newPage();
-  try {
-    await extensionPage.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    return await extensionPage.evaluate((id) => chrome.runtime.sendMessage({ type: 'get-report', tabId: id }), tabId);
-  } finally {
-    await extensionPage.close();
-  }
+  return (await sessionOf(browser.context, browser.extensionId, tabId))?.report;
 }
 
 function summary(report, state, badge) {
