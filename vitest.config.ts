@@ -3,7 +3,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // Whole-corpus and worst-case runs take tens of seconds; the unit project stays at seconds so that
 // it can run on every change. `npm test` runs both.
-const stress = ['test/adversarial.test.ts', 'test/property.test.ts', 'test/restore-property.test.ts', 'test/contract.test.ts', 'test/real-pages.test.ts', 'test/cost.test.ts'];
+const stress = ['test/adversarial.test.ts', 'test/property.test.ts', 'test/restore-property.test.ts', 'test/contract.test.ts', 'test/real-pages.test.ts', 'test/cost.test.ts', 'test/real-pages-blocks.test.ts'];
 
 export default defineConfig({
   plugins: [WxtVitest()],

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { type DuplicateMatch, findDuplicates, normalizeForDuplicates, similarity } from '../engine/duplicates';
-import { realPage, realPageNames } from './real-pages-corpus';
+import { blockTexts } from './block-texts';
 
 const FIXTURES = resolve(__dirname, 'fixtures');
-const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote';
 
 function lines(name: string): string[] {
   return readFileSync(resolve(FIXTURES, 'dup', name), 'utf8').split('\n').filter(Boolean);
@@ -25,21 +23,6 @@ function paragraph(lang: 'en' | 'zh', first: number, count = 4): string {
   const source = lang === 'en' ? EN : ZH;
   const picked = Array.from({ length: count }, (_, k) => at(source, (first + k) % source.length));
   return picked.join(lang === 'en' ? ' ' : '');
-}
-
-/** Innermost block texts of a page, white space folded, as the pipeline's units would be. */
-function blockTexts(html: string): string[] {
-  const { document } = parseHTML(html);
-  const all = [...document.querySelectorAll(BLOCKS)];
-  const members = new Set(all);
-  const outer = new Set<Element>();
-  for (const el of all) {
-    for (let up = el.parentElement; up; up = up.parentElement) if (members.has(up)) outer.add(up);
-  }
-  return all
-    .filter((el) => !outer.has(el))
-    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
-    .filter((text) => text.length > 0);
 }
 
 /** Splits a block that glues an English half and a Chinese half, at its first Han character. */
@@ -121,18 +104,6 @@ describe('findDuplicates on pages', () => {
     expect(findDuplicates([`The manager told reporters on Monday: ${body.slice(0, 160)}`, body])).toEqual([]);
   });
 
-  it('reports (almost) nothing on the 62 real pages, whose repeated lines are labels and headlines', () => {
-    let blocks = 0;
-    let groups = 0;
-    for (const name of realPageNames()) {
-      const texts = blockTexts(realPage(name));
-      blocks += texts.length;
-      groups += findDuplicates(texts).length;
-    }
-    expect(blocks).toBeGreaterThan(9000);
-    // The one group measured: a citation that wikipedia-4 lists twice, word for word.
-    expect(groups).toBeLessThanOrEqual(1);
-  });
 });
 
 describe('findDuplicates kinds', () => {
