@@ -4,7 +4,7 @@ import puppeteer from 'puppeteer-core';
 
 /**
  * Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi, headless, with the built
- * Firefox extension installed as a temporary add-on (the recipe in ../shared/browser-testing.md
+ * Firefox extension installed as a temporary add-on (the recipe in the team notes, browser-testing.md
  * §6–7). There is no background page to evaluate in as there is a service worker in Chromium, so
  * an extension page opened in a tab ("probe") speaks for the extension: it has the same
  * `browser.tabs` API as the popup.
