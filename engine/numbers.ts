@@ -39,7 +39,7 @@ export interface Figure {
   approx: boolean;
   /** Written out in words ("six", "Fifty-eight", 十一万): such a figure is read, never evidence of a change. */
   words: boolean;
-  /** A unit of measure written after it (km, miles, 公里), lower-cased; null for none. */
+  /** A unit of measure written after it, by one name for all its spellings (miles → mi, 公里 → km); null for none. */
   unit: string | null;
 }
 
@@ -107,8 +107,35 @@ const CURRENCY_AFTER =
 
 const PERCENT = '(?:%|percentage points?|percent|per cent|pct|prozentpunkte|prozent|pour cent|por ciento|per cento|por cento|個百分點|个百分点)';
 
-const UNITS =
-  '(?:km|kilometres?|kilometers?|kilometre|miles?|mph|km/h|metres?|meters?|feet|foot|ft|inches|inch|yards?|kg|kilograms?|kilos?|pounds|lbs?|tonnes?|tons?|°C|°F|degrees|acres?|hectares?|litres?|liters?|gallons?|公里|千米|英里|米|英尺|英寸|公斤|千克|磅|吨|噸|摄氏度|华氏度|度|公顷|英亩|升|加仑|Kilometer|Meter|Grad|Tonnen)';
+/** Units of measure, each spelling with the one name the check compares (公里 = km). */
+const UNIT_NAMES: Record<string, string> = {};
+for (const [unit, spellings] of [
+  ['km', 'km kilometre kilometres kilometer kilometers kilometern 公里 千米'],
+  ['mi', 'mile miles 英里'],
+  ['m', 'm metre metres meter meters metern 米'],
+  ['cm', 'cm 厘米 公分'],
+  ['ft', 'ft foot feet 英尺 呎'],
+  ['in', 'inch inches 英寸 吋'],
+  ['yd', 'yard yards 码'],
+  ['kg', 'kg kilogram kilograms kilo kilos 公斤 千克'],
+  ['lb', 'lb lbs 磅'],
+  ['t', 'tonne tonnes ton tons tonnen 吨 噸'],
+  ['°c', '°c 摄氏度 攝氏'],
+  ['°f', '°f 华氏度 華氏'],
+  ['deg', 'degrees grad 度'],
+  ['acre', 'acre acres 英亩 英畝'],
+  ['ha', 'hectare hectares 公顷 公頃'],
+  ['l', 'litre litres liter liters 升 公升'],
+  ['gal', 'gallon gallons 加仑'],
+  ['mph', 'mph'],
+  ['km/h', 'km/h'],
+] as const) {
+  for (const spelling of spellings.split(' ')) UNIT_NAMES[spelling] = unit;
+}
+const UNITS = `(?:${Object.keys(UNIT_NAMES)
+  .sort((x, y) => y.length - x.length)
+  .map((u) => u.replace('/', '\\/'))
+  .join('|')})`;
 
 const MONTHS: Record<string, number> = {};
 for (const [names, month] of [
@@ -143,7 +170,7 @@ const FIGURE = new RegExp(
     `(?:\\s?(?<scale>${SCALE_WORD})|(?<short>${SHORT_SCALE}))?` +
     `(?:\\s?(?<percent>${PERCENT}))?` +
     `(?:\\s?(?<currencyAfter>${CURRENCY_AFTER}))?` +
-    `(?:\\s?(?<unit>${UNITS})(?![\\p{Script=Latin}]))?`,
+    `(?:[\\s-]?(?<unit>${UNITS})(?![\\p{Script=Latin}]))?`,
   'giu',
 );
 
@@ -175,8 +202,12 @@ const ENGLISH_UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90, dozen: 12,
+  eighty: 80, ninety: 90, dozen: 12, decade: 10, decades: 10,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, twentieth: 20,
 };
+/** Words that multiply the number before them ("two decades" = 20 years); alone they stand for one of them ("a decade"). */
+const ENGLISH_MULTIPLIED = new Set(['dozen', 'decade', 'decades']);
 const ENGLISH_NUMBER = new RegExp(
   `(?<![\\p{Script=Latin}])((?:${Object.keys(ENGLISH_UNITS).join('|')})(?:[- ](?:${Object.keys(ENGLISH_UNITS).join('|')}))?)(?:\\s(hundred|thousand|million|billion|trillion))?(?:\\s(${PERCENT}))?(?![\\p{Script=Latin}])`,
   'giu',
@@ -361,7 +392,7 @@ export function readFigures(text: string, lang = 'en'): Figure[] {
       scaled,
       approx: more !== undefined ? true : undefined,
       words: false,
-      unit: unit ? unit.toLowerCase() : null,
+      unit: unit ? (UNIT_NAMES[unit.toLowerCase()] ?? unit.toLowerCase()) : stop < end ? 'm' : null,
     });
   }
 
@@ -397,7 +428,7 @@ export function readFigures(text: string, lang = 'en'): Figure[] {
   for (const m of folded.matchAll(ENGLISH_NUMBER)) {
     const [, number = '', scale, percent] = m;
     const parts = number.toLowerCase().split(/[- ]/);
-    const value = parts.reduce((sum, word) => sum + (ENGLISH_UNITS[word] ?? 0), 0);
+    const value = parts.reduce((sum, word) => (ENGLISH_MULTIPLIED.has(word) && sum > 0 ? sum * (ENGLISH_UNITS[word] ?? 1) : sum + (ENGLISH_UNITS[word] ?? 0)), 0);
     const multiplier = scale ? (scale.toLowerCase() === 'hundred' ? 100 : (SCALES[scale.toLowerCase()] ?? 1)) : 1;
     add({
       kind: percent ? 'percent' : 'amount',

@@ -1,0 +1,186 @@
+/**
+ * The translation check: the facts a paragraph and its translation each state, compared. A figure
+ * (amount, percentage, year, date, time, count) or a name in Latin letters that one side changed is
+ * a mismatch; the rules are shared/report-contract.md's:
+ * - after unit conversion the values must agree: 110,000 = 11万, $920 million = 9.2亿美元;
+ * - years, dates, times, scores and plain counts agree exactly; an amount with a scale word (or
+ *   marked approximate) may be rounded by the translator within 1 %: €3.1billion = 31亿欧元;
+ * - a figure written out in words on one side ("six million", 百分之五十八) answers a figure on the
+ *   other side but is never itself evidence of a change, and a figure one side leaves out is no
+ *   mismatch: only a figure left over on each side, of one sort (both percentages, both dates, …),
+ *   makes one. A spare number ("BBC Radio 4") thus stays alone, as does a converted unit
+ *   ("15 miles" = "24 公里": two different units);
+ * - a Latin name kept in CJK text that the Latin side writes otherwise, within a typing slip
+ *   (Willoughby / Willougby), is a changed name; spelling and case variants of one name
+ *   (Baden-Wuerttemberg = Baden-Württemberg) are the same name.
+ */
+import { type Figure, type FigureKind, readFigures } from './numbers';
+import type { Part } from './report';
+
+export interface FactMismatch {
+  kind: 'number' | 'name';
+  /** The differing items as written on each side. */
+  a: string;
+  b: string;
+}
+
+/** A translator may round an amount written with a scale word by this share. */
+const ROUNDING = 0.01;
+
+/** Sorts of figure that can state the same fact (a year and a count are both plain numbers). */
+const SORT: Record<FigureKind, string> = {
+  amount: 'number',
+  year: 'number',
+  ordinal: 'number',
+  percent: 'percent',
+  date: 'date',
+  month: 'month',
+  time: 'time',
+  decade: 'decade',
+  century: 'century',
+};
+
+const HALF_DAY = 12 * 60;
+
+function sameValue(x: Figure, y: Figure): boolean {
+  const loose = x.scaled || y.scaled || x.approx || y.approx;
+  for (const p of x.values) {
+    for (const q of y.values) {
+      if (x.kind === 'time' && y.kind === 'time') {
+        // "4:40" and "4.40 pm": a clock read without its half of the day.
+        if (p % HALF_DAY === q % HALF_DAY) return true;
+        continue;
+      }
+      if (p === q) return true;
+      if (loose && Math.abs(p - q) <= ROUNDING * Math.max(Math.abs(p), Math.abs(q))) return true;
+    }
+  }
+  return false;
+}
+
+/** Two figures state the same fact: one sort, one value. A day of the month may stand alone on one side. */
+function agree(x: Figure, y: Figure): boolean {
+  const sorts = [SORT[x.kind], SORT[y.kind]];
+  if (sorts[0] === sorts[1]) return sameValue(x, y);
+  if (sorts.includes('date') && sorts.includes('number')) {
+    const [date, day] = SORT[x.kind] === 'date' ? [x, y] : [y, x];
+    return day.values.some((v) => date.values.some((d) => d % 100 === v));
+  }
+  return false;
+}
+
+/**
+ * Pairs each figure of one side with one of the other that states the same fact; what is left on
+ * each side is what the other does not state. Figures in digits are paired first, so a number
+ * written out ("six") cannot take the partner of one in digits.
+ */
+function unmatched(fa: readonly Figure[], fb: readonly Figure[]): [Figure[], Figure[]] {
+  const usedB = new Set<number>();
+  const leftA: Figure[] = [];
+  const order = (figures: readonly Figure[]) => figures.map((f, i) => [f, i] as const).sort((p, q) => Number(p[0].words) - Number(q[0].words));
+  const orderedB = order(fb);
+  for (const [x] of order(fa)) {
+    const partner = orderedB.find(([y, j]) => !usedB.has(j) && agree(x, y));
+    if (partner) usedB.add(partner[1]);
+    else leftA.push(x);
+  }
+  return [leftA, fb.filter((_y, j) => !usedB.has(j))];
+}
+
+/** Digits alike: 920 and 92 (a slipped power of ten), 3.5 and 35 (a lost decimal point), 2014 and 2015. */
+function closeness(x: Figure, y: Figure): number {
+  const digits = (f: Figure) => String(f.values[0] ?? '').replace(/[^\d]/g, '').replace(/^0+|0+$/g, '');
+  return editDistance(digits(x), digits(y));
+}
+
+function numberMismatch(a: Part, b: Part): FactMismatch | null {
+  const [leftA, leftB] = unmatched(readFigures(a.text, a.lang), readFigures(b.text, b.lang));
+  let best: { x: Figure; y: Figure; distance: number } | null = null;
+  for (const x of leftA) {
+    if (x.words) continue;
+    for (const y of leftB) {
+      if (y.words || SORT[x.kind] !== SORT[y.kind]) continue;
+      // A figure in another unit, or with a unit beside one without, is a conversion (miles and
+      // 公里; 6-foot-6 and 1,98 m), not a change.
+      if (x.unit !== y.unit) continue;
+      const distance = closeness(x, y);
+      if (best === null || distance < best.distance) best = { x, y, distance };
+    }
+  }
+  return best && { kind: 'number', a: best.x.text, b: best.y.text };
+}
+
+const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:[-'’][\p{Script=Latin}\p{M}]+)*/gu;
+const HAN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
+
+/**
+ * One name in the spellings a translator may choose: Württemberg = Wuerttemberg = Wurttemberg, and
+ * Habitats = Habitat (a plural or possessive of the name is the name). The first is the one compared.
+ */
+function foldings(word: string): string[] {
+  const lower = word.toLowerCase().replace(/['’]s$/, '').replace(/-/g, '');
+  const spelled = lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+  const bare = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+  const forms = [bare(spelled), bare(lower)];
+  return [...new Set([...forms, ...forms.filter((form) => form.length > MIN_NAME && form.endsWith('s')).map((form) => form.slice(0, -1))])];
+}
+
+/** Damerau–Levenshtein distance (adjacent swaps count one). */
+export function editDistance(s: string, t: string): number {
+  const rows: number[][] = Array.from({ length: s.length + 1 }, (_row, i) => Array.from({ length: t.length + 1 }, (_cell, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      const row = rows[i] as number[];
+      const above = rows[i - 1] as number[];
+      let value = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row[j] = value;
+    }
+  }
+  return (rows[s.length] as number[])[t.length] as number;
+}
+
+/** Names this short are initials and acronyms, changed by a translator as often as kept. */
+const MIN_NAME = 4;
+
+/**
+ * A Latin name kept in CJK text that the Latin side spells otherwise: a word of the CJK side that
+ * the Latin side lacks, beside a capitalised word of the Latin side that the CJK side lacks, the two
+ * one typing slip apart (one slip in a name of up to 7 letters, two in a longer one).
+ */
+function nameMismatch(latin: string, cjk: string): { latin: string; cjk: string } | null {
+  const words = (text: string) => [...text.matchAll(LATIN_WORD)].map((m) => m[0]);
+  const latinWords = words(latin);
+  const cjkWords = words(cjk);
+  const latinForms = new Set(latinWords.flatMap(foldings));
+  const cjkForms = new Set(cjkWords.flatMap(foldings));
+  const missing = (forms: Set<string>) => (word: string) => !foldings(word).some((form) => forms.has(form));
+  const candidates = latinWords.filter((word) => word.length >= MIN_NAME && word[0] !== word[0]?.toLowerCase()).filter(missing(cjkForms));
+  for (const written of cjkWords.filter((word) => word.length >= MIN_NAME).filter(missing(latinForms))) {
+    const form = foldings(written)[0] as string;
+    const allowed = form.length > 7 ? 2 : 1;
+    for (const name of candidates) {
+      if (editDistance(form, foldings(name)[0] as string) <= allowed) return { latin: name, cjk: written };
+    }
+  }
+  return null;
+}
+
+/** A text cut with an ellipsis may stop inside its last word or figure ("Crai...", "1,0…"): that piece is not read. */
+const CUT_END = /[\p{Script=Latin}\d.,'’-]*\s*(?:\.{3}|…|⋯)["'”’」』)）]*\s*$/u;
+
+/** The facts on which a paragraph `a` and its translation `b` disagree: at most one figure and one name. */
+export function checkTranslation(whole: Part, translation: Part): FactMismatch[] {
+  const a = { lang: whole.lang, text: whole.text.replace(CUT_END, '') };
+  const b = { lang: translation.lang, text: translation.text.replace(CUT_END, '') };
+  const found: FactMismatch[] = [];
+  const number = numberMismatch(a, b);
+  if (number) found.push(number);
+  const cjkA = HAN.test(a.text);
+  if (cjkA !== HAN.test(b.text)) {
+    const name = cjkA ? nameMismatch(b.text, a.text) : nameMismatch(a.text, b.text);
+    if (name) found.push({ kind: 'name', a: cjkA ? name.cjk : name.latin, b: cjkA ? name.latin : name.cjk });
+  }
+  return found;
+}
