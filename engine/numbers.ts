@@ -111,8 +111,8 @@ const PERCENT = '(?:%|percentage points?|percent|per cent|pct|prozentpunkte|proz
 const UNIT_NAMES: Record<string, string> = {};
 for (const [unit, spellings] of [
   ['km', 'km kilometre kilometres kilometer kilometers kilometern 公里 千米'],
-  ['mi', 'mile miles 英里'],
-  ['m', 'm metre metres meter meters metern 米'],
+  ['mi', 'mile miles 英里 英哩 哩'],
+  ['m', 'm metre metres meter meters metern 米 公尺'],
   ['cm', 'cm 厘米 公分'],
   ['ft', 'ft foot feet 英尺 呎'],
   ['in', 'inch inches 英寸 吋'],
@@ -164,7 +164,7 @@ const APPROX_BEFORE =
 // One expression for a figure in Arabic digits and what is written around it.
 const DIGITS = "\\d{1,3}(?:(?<sep>[,.\\u00a0\\u202f ’'])\\d{3})(?:\\k<sep>\\d{3})*(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
 const FIGURE = new RegExp(
-  `(?<![\\p{Script=Latin}\\d.,])(?<currency>${CURRENCY_BEFORE}\\s?)?(?<digits>${DIGITS})` +
+  `(?<![\\p{Script=Latin}\\d]|\\d[.,])(?<currency>${CURRENCY_BEFORE}\\s?)?(?<digits>${DIGITS})` +
     `(?:(?<ordinal>st|nd|rd|th|er|e|ème|º|ª)(?![\\p{Script=Latin}\\d])|(?<decade>'?s)(?![\\p{Script=Latin}\\d]))?` +
     `(?:\\s?(?<more>[多余餘]))?` +
     `(?:\\s?(?<scale>${SCALE_WORD})|(?<short>${SHORT_SCALE}))?` +
@@ -174,13 +174,16 @@ const FIGURE = new RegExp(
   'giu',
 );
 
+/** "百分之 40": a percentage in digits after the Chinese word for it. */
+const PERCENT_CJK = /百分之\s?(\d+(?:\.\d+)?)(?![\d.])/gu;
+
 /** Clock times: 4:40, 19:30, 4.40 am, 2pm, 19h30, 19.30 Uhr, 下午4点. */
 const TIME =
-  /(?<![\p{Script=Latin}\d.,:])(上午|下午|晚上|凌晨|早上)?\s?(\d{1,2})(?:([:.h])(\d{2}))?\s?(a\.?m\.?|p\.?m\.?|uhr|h(?![\p{Script=Latin}\d])|点|點|时|時)?(?![\p{Script=Latin}\d])/giu;
+  /(?<![\p{Script=Latin}\d:]|\d[.,])(上午|下午|晚上|凌晨|早上)?\s?(\d{1,2})(?:([:.h])(\d{2}))?\s?(a\.?m\.?|p\.?m\.?|uhr|h(?![\p{Script=Latin}\d])|点|點|时|時)?(?![\p{Script=Latin}\d])/giu;
 
 /** A day and a month: 29 March, March 29th, 29. März, 29 de marzo, 1er mars, 3月29日. */
 const DATE_DAY_MONTH = new RegExp(
-  `(?<![\\p{Script=Latin}\\d.,])(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s?(?:of\\s|de\\s)?(${MONTH_WORD})(?![\\p{Script=Latin}])`,
+  `(?<![\\p{Script=Latin}\\d]|\\d[.,])(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s?(?:of\\s|de\\s)?(${MONTH_WORD})(?![\\p{Script=Latin}])`,
   'giu',
 );
 const DATE_MONTH_DAY = new RegExp(`(?<![\\p{Script=Latin}])(${MONTH_WORD})\\s(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{Script=Latin}\\d])(?!,?\\d)`, 'giu');
@@ -196,6 +199,8 @@ const CHINESE_DIGITS: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+/** Days of the week (星期六, 礼拜六, 周六) are names, not numbers; a lone 一 is mostly "a" (一家, 一名). */
+const CHINESE_NOT_NUMERAL = /(?:星期|禮拜|礼拜|周|週)[一二三四五六日天]|(?<![〇零一二两兩三四五六七八九十百千万萬亿億])一(?![〇零一二两兩三四五六七八九十百千万萬亿億点點])/gu;
 const CHINESE_NUMERAL = /(百分之)?([〇零一二两兩三四五六七八九十百千万萬亿億]+(?:[点點][〇零一二三四五六七八九]+)?)(多|余|餘)?([万萬亿億])?/gu;
 
 const ENGLISH_UNITS: Record<string, number> = {
@@ -213,9 +218,12 @@ const ENGLISH_NUMBER = new RegExp(
   'giu',
 );
 
-/** Full-width digits and signs (０-９, ％, ：) as ASCII, one code unit for one, so offsets stay. */
+/**
+ * Full-width digits, letters, ％ and ： as ASCII, one code unit for one, so offsets stay. The
+ * full-width comma and stop stay: they end a clause, never group digits.
+ */
 function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return text.replace(/[\uff05\uff10-\uff1a\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /** Readings of a digit string: which separator groups thousands and which marks decimals. */
@@ -357,6 +365,10 @@ export function readFigures(text: string, lang = 'en'): Figure[] {
   for (const m of folded.matchAll(MONTH_CJK)) {
     add({ kind: 'month', values: [Number(m[1])], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
+  for (const m of folded.matchAll(PERCENT_CJK)) {
+    const start = m.index;
+    add({ kind: 'percent', values: readDigits(m[1] ?? '', undefined, false), start, end: start + m[0].length, scaled: false, words: false, unit: null });
+  }
   for (const m of folded.matchAll(FIGURE)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -403,6 +415,7 @@ export function readFigures(text: string, lang = 'en'): Figure[] {
     add({ kind: 'month', values: [month], start: m.index, end: m.index + m[0].length, scaled: false, words: true, unit: null });
   }
 
+  for (const m of folded.matchAll(CHINESE_NOT_NUMERAL)) taken.push({ start: m.index, end: m.index + m[0].length });
   for (const m of folded.matchAll(CHINESE_NUMERAL)) {
     const [, percent, numeral = '', more, scale] = m;
     let value = chineseNumeral(numeral);

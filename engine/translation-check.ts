@@ -58,8 +58,10 @@ function sameValue(x: Figure, y: Figure): boolean {
   return false;
 }
 
-/** Two figures state the same fact: one sort, one value. A day of the month may stand alone on one side. */
+/** Two figures state the same fact: one sort, one value, one unit. A day of the month may stand alone on one side. */
 function agree(x: Figure, y: Figure): boolean {
+  // 6 英尺 6 英寸 is not 6 feet twice; a figure without a unit may answer one with it.
+  if (x.unit !== null && y.unit !== null && x.unit !== y.unit) return false;
   const sorts = [SORT[x.kind], SORT[y.kind]];
   if (sorts[0] === sorts[1]) return sameValue(x, y);
   if (sorts.includes('date') && sorts.includes('number')) {
@@ -110,7 +112,8 @@ function numberMismatch(a: Part, b: Part): FactMismatch | null {
   return best && { kind: 'number', a: best.x.text, b: best.y.text };
 }
 
-const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:[-'’][\p{Script=Latin}\p{M}]+)*/gu;
+// Words of a hyphenated name are compared one by one (Rhein-Neckar-Arena beside Rhein-Neckar体育场).
+const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:['’][\p{Script=Latin}\p{M}]+)*/gu;
 const HAN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
 
 /**
@@ -118,7 +121,7 @@ const HAN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
  * Habitats = Habitat (a plural or possessive of the name is the name). The first is the one compared.
  */
 function foldings(word: string): string[] {
-  const lower = word.toLowerCase().replace(/['’]s$/, '').replace(/-/g, '');
+  const lower = word.toLowerCase().replace(/['’]s$/, '');
   const spelled = lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
   const bare = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
   const forms = [bare(spelled), bare(lower)];

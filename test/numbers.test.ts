@@ -64,6 +64,16 @@ describe('percentages', () => {
     expect(read('Jones has a 40 per cent stake')).toEqual([['percent', 40, '40 per cent']]);
     expect(read('琼斯拥有 40% 的股份')).toEqual([['percent', 40, '40%']]);
   });
+  it('reads a percentage after a full-width comma: "此外，38% 的受訪者" (NTREX zh-TW)', () => {
+    expect(read('此外，38% 的受訪者表示，但只有 30% 的受訪者對福特有相同意見。', 'zh-Hant')).toEqual([
+      ['percent', 38, '38%'],
+      ['percent', 30, '30%'],
+    ]);
+  });
+  it('reads "百分之 17" in digits and a full-width "13％"', () => {
+    expect(read('百分之 17 的雇主', 'zh-Hant')).toEqual([['percent', 17, '百分之 17']]);
+    expect(read('据估计，13％的伦敦新建房')).toEqual([['percent', 13, '13％']]);
+  });
   it('reads "百分之五十八" as 58 percent written in words', () => {
     expect(only('百分之五十八的人')).toMatchObject({ kind: 'percent', values: [58], words: true });
   });
@@ -75,6 +85,10 @@ describe('percentages', () => {
 describe('Chinese numerals', () => {
   it('reads 二〇一九 digit by digit as a year, not as words', () => {
     expect(only('二〇一九年')).toMatchObject({ kind: 'year', values: [2019], words: false });
+  });
+  it('reads no number in a day of the week (禮拜六, 周六) or in a lone 一 ("a")', () => {
+    expect(read('在禮拜六的四球局和四人賽後', 'zh-Hant').map((f) => f[1])).toEqual([4, 4]);
+    expect(read('周六有一名男子被捕')).toEqual([]);
   });
   it('reads 十一万 as 110,000 written out', () => {
     expect(only('十一万')).toMatchObject({ values: [110_000], words: true });
@@ -152,6 +166,15 @@ describe('dates and times', () => {
   it('reads "3 月" as a month, answering "March"', () => {
     expect(read('同年 3 月')).toEqual([['month', 3, '3 月']]);
     expect(readFigures('joined as chairman in March')[0]).toMatchObject({ kind: 'month', values: [3], words: true });
+  });
+});
+
+describe('units', () => {
+  it('names a unit by one name in every spelling: "6-foot" and "6 英尺" are feet, "6 英寸" inches, "130 哩" miles', () => {
+    expect(readFigures('The 6-foot-6 forward').map((f) => f.unit)).toEqual(['ft', null]);
+    expect(readFigures('這名身高 6 英尺 6 英寸的前鋒', 'zh-Hant').map((f) => f.unit)).toEqual(['ft', 'in']);
+    expect(readFigures('海岸線延伸約 130 哩', 'zh-Hant').map((f) => f.unit)).toEqual(['mi']);
+    expect(readFigures('approximately 130 miles of coastline').map((f) => f.unit)).toEqual(['mi']);
   });
 });
 

@@ -158,6 +158,22 @@ describe('a changed fact is a mismatch', () => {
       { kind: 'number', a: '2.94 million', b: '2,49 Millionen' },
     ]);
   });
+  it('a changed height in one unit of two: 6 英尺 6 英寸 → 7 英尺 6 英寸', () => {
+    expect(
+      checkTranslation(
+        en('The 6-foot-6 forward grew up in Baton Rouge, where his father, Wayne, also played basketball for LSU.'),
+        hant('這名身高 7 英尺 6 英寸的前鋒在巴頓魯治長大，其父親 Wayne，也曾在 LSU 打籃球。'),
+      ),
+    ).toEqual([{ kind: 'number', a: '6-foot', b: '7 英尺' }]);
+  });
+  it('a digit changed beside a day of the week written in Chinese numerals: 10-6 ≠ 10-60', () => {
+    expect(
+      checkTranslation(
+        en('Europe will take a healthy advantage into the final day of the Ryder Cup with a 10-6 lead over the United States.'),
+        hant('在禮拜六的四球局和四人賽後，歐洲隊將以對美國隊的 10-60 明顯領先優勢進入萊德杯的最後一天比賽。'),
+      ),
+    ).toEqual([{ kind: 'number', a: '6', b: '60' }]);
+  });
   it('a misspelt name kept in Latin letters (a real slip in NTREX zh-TW: Bennett / Bennet)', () => {
     expect(
       checkTranslation(
