@@ -293,7 +293,8 @@ export function measure(corpus: Corpus, langs = Object.keys(FILES)): Measurement
         result.pages += 1;
         const target = edited[index] as Paragraph;
         const onTarget = (m: { a: { text: string }; b: { text: string } }) => m.a.text === target.en && m.b.text === target.other;
-        const byChange = (result.byChange[kind] ??= emptyTally());
+        result.byChange[kind] ??= emptyTally();
+        const byChange = result.byChange[kind];
         if (!report.bilingual.mismatches.some(onTarget)) {
           const before = paragraphs[index] as Paragraph;
           result.missed.push({ lang, document, change: kind, before: before[side], after: text, pairHeld: report.bilingual.pairs.some(onTarget), heldBefore, pair: target });
