@@ -17,6 +17,7 @@
 import { type Figure, type FigureKind, readFigures } from './numbers';
 import { baseLanguage } from './lang-tags';
 import type { Part } from './report';
+import { familyOfLanguage } from './writing-systems';
 
 export interface FactMismatch {
   kind: 'number' | 'name';
@@ -115,7 +116,6 @@ function numberMismatch(a: Part, b: Part): FactMismatch | null {
 
 // Words of a hyphenated name are compared one by one (Rhein-Neckar-Arena beside Rhein-Neckar体育场).
 const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:['’][\p{Script=Latin}\p{M}]+)*/gu;
-const HAN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
 
 /**
  * One name in the spellings a translator may choose: Württemberg = Wuerttemberg = Wurttemberg, and
@@ -233,13 +233,14 @@ export function checkTranslation(whole: Part, translation: Part): FactMismatch[]
   const found: FactMismatch[] = [];
   const number = numberMismatch(a, b);
   if (number) found.push(number);
-  const cjkA = HAN.test(a.text);
-  const cjkB = HAN.test(b.text);
-  if (cjkA !== cjkB) {
+  const latinA = familyOfLanguage(baseLanguage(a.lang)) === 'latin';
+  const latinB = familyOfLanguage(baseLanguage(b.lang)) === 'latin';
+  if (latinA !== latinB) {
+    // Every Latin word inside Chinese (or Russian, Arabic…) text is a name kept as written.
     const capital = (word: Word) => word.capital;
-    const name = cjkA ? nameMismatch(b.text, a.text, () => true, capital, typingSlip) : nameMismatch(a.text, b.text, () => true, capital, typingSlip);
-    if (name) found.push({ kind: 'name', a: cjkA ? name.written : name.source, b: cjkA ? name.source : name.written });
-  } else if (!cjkA) {
+    const name = latinA ? nameMismatch(a.text, b.text, () => true, capital, typingSlip) : nameMismatch(b.text, a.text, () => true, capital, typingSlip);
+    if (name) found.push({ kind: 'name', a: latinA ? name.source : name.written, b: latinA ? name.written : name.source });
+  } else if (latinA) {
     const singles = (lang: string) => SINGLE_LETTERS.has(baseLanguage(lang));
     const named = (word: Word) => word.name && word.text !== word.text.toUpperCase();
     const name = nameMismatch(a.text, b.text, named, named, (form, source) => latinSlip(form, source, (side) => singles(side === 'form' ? b.lang : a.lang)));
