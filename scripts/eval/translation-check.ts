@@ -240,8 +240,6 @@ export interface Measurement {
   byLanguage: Record<string, Tally & { pairs: number; falseMismatches: number }>;
   byChange: Record<string, Tally>;
   examples: { lang: string; document: string; mismatch: Mismatch }[];
-  /** Changes not reported: what was changed, and whether the engine still paired the paragraph. */
-  missed: { lang: string; document: string; change: Change; before: string; after: string; pairHeld: boolean; heldBefore: boolean; pair: Paragraph }[];
 }
 
 const analyse = (html: string): PageReport => analyzeDocument(parseHTML(html).document as unknown as Document).report;
@@ -249,7 +247,7 @@ const analyse = (html: string): PageReport => analyzeDocument(parseHTML(html).do
 /** Runs every page of `corpus`; `langs` limits the language pairs. */
 export function measure(corpus: Corpus, langs = Object.keys(FILES)): Measurement {
   const documents = [...new Set(corpus.ids)];
-  const result: Measurement = { documents: documents.length, pages: 0, byLanguage: {}, byChange: {}, examples: [], missed: [] };
+  const result: Measurement = { documents: documents.length, pages: 0, byLanguage: {}, byChange: {}, examples: [] };
   documents.forEach((document, d) => {
     const rows = corpus.ids.flatMap((id, i) => (id === document ? [i] : []));
     if (rows.length < 3) return;
@@ -288,17 +286,11 @@ export function measure(corpus: Corpus, langs = Object.keys(FILES)): Measurement
         const { index, side, text } = changed;
         const edited = paragraphs.map((p, i) => (i === index ? { ...p, [side]: text } : p));
         const report = analyse(page(title, edited, lang, sequential));
-        const original = paragraphs[index] as Paragraph;
-        const heldBefore = unchanged.bilingual.pairs.some((m) => m.a.text === original.en && m.b.text === original.other);
         result.pages += 1;
         const target = edited[index] as Paragraph;
         const onTarget = (m: { a: { text: string }; b: { text: string } }) => m.a.text === target.en && m.b.text === target.other;
         result.byChange[kind] ??= emptyTally();
         const byChange = result.byChange[kind];
-        if (!report.bilingual.mismatches.some(onTarget)) {
-          const before = paragraphs[index] as Paragraph;
-          result.missed.push({ lang, document, change: kind, before: before[side], after: text, pairHeld: report.bilingual.pairs.some(onTarget), heldBefore, pair: target });
-        }
         for (const t of [tally, byChange]) {
           t.changed += 1;
           t.pairHeld += report.bilingual.pairs.some(onTarget) ? 1 : 0;
