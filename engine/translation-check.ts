@@ -97,7 +97,11 @@ function closeness(x: Figure, y: Figure): number {
   return editDistance(digits(x), digits(y));
 }
 
+/** A figure in digits (or written digit by digit, 二〇一九): only such a figure on each side can differ. */
+const DIGIT = /[\d０-９〇]/;
+
 function numberMismatch(a: Part, b: Part): FactMismatch | null {
+  if (!DIGIT.test(a.text) || !DIGIT.test(b.text)) return null;
   const [leftA, leftB] = unmatched(readFigures(a.text, a.lang), readFigures(b.text, b.lang));
   let best: { x: Figure; y: Figure; distance: number } | null = null;
   for (const x of leftA) {
@@ -123,11 +127,14 @@ const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*(?:['’][\p{Script=
  */
 function foldings(word: string): string[] {
   const lower = word.toLowerCase().replace(/['’]s$/, '');
-  const spelled = lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
-  const bare = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
-  const forms = [bare(spelled), bare(lower)];
-  return [...new Set([...forms, ...forms.filter((form) => form.length > MIN_NAME && form.endsWith('s')).map((form) => form.slice(0, -1))])];
+  // Most names are plain ASCII: one form (and its singular), no normalisation.
+  const forms = ASCII_WORD.test(lower) ? [lower] : [bare(lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')), bare(lower)];
+  for (const form of forms) if (form.length > MIN_NAME && form.endsWith('s')) forms.push(form.slice(0, -1));
+  return forms;
 }
+
+const ASCII_WORD = /^[a-z'’]*$/;
+const bare = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
 
 /** Damerau–Levenshtein distance (adjacent swaps count one). */
 export function editDistance(s: string, t: string): number {
@@ -147,6 +154,16 @@ export function editDistance(s: string, t: string): number {
 
 /** Names this short are initials and acronyms, changed by a translator as often as kept. */
 const MIN_NAME = 4;
+
+const LETTER = /\p{L}/u;
+
+/** `word` stands in `text` as a whole word (both lower-cased). */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!LETTER.test(text[at - 1] ?? '') && !LETTER.test(text[at + word.length] ?? '')) return true;
+  }
+  return false;
+}
 
 interface Word {
   text: string;
@@ -204,17 +221,31 @@ function nameMismatch(
   named: (word: Word) => boolean,
   slip: (form: string, name: string) => boolean,
 ): { source: string; written: string } | null {
-  const sourceWords = latinWords(source);
+  const known = new Map<string, string[]>();
+  const formsOf = (word: string): string[] => {
+    let forms = known.get(word);
+    if (forms === undefined) {
+      forms = foldings(word);
+      known.set(word, forms);
+    }
+    return forms;
+  };
   const writtenWords = latinWords(written);
-  const sourceForms = new Set(sourceWords.flatMap((w) => foldings(w.text)));
-  const writtenForms = new Set(writtenWords.flatMap((w) => foldings(w.text)));
-  const missing = (forms: Set<string>) => (word: Word) => word.text.length >= MIN_NAME && !foldings(word.text).some((form) => forms.has(form));
+  // Most pages keep every name as the other side writes it: a word found in the other text as it
+  // stands needs no closer look (and the long side need not be read word by word).
+  const sourceLower = source.toLowerCase();
+  if (writtenWords.every((word) => !kept(word) || word.text.length < MIN_NAME || containsWord(sourceLower, word.text.toLowerCase()))) return null;
+  const sourceWords = latinWords(source);
+  const sourceForms = new Set(sourceWords.flatMap((w) => formsOf(w.text)));
+  const writtenForms = new Set(writtenWords.flatMap((w) => formsOf(w.text)));
+  const missing = (forms: Set<string>) => (word: Word) => word.text.length >= MIN_NAME && !formsOf(word.text).some((form) => forms.has(form));
+  const changed = writtenWords.filter(kept).filter(missing(sourceForms));
+  if (changed.length === 0) return null;
   const names = sourceWords.filter(named).filter(missing(writtenForms));
-  if (names.length === 0) return null;
-  for (const word of writtenWords.filter(kept).filter(missing(sourceForms))) {
-    const form = foldings(word.text)[0] as string;
+  for (const word of changed) {
+    const form = formsOf(word.text)[0] as string;
     for (const name of names) {
-      if (slip(form, foldings(name.text)[0] as string)) return { source: name.text, written: word.text };
+      if (slip(form, formsOf(name.text)[0] as string)) return { source: name.text, written: word.text };
     }
   }
   return null;
