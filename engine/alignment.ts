@@ -301,16 +301,27 @@ function logAddExp(p: number, q: number): number {
   return m + Math.log(Math.exp(p - m) + Math.exp(q - m));
 }
 
+/**
+ * A value on one side and another on the other side, neither shared, is as often one figure that a
+ * translation changed as two figures of unrelated texts: the pair must stand on its other evidence
+ * so that the translation check can flag the change (translation-check.ts).
+ */
+const CHANGED_FIGURE = -0.5;
+
 /** Shared values count for, values one side has and the other lacks count against. */
 function numberEvidence(x: Features, y: Features): number {
   let score = 0;
+  let onlyX = 0;
+  let onlyY = 0;
   for (const value of x.numbers) {
     if (y.numbers.has(value)) score += value.length > 1 ? 2.5 : 1;
-    else if (!y.truncated) score -= 1;
+    else if (!y.truncated) onlyX += 1;
   }
   for (const value of y.numbers) {
-    if (!x.numbers.has(value) && !x.truncated) score -= 1;
+    if (!x.numbers.has(value) && !x.truncated) onlyY += 1;
   }
+  const changed = Math.min(onlyX, onlyY);
+  score += changed * CHANGED_FIGURE - (onlyX - changed) - (onlyY - changed);
   return Math.max(score, -4);
 }
 

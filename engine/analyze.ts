@@ -15,6 +15,7 @@ import { assignLanguagesCounted, baseLanguage, detectLanguage, languageMemo } fr
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { snapshotPage } from './snapshot';
 import { endsInEllipsis, truncation } from './truncation';
+import { checkTranslation } from './translation-check';
 import { latinLength } from './writing-systems';
 
 // The DOM phase lives in its own module, which the content script loads without this one.
@@ -171,7 +172,12 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
         layouts: bilingual.layouts,
         pairs: bilingual.pairs.map((pair) => ({ a: partOf(pair.a), b: partOf(pair.b), confidence: pair.confidence })),
         untranslated: bilingual.untranslated.map(partOf),
-        mismatches: [],
+        // The pair stands on its other evidence; then its two sides' facts are compared.
+        mismatches: bilingual.pairs.flatMap((pair) => {
+          const a = partOf(pair.a);
+          const b = partOf(pair.b);
+          return checkTranslation(a, b).map((found) => ({ a, b, kind: found.kind, detail: { a: found.a, b: found.b } }));
+        }),
       },
       duplicates: groups.map((group) => ({
         kind: group.kind,

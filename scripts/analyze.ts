@@ -59,6 +59,8 @@ function summary(report: PageReport): string {
   );
   if (bilingual.detected) {
     lines.push(`Pairs:        ${bilingual.pairs.length}; untranslated: ${bilingual.untranslated.length}`);
+    lines.push(`Mismatches:   ${bilingual.mismatches.length ? '' : 'none'}`);
+    for (const m of bilingual.mismatches) lines.push(`  - ${m.kind}s differ: ${m.detail.a} ↔ ${m.detail.b} (${cut(m.a.text, 60)})`);
   }
   lines.push(`Duplicates:   ${report.duplicates.length ? report.duplicates.map((d) => `${d.kind} ×${d.copies.length}`).join(', ') : 'none'}`);
   lines.push(`Truncated:    ${report.truncated.length || 'none'}`);

@@ -46,6 +46,12 @@ describe('translationScore', () => {
     expect(translationScore(en, changed)).toBeLessThan(translationScore(en, zh) - 0.3);
   });
 
+  it('keeps a short translation with one changed figure paired, for the translation check to flag (NTREX)', () => {
+    // One figure changed costs less than a figure missing on one side: it may be the translation's slip.
+    expect(translationScore('Sims was 20 years old.', 'Sims 时年 21 岁。')).toBeGreaterThan(0.5);
+    expect(translationScore('Sims was 20 years old.', 'Sims 时年 21 岁。')).toBeLessThan(translationScore('Sims was 20 years old.', 'Sims 时年 20 岁。'));
+  });
+
   it('counts Latin names kept in Chinese only when the English has them', () => {
     const en = at(at(english, 0), 0);
     const zh = at(at(chinese('zh-Hans'), 0), 0);
