@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { LanguageMode } from '../utils/protocol';
-import { languageName } from '../utils/language-names';
+import { modeName } from '../utils/language-names';
 import { useLocale } from './locale';
 
 /**
@@ -25,7 +25,7 @@ export function LanguageSwitch({
       {modes.map((option) => (
         <label class="segment" key={option}>
           <input type="radio" name={name} value={option} checked={option === mode} onChange={() => onChange(option)} />
-          <span lang={option === 'both' ? undefined : option}>{option === 'both' ? t('modeBoth') : languageName(option)}</span>
+          <span lang={option === 'both' ? undefined : option}>{modeName(option, t)}</span>
         </label>
       ))}
     </fieldset>

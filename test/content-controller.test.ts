@@ -9,6 +9,7 @@ import { MARK, TAG } from '@/utils/page-markers';
 import { DEFAULT_SETTINGS, type Settings, type SiteModes } from '@/utils/settings';
 import { snapshotPageSteps } from '@/engine/snapshot';
 import { visibleText } from '@/engine/text';
+import { EN } from './popup-support';
 
 const SEED = readFileSync(resolve('test/fixtures/seed/page.html'), 'utf8');
 
@@ -40,6 +41,7 @@ function setup(opts: { settings?: Partial<Settings>; siteModes?: SiteModes; anal
       saved.push([host, mode]);
     },
     sendState: (state) => states.push(state),
+    t: EN.t,
     timing: { quietMs: 20, maxWaitMs: 100 },
   };
   const controller = new Controller(deps);
@@ -77,7 +79,7 @@ describe('the content script on the seed page', () => {
     // The state is the page's own: nothing of the report is echoed back to the background.
     expect(Object.keys(state).sort()).toEqual(['collapsedCount', 'error', 'mode', 'modes', 'status']);
     expect(mode()).toBe('both');
-    expect([...(control()?.querySelectorAll('button[aria-pressed]') ?? [])].map((b) => b.textContent)).toEqual(['EN', '中文', 'Both']);
+    expect([...(control()?.querySelectorAll('button[aria-pressed]') ?? [])].map((b) => b.textContent)).toEqual(['English', '中文', 'Both']);
     expect(pressed()).toEqual(['Both']);
     expect(document.querySelectorAll(`[${MARK.collapsed}]`).length).toBeGreaterThanOrEqual(2);
   });
@@ -88,7 +90,7 @@ describe('the content script on the seed page', () => {
     await controller.start();
     expect((await controller.handle({ type: 'set-mode', mode: 'en' })).mode).toBe('en');
     expect(mode()).toBe('en');
-    expect(pressed()).toEqual(['EN']);
+    expect(pressed()).toEqual(['English']);
     await controller.handle({ type: 'cycle-mode' });
     expect(mode()).toBe('zh-Hans');
     await controller.handle({ type: 'cycle-mode' });

@@ -1,3 +1,4 @@
+import type { Translate } from '@/utils/i18n';
 import { MARK } from '@/utils/page-markers';
 import { locateParts } from './locate';
 import type { BlockWork, Collapse, PagePlan, PartWork } from './plan';
@@ -89,7 +90,7 @@ export class Annotator {
 
   constructor(
     private readonly doc: Document,
-    private readonly opts: { autoCollapse: boolean; name: (tag: string) => string },
+    private readonly opts: { autoCollapse: boolean; t: Translate },
   ) {}
 
   /** The language an element has from the page itself, ignoring what NewsLens set. */
@@ -191,7 +192,7 @@ export class Annotator {
         for (const target of targets) log.setAttr(target, MARK.open, open ? '' : null);
       };
       const open = !this.opts.autoCollapse;
-      const marker = createMarker(this.doc, { collapse, open, display, onToggle: setOpen });
+      const marker = createMarker(this.doc, { collapse, open, display, t: this.opts.t, onToggle: setOpen });
       if (lang) marker.host.setAttribute(MARK.lang, lang);
       opens.push(marker.setOpen);
       layout(() => {
@@ -219,7 +220,7 @@ export class Annotator {
         if (part.collapse && !allCollapsed) hide(targets, part.collapse, 'inline', part.toggle);
         const flag = part.flag;
         if (flag) {
-          const label = createLabel(this.doc, flag, this.opts.name);
+          const label = createLabel(this.doc, flag, this.opts.t);
           if (part.toggle) label.setAttribute(MARK.lang, part.toggle);
           layout(() => {
             if (last.nextSibling) log.insert(label, { before: last.nextSibling });
@@ -232,7 +233,7 @@ export class Annotator {
       if (first.toggle) log.setAttr(el, MARK.lang, first.toggle);
       const flag = first.flag;
       if (flag) {
-        const label = createLabel(this.doc, flag, this.opts.name);
+        const label = createLabel(this.doc, flag, this.opts.t);
         layout(() => log.insert(label, { into: el, at: 'end' }));
       }
     }
@@ -240,7 +241,7 @@ export class Annotator {
     if (allCollapsed) hide([el], first.collapse as Collapse, display, oneToggle);
     const disclosure = work.disclosure;
     if (disclosure) {
-      const badge = createBadge(this.doc, disclosure);
+      const badge = createBadge(this.doc, disclosure, this.opts.t);
       layout(() => log.insert(badge, { into: el, at: 'start' }));
     }
 

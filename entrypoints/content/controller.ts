@@ -1,12 +1,13 @@
 import type { PageFindings, PageSnapshot } from '@/engine/model';
 import { baseLanguage } from '@/engine/lang-tags';
 import type { ContentRequest, FlagTarget, LanguageMode, PageState, PageStatus } from '@/utils/protocol';
+import { browserTranslate, rememberTranslations, type Translate } from '@/utils/i18n';
+import { languageName } from '@/utils/language-names';
 import { MARK } from '@/utils/page-markers';
 import { disabledEntryFor, resolveMode, type Settings, type SiteModes } from '@/utils/settings';
 import type { SnapshotResult } from '@/engine/snapshot';
 import type { Steps } from '@/engine/steps';
 import { Annotator, type Runner } from './annotate';
-import { modeName } from './names';
 import { PageObserver } from './observer';
 import { type BlockWork, createPlanner, type PageAnalysis, type PagePlan } from './plan';
 import { ChangeLog } from './restore/changes';
@@ -36,6 +37,8 @@ export interface ControllerDeps {
   saveSiteMode(host: string, mode: LanguageMode): Promise<void>;
   /** Tells the background the page's state: the content script is its one source. */
   sendState(state: PageState): void;
+  /** The UI text in the browser's language (tests pass a catalog's). */
+  t?: Translate;
   /** Debounce of re-analysis after the page changes (see PageObserver). */
   timing?: { quietMs: number; maxWaitMs: number };
 }
@@ -64,8 +67,10 @@ export class Controller {
   private updateControl: ((props: ControlProps) => void) | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly observer: PageObserver;
+  private readonly t: Translate;
 
   constructor(private readonly deps: ControllerDeps) {
+    this.t = rememberTranslations(deps.t ?? browserTranslate);
     this.observer = new PageObserver(deps.doc.documentElement, () => void this.run(), deps.timing ?? { quietMs: 300, maxWaitMs: 2000 });
   }
 
@@ -153,7 +158,7 @@ export class Controller {
     this.error = null;
     this.abort = new AbortController();
     const settings = this.settingsValue ?? (await this.deps.settings());
-    this.annotator = new Annotator(this.doc, { autoCollapse: settings.autoCollapse, name: modeName });
+    this.annotator = new Annotator(this.doc, { autoCollapse: settings.autoCollapse, t: this.t });
     this.observer.start();
     await this.run();
   }
@@ -232,7 +237,7 @@ export class Controller {
       if (signal.aborted) return;
       // The names of the page's languages (on labels and the switch), in a task of their own: a
       // page's first Intl.DisplayNames loads its locale data, tens of milliseconds.
-      for (const mode of plan.modes) modeName(mode);
+      for (const mode of plan.languages) languageName(mode);
       await yieldToPage();
       if (signal.aborted) return;
       const changes = annotator.changesFor(plan, this.doc.defaultView?.innerHeight ?? 0);
@@ -286,7 +291,7 @@ export class Controller {
       const props: ControlProps = {
         modes: this.plan?.modes ?? ['both'],
         mode: this.mode,
-        name: modeName,
+        t: this.t,
         onMode: (mode) => void this.setMode(mode, true),
         onOff: () => this.disable(),
       };

@@ -1,4 +1,6 @@
 import { Fragment, render } from 'preact';
+import type { Translate } from '@/utils/i18n';
+import { modeName } from '@/utils/language-names';
 import type { LanguageMode } from '@/utils/protocol';
 import { MARK, TAG } from '@/utils/page-markers';
 import type { ChangeLog } from './restore/changes';
@@ -13,7 +15,7 @@ import { styleShadow } from './styles';
 export interface ControlProps {
   modes: LanguageMode[];
   mode: LanguageMode;
-  name: (mode: LanguageMode) => string;
+  t: Translate;
   onMode: (mode: LanguageMode) => void;
   onOff: () => void;
 }
@@ -60,9 +62,9 @@ const byReader = (event: Event, act: () => void): void => {
   if (event.isTrusted !== false) act();
 };
 
-export function Control({ modes, mode, name, onMode, onOff }: ControlProps) {
+export function Control({ modes, mode, t, onMode, onOff }: ControlProps) {
   return (
-    <div class="bar" role="toolbar" aria-label="NewsLens: language shown" onKeyDown={moveFocus}>
+    <div class="bar" role="toolbar" aria-label={t('switchLabel')} onKeyDown={moveFocus}>
       {modes.map((each, i) => (
         <Fragment key={each}>
           {i > 0 && (
@@ -71,11 +73,11 @@ export function Control({ modes, mode, name, onMode, onOff }: ControlProps) {
             </span>
           )}
           <button type="button" aria-pressed={each === mode} lang={each === 'both' ? undefined : each} onClick={(event) => byReader(event, () => onMode(each))}>
-            {name(each)}
+            {modeName(each, t)}
           </button>
         </Fragment>
       ))}
-      <button type="button" class="off" aria-label="Turn NewsLens off on this page" title="Turn NewsLens off on this page" onClick={(event) => byReader(event, onOff)}>
+      <button type="button" class="off" aria-label={t('switchOff')} title={t('switchOff')} onClick={(event) => byReader(event, onOff)}>
         ×
       </button>
     </div>

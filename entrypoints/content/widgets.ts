@@ -1,5 +1,7 @@
 import { MARK, TAG } from '@/utils/page-markers';
 import type { DisclosureKind } from '@/engine/report';
+import type { MessageKey, Translate } from '@/utils/i18n';
+import { languageName } from '@/utils/language-names';
 import type { Collapse, Flag } from './plan';
 import { styleShadow } from './styles';
 
@@ -37,10 +39,10 @@ function widget(doc: Document, tag: string, kind: WidgetKind, display: 'block' |
   return { host, root };
 }
 
-const DUPLICATE_TEXT: Record<Collapse['kind'], string> = {
-  exact: 'Duplicate of the paragraph',
-  near: 'Near-duplicate of the paragraph',
-  truncated: 'Shortened copy of the paragraph',
+const MARKER_TEXT: Record<Collapse['kind'], Record<Collapse['kept'], MessageKey>> = {
+  exact: { above: 'markerExactAbove', below: 'markerExactBelow' },
+  near: { above: 'markerNearAbove', below: 'markerNearBelow' },
+  truncated: { above: 'markerTruncatedAbove', below: 'markerTruncatedBelow' },
 };
 
 /**
@@ -49,18 +51,19 @@ const DUPLICATE_TEXT: Record<Collapse['kind'], string> = {
  */
 export function createMarker(
   doc: Document,
-  opts: { collapse: Collapse; open: boolean; display: 'block' | 'inline'; onToggle: (open: boolean) => void },
+  opts: { collapse: Collapse; open: boolean; display: 'block' | 'inline'; t: Translate; onToggle: (open: boolean) => void },
 ): { host: HTMLElement; setOpen: (open: boolean) => void } {
   const { host, root } = widget(doc, TAG.marker, 'marker', opts.display);
   const box = doc.createElement('span');
   box.className = 'marker';
   const text = doc.createElement('span');
-  text.textContent = `${DUPLICATE_TEXT[opts.collapse.kind]} ${opts.collapse.kept}`;
+  const { t } = opts;
+  text.textContent = t(MARKER_TEXT[opts.collapse.kind][opts.collapse.kept]);
   const button = doc.createElement('button');
   button.type = 'button';
   let open = opts.open;
   const render = () => {
-    button.textContent = open ? 'hide' : 'show';
+    button.textContent = t(open ? 'markerHide' : 'markerShow');
     button.setAttribute('aria-expanded', String(open));
   };
   const setOpen = (value: boolean) => {
@@ -76,32 +79,29 @@ export function createMarker(
   return { host, setOpen };
 }
 
-export function createLabel(doc: Document, flag: Flag, name: (tag: string) => string): HTMLElement {
+export function createLabel(doc: Document, flag: Flag, t: Translate): HTMLElement {
   const { host, root } = widget(doc, TAG.label, 'label', 'inline');
   const label = doc.createElement('span');
   label.className = 'label';
-  label.textContent = flag.kind === 'truncated' ? 'cut off' : `no ${name(flag.missing)} version`;
-  label.title =
-    flag.kind === 'truncated'
-      ? 'NewsLens: this paragraph stops mid-sentence and no complete copy is on the page'
-      : 'NewsLens: this paragraph has no translation on the page';
+  label.textContent = flag.kind === 'truncated' ? t('labelTruncated') : t('labelUntranslated', languageName(flag.missing));
+  label.title = t(flag.kind === 'truncated' ? 'labelTruncatedHint' : 'labelUntranslatedHint');
   root.append(label);
   return host;
 }
 
-const BADGE_TEXT: Record<DisclosureKind, string> = {
-  generated: 'AI-generated',
-  assisted: 'AI-assisted',
-  summary: 'AI summary',
-  suspected: 'AI?',
+const BADGE_TEXT: Record<DisclosureKind, MessageKey> = {
+  generated: 'badgeGenerated',
+  assisted: 'badgeAssisted',
+  summary: 'badgeSummary',
+  suspected: 'badgeSuspected',
 };
 
-export function createBadge(doc: Document, kind: DisclosureKind): HTMLElement {
+export function createBadge(doc: Document, kind: DisclosureKind, t: Translate): HTMLElement {
   const { host, root } = widget(doc, TAG.badge, 'badge', 'inline');
   const badge = doc.createElement('span');
   badge.className = 'badge';
-  badge.textContent = BADGE_TEXT[kind];
-  badge.title = 'NewsLens: the page states here that its content involves AI';
+  badge.textContent = t(BADGE_TEXT[kind]);
+  badge.title = t('badgeHint');
   root.append(badge);
   return host;
 }

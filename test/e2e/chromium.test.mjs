@@ -112,7 +112,7 @@ describe('the seed page', () => {
     assert.equal(count(shown, 'AI-generated'), 0);
 
     // English, from the switch on the page: no Chinese left in the article, title and labels included.
-    await page.locator('newslens-switch button', { hasText: 'EN' }).click();
+    await page.locator('newslens-switch button', { hasText: 'English' }).click();
     assert.equal(await modeOf(page), 'en');
     const english = await rendered(page, 'main');
     const buttons = await page.locator('main .share button').allInnerTexts();
@@ -303,7 +303,7 @@ describe('a page that keeps adding paragraphs', () => {
 describe('in-site navigation (pushState)', () => {
   it('keeps the language mode and annotates the new story', async () => {
     const { page, tabId } = await open('/spa/1');
-    await page.locator('newslens-switch button', { hasText: 'EN' }).click();
+    await page.locator('newslens-switch button', { hasText: 'English' }).click();
     await page.evaluate(() => window.__navigate());
     await page.waitForFunction(() => document.querySelector('#story [data-newslens-collapsed]') !== null, null, { timeout: 15000 });
     assert.equal(await modeOf(page), 'en');
