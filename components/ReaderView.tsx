@@ -13,8 +13,8 @@ import { useLocale } from './locale';
  * sits beside it. A block without a pair keeps its place, in its language's column.
  *
  * One language: blocks in that language, plus blocks in neither page language. A paragraph the
- * page never translated stays, marked, in the other language: hiding it would drop text that the
- * reader has no other way to read.
+ * page never translated stays, marked, in the other language, and so does an AI notice: hiding
+ * either would drop text that the reader has no other way to read (the page does the same).
  */
 
 interface ShownBlock extends ReportBlock {
@@ -42,9 +42,11 @@ function readerRows(report: PageReport, mode: LanguageMode): Row[] {
     first !== undefined && sameLanguage(lang, first) ? 'a' : second !== undefined && sameLanguage(lang, second) ? 'b' : 'full';
 
   if (mode !== 'both') {
+    const notices = report.disclosures.filter((disclosure) => disclosure.source === 'text').map((disclosure) => disclosure.evidence);
+    const notice = (block: ReportBlock) => notices.some((evidence) => evidence !== '' && block.text.includes(evidence));
     return report.article.blocks
       .map(shown)
-      .filter((block) => sameLanguage(block.lang, mode) || columnOf(block.lang) === 'full' || block.untranslated)
+      .filter((block) => sameLanguage(block.lang, mode) || columnOf(block.lang) === 'full' || block.untranslated || notice(block))
       .map((block) => ({ kind: 'single', block, column: 'full' }));
   }
 

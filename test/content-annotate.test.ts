@@ -311,9 +311,31 @@ describe('annotating a page', () => {
       { autoCollapse: true, t: ZH.t },
     );
     expect(($('#copy').previousElementSibling as HTMLElement).shadowRoot?.textContent).toBe('与上一段重复·显示');
-    expect($('#cut').lastElementChild?.shadowRoot?.textContent).toBe('不完整');
+    expect($('#cut').lastElementChild?.shadowRoot?.textContent).toBe('被截断');
     expect($('#alone').lastElementChild?.shadowRoot?.textContent).toBe('无中文版本');
     expect($('#note').firstElementChild?.shadowRoot?.textContent).toBe('AI 生成');
+  });
+
+  it('hides only what has a counterpart: a paragraph without translation and a one-language AI notice stay in every mode', async () => {
+    document.body.innerHTML =
+      '<p id="en">An English paragraph.</p><p id="ko">한국어 문단입니다.</p><p id="note">이 기사는 AI가 생성했습니다.</p><p id="only">Only in English.</p><p id="only2">Also only in English.</p>';
+    await annotate(
+      analysisOf(
+        [
+          { el: $('#en'), units: [{ lang: 'en', text: 'An English paragraph.' }] },
+          { el: $('#ko'), units: [{ lang: 'ko', text: '한국어 문단입니다.' }] },
+          { el: $('#note'), units: [{ lang: 'ko', text: '이 기사는 AI가 생성했습니다.' }] },
+          { el: $('#only'), units: [{ lang: 'en', text: 'Only in English.' }] },
+          { el: $('#only2'), units: [{ lang: 'en', text: 'Also only in English.' }] },
+        ],
+        // Two untranslated against one pair: too many to label, still not to be dropped.
+        { languages: ['en', 'ko'], untranslated: [3, 4], pairCount: 0, disclosures: [{ el: $('#note'), kind: 'generated' }] },
+      ),
+    );
+    setMode('en');
+    expect(shownText(['en', 'ko'])).toBe('An English paragraph. 이 기사는 AI가 생성했습니다. Only in English. Also only in English.');
+    setMode('ko');
+    expect(shownText(['en', 'ko'])).toBe('한국어 문단입니다. 이 기사는 AI가 생성했습니다. Only in English. Also only in English.');
   });
 
   it('labels no paragraph "untranslated" where most have no translation (the page is not a translation)', async () => {
@@ -412,7 +434,7 @@ describe('first screen first', () => {
 describe('the seed page, with the real engine', () => {
   const seed = readFileSync(resolve('test/fixtures/seed/page.html'), 'utf8');
 
-  it('hides every Chinese half in English, every English half in Chinese, and off restores the exact page', async () => {
+  it('hides every Chinese half in English, every English half in Chinese, but no paragraph without a translation nor the AI notice, and off restores the exact page', async () => {
     loadPage(seed);
     const before = document.documentElement.outerHTML;
     const { snapshot, elements } = snapshotPage(document, { url: 'http://127.0.0.1/seed' });
@@ -429,12 +451,21 @@ describe('the seed page, with the real engine', () => {
     const chinese = shownText(plan.languages, main);
     setMode('both');
     const both = shownText(plan.languages, main);
+    const alone = new Set(text.untranslated);
+    // The seed's notice is written in both languages in one block: each mode shows its own half.
+    const notices = new Set(text.textDisclosures.map((entry) => entry.block));
+    const langsOf = (block: number) => new Set(text.units.filter((unit) => unit.block === block).map((unit) => unit.lang.split('-')[0]));
+    expect([...notices].map((block) => [...langsOf(block)].sort())).toEqual([['en', 'zh']]);
+    expect(alone.size).toBeGreaterThanOrEqual(2);
     for (const unit of text.units) {
       if (hidden.has(unit.id) || unit.text.length < 2) continue;
       const base = unit.lang.split('-')[0];
       expect(both).toContain(unit.text);
-      if (base === 'en') expect(chinese).not.toContain(unit.text);
-      if (base === 'zh') expect(english).not.toContain(unit.text);
+      if (alone.has(unit.id)) {
+        expect(english).toContain(unit.text);
+        expect(chinese).toContain(unit.text);
+      } else if (base === 'en') expect(chinese).not.toContain(unit.text);
+      else if (base === 'zh') expect(english).not.toContain(unit.text);
     }
 
     document.documentElement.removeAttribute(MARK.mode);

@@ -86,6 +86,19 @@ describe('ReaderView, one language', () => {
     expect(blockHolding(ZH_TRUNCATED).textContent).toContain('Cut off');
   });
 
+  it('keeps an AI notice written in the other language only, as the page does', () => {
+    const notice = '本文内容由人工智能生成，仅供参考，不构成任何投资建议。';
+    const report = {
+      ...seed,
+      article: { ...seed.article, blocks: [...seed.article.blocks, { role: 'paragraph' as const, lang: 'zh-Hans', text: notice }] },
+      disclosures: [...seed.disclosures, { kind: 'generated' as const, source: 'text' as const, evidence: notice, lang: 'zh-Hans' }],
+    };
+    renderIn(<ReaderView report={report} mode="en" />);
+    expect(rows().flat()).toContain(notice);
+    // The seed's own notice is written in both languages: each mode keeps its half.
+    expect(rows().flat()).not.toContain('免责声明:以上内容由 AI 生成,仅供参考。');
+  });
+
   it('matches a mode to the blocks by base language', () => {
     renderIn(<ReaderView report={seed} mode="zh" />);
     expect(rows().flat()).toContain('深度分析');

@@ -22,7 +22,11 @@ export interface PartWork {
   /** The part's text where the block is split into parts (the page finds each part by it), else empty. */
   text: string;
   lang: string;
-  /** The switch's language this part belongs to (one of `PagePlan.languages`), if any. */
+  /**
+   * The switch's language this part belongs to (one of `PagePlan.languages`): the other mode hides
+   * it. Null for a part with no counterpart the reader could read instead (a paragraph the page
+   * never translated, an AI notice in one language), which every mode shows.
+   */
   toggle: string | null;
   /** Whether to set `lang` on the part: its language differs from the one it inherits. */
   setLang: boolean;
@@ -116,6 +120,8 @@ export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Elemen
   if (findings.untranslated.length <= findings.pairCount * 2) {
     for (const unit of findings.untranslated) flags[unit] = (flags[unit] ?? 0) | UNTRANSLATED;
   }
+  const alone = new Uint8Array(unitCount);
+  for (const unit of findings.untranslated) alone[unit] = 1;
   const disclosureOf = new Map<number, DisclosureKind>();
   for (const { block, kind } of findings.textDisclosures) if (!disclosureOf.has(block)) disclosureOf.set(block, kind);
 
@@ -139,6 +145,9 @@ export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Elemen
         if (fits.length === 1) toggles[i] = fits[0] ?? null;
       });
     }
+    const disclosure = disclosureOf.get(index) ?? null;
+    // An AI notice written in one language is the page's only word on it: no mode may hide it.
+    const oneLanguageNotice = disclosure !== null && toggles.every((toggle) => toggle === toggles[0]);
     const parts = units.map((unit, i): PartWork => {
       const toggle = toggles[i] ?? null;
       const detected = langOf(unit);
@@ -152,13 +161,12 @@ export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Elemen
       return {
         text: textOf.get(unit) ?? '',
         lang,
-        toggle,
+        toggle: alone[unit] || oneLanguageNotice ? null : toggle,
         setLang: lang !== 'und' && (inherited === null || baseLanguage(inherited) !== baseLanguage(lang)),
         collapse: collapseOf.get(unit) ?? null,
         flag,
       };
     });
-    const disclosure = disclosureOf.get(index) ?? null;
     const hasWork = disclosure !== null || parts.some((part) => part.toggle !== null || part.setLang || part.collapse || part.flag);
     if (!hasWork) return null;
     // A one-part block is marked as a whole and carries no text, so its key holds none; a split
