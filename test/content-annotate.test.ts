@@ -434,6 +434,34 @@ describe('first screen first', () => {
 describe('the seed page, with the real engine', () => {
   const seed = readFileSync(resolve('test/fixtures/seed/page.html'), 'utf8');
 
+  it("keeps a paragraph whole in its main language, with the other language's words quoted in it; a block holding two versions is still split", async () => {
+    // Four paragraphs and their translations (NTREX-128), with the quoting paragraphs between them.
+    const english = readFileSync(resolve('test/fixtures/langid/ntrex128/lines.eng.txt'), 'utf8').split('\n');
+    const chinese = readFileSync(resolve('test/fixtures/langid/ntrex128/lines.zho-CN.txt'), 'utf8').split('\n');
+    const pairs = [10, 11, 12, 13].map((i) => `<p>${english[i]}</p><p>${chinese[i]}</p>`);
+    loadPage(`<html lang="zh-CN"><head><title>Test</title></head><body><main><article>
+<h1>Chips and models 芯片与模型</h1>${pairs[0]}${pairs[1]}
+<p id="starts">Sapiens: A Brief History of Humankind 是一本关于人类历史的畅销书，作者在书中讨论了认知革命和农业革命的影响。</p>
+<p id="ends">作者在书中讨论了认知革命和农业革命的影响，这本书的英文名是 Sapiens: A Brief History of Humankind</p>
+<p id="two">The Art of War 孙子兵法</p>${pairs[2]}${pairs[3]}
+</article></main></body></html>`);
+    const { snapshot, elements } = snapshotPage(document, { url: 'http://127.0.0.1/mixed' });
+    const findings = findingsOf(analyzeSnapshot(snapshot));
+    // The engine splits both quoting paragraphs at the English words.
+    const splitBlocks = new Set(findings.partTexts.map(({ unit }) => elements[findings.unitBlock[unit] as number]?.id));
+    expect([...splitBlocks]).toEqual(expect.arrayContaining(['starts', 'ends', 'two']));
+    const { plan } = await annotate({ findings, elements, blockCount: snapshot.blocks.length, markup: snapshot.markup });
+    const [en, zh] = plan.languages as [string, string];
+    setMode(zh);
+    expect(shownText(plan.languages, $('#starts'))).toBe($('#starts').textContent);
+    expect(shownText(plan.languages, $('#ends'))).toBe($('#ends').textContent);
+    expect(shownText(plan.languages, $('#two'))).toBe('孙子兵法');
+    setMode(en);
+    // Whole: hidden, or kept as a paragraph with no translation; never the English words alone.
+    for (const id of ['#starts', '#ends']) expect(['', $(id).textContent]).toContain(shownText(plan.languages, $(id)));
+    expect(shownText(plan.languages, $('#two'))).toBe('The Art of War');
+  });
+
   it('hides every Chinese half in English, every English half in Chinese, but no paragraph without a translation nor the AI notice, and off restores the exact page', async () => {
     loadPage(seed);
     const before = document.documentElement.outerHTML;
