@@ -30,6 +30,8 @@ function shownText(languages: string[], root: Element = document.body): string {
   const mode = document.documentElement.getAttribute(MARK.mode);
   const rules = [...pageCss(languages).matchAll(/([^{}]+)\{\s*display:\s*none/g)].flatMap((m) => (m[1] as string).split(',').map((s) => s.trim()));
   const active = rules.flatMap((rule) => {
+    const [, unwanted, other] = /^html\[[^\]=]+\]:not\(\[[^\]=]+="([^"]*)"\]\)\s+(.+)$/.exec(rule) ?? [];
+    if (other !== undefined) return mode !== null && mode !== unwanted ? [other] : [];
     const [, wanted, rest] = /^html\[[^\]=]+(?:="([^"]*)")?\]\s+(.+)$/.exec(rule) ?? [];
     if (rest === undefined || mode === null || (wanted !== undefined && wanted !== mode)) return [];
     return [rest];
@@ -121,6 +123,30 @@ describe('annotating a page', () => {
     expect(shownText(['en', 'zh-Hans'])).toBe('中文标题 正文');
     setMode('both');
     expect(shownText(['en', 'zh-Hans'])).toBe('English title 中文标题 正文');
+    document.documentElement.removeAttribute(MARK.mode);
+    annotator.undoAll();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('hides the separator between two titles with whichever half a mode hides, and off gives the text back', async () => {
+    document.body.innerHTML = '<h1>English title · 中文标题</h1><h2><span>Second title</span> ｜ <span>第二个标题</span></h2><p>正文</p>';
+    const before = document.documentElement.outerHTML;
+    const { annotator } = await annotate(
+      analysisOf(
+        [
+          { el: $('h1'), units: [{ lang: 'en', text: 'English title' }, { lang: 'zh-Hans', text: '中文标题' }] },
+          { el: $('h2'), units: [{ lang: 'en', text: 'Second title' }, { lang: 'zh-Hans', text: '第二个标题' }] },
+          { el: $('p'), units: [{ lang: 'zh-Hans', text: '正文' }] },
+        ],
+        { languages: ['en', 'zh-Hans'] },
+      ),
+    );
+    setMode('en');
+    expect(shownText(['en', 'zh-Hans'])).toBe('English title Second title');
+    setMode('zh-Hans');
+    expect(shownText(['en', 'zh-Hans'])).toBe('中文标题 第二个标题 正文');
+    setMode('both');
+    expect(shownText(['en', 'zh-Hans'])).toBe('English title · 中文标题 Second title ｜ 第二个标题 正文');
     document.documentElement.removeAttribute(MARK.mode);
     annotator.undoAll();
     expect(document.documentElement.outerHTML).toBe(before);

@@ -17,6 +17,10 @@ export const MARK = {
   open: `${PREFIX}-open`,
   /** Our span around one language's run of a text node that holds two languages. */
   run: `${PREFIX}-run`,
+  /** A column or table cell of one language (its tag), widened to the article's width when that language alone is shown. */
+  wide: `${PREFIX}-wide`,
+  /** Our span around the separator between two languages' runs ("Title · 标题"), hidden with either. */
+  separator: `${PREFIX}-separator`,
   /** Host element of one of our shadow-root widgets (marker, label, badge, switch). */
   ui: `${PREFIX}-ui`,
   /** On a widget host that stands as a block of its own rather than inline. */

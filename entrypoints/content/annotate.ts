@@ -1,6 +1,6 @@
 import type { Translate } from '@/utils/i18n';
 import { MARK } from '@/utils/page-markers';
-import { locateParts } from './locate';
+import { locateParts, type Segment } from './locate';
 import type { BlockWork, Collapse, PagePlan, PartWork } from './plan';
 import { ChangeLog } from './restore/changes';
 import { createBadge, createLabel, createMarker } from './widgets';
@@ -57,6 +57,9 @@ const BLOCK_TAGS = new Set([
   'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
   'TABLE', 'TD', 'TH', 'UL',
 ]);
+
+/** The part number of a separator's run in `split`. */
+const SEPARATOR = -1;
 
 const documentOrder = (a: Node, b: Node): number =>
   a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
@@ -276,12 +279,17 @@ export class Annotator {
     if (!places) return null;
     const targets = places.map((place) => [...place.elements]);
     const byNode = new Map<Text, { start: number; end: number; part: number }[]>();
-    places.forEach((place, part) => {
-      for (const { node, start, end } of place.wraps) {
+    const add = (segments: readonly Segment[], part: number) => {
+      for (const { node, start, end } of segments) {
         const list = byNode.get(node) ?? [];
         list.push({ start, end, part });
         byNode.set(node, list);
       }
+    };
+    places.forEach((place, part) => {
+      add(place.wraps, part);
+      // A separator between two languages' parts goes with whichever of them a mode hides.
+      if (parts[part]?.toggle && parts[part - 1]?.toggle && parts[part]?.toggle !== parts[part - 1]?.toggle) add(place.separator, SEPARATOR);
     });
     // A run may not be in the page yet: it takes the place of its stretch of the text node.
     const spot = new Map<Element, { node: Text; start: number }>();
@@ -290,7 +298,8 @@ export class Annotator {
       log.wrapRuns(node, ranges, layout).forEach((run, k) => {
         const range = ranges[k] as { start: number; part: number };
         spot.set(run, { node, start: range.start });
-        targets[range.part]?.push(run);
+        if (range.part === SEPARATOR) log.setAttr(run, MARK.separator, '');
+        else targets[range.part]?.push(run);
       });
     }
     const inOrder = (a: Element, b: Element): number => {

@@ -10,6 +10,7 @@ import type { Steps } from '@/engine/steps';
 import { Annotator, type Runner } from './annotate';
 import { PageObserver } from './observer';
 import { type BlockWork, createPlanner, type PageAnalysis, type PagePlan } from './plan';
+import { markColumns } from './columns';
 import { ChangeLog } from './restore/changes';
 import { Cancelled, inFrames, runSliced, sliced, yieldToPage } from './schedule';
 import { pageCss, stylePage } from './styles';
@@ -62,6 +63,7 @@ export class Controller {
   private readonly pageLog = new ChangeLog();
   private readonly controlLog = new ChangeLog();
   private readonly flashLog = new ChangeLog();
+  private readonly columnLog = new ChangeLog();
   private setCss: ((css: string) => void) | null = null;
   private css = '';
   private updateControl: ((props: ControlProps) => void) | null = null;
@@ -170,6 +172,7 @@ export class Controller {
     this.observer.stop();
     clearTimeout(this.flashTimer);
     this.flashLog.undo();
+    this.columnLog.undo();
     this.annotator?.undoAll();
     this.annotator = null;
     this.updateControl = null;
@@ -246,6 +249,10 @@ export class Controller {
       await yieldToPage();
       await annotator.apply(changes, run);
       if (signal.aborted) return;
+      this.observer.quiet(() => {
+        this.columnLog.undo();
+        markColumns(elements, snapshot.blocks, plan.blocks, this.columnLog);
+      });
       // The switch comes last, in the frame of the last writes: on a long page a frame of its own
       // would lay the whole page out once more.
       this.syncControl();
