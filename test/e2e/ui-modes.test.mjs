@@ -75,7 +75,7 @@ describe('each mode of the seed page', () => {
 const findColumns = (page) =>
   page.evaluate(() => {
     const texts = [...document.body.querySelectorAll('p, td, div')].filter(
-      (el) => !el.querySelector('p, td, div') && !el.closest('aside, nav, header, footer') && el.innerText.trim().length > 40,
+      (el) => !el.querySelector('p, td, div') && !el.closest('aside, nav, header, footer') && el.textContent.trim().length > 40,
     );
     const boxes = texts.map((el) => el.getBoundingClientRect());
     const beside = (a, b) => a.top < b.bottom && b.top < a.bottom && (a.right <= b.left || b.right <= a.left);
