@@ -1,5 +1,5 @@
 import type { PageFindings, PageSnapshot } from '@/engine/model';
-import { latinLength } from '@/engine/alignment';
+import { latinLength } from '@/engine/writing-systems';
 import { baseLanguage } from '@/engine/lang-tags';
 import type { LanguageMode } from '@/utils/protocol';
 import type { DisclosureKind, DuplicateKind } from '@/engine/report';
