@@ -152,6 +152,37 @@ describe('the content script on the seed page', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
+  it('puts the switch under the title, and folds it as the reader asks, remembered for the site', async () => {
+    const folded: [string, boolean][] = [];
+    const { controller } = setup();
+    stop = () => controller.disable();
+    const deps = (controller as unknown as { deps: ControllerDeps }).deps;
+    deps.saveSwitchFolded = async (host, value) => {
+      folded.push([host, value]);
+    };
+    await controller.start();
+    const host = document.querySelector(TAG.switch) as HTMLElement;
+    expect(host.previousElementSibling?.tagName).toBe('H1');
+    controlButton('button.fold').click();
+    expect(folded).toEqual([['news.example', true]]);
+    expect(control()?.querySelectorAll('button')).toHaveLength(1);
+    expect(control()?.querySelector('button')?.getAttribute('aria-expanded')).toBe('false');
+    controller.disable();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('opens with the switch folded on a site where the reader folded it, and in dark colours on a dark page', async () => {
+    document.body.style.backgroundColor = 'rgb(20, 20, 24)';
+    const { controller } = setup({ settings: { foldedSwitchSites: ['news.example'] } });
+    stop = () => controller.disable();
+    await controller.start();
+    expect(control()?.querySelectorAll('button')).toHaveLength(1);
+    expect(document.documentElement.getAttribute(MARK.scheme)).toBe('dark');
+    controller.disable();
+    document.body.style.backgroundColor = '';
+    expect(document.documentElement.hasAttribute(MARK.scheme)).toBe(false);
+  });
+
   it('shows the flag the popup points at: expands the duplicate and outlines it', async () => {
     const { controller } = setup();
     stop = () => controller.disable();

@@ -15,7 +15,7 @@ const ready = () => screen.findByRole('heading', { level: 1 });
 
 describe('Options', () => {
   it('shows the stored settings', async () => {
-    await saveSettings({ defaultMode: 'zh', autoCollapse: false, showControl: true, disabledSites: ['example.com'] });
+    await saveSettings({ defaultMode: 'zh', autoCollapse: false, showControl: true, disabledSites: ['example.com'], foldedSwitchSites: [] });
     renderIn(<Options />, EN);
     expect((await ready()).textContent).toBe('NewsLens settings');
     expect(screen.getByLabelText('Language shown on a new site')).toHaveProperty('value', 'zh');

@@ -25,6 +25,8 @@ export const MARK = {
   ui: `${PREFIX}-ui`,
   /** On a widget host that stands as a block of its own rather than inline. */
   display: `${PREFIX}-display`,
+  /** On `<html>` of a page that draws dark: our widgets take dark colours. */
+  scheme: `${PREFIX}-scheme`,
   /** Briefly set on an element the popup asked to show. */
   flash: `${PREFIX}-flash`,
   /** Our `<style>` element, where constructable style sheets are unavailable. */

@@ -4,7 +4,7 @@ import type { ContentRequest, FlagTarget, LanguageMode, PageState, PageStatus } 
 import { browserTranslate, rememberTranslations, type Translate } from '@/utils/i18n';
 import { languageName } from '@/utils/language-names';
 import { MARK } from '@/utils/page-markers';
-import { disabledEntryFor, resolveMode, type Settings, type SiteModes } from '@/utils/settings';
+import { disabledEntryFor, resolveMode, type Settings, type SiteModes, setSwitchFolded } from '@/utils/settings';
 import type { SnapshotResult } from '@/engine/snapshot';
 import type { Steps } from '@/engine/steps';
 import { Annotator, type Runner } from './annotate';
@@ -13,8 +13,9 @@ import { type BlockWork, createPlanner, type PageAnalysis, type PagePlan } from 
 import { markColumns } from './columns';
 import { ChangeLog } from './restore/changes';
 import { Cancelled, inFrames, runSliced, sliced, yieldToPage } from './schedule';
+import { pageIsDark } from './scheme';
 import { pageCss, stylePage } from './styles';
-import { type ControlProps, mountControl } from './language-switch';
+import { type ControlProps, mountControl, switchPlace } from './language-switch';
 
 /**
  * The content script's state machine: analyse (DOM snapshot here, text phase in the background),
@@ -40,6 +41,8 @@ export interface ControllerDeps {
   sendState(state: PageState): void;
   /** The UI text in the browser's language (tests pass a catalog's). */
   t?: Translate;
+  /** Remembers the reader folding or unfolding the switch on this site. */
+  saveSwitchFolded?(host: string, folded: boolean): Promise<void>;
   /** Debounce of re-analysis after the page changes (see PageObserver). */
   timing?: { quietMs: number; maxWaitMs: number };
 }
@@ -67,6 +70,10 @@ export class Controller {
   private setCss: ((css: string) => void) | null = null;
   private css = '';
   private updateControl: ((props: ControlProps) => void) | null = null;
+  /** The element the switch stands after (the article's title), null for the corner. */
+  private switchAfter: Element | null = null;
+  private mountedAfter: Element | null = null;
+  private dark = false;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly observer: PageObserver;
   private readonly t: Translate;
@@ -244,6 +251,9 @@ export class Controller {
       await yieldToPage();
       if (signal.aborted) return;
       const changes = annotator.changesFor(plan, this.doc.defaultView?.innerHeight ?? 0);
+      // Styles are read here, before any write, like the layout above.
+      this.dark = pageIsDark(this.doc);
+      this.switchAfter = switchPlace(elements[snapshot.blocks.findIndex((block) => block.role === 'title')] ?? null);
       this.observer.quiet(() => this.syncPage());
       // Reading the layout for the first screen took this task's share; the writes start in the next.
       await yieldToPage();
@@ -284,6 +294,7 @@ export class Controller {
       this.css = css;
     }
     this.pageLog.setAttr(this.doc.documentElement, MARK.mode, this.mode);
+    this.pageLog.setAttr(this.doc.documentElement, MARK.scheme, this.dark ? 'dark' : null);
     if (this.updateControl) this.syncControl();
   }
 
@@ -299,12 +310,31 @@ export class Controller {
         modes: this.plan?.modes ?? ['both'],
         mode: this.mode,
         t: this.t,
+        folded: this.settingsValue?.foldedSwitchSites.includes(this.host) ?? false,
         onMode: (mode) => void this.setMode(mode, true),
+        onFold: (folded) => void this.fold(folded),
         onOff: () => this.disable(),
       };
+      if (this.updateControl && this.mountedAfter !== this.switchAfter) {
+        this.updateControl = null;
+        this.controlLog.undo();
+      }
       if (this.updateControl) this.updateControl(props);
-      else this.updateControl = mountControl(this.doc, this.controlLog, props);
+      else {
+        this.updateControl = mountControl(this.doc, this.controlLog, props, this.switchAfter);
+        this.mountedAfter = this.switchAfter;
+      }
     });
+  }
+
+  /** Folds or unfolds the switch at once, and remembers it for the site. */
+  private async fold(folded: boolean): Promise<void> {
+    const settings = this.settingsValue;
+    if (!settings) return;
+    const others = settings.foldedSwitchSites.filter((site) => site !== this.host);
+    this.settingsValue = { ...settings, foldedSwitchSites: folded ? [...others, this.host] : others };
+    this.syncControl();
+    if (this.host) await (this.deps.saveSwitchFolded ?? setSwitchFolded)(this.host, folded);
   }
 
   private async setMode(mode: LanguageMode, remember: boolean): Promise<void> {

@@ -8,23 +8,24 @@ import { styleShadow } from './styles';
 /**
  * The small things NewsLens shows inside the page: a duplicate's marker, a quiet label, a
  * disclosure badge. Each is one custom element whose content lives in an open shadow root, so no
- * page style reaches it; all text is set with textContent.
+ * page style reaches it; all text is set with textContent. Colours are custom properties that the
+ * page-level sheet sets for a dark page (see `pageCss`), with the light ones as fallbacks.
  */
 
 // Labels and badges are plain inline boxes, not inline-blocks: each one sits inside a page
 // paragraph, and an inline-block costs the paragraph's layout a formatting context of its own
 // (thousands of labels on a long page).
 const WIDGET_CSS = `
-:host { all: initial; display: inline; font: 12px/1.4 system-ui, sans-serif; color: #5f6368; }
+:host { all: initial; display: inline; font: 12px/1.4 system-ui, sans-serif; color: var(--newslens-muted, #5f6368); }
 :host([${MARK.display}="block"]) { display: block; margin: 0.25em 0; }
 .marker { display: inline-flex; gap: 0.4em; align-items: baseline; padding: 0.1em 0.6em;
-  border: 1px dashed #c4c7cc; border-radius: 999px; background: #fafafa; }
-button { all: unset; cursor: pointer; color: #1a73e8; text-decoration: underline; }
-button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; border-radius: 2px; }
+  border: 1px dashed var(--newslens-border, #c4c7cc); border-radius: 999px; background: var(--newslens-bg, #fafafa); }
+button { all: unset; cursor: pointer; color: var(--newslens-accent, #1a73e8); text-decoration: underline; }
+button:focus-visible { outline: 2px solid var(--newslens-accent, #1a73e8); outline-offset: 2px; border-radius: 2px; }
 .label { margin-inline-start: 0.5em; padding: 0 0.45em; border-radius: 4px; white-space: nowrap;
-  background: #f1f3f4; color: #5f6368; font-size: 11px; }
+  background: var(--newslens-hover, #f1f3f4); color: var(--newslens-muted, #5f6368); font-size: 11px; }
 .badge { margin-inline-end: 0.5em; padding: 0 0.5em; border-radius: 4px; white-space: nowrap;
-  background: #fce8e6; color: #a50e0e; font-weight: 600; font-size: 11px; }
+  background: var(--newslens-badge-bg, #fce8e6); color: var(--newslens-badge-fg, #a50e0e); font-weight: 600; font-size: 11px; }
 @media (forced-colors: active) { .marker, .label, .badge { border: 1px solid CanvasText; } }
 `;
 
