@@ -150,14 +150,55 @@ function hostName(url: string | null): string | null {
   }
 }
 
-/** The title in the chosen language and the site it comes from. */
+/**
+ * Minutes a reader takes over these texts: about 230 words a minute in languages that space their
+ * words, about 400 characters a minute in Chinese, Japanese and Korean.
+ */
+export function readingMinutes(texts: readonly string[]): number {
+  let words = 0;
+  let characters = 0;
+  for (const text of texts) {
+    characters += text.match(UNSPACED)?.length ?? 0;
+    words += text.replace(UNSPACED, ' ').match(WORD)?.length ?? 0;
+  }
+  return Math.max(1, Math.round(words / 230 + characters / 400));
+}
+
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The blocks a mode shows, as text: what its reading time counts (a pair is read in one of its languages). */
+const shownTexts = (report: PageReport, mode: LanguageMode): string[] =>
+  readerRows(report, mode).map((row) => (row.kind === 'pair' ? row.a.text : row.block.text));
+
+function dateOf(iso: string | null, lang: string): string | null {
+  if (iso === null) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(date);
+}
+
+/** The title in the chosen language, where it comes from (a link to it), its byline and date, and its reading time. */
 export function ArticleHeader({ report, mode }: { report: PageReport; mode: LanguageMode }) {
-  const { t } = useLocale();
+  const { t, lang } = useLocale();
   const parts = titleParts(report, mode);
-  const site = hostName(report.url);
+  const site = report.meta?.site ?? hostName(report.url);
+  const published = dateOf(report.meta?.published ?? null, lang);
+  const byline = report.meta?.byline ?? null;
+  const minutes = report.article.blocks.length > 0 ? readingMinutes(shownTexts(report, mode)) : null;
   return (
     <header class="article-header">
-      {site !== null && <p class="site">{site}</p>}
+      {site !== null && (
+        <p class="site">
+          {report.url !== null && /^https?:/i.test(report.url) ? (
+            <a href={report.url} target="_blank" rel="noreferrer noopener" title={t('readerSourceLink')}>
+              {site}
+            </a>
+          ) : (
+            site
+          )}
+        </p>
+      )}
       <h1>
         {parts.length === 0
           ? t('untitled')
@@ -171,6 +212,21 @@ export function ArticleHeader({ report, mode }: { report: PageReport; mode: Lang
               </Fragment>
             ))}
       </h1>
+      {(byline !== null || published !== null || minutes !== null) && (
+        <p class="byline">
+          {[
+            byline !== null && <span key="by">{t('readerBy', byline)}</span>,
+            published !== null && (
+              <time key="date" dateTime={report.meta?.published ?? undefined}>
+                {published}
+              </time>
+            ),
+            minutes !== null && <span key="time">{t('readerMinutes', String(minutes))}</span>,
+          ]
+            .filter(Boolean)
+            .flatMap((item, i) => (i > 0 ? [' · ', item] : [item]))}
+        </p>
+      )}
     </header>
   );
 }
