@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import type { LanguageMode } from '../utils/protocol';
 import type { Part, ReportBlock, PageReport } from '../engine/report';
 import { sameLanguage } from '../engine/lang-tags';
+import { isUnspaced } from '../engine/writing-systems';
 import { useLocale } from './locale';
 
 /**
@@ -151,21 +152,28 @@ function hostName(url: string | null): string | null {
 }
 
 /**
- * Minutes a reader takes over these texts: about 230 words a minute in languages that space their
- * words, about 400 characters a minute in Chinese, Japanese and Korean.
+ * Minutes a reader takes over these texts: about 230 words a minute where words are spaced, about
+ * 400 characters a minute in writing that does not space them (Chinese, Japanese).
  */
 export function readingMinutes(texts: readonly string[]): number {
   let words = 0;
   let characters = 0;
   for (const text of texts) {
-    characters += text.match(UNSPACED)?.length ?? 0;
-    words += text.replace(UNSPACED, ' ').match(WORD)?.length ?? 0;
+    let inWord = false;
+    for (const ch of text) {
+      if (isUnspaced(ch.codePointAt(0) as number)) {
+        characters++;
+        inWord = false;
+      } else if (LETTER.test(ch)) {
+        if (!inWord) words++;
+        inWord = true;
+      } else inWord = false;
+    }
   }
   return Math.max(1, Math.round(words / 230 + characters / 400));
 }
 
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const WORD = /[\p{L}\p{N}]+/gu;
+const LETTER = /[\p{L}\p{N}]/u;
 
 /** The blocks a mode shows, as text: what its reading time counts (a pair is read in one of its languages). */
 const shownTexts = (report: PageReport, mode: LanguageMode): string[] =>
