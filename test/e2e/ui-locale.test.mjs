@@ -7,12 +7,14 @@ import { startServer } from './helpers/server.mjs';
  * NewsLens's text on a page follows the browser's UI language, as the popup does: Chromium started
  * in Chinese (`--lang=zh-CN`, with Debian's chromium-l10n) shows the seed page's switch, markers,
  * labels and badge in Chinese. The only Latin words allowed are the extension's name, "AI" (Chinese
- * writes it so) and the names of languages, which are written in their own language everywhere.
+ * writes it so), the names of languages, which are written in their own language everywhere, and
+ * the keys of the shortcut.
  * Run after `npm run build`: `node --test test/e2e/ui-locale.test.mjs`.
  */
 
 const SEED = projectFile('test/fixtures/seed/page.html', 'fixtures/seed/page.html');
-const ALLOWED = new Set(['NewsLens', 'AI', 'English']);
+// The shortcut's keys are named as the keyboard prints them.
+const ALLOWED = new Set(['NewsLens', 'AI', 'English', 'Alt', 'Shift', 'L']);
 
 let server;
 let browser;
@@ -34,7 +36,10 @@ const widgetTexts = (page) =>
     [...document.querySelectorAll('[data-newslens-ui]')].map((host) => {
       const root = host.shadowRoot;
       const attributes = [...root.querySelectorAll('[aria-label], [title]')].flatMap((el) => [el.getAttribute('aria-label'), el.getAttribute('title')]);
-      return { kind: host.getAttribute('data-newslens-ui'), texts: [root.textContent, ...attributes].filter(Boolean) };
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const texts = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.parentElement?.tagName !== 'STYLE') texts.push(node.data);
+      return { kind: host.getAttribute('data-newslens-ui'), texts: [...texts, ...attributes].filter(Boolean) };
     }),
   );
 
