@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { CYCLE_SHORTCUT } from './utils/shortcut';
 
 /**
  * What differs between the Chrome (MV3) and the Firefox (MV2) builds is decided here, in the
@@ -50,7 +51,7 @@ export default defineConfig({
       manifestVersion === 2 ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     commands: {
       'cycle-mode': {
-        suggested_key: { default: 'Alt+Shift+L' },
+        suggested_key: { default: CYCLE_SHORTCUT },
         description: '__MSG_cmdCycleMode__',
       },
     },

@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { LanguageMode } from '../utils/protocol';
-import { languageName } from '../utils/language-names';
+import { modeName } from '../utils/language-names';
+import { CYCLE_SHORTCUT } from '../utils/shortcut';
 import { useLocale } from './locale';
 
 /**
@@ -20,12 +21,14 @@ export function LanguageSwitch({
   const name = useId();
   if (modes.length < 2) return null;
   return (
-    <fieldset class="mode-switch">
-      <legend class="sr-only">{t('modeLabel')}</legend>
+    <fieldset class="mode-switch" title={t('modeShortcut', CYCLE_SHORTCUT)}>
+      <legend class="sr-only">
+        {t('modeLabel')} ({t('modeShortcut', CYCLE_SHORTCUT)})
+      </legend>
       {modes.map((option) => (
         <label class="segment" key={option}>
           <input type="radio" name={name} value={option} checked={option === mode} onChange={() => onChange(option)} />
-          <span lang={option === 'both' ? undefined : option}>{option === 'both' ? t('modeBoth') : languageName(option)}</span>
+          <span lang={option === 'both' ? undefined : option}>{modeName(option, t)}</span>
         </label>
       ))}
     </fieldset>

@@ -11,11 +11,12 @@ import {
   watchSettings,
   watchSiteModes,
 } from '../utils/settings';
-import { languageName } from '../utils/language-names';
+import { DETECTABLE_LANGUAGES } from '../engine/lang-tags';
+import { modeName } from '../utils/language-names';
 import { useLocale } from './locale';
 
-/** The languages NewsLens is made for; a stored tag outside them still shows and stays selected. */
-const OFFERED_MODES: LanguageMode[] = ['both', 'en', 'zh'];
+/** Every language a page may be switched to; a stored tag outside them still shows and stays selected. */
+const OFFERED_MODES: LanguageMode[] = ['both', ...DETECTABLE_LANGUAGES];
 
 /**
  * The options page. Every change is saved at once (no save button to forget) and announced in a
@@ -61,7 +62,6 @@ export function Options() {
   };
 
   const modes = OFFERED_MODES.includes(settings.defaultMode) ? OFFERED_MODES : [...OFFERED_MODES, settings.defaultMode];
-  const modeName = (mode: LanguageMode) => (mode === 'both' ? t('modeBoth') : languageName(mode));
   const remembered = Object.entries(siteModes).sort(([a], [b]) => a.localeCompare(b));
 
   return (
@@ -77,8 +77,8 @@ export function Options() {
           onChange={(event) => void update({ defaultMode: event.currentTarget.value })}
         >
           {modes.map((mode) => (
-            <option key={mode} value={mode}>
-              {modeName(mode)}
+            <option key={mode} value={mode} lang={mode === 'both' ? undefined : mode}>
+              {modeName(mode, t)}
             </option>
           ))}
         </select>
@@ -160,7 +160,7 @@ export function Options() {
             {remembered.map(([site, mode]) => (
               <li key={site}>
                 <span>
-                  {site} · {modeName(mode)}
+                  {site} · <span lang={mode === 'both' ? undefined : mode}>{modeName(mode, t)}</span>
                 </span>
                 <button type="button" class="quiet" onClick={() => void forgetSiteMode(site)}>
                   {t('optRemove', site)}

@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import type { LanguageMode } from '../utils/protocol';
 import type { Part, ReportBlock, PageReport } from '../engine/report';
 import { sameLanguage } from '../engine/lang-tags';
+import { isUnspaced } from '../engine/writing-systems';
 import { useLocale } from './locale';
 
 /**
@@ -13,8 +14,8 @@ import { useLocale } from './locale';
  * sits beside it. A block without a pair keeps its place, in its language's column.
  *
  * One language: blocks in that language, plus blocks in neither page language. A paragraph the
- * page never translated stays, marked, in the other language: hiding it would drop text that the
- * reader has no other way to read.
+ * page never translated stays, marked, in the other language, and so does an AI notice: hiding
+ * either would drop text that the reader has no other way to read (the page does the same).
  */
 
 interface ShownBlock extends ReportBlock {
@@ -42,9 +43,11 @@ function readerRows(report: PageReport, mode: LanguageMode): Row[] {
     first !== undefined && sameLanguage(lang, first) ? 'a' : second !== undefined && sameLanguage(lang, second) ? 'b' : 'full';
 
   if (mode !== 'both') {
+    const notices = report.disclosures.filter((disclosure) => disclosure.source === 'text').map((disclosure) => disclosure.evidence);
+    const notice = (block: ReportBlock) => notices.some((evidence) => evidence !== '' && block.text.includes(evidence));
     return report.article.blocks
       .map(shown)
-      .filter((block) => sameLanguage(block.lang, mode) || columnOf(block.lang) === 'full' || block.untranslated)
+      .filter((block) => sameLanguage(block.lang, mode) || columnOf(block.lang) === 'full' || block.untranslated || notice(block))
       .map((block) => ({ kind: 'single', block, column: 'full' }));
   }
 
@@ -148,14 +151,62 @@ function hostName(url: string | null): string | null {
   }
 }
 
-/** The title in the chosen language and the site it comes from. */
+/**
+ * Minutes a reader takes over these texts: about 230 words a minute where words are spaced, about
+ * 400 characters a minute in writing that does not space them (Chinese, Japanese).
+ */
+export function readingMinutes(texts: readonly string[]): number {
+  let words = 0;
+  let characters = 0;
+  for (const text of texts) {
+    let inWord = false;
+    for (const ch of text) {
+      if (isUnspaced(ch.codePointAt(0) as number)) {
+        characters++;
+        inWord = false;
+      } else if (LETTER.test(ch)) {
+        if (!inWord) words++;
+        inWord = true;
+      } else inWord = false;
+    }
+  }
+  return Math.max(1, Math.round(words / 230 + characters / 400));
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** The blocks a mode shows, as text: what its reading time counts (a pair is read in one of its languages). */
+const shownTexts = (report: PageReport, mode: LanguageMode): string[] =>
+  readerRows(report, mode).map((row) => (row.kind === 'pair' ? row.a.text : row.block.text));
+
+function dateOf(iso: string | null, lang: string): string | null {
+  if (iso === null) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(date);
+}
+
+/** The title in the chosen language, where it comes from (a link to it), its byline and date, and its reading time. */
 export function ArticleHeader({ report, mode }: { report: PageReport; mode: LanguageMode }) {
-  const { t } = useLocale();
+  const { t, lang } = useLocale();
   const parts = titleParts(report, mode);
-  const site = hostName(report.url);
+  const site = report.meta?.site ?? hostName(report.url);
+  const published = dateOf(report.meta?.published ?? null, lang);
+  const byline = report.meta?.byline ?? null;
+  const minutes = report.article.blocks.length > 0 ? readingMinutes(shownTexts(report, mode)) : null;
   return (
     <header class="article-header">
-      {site !== null && <p class="site">{site}</p>}
+      {site !== null && (
+        <p class="site">
+          {report.url !== null && /^https?:/i.test(report.url) ? (
+            <a href={report.url} target="_blank" rel="noreferrer noopener" title={t('readerSourceLink')}>
+              {site}
+            </a>
+          ) : (
+            site
+          )}
+        </p>
+      )}
       <h1>
         {parts.length === 0
           ? t('untitled')
@@ -169,6 +220,21 @@ export function ArticleHeader({ report, mode }: { report: PageReport; mode: Lang
               </Fragment>
             ))}
       </h1>
+      {(byline !== null || published !== null || minutes !== null) && (
+        <p class="byline">
+          {[
+            byline !== null && <span key="by">{t('readerBy', byline)}</span>,
+            published !== null && (
+              <time key="date" dateTime={report.meta?.published ?? undefined}>
+                {published}
+              </time>
+            ),
+            minutes !== null && <span key="time">{t('readerMinutes', String(minutes))}</span>,
+          ]
+            .filter(Boolean)
+            .flatMap((item, i) => (i > 0 ? [' · ', item] : [item]))}
+        </p>
+      )}
     </header>
   );
 }

@@ -11,3 +11,12 @@ export function baseLanguage(tag: string): string {
 }
 
 export const sameLanguage = (a: string, b: string): boolean => baseLanguage(a) === baseLanguage(b);
+
+/**
+ * Every language `detectLanguage` can name, by base tag (`zh` covers zh-Hans and zh-Hant): the
+ * languages a page's switch may offer, and so the ones a reader may choose in advance.
+ */
+export const DETECTABLE_LANGUAGES: readonly string[] = [
+  'en', 'zh', 'ja', 'ko', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'pl', 'tr', 'vi', 'id', 'ro', 'sv', 'cs', 'hu',
+  'ru', 'uk', 'ar', 'fa', 'el', 'he', 'th', 'hi',
+];

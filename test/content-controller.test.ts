@@ -9,6 +9,7 @@ import { MARK, TAG } from '@/utils/page-markers';
 import { DEFAULT_SETTINGS, type Settings, type SiteModes } from '@/utils/settings';
 import { snapshotPageSteps } from '@/engine/snapshot';
 import { visibleText } from '@/engine/text';
+import { EN } from './popup-support';
 
 const SEED = readFileSync(resolve('test/fixtures/seed/page.html'), 'utf8');
 
@@ -40,6 +41,7 @@ function setup(opts: { settings?: Partial<Settings>; siteModes?: SiteModes; anal
       saved.push([host, mode]);
     },
     sendState: (state) => states.push(state),
+    t: EN.t,
     timing: { quietMs: 20, maxWaitMs: 100 },
   };
   const controller = new Controller(deps);
@@ -77,7 +79,7 @@ describe('the content script on the seed page', () => {
     // The state is the page's own: nothing of the report is echoed back to the background.
     expect(Object.keys(state).sort()).toEqual(['collapsedCount', 'error', 'mode', 'modes', 'status']);
     expect(mode()).toBe('both');
-    expect([...(control()?.querySelectorAll('button[aria-pressed]') ?? [])].map((b) => b.textContent)).toEqual(['EN', '中文', 'Both']);
+    expect([...(control()?.querySelectorAll('button[aria-pressed]') ?? [])].map((b) => b.textContent)).toEqual(['English', '中文', 'Both']);
     expect(pressed()).toEqual(['Both']);
     expect(document.querySelectorAll(`[${MARK.collapsed}]`).length).toBeGreaterThanOrEqual(2);
   });
@@ -88,7 +90,7 @@ describe('the content script on the seed page', () => {
     await controller.start();
     expect((await controller.handle({ type: 'set-mode', mode: 'en' })).mode).toBe('en');
     expect(mode()).toBe('en');
-    expect(pressed()).toEqual(['EN']);
+    expect(pressed()).toEqual(['English']);
     await controller.handle({ type: 'cycle-mode' });
     expect(mode()).toBe('zh-Hans');
     await controller.handle({ type: 'cycle-mode' });
@@ -148,6 +150,37 @@ describe('the content script on the seed page', () => {
     controller.applySettings({ ...DEFAULT_SETTINGS, disabledSites: ['news.example'] });
     expect(controller.state().status).toBe('off');
     expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('puts the switch under the title, and folds it as the reader asks, remembered for the site', async () => {
+    const folded: [string, boolean][] = [];
+    const { controller } = setup();
+    stop = () => controller.disable();
+    const deps = (controller as unknown as { deps: ControllerDeps }).deps;
+    deps.saveSwitchFolded = async (host, value) => {
+      folded.push([host, value]);
+    };
+    await controller.start();
+    const host = document.querySelector(TAG.switch) as HTMLElement;
+    expect(host.previousElementSibling?.tagName).toBe('H1');
+    controlButton('button.fold').click();
+    expect(folded).toEqual([['news.example', true]]);
+    expect(control()?.querySelectorAll('button')).toHaveLength(1);
+    expect(control()?.querySelector('button')?.getAttribute('aria-expanded')).toBe('false');
+    controller.disable();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('opens with the switch folded on a site where the reader folded it, and in dark colours on a dark page', async () => {
+    document.body.style.backgroundColor = 'rgb(20, 20, 24)';
+    const { controller } = setup({ settings: { foldedSwitchSites: ['news.example'] } });
+    stop = () => controller.disable();
+    await controller.start();
+    expect(control()?.querySelectorAll('button')).toHaveLength(1);
+    expect(document.documentElement.getAttribute(MARK.scheme)).toBe('dark');
+    controller.disable();
+    document.body.style.backgroundColor = '';
+    expect(document.documentElement.hasAttribute(MARK.scheme)).toBe(false);
   });
 
   it('shows the flag the popup points at: expands the duplicate and outlines it', async () => {

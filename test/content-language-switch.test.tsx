@@ -1,15 +1,18 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { modeName } from '@/entrypoints/content/names';
 import { ChangeLog } from '@/entrypoints/content/restore/changes';
-import { Control, mountControl } from '@/entrypoints/content/language-switch';
+import { Control, mountControl, switchPlace } from '@/entrypoints/content/language-switch';
+import { pageIsDark } from '@/entrypoints/content/scheme';
 import { MARK, TAG } from '@/utils/page-markers';
+import { EN, ZH } from './popup-support';
 
 const props = (over = {}) => ({
   modes: ['en', 'zh-Hans', 'both'],
   mode: 'both',
-  name: modeName,
+  t: EN.t,
+  folded: false,
   onMode: vi.fn(),
+  onFold: vi.fn(),
   onOff: vi.fn(),
   ...over,
 });
@@ -20,7 +23,7 @@ describe('the language switch', () => {
   it('names the modes from the languages and presses the current one', () => {
     render(<Control {...props({ mode: 'zh-Hans' })} />);
     const buttons = screen.getAllByRole('button', { pressed: false }).concat(screen.getAllByRole('button', { pressed: true }));
-    expect(buttons.map((b) => b.textContent).sort()).toEqual(['Both', 'EN', '中文']);
+    expect(buttons.map((b) => b.textContent).sort()).toEqual(['Both', 'English', '中文']);
     expect(screen.getByRole('button', { pressed: true }).textContent).toBe('中文');
     expect(screen.getByRole('toolbar', { name: 'NewsLens: language shown' })).toBeTruthy();
   });
@@ -28,7 +31,7 @@ describe('the language switch', () => {
   it('switches on click and turns off from its × button', () => {
     const p = props();
     render(<Control {...p} />);
-    fireEvent.click(screen.getByText('EN'));
+    fireEvent.click(screen.getByText('English'));
     expect(p.onMode).toHaveBeenCalledWith('en');
     fireEvent.click(screen.getByRole('button', { name: 'Turn NewsLens off on this page' }));
     expect(p.onOff).toHaveBeenCalledTimes(1);
@@ -42,7 +45,7 @@ describe('the language switch', () => {
       Object.defineProperty(event, 'isTrusted', { value: false });
       return event;
     };
-    screen.getByText('EN').dispatchEvent(untrusted());
+    screen.getByText('English').dispatchEvent(untrusted());
     screen.getByRole('button', { name: 'Turn NewsLens off on this page' }).dispatchEvent(untrusted());
     expect(p.onMode).not.toHaveBeenCalled();
     expect(p.onOff).not.toHaveBeenCalled();
@@ -50,7 +53,7 @@ describe('the language switch', () => {
 
   it('moves between its buttons with the arrow keys', () => {
     render(<Control {...props()} />);
-    const en = screen.getByText('EN');
+    const en = screen.getByText('English');
     en.focus();
     fireEvent.keyDown(en, { key: 'ArrowRight' });
     expect(document.activeElement?.textContent).toBe('中文');
@@ -68,14 +71,62 @@ describe('the language switch', () => {
     expect(host.getAttribute(MARK.ui)).toBe('switch');
     expect(host.shadowRoot?.querySelector('[aria-pressed="true"]')?.textContent).toBe('Both');
     update(props({ mode: 'en' }));
-    expect(host.shadowRoot?.querySelector('[aria-pressed="true"]')?.textContent).toBe('EN');
+    expect(host.shadowRoot?.querySelector('[aria-pressed="true"]')?.textContent).toBe('English');
     log.undo();
     expect(document.documentElement.outerHTML).toBe(before);
   });
 });
 
-describe('mode names', () => {
-  it('uses codes for Latin-script languages and own names for others', () => {
-    expect(['en', 'fr', 'zh', 'zh-Hant', 'ja', 'ko', 'both'].map(modeName)).toEqual(['EN', 'FR', '中文', '中文', '日本語', '한국어', 'Both']);
+it("speaks the browser's language, naming each language in its own", () => {
+  render(<Control {...props({ t: ZH.t })} />);
+  expect(screen.getByRole('toolbar', { name: 'NewsLens：显示语言' })).toBeTruthy();
+  expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['English', '中文', '双语', '‹', '×']);
+  expect(screen.getByRole('button', { name: '在此页面关闭 NewsLens' })).toBeTruthy();
+  cleanup();
+});
+
+describe('the switch on the page', () => {
+  afterEach(cleanup);
+
+  it('names the shortcut in its tooltip, folds to one button and unfolds from it', () => {
+    const p = props();
+    render(<Control {...p} />);
+    expect(screen.getByRole('toolbar').getAttribute('title')).toBe('Language shown on this page (shortcut: Alt+Shift+L)');
+    fireEvent.click(screen.getByRole('button', { name: 'Fold the language switch' }));
+    expect(p.onFold).toHaveBeenCalledWith(true);
+    cleanup();
+    render(<Control {...props({ folded: true, mode: 'zh-Hans', onFold: p.onFold })} />);
+    const only = screen.getByRole('button');
+    expect(only.getAttribute('aria-expanded')).toBe('false');
+    expect(only.getAttribute('aria-label')).toBe('NewsLens: show the language switch');
+    expect(only.textContent).toBe('NewsLens中文');
+    fireEvent.click(only);
+    expect(p.onFold).toHaveBeenLastCalledWith(false);
+  });
+
+  it('stands in the page right after the title, outside a link or heading holding it, or else in the corner', () => {
+    document.body.innerHTML = '<header><h1><a href="/story"><span id="t">Title 标题</span></a></h1><p>text</p></header>';
+    const after = switchPlace(document.getElementById('t'));
+    expect(after?.tagName).toBe('H1');
+    const log = new ChangeLog();
+    mountControl(document, log, props(), after);
+    expect(document.querySelector('h1')?.nextElementSibling?.tagName.toLowerCase()).toBe(TAG.switch);
+    expect(document.querySelector(TAG.switch)?.hasAttribute(MARK.display)).toBe(false);
+    log.undo();
+    expect(switchPlace(null)).toBeNull();
+    mountControl(document, log, props(), null);
+    expect(document.querySelector(TAG.switch)?.getAttribute(MARK.display)).toBe('corner');
+    log.undo();
+  });
+});
+
+describe('the page scheme', () => {
+  it('reads a dark page from its background, and a light one', () => {
+    document.body.innerHTML = '<p>text</p>';
+    document.body.style.backgroundColor = 'rgb(18, 18, 18)';
+    expect(pageIsDark(document)).toBe(true);
+    document.body.style.backgroundColor = 'rgb(250, 250, 250)';
+    expect(pageIsDark(document)).toBe(false);
+    document.body.style.backgroundColor = '';
   });
 });

@@ -40,10 +40,10 @@ describe('PageApp on the seed page', () => {
     const page = new FakePage(pageState(seed));
     renderIn(<PageApp client={page} variant="popup" />);
     await readerTitle();
-    fireEvent.click(screen.getByRole('radio', { name: '简体中文' }));
+    fireEvent.click(screen.getByRole('radio', { name: '中文' }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(ZH_TITLE));
     expect(page.sent).toContainEqual({ type: 'set-mode', mode: 'zh-Hans' });
-    expect(screen.getByRole('radio', { name: '简体中文' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('radio', { name: '中文' })).toHaveProperty('checked', true);
   });
 
   it('follows a switch made on the page itself', async () => {

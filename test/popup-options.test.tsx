@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Options } from '../components/Options';
+import { DETECTABLE_LANGUAGES } from '../engine/lang-tags';
 import { DEFAULT_SETTINGS, getSettings, getSiteModes, saveSettings, setSiteMode } from '../utils/settings';
 import { EN, renderIn, ZH } from './popup-support';
 
@@ -14,7 +15,7 @@ const ready = () => screen.findByRole('heading', { level: 1 });
 
 describe('Options', () => {
   it('shows the stored settings', async () => {
-    await saveSettings({ defaultMode: 'zh', autoCollapse: false, showControl: true, disabledSites: ['example.com'] });
+    await saveSettings({ defaultMode: 'zh', autoCollapse: false, showControl: true, disabledSites: ['example.com'], foldedSwitchSites: [] });
     renderIn(<Options />, EN);
     expect((await ready()).textContent).toBe('NewsLens settings');
     expect(screen.getByLabelText('Language shown on a new site')).toHaveProperty('value', 'zh');
@@ -61,7 +62,7 @@ describe('Options', () => {
   it('lists remembered site languages and forgets one', async () => {
     await setSiteMode('news.example', 'zh-Hans');
     renderIn(<Options />, EN);
-    expect(await screen.findByText('news.example · 简体中文')).toBeTruthy();
+    expect(await screen.findByText((_, el) => el?.parentElement?.tagName === 'LI' && el.textContent === 'news.example · 中文')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove news.example' }));
     await waitFor(async () => expect(await getSiteModes()).toEqual({}));
     expect(await screen.findByText('No site has a remembered language yet.')).toBeTruthy();
@@ -72,6 +73,14 @@ describe('Options', () => {
     await ready();
     await saveSettings({ ...DEFAULT_SETTINGS, disabledSites: ['elsewhere.example'] });
     expect(await screen.findByText('elsewhere.example')).toBeTruthy();
+  });
+
+  it('offers every language the engine can name, each by its own name', async () => {
+    renderIn(<Options />, EN);
+    await ready();
+    const names = screen.getAllByRole('option').map((option) => option.textContent);
+    expect(names).toEqual(expect.arrayContaining(['Both', 'English', '中文', '한국어', '日本語', 'Français', 'Русский']));
+    expect(names).toHaveLength(DETECTABLE_LANGUAGES.length + 1);
   });
 
   it('speaks Chinese in a Chinese UI', async () => {

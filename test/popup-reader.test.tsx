@@ -1,6 +1,6 @@
 import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArticleHeader, ReaderView } from '../components/ReaderView';
+import { ArticleHeader, ReaderView, readingMinutes } from '../components/ReaderView';
 import { EN, loadReport, renderIn, ZH } from './popup-support';
 
 afterEach(cleanup);
@@ -86,6 +86,19 @@ describe('ReaderView, one language', () => {
     expect(blockHolding(ZH_TRUNCATED).textContent).toContain('Cut off');
   });
 
+  it('keeps an AI notice written in the other language only, as the page does', () => {
+    const notice = '本文内容由人工智能生成，仅供参考，不构成任何投资建议。';
+    const report = {
+      ...seed,
+      article: { ...seed.article, blocks: [...seed.article.blocks, { role: 'paragraph' as const, lang: 'zh-Hans', text: notice }] },
+      disclosures: [...seed.disclosures, { kind: 'generated' as const, source: 'text' as const, evidence: notice, lang: 'zh-Hans' }],
+    };
+    renderIn(<ReaderView report={report} mode="en" />);
+    expect(rows().flat()).toContain(notice);
+    // The seed's own notice is written in both languages: each mode keeps its half.
+    expect(rows().flat()).not.toContain('免责声明:以上内容由 AI 生成,仅供参考。');
+  });
+
   it('matches a mode to the blocks by base language', () => {
     renderIn(<ReaderView report={seed} mode="zh" />);
     expect(rows().flat()).toContain('深度分析');
@@ -134,6 +147,14 @@ describe.each(['seed', 'aggregator', 'columns', 'mono-en'] as const)('ReaderView
   });
 });
 
+describe('readingMinutes', () => {
+  it('counts words where they are spaced and characters where they are not', () => {
+    expect(readingMinutes(['word '.repeat(460)])).toBe(2);
+    expect(readingMinutes(['字'.repeat(1200)])).toBe(3);
+    expect(readingMinutes([''])).toBe(1);
+  });
+});
+
 describe('ArticleHeader', () => {
   it('shows the title in the chosen language and the site', () => {
     renderIn(<ArticleHeader report={seed} mode="en" />);
@@ -148,6 +169,23 @@ describe('ArticleHeader', () => {
     renderIn(<ArticleHeader report={seed} mode="both" />);
     expect(screen.getByText(EN_TITLE).getAttribute('lang')).toBe('en');
     expect(screen.getByText(ZH_TITLE).getAttribute('lang')).toBe('zh-Hans');
+  });
+
+  it('links to the source and gives the byline, the date and the reading time of what the mode shows, in the UI language', () => {
+    const report = { ...seed, meta: { site: 'AI News Daily', byline: 'Jane Doe', published: '2026-03-05T08:00:00Z' } };
+    renderIn(<ArticleHeader report={report} mode="en" />);
+    const link = screen.getByRole('link', { name: 'AI News Daily' });
+    expect(link.getAttribute('href')).toBe(seed.url);
+    expect(document.querySelector('.byline')?.textContent).toMatch(/^By Jane Doe · March 5, 2026 · \d+ min read$/);
+    cleanup();
+    renderIn(<ArticleHeader report={report} mode="zh-Hans" />, ZH);
+    expect(document.querySelector('.byline')?.textContent).toMatch(/^作者：Jane Doe · 2026年3月5日 · 阅读约 \d+ 分钟$/);
+  });
+
+  it('leaves out what the page does not say', () => {
+    renderIn(<ArticleHeader report={seed} mode="en" />);
+    expect(document.querySelector('.byline')?.textContent).toMatch(/^\d+ min read$/);
+    expect(document.querySelector('time')).toBeNull();
   });
 
   it('falls back to the whole title, then to a placeholder', () => {

@@ -14,6 +14,7 @@ import { type PageAnalysis, planPage } from '@/entrypoints/content/plan';
 import { findingsOf } from '@/engine/model';
 import { analyzeSnapshot, snapshotPage } from '@/engine/analyze';
 import { MARK } from '@/utils/page-markers';
+import { EN } from './popup-support';
 
 const docs = JSON.parse(readFileSync(join(__dirname, 'fixtures/align/ntrex-docs.json'), 'utf8')) as { en: string[]; 'zh-Hans': string[] }[];
 const pairs = docs.slice(0, 4).flatMap((doc) => doc.en.slice(1).map((en, i) => ({ en, zh: doc['zh-Hans'][i + 1] ?? '' })));
@@ -92,7 +93,7 @@ describe('annotating, using and turning off', () => {
             `<header><nav><a href="/">Home</a></nav></header><${p.container}><h1>${escapeHtml(`${en} ${zh}`)}</h1>\n${body}</${p.container}></body></html>`,
         );
         const before = document.documentElement.outerHTML;
-        const annotator = new Annotator(document, { autoCollapse: p.autoCollapse, name: (tag) => tag.toUpperCase() });
+        const annotator = new Annotator(document, { autoCollapse: p.autoCollapse, t: EN.t });
         let plan = planPage(analyse(), annotator.inheritedLang);
         await annotator.apply(annotator.changesFor(plan, 800), runNow);
         if (annotator.size > 0) annotatedPages++;

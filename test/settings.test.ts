@@ -31,7 +31,7 @@ describe('parseSettings', () => {
   it('keeps valid fields and replaces each invalid one by its default', () => {
     expect(
       parseSettings({ defaultMode: 'zh-Hans', autoCollapse: 'yes', showControl: false, disabledSites: 'example.com' }),
-    ).toEqual({ defaultMode: 'zh-Hans', autoCollapse: true, showControl: false, disabledSites: [] });
+    ).toEqual({ defaultMode: 'zh-Hans', autoCollapse: true, showControl: false, disabledSites: [], foldedSwitchSites: [] });
   });
 
   it('refuses modes that are not `both` or a language tag', () => {

@@ -23,3 +23,20 @@ export const browserTranslate: Translate = (key, substitutions) =>
 
 /** The browser's UI language as a BCP 47 tag (`en-US`, `zh-CN`). */
 export const uiLanguage = (): string => browser.i18n.getUILanguage();
+
+/**
+ * `t` with each answer kept: the content script names the same few things on thousands of labels
+ * of a long page.
+ */
+export function rememberTranslations(t: Translate): Translate {
+  const known = new Map<string, string>();
+  return (key, substitutions) => {
+    const id = substitutions === undefined ? key : `${key}\u0000${String(substitutions)}`;
+    let text = known.get(id);
+    if (text === undefined) {
+      text = t(key, substitutions);
+      known.set(id, text);
+    }
+    return text;
+  };
+}

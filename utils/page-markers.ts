@@ -17,10 +17,16 @@ export const MARK = {
   open: `${PREFIX}-open`,
   /** Our span around one language's run of a text node that holds two languages. */
   run: `${PREFIX}-run`,
+  /** A column or table cell of one language (its tag), widened to the article's width when that language alone is shown. */
+  wide: `${PREFIX}-wide`,
+  /** Our span around the separator between two languages' runs ("Title · 标题"), hidden with either. */
+  separator: `${PREFIX}-separator`,
   /** Host element of one of our shadow-root widgets (marker, label, badge, switch). */
   ui: `${PREFIX}-ui`,
   /** On a widget host that stands as a block of its own rather than inline. */
   display: `${PREFIX}-display`,
+  /** On `<html>` of a page that draws dark: our widgets take dark colours. */
+  scheme: `${PREFIX}-scheme`,
   /** Briefly set on an element the popup asked to show. */
   flash: `${PREFIX}-flash`,
   /** Our `<style>` element, where constructable style sheets are unavailable. */

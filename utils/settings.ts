@@ -24,6 +24,8 @@ export interface Settings {
   showControl: boolean;
   /** Host names where NewsLens stays off; an entry also covers its subdomains. */
   disabledSites: string[];
+  /** Host names where the reader folded the on-page switch. */
+  foldedSwitchSites: string[];
 }
 
 /** Remembered language mode per host name. */
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   autoCollapse: true,
   showControl: true,
   disabledSites: [],
+  foldedSwitchSites: [],
 });
 
 /** Caps keep a runaway or hostile value from making every page load slow. */
@@ -76,6 +79,7 @@ export function parseSettings(raw: unknown): Settings {
     autoCollapse: typeof value.autoCollapse === 'boolean' ? value.autoCollapse : DEFAULT_SETTINGS.autoCollapse,
     showControl: typeof value.showControl === 'boolean' ? value.showControl : DEFAULT_SETTINGS.showControl,
     disabledSites: [...new Set(sites.filter(isHostName))].slice(0, MAX_SITES),
+    foldedSwitchSites: [...new Set((Array.isArray(value.foldedSwitchSites) ? value.foldedSwitchSites : []).filter(isHostName))].slice(0, MAX_SITES),
   };
 }
 
@@ -157,4 +161,13 @@ export function resolveMode(offered: readonly LanguageMode[], siteMode: Language
     if (match !== undefined) return match;
   }
   return 'both';
+}
+
+/** Remembers whether the reader folded the on-page switch on `host`. */
+export async function setSwitchFolded(host: string, folded: boolean): Promise<void> {
+  if (!isHostName(host)) return;
+  const settings = await getSettings();
+  if (settings.foldedSwitchSites.includes(host) === folded) return;
+  const foldedSwitchSites = folded ? [...settings.foldedSwitchSites, host] : settings.foldedSwitchSites.filter((site) => site !== host);
+  await saveSettings({ ...settings, foldedSwitchSites });
 }

@@ -1,5 +1,6 @@
+import type { Translate } from '@/utils/i18n';
 import { MARK } from '@/utils/page-markers';
-import { locateParts } from './locate';
+import { locateParts, type Segment } from './locate';
 import type { BlockWork, Collapse, PagePlan, PartWork } from './plan';
 import { ChangeLog } from './restore/changes';
 import { createBadge, createLabel, createMarker } from './widgets';
@@ -57,6 +58,9 @@ const BLOCK_TAGS = new Set([
   'TABLE', 'TD', 'TH', 'UL',
 ]);
 
+/** The part number of a separator's run in `split`. */
+const SEPARATOR = -1;
+
 const documentOrder = (a: Node, b: Node): number =>
   a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 
@@ -89,7 +93,7 @@ export class Annotator {
 
   constructor(
     private readonly doc: Document,
-    private readonly opts: { autoCollapse: boolean; name: (tag: string) => string },
+    private readonly opts: { autoCollapse: boolean; t: Translate },
   ) {}
 
   /** The language an element has from the page itself, ignoring what NewsLens set. */
@@ -191,7 +195,7 @@ export class Annotator {
         for (const target of targets) log.setAttr(target, MARK.open, open ? '' : null);
       };
       const open = !this.opts.autoCollapse;
-      const marker = createMarker(this.doc, { collapse, open, display, onToggle: setOpen });
+      const marker = createMarker(this.doc, { collapse, open, display, t: this.opts.t, onToggle: setOpen });
       if (lang) marker.host.setAttribute(MARK.lang, lang);
       opens.push(marker.setOpen);
       layout(() => {
@@ -219,7 +223,7 @@ export class Annotator {
         if (part.collapse && !allCollapsed) hide(targets, part.collapse, 'inline', part.toggle);
         const flag = part.flag;
         if (flag) {
-          const label = createLabel(this.doc, flag, this.opts.name);
+          const label = createLabel(this.doc, flag, this.opts.t);
           if (part.toggle) label.setAttribute(MARK.lang, part.toggle);
           layout(() => {
             if (last.nextSibling) log.insert(label, { before: last.nextSibling });
@@ -232,7 +236,7 @@ export class Annotator {
       if (first.toggle) log.setAttr(el, MARK.lang, first.toggle);
       const flag = first.flag;
       if (flag) {
-        const label = createLabel(this.doc, flag, this.opts.name);
+        const label = createLabel(this.doc, flag, this.opts.t);
         layout(() => log.insert(label, { into: el, at: 'end' }));
       }
     }
@@ -240,7 +244,7 @@ export class Annotator {
     if (allCollapsed) hide([el], first.collapse as Collapse, display, oneToggle);
     const disclosure = work.disclosure;
     if (disclosure) {
-      const badge = createBadge(this.doc, disclosure);
+      const badge = createBadge(this.doc, disclosure, this.opts.t);
       layout(() => log.insert(badge, { into: el, at: 'start' }));
     }
 
@@ -275,12 +279,17 @@ export class Annotator {
     if (!places) return null;
     const targets = places.map((place) => [...place.elements]);
     const byNode = new Map<Text, { start: number; end: number; part: number }[]>();
-    places.forEach((place, part) => {
-      for (const { node, start, end } of place.wraps) {
+    const add = (segments: readonly Segment[], part: number) => {
+      for (const { node, start, end } of segments) {
         const list = byNode.get(node) ?? [];
         list.push({ start, end, part });
         byNode.set(node, list);
       }
+    };
+    places.forEach((place, part) => {
+      add(place.wraps, part);
+      // A separator between two languages' parts goes with whichever of them a mode hides.
+      if (parts[part]?.toggle && parts[part - 1]?.toggle && parts[part]?.toggle !== parts[part - 1]?.toggle) add(place.separator, SEPARATOR);
     });
     // A run may not be in the page yet: it takes the place of its stretch of the text node.
     const spot = new Map<Element, { node: Text; start: number }>();
@@ -289,7 +298,8 @@ export class Annotator {
       log.wrapRuns(node, ranges, layout).forEach((run, k) => {
         const range = ranges[k] as { start: number; part: number };
         spot.set(run, { node, start: range.start });
-        targets[range.part]?.push(run);
+        if (range.part === SEPARATOR) log.setAttr(run, MARK.separator, '');
+        else targets[range.part]?.push(run);
       });
     }
     const inOrder = (a: Element, b: Element): number => {

@@ -1,18 +1,21 @@
 import type { PageFindings, PageSnapshot } from '@/engine/model';
 import { baseLanguage } from '@/engine/lang-tags';
 import type { ContentRequest, FlagTarget, LanguageMode, PageState, PageStatus } from '@/utils/protocol';
+import { browserTranslate, rememberTranslations, type Translate } from '@/utils/i18n';
+import { languageName } from '@/utils/language-names';
 import { MARK } from '@/utils/page-markers';
-import { disabledEntryFor, resolveMode, type Settings, type SiteModes } from '@/utils/settings';
+import { disabledEntryFor, resolveMode, type Settings, type SiteModes, setSwitchFolded } from '@/utils/settings';
 import type { SnapshotResult } from '@/engine/snapshot';
 import type { Steps } from '@/engine/steps';
 import { Annotator, type Runner } from './annotate';
-import { modeName } from './names';
 import { PageObserver } from './observer';
 import { type BlockWork, createPlanner, type PageAnalysis, type PagePlan } from './plan';
+import { markColumns } from './columns';
 import { ChangeLog } from './restore/changes';
 import { Cancelled, inFrames, runSliced, sliced, yieldToPage } from './schedule';
+import { pageIsDark } from './scheme';
 import { pageCss, stylePage } from './styles';
-import { type ControlProps, mountControl } from './language-switch';
+import { type ControlProps, mountControl, switchPlace } from './language-switch';
 
 /**
  * The content script's state machine: analyse (DOM snapshot here, text phase in the background),
@@ -36,6 +39,10 @@ export interface ControllerDeps {
   saveSiteMode(host: string, mode: LanguageMode): Promise<void>;
   /** Tells the background the page's state: the content script is its one source. */
   sendState(state: PageState): void;
+  /** The UI text in the browser's language (tests pass a catalog's). */
+  t?: Translate;
+  /** Remembers the reader folding or unfolding the switch on this site. */
+  saveSwitchFolded?(host: string, folded: boolean): Promise<void>;
   /** Debounce of re-analysis after the page changes (see PageObserver). */
   timing?: { quietMs: number; maxWaitMs: number };
 }
@@ -59,13 +66,20 @@ export class Controller {
   private readonly pageLog = new ChangeLog();
   private readonly controlLog = new ChangeLog();
   private readonly flashLog = new ChangeLog();
+  private readonly columnLog = new ChangeLog();
   private setCss: ((css: string) => void) | null = null;
   private css = '';
   private updateControl: ((props: ControlProps) => void) | null = null;
+  /** The element the switch stands after (the article's title), null for the corner. */
+  private switchAfter: Element | null = null;
+  private mountedAfter: Element | null = null;
+  private dark = false;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly observer: PageObserver;
+  private readonly t: Translate;
 
   constructor(private readonly deps: ControllerDeps) {
+    this.t = rememberTranslations(deps.t ?? browserTranslate);
     this.observer = new PageObserver(deps.doc.documentElement, () => void this.run(), deps.timing ?? { quietMs: 300, maxWaitMs: 2000 });
   }
 
@@ -153,7 +167,7 @@ export class Controller {
     this.error = null;
     this.abort = new AbortController();
     const settings = this.settingsValue ?? (await this.deps.settings());
-    this.annotator = new Annotator(this.doc, { autoCollapse: settings.autoCollapse, name: modeName });
+    this.annotator = new Annotator(this.doc, { autoCollapse: settings.autoCollapse, t: this.t });
     this.observer.start();
     await this.run();
   }
@@ -165,6 +179,7 @@ export class Controller {
     this.observer.stop();
     clearTimeout(this.flashTimer);
     this.flashLog.undo();
+    this.columnLog.undo();
     this.annotator?.undoAll();
     this.annotator = null;
     this.updateControl = null;
@@ -232,15 +247,22 @@ export class Controller {
       if (signal.aborted) return;
       // The names of the page's languages (on labels and the switch), in a task of their own: a
       // page's first Intl.DisplayNames loads its locale data, tens of milliseconds.
-      for (const mode of plan.modes) modeName(mode);
+      for (const mode of plan.languages) languageName(mode);
       await yieldToPage();
       if (signal.aborted) return;
       const changes = annotator.changesFor(plan, this.doc.defaultView?.innerHeight ?? 0);
+      // Styles are read here, before any write, like the layout above.
+      this.dark = pageIsDark(this.doc);
+      this.switchAfter = switchPlace(elements[snapshot.blocks.findIndex((block) => block.role === 'title')] ?? null);
       this.observer.quiet(() => this.syncPage());
       // Reading the layout for the first screen took this task's share; the writes start in the next.
       await yieldToPage();
       await annotator.apply(changes, run);
       if (signal.aborted) return;
+      this.observer.quiet(() => {
+        this.columnLog.undo();
+        markColumns(elements, snapshot.blocks, plan.blocks, this.columnLog);
+      });
       // The switch comes last, in the frame of the last writes: on a long page a frame of its own
       // would lay the whole page out once more.
       this.syncControl();
@@ -272,6 +294,7 @@ export class Controller {
       this.css = css;
     }
     this.pageLog.setAttr(this.doc.documentElement, MARK.mode, this.mode);
+    this.pageLog.setAttr(this.doc.documentElement, MARK.scheme, this.dark ? 'dark' : null);
     if (this.updateControl) this.syncControl();
   }
 
@@ -286,13 +309,32 @@ export class Controller {
       const props: ControlProps = {
         modes: this.plan?.modes ?? ['both'],
         mode: this.mode,
-        name: modeName,
+        t: this.t,
+        folded: this.settingsValue?.foldedSwitchSites.includes(this.host) ?? false,
         onMode: (mode) => void this.setMode(mode, true),
+        onFold: (folded) => void this.fold(folded),
         onOff: () => this.disable(),
       };
+      if (this.updateControl && this.mountedAfter !== this.switchAfter) {
+        this.updateControl = null;
+        this.controlLog.undo();
+      }
       if (this.updateControl) this.updateControl(props);
-      else this.updateControl = mountControl(this.doc, this.controlLog, props);
+      else {
+        this.updateControl = mountControl(this.doc, this.controlLog, props, this.switchAfter);
+        this.mountedAfter = this.switchAfter;
+      }
     });
+  }
+
+  /** Folds or unfolds the switch at once, and remembers it for the site. */
+  private async fold(folded: boolean): Promise<void> {
+    const settings = this.settingsValue;
+    if (!settings) return;
+    const others = settings.foldedSwitchSites.filter((site) => site !== this.host);
+    this.settingsValue = { ...settings, foldedSwitchSites: folded ? [...others, this.host] : others };
+    this.syncControl();
+    if (this.host) await (this.deps.saveSwitchFolded ?? setSwitchFolded)(this.host, folded);
   }
 
   private async setMode(mode: LanguageMode, remember: boolean): Promise<void> {

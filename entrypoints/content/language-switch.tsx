@@ -1,38 +1,47 @@
 import { Fragment, render } from 'preact';
+import type { Translate } from '@/utils/i18n';
+import { modeName } from '@/utils/language-names';
+import { CYCLE_SHORTCUT } from '@/utils/shortcut';
 import type { LanguageMode } from '@/utils/protocol';
 import { MARK, TAG } from '@/utils/page-markers';
 import type { ChangeLog } from './restore/changes';
 import { styleShadow } from './styles';
 
 /**
- * The floating language switch ("EN · 中文 · Both"), drawn by Preact inside a shadow root so
- * that the page's styles cannot reach it. Plain buttons with aria-pressed: Tab reaches them,
- * Enter/Space press them, and the arrow keys move between them.
+ * The language switch ("NewsLens English · 中文 · Both"), drawn by Preact inside a shadow root so
+ * that the page's styles cannot reach it. It stands in the page's flow right under the article's
+ * title, so it covers no text and comes early in the tab order; a page where no title was found
+ * gets it in the bottom corner instead. Folded (remembered per site), it is one small button.
+ * Plain buttons with aria-pressed: Tab reaches them, Enter/Space press them, and the arrow keys
+ * move between them.
  */
 
 export interface ControlProps {
   modes: LanguageMode[];
   mode: LanguageMode;
-  name: (mode: LanguageMode) => string;
+  t: Translate;
+  folded: boolean;
   onMode: (mode: LanguageMode) => void;
+  onFold: (folded: boolean) => void;
   onOff: () => void;
 }
 
+// Colours come from custom properties the page-level sheet sets by the page's own scheme
+// (`pageCss`): inherited into the shadow root, they survive `all: initial`.
 const CONTROL_CSS = `
-:host { all: initial; position: fixed; inset-block-end: 16px; inset-inline-end: 16px; z-index: 2147483647; }
-.bar { display: flex; align-items: center; gap: 2px; padding: 4px; border-radius: 999px;
-  background: #ffffff; color: #202124; box-shadow: 0 1px 3px rgba(0,0,0,.25), 0 4px 12px rgba(0,0,0,.12);
-  font: 13px/1 system-ui, sans-serif; }
-button { all: unset; box-sizing: border-box; padding: 6px 10px; border-radius: 999px; cursor: pointer; }
-button[aria-pressed="true"] { background: #1a73e8; color: #fff; }
-button:hover:not([aria-pressed="true"]) { background: #f1f3f4; }
-button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
-.sep { color: #9aa0a6; }
-.off { padding: 6px 8px; color: #5f6368; }
-@media (prefers-color-scheme: dark) {
-  .bar { background: #202124; color: #e8eaed; }
-  button:hover:not([aria-pressed="true"]) { background: #3c4043; }
-}
+:host { all: initial; display: block; margin: 0.5em 0; font: 13px/1 system-ui, sans-serif; }
+:host([${MARK.display}="corner"]) { position: fixed; inset-block-end: 16px; inset-inline-end: 16px; z-index: 2147483647; margin: 0; }
+.bar { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 2px; padding: 3px; border-radius: 999px;
+  background: var(--newslens-bg, #fff); color: var(--newslens-fg, #202124);
+  border: 1px solid var(--newslens-border, #dadce0); }
+:host([${MARK.display}="corner"]) .bar { box-shadow: 0 1px 3px rgba(0,0,0,.25), 0 4px 12px rgba(0,0,0,.12); }
+.brand { padding: 0 6px 0 8px; font-weight: 600; color: var(--newslens-muted, #5f6368); }
+button { all: unset; box-sizing: border-box; padding: 5px 10px; border-radius: 999px; cursor: pointer; }
+button[aria-pressed="true"] { background: var(--newslens-accent, #1a73e8); color: var(--newslens-on-accent, #fff); }
+button:hover:not([aria-pressed="true"]) { background: var(--newslens-hover, #f1f3f4); }
+button:focus-visible { outline: 2px solid var(--newslens-accent, #1a73e8); outline-offset: 1px; }
+.sep { color: var(--newslens-muted, #5f6368); }
+.quiet { padding: 5px 8px; color: var(--newslens-muted, #5f6368); }
 @media (forced-colors: active) {
   .bar { border: 1px solid CanvasText; }
   button[aria-pressed="true"] { background: Highlight; color: HighlightText; }
@@ -60,9 +69,23 @@ const byReader = (event: Event, act: () => void): void => {
   if (event.isTrusted !== false) act();
 };
 
-export function Control({ modes, mode, name, onMode, onOff }: ControlProps) {
+export function Control({ modes, mode, t, folded, onMode, onFold, onOff }: ControlProps) {
+  const hint = t('switchHint', CYCLE_SHORTCUT);
+  if (folded) {
+    return (
+      <div class="bar" title={hint}>
+        <button type="button" aria-expanded="false" aria-label={t('switchUnfold')} onClick={(event) => byReader(event, () => onFold(false))}>
+          <span class="brand">NewsLens</span>
+          <span lang={mode === 'both' ? undefined : mode}>{modeName(mode, t)}</span>
+        </button>
+      </div>
+    );
+  }
   return (
-    <div class="bar" role="toolbar" aria-label="NewsLens: language shown" onKeyDown={moveFocus}>
+    <div class="bar" role="toolbar" aria-label={t('switchLabel')} title={hint} onKeyDown={moveFocus}>
+      <span class="brand" aria-hidden="true">
+        NewsLens
+      </span>
       {modes.map((each, i) => (
         <Fragment key={each}>
           {i > 0 && (
@@ -71,19 +94,37 @@ export function Control({ modes, mode, name, onMode, onOff }: ControlProps) {
             </span>
           )}
           <button type="button" aria-pressed={each === mode} lang={each === 'both' ? undefined : each} onClick={(event) => byReader(event, () => onMode(each))}>
-            {name(each)}
+            {modeName(each, t)}
           </button>
         </Fragment>
       ))}
-      <button type="button" class="off" aria-label="Turn NewsLens off on this page" title="Turn NewsLens off on this page" onClick={(event) => byReader(event, onOff)}>
+      <button type="button" class="quiet fold" aria-expanded="true" aria-label={t('switchFold')} title={t('switchFold')} onClick={(event) => byReader(event, () => onFold(true))}>
+        ‹
+      </button>
+      <button type="button" class="quiet off" aria-label={t('switchOff')} title={t('switchOff')} onClick={(event) => byReader(event, onOff)}>
         ×
       </button>
     </div>
   );
 }
 
-/** Puts the switch on the page (removed when `log` is undone); returns its updater. */
-export function mountControl(doc: Document, log: ChangeLog, props: ControlProps): (props: ControlProps) => void {
+/**
+ * Where the switch goes: after the article's title (outside any link or button holding it, whose
+ * click would follow), or null for the bottom corner.
+ */
+const HOLDERS = 'a, button, summary, label, h1, h2, h3, h4, h5, h6, p';
+
+export function switchPlace(title: Element | null): Element | null {
+  if (!title?.parentElement) return null;
+  let after: Element = title;
+  for (let up: Element | null = title.parentElement; up && up !== title.ownerDocument.body; up = up.parentElement) {
+    if (up.matches(HOLDERS)) after = up;
+  }
+  return after.parentElement ? after : null;
+}
+
+/** Puts the switch on the page after `after` (or in the corner); removed when `log` is undone; returns its updater. */
+export function mountControl(doc: Document, log: ChangeLog, props: ControlProps, after: Element | null = null): (props: ControlProps) => void {
   const host = doc.createElement(TAG.switch);
   host.setAttribute(MARK.ui, 'switch');
   const root = host.attachShadow({ mode: 'open' });
@@ -91,7 +132,13 @@ export function mountControl(doc: Document, log: ChangeLog, props: ControlProps)
   const container = doc.createElement('div');
   root.append(container);
   render(<Control {...props} />, container);
-  log.insert(host, { into: doc.documentElement, at: 'end' });
+  const next = after?.nextSibling;
+  if (after && next) log.insert(host, { before: next });
+  else if (after?.parentElement) log.insert(host, { into: after.parentElement, at: 'end' });
+  else {
+    host.setAttribute(MARK.display, 'corner');
+    log.insert(host, { into: doc.documentElement, at: 'end' });
+  }
   log.onUndo(() => render(null, container));
   return (next) => render(<Control {...next} />, container);
 }

@@ -17,7 +17,15 @@ export interface PartPlace {
   elements: Element[];
   /** Stretches of text nodes that share their node with another part: these need our own runs. */
   wraps: Segment[];
+  /**
+   * The separator between this part and the one before it ("English title · 中文标题"), when only
+   * a separator stands between them: it belongs to neither language.
+   */
+  separator: Segment[];
 }
+
+/** Marks that stand between two versions of a title or label and mean nothing on their own. */
+const SEPARATOR = /^[·•|｜/／\-–—:：、,，;；]+$/u;
 
 const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]/;
 const IGNORED_ALL = /[\s\u200b-\u200d\u2060\ufeff]/g;
@@ -81,7 +89,21 @@ export function locateParts(el: Element, texts: readonly string[]): PartPlace[] 
     return first < 0 ? null : [first, end];
   };
 
-  return ranges.map(([from, to]): PartPlace => {
+  const segmentsOf = (from: number, to: number): Segment[] => {
+    const segments: Segment[] = [];
+    for (let n = nodeAt[from] as number; n <= (nodeAt[to - 1] as number); n++) {
+      const node = nodes[n] as Text;
+      if ((endOf[n] as number) === (firstOf[n] as number)) continue;
+      const start = n === nodeAt[from] ? (offsetAt[from] as number) : (offsetAt[firstOf[n] as number] as number);
+      const end = n === nodeAt[to - 1] ? (offsetAt[to - 1] as number) + 1 : (offsetAt[(endOf[n] as number) - 1] as number) + 1;
+      segments.push({ node, start, end });
+    }
+    return segments;
+  };
+
+  return ranges.map(([from, to], i): PartPlace => {
+    const previousEnd = i > 0 ? (ranges[i - 1] as [number, number])[1] : from;
+    const separator = previousEnd < from && SEPARATOR.test(compact.slice(previousEnd, from)) ? segmentsOf(previousEnd, from) : [];
     const firstNode = nodeAt[from] as number;
     const lastNode = nodeAt[to - 1] as number;
     const elements: Element[] = [];
@@ -104,6 +126,6 @@ export function locateParts(el: Element, texts: readonly string[]): PartPlace[] 
       const end = n === lastNode ? (offsetAt[to - 1] as number) + 1 : node.data.length;
       wraps.push({ node, start, end });
     }
-    return { elements, wraps };
+    return { elements, wraps, separator };
   });
 }

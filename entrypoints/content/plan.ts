@@ -1,4 +1,5 @@
 import type { PageFindings, PageSnapshot } from '@/engine/model';
+import { latinLength } from '@/engine/writing-systems';
 import { baseLanguage } from '@/engine/lang-tags';
 import type { LanguageMode } from '@/utils/protocol';
 import type { DisclosureKind, DuplicateKind } from '@/engine/report';
@@ -22,7 +23,11 @@ export interface PartWork {
   /** The part's text where the block is split into parts (the page finds each part by it), else empty. */
   text: string;
   lang: string;
-  /** The switch's language this part belongs to (one of `PagePlan.languages`), if any. */
+  /**
+   * The switch's language this part belongs to (one of `PagePlan.languages`): the other mode hides
+   * it. Null for a part with no counterpart the reader could read instead (a paragraph the page
+   * never translated, an AI notice in one language), which every mode shows.
+   */
   toggle: string | null;
   /** Whether to set `lang` on the part: its language differs from the one it inherits. */
   setLang: boolean;
@@ -67,6 +72,15 @@ export interface Planner {
   /** The wish for block `index`, or null when NewsLens has nothing to do there. */
   block(index: number): BlockWork | null;
 }
+
+/**
+ * A translation's length stays within about 1.8 times its original's (Latin-equivalent length, over
+ * the inline pairs of every fixture); one language's part this much longer than the other's holds
+ * the sentence, and the other's words are quoted in it. Short blocks (a label and its translation,
+ * "质量 Quality: 64") are left split: there, the ratio says little.
+ */
+const TRANSLATION_RATIO = 2.2;
+const MAIN_PART_LENGTH = 60;
 
 const TRUNCATED = 1;
 const UNTRANSLATED = 2;
@@ -116,8 +130,36 @@ export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Elemen
   if (findings.untranslated.length <= findings.pairCount * 2) {
     for (const unit of findings.untranslated) flags[unit] = (flags[unit] ?? 0) | UNTRANSLATED;
   }
+  const alone = new Uint8Array(unitCount);
+  for (const unit of findings.untranslated) alone[unit] = 1;
   const disclosureOf = new Map<number, DisclosureKind>();
   for (const { block, kind } of findings.textDisclosures) if (!disclosureOf.has(block)) disclosureOf.set(block, kind);
+
+  /**
+   * The part whose language a block is written in, when the block holds one language's text with
+   * a few words of the other inside it (a Chinese sentence naming an English book): the block then
+   * goes where that language goes, whole. A block holding two versions (a title and its
+   * translation) has parts of about equal length, as translations are; null then, and for a block
+   * any part of which is a copy (the copy alone collapses).
+   */
+  const mainPart = (units: readonly number[], toggles: readonly (string | null)[]): number | null => {
+    if (units.length < 2 || units.some((unit) => collapseOf.has(unit))) return null;
+    const sizes = new Map<string, number>();
+    const lengths = units.map((unit, i) => {
+      const length = latinLength(textOf.get(unit) ?? '');
+      const side = toggles[i] ?? langs[unitLang[unit] as number] ?? 'und';
+      sizes.set(side, (sizes.get(side) ?? 0) + length);
+      return { side, length };
+    });
+    const [first, second = 0] = [...sizes.values()].sort((a, b) => b - a);
+    if (first === undefined || first < MAIN_PART_LENGTH || first < second * TRANSLATION_RATIO) return null;
+    const side = [...sizes].find(([, size]) => size === first)?.[0];
+    let best = -1;
+    lengths.forEach(({ side: each, length }, i) => {
+      if (each === side && (best < 0 || length > (lengths[best]?.length ?? 0))) best = i;
+    });
+    return best < 0 ? null : best;
+  };
 
   const block = (index: number): BlockWork | null => {
     const el = elements[index];
@@ -139,6 +181,15 @@ export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Elemen
         if (fits.length === 1) toggles[i] = fits[0] ?? null;
       });
     }
+    const main = mainPart(units, toggles);
+    if (main !== null) {
+      units.splice(0, units.length, units[main] as number);
+      toggles.splice(0, toggles.length, toggles[main] ?? null);
+    }
+    const disclosure = disclosureOf.get(index) ?? null;
+    // An AI notice written in one language is the page's only word on it: no mode may hide it.
+    const oneLanguageNotice = disclosure !== null && toggles.every((toggle) => toggle === toggles[0]);
+    const whole = units.length === 1;
     const parts = units.map((unit, i): PartWork => {
       const toggle = toggles[i] ?? null;
       const detected = langOf(unit);
@@ -150,15 +201,14 @@ export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Elemen
         flag = { kind: 'untranslated', missing: languages.find((tag) => tag !== toggle) ?? '' };
       }
       return {
-        text: textOf.get(unit) ?? '',
+        text: whole ? '' : (textOf.get(unit) ?? ''),
         lang,
-        toggle,
+        toggle: alone[unit] || oneLanguageNotice ? null : toggle,
         setLang: lang !== 'und' && (inherited === null || baseLanguage(inherited) !== baseLanguage(lang)),
         collapse: collapseOf.get(unit) ?? null,
         flag,
       };
     });
-    const disclosure = disclosureOf.get(index) ?? null;
     const hasWork = disclosure !== null || parts.some((part) => part.toggle !== null || part.setLang || part.collapse || part.flag);
     if (!hasWork) return null;
     // A one-part block is marked as a whole and carries no text, so its key holds none; a split

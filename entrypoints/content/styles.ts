@@ -19,7 +19,16 @@ export function pageCss(languages: readonly string[]): string {
   );
   return [
     hide.length ? `${hide.join(',\n')} { display: none !important; }` : '',
+    tags.length ? `html[${MARK.mode}]:not([${MARK.mode}="both"]) [${MARK.separator}] { display: none !important; }` : '',
+    // The kept column of a side-by-side page takes the width its hidden neighbour leaves: as a
+    // flex item, a grid item, a float or a table cell.
+    ...tags.map(
+      (tag) =>
+        `html[${MARK.mode}="${tag}"] [${MARK.wide}="${tag}"] { flex: 1 1 100% !important; grid-column: 1 / -1 !important; float: none !important; width: auto !important; max-width: none !important; }`,
+    ),
     `html[${MARK.mode}] [${MARK.collapsed}]:not([${MARK.open}]) { display: none !important; }`,
+    // Our widgets' colours (custom properties inherit into their shadow roots) on a dark page.
+    `html[${MARK.scheme}="dark"] { --newslens-bg: #292a2d; --newslens-fg: #e8eaed; --newslens-muted: #bdc1c6; --newslens-border: #5f6368; --newslens-hover: #3c4043; --newslens-accent: #8ab4f8; --newslens-on-accent: #202124; --newslens-badge-bg: #5c2b29; --newslens-badge-fg: #f6aea9; }`,
     `html[${MARK.mode}] [${MARK.collapsed}][${MARK.open}] { opacity: 0.6 !important; }`,
     `html[${MARK.mode}] [${MARK.flash}] { outline: 3px solid #f59e0b !important; outline-offset: 3px !important; }`,
   ]

@@ -1,28 +1,31 @@
 import { MARK, TAG } from '@/utils/page-markers';
 import type { DisclosureKind } from '@/engine/report';
+import type { MessageKey, Translate } from '@/utils/i18n';
+import { languageName } from '@/utils/language-names';
 import type { Collapse, Flag } from './plan';
 import { styleShadow } from './styles';
 
 /**
  * The small things NewsLens shows inside the page: a duplicate's marker, a quiet label, a
  * disclosure badge. Each is one custom element whose content lives in an open shadow root, so no
- * page style reaches it; all text is set with textContent.
+ * page style reaches it; all text is set with textContent. Colours are custom properties that the
+ * page-level sheet sets for a dark page (see `pageCss`), with the light ones as fallbacks.
  */
 
 // Labels and badges are plain inline boxes, not inline-blocks: each one sits inside a page
 // paragraph, and an inline-block costs the paragraph's layout a formatting context of its own
 // (thousands of labels on a long page).
 const WIDGET_CSS = `
-:host { all: initial; display: inline; font: 12px/1.4 system-ui, sans-serif; color: #5f6368; }
+:host { all: initial; display: inline; font: 12px/1.4 system-ui, sans-serif; color: var(--newslens-muted, #5f6368); }
 :host([${MARK.display}="block"]) { display: block; margin: 0.25em 0; }
 .marker { display: inline-flex; gap: 0.4em; align-items: baseline; padding: 0.1em 0.6em;
-  border: 1px dashed #c4c7cc; border-radius: 999px; background: #fafafa; }
-button { all: unset; cursor: pointer; color: #1a73e8; text-decoration: underline; }
-button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; border-radius: 2px; }
+  border: 1px dashed var(--newslens-border, #c4c7cc); border-radius: 999px; background: var(--newslens-bg, #fafafa); }
+button { all: unset; cursor: pointer; color: var(--newslens-accent, #1a73e8); text-decoration: underline; }
+button:focus-visible { outline: 2px solid var(--newslens-accent, #1a73e8); outline-offset: 2px; border-radius: 2px; }
 .label { margin-inline-start: 0.5em; padding: 0 0.45em; border-radius: 4px; white-space: nowrap;
-  background: #f1f3f4; color: #5f6368; font-size: 11px; }
+  background: var(--newslens-hover, #f1f3f4); color: var(--newslens-muted, #5f6368); font-size: 11px; }
 .badge { margin-inline-end: 0.5em; padding: 0 0.5em; border-radius: 4px; white-space: nowrap;
-  background: #fce8e6; color: #a50e0e; font-weight: 600; font-size: 11px; }
+  background: var(--newslens-badge-bg, #fce8e6); color: var(--newslens-badge-fg, #a50e0e); font-weight: 600; font-size: 11px; }
 @media (forced-colors: active) { .marker, .label, .badge { border: 1px solid CanvasText; } }
 `;
 
@@ -37,10 +40,10 @@ function widget(doc: Document, tag: string, kind: WidgetKind, display: 'block' |
   return { host, root };
 }
 
-const DUPLICATE_TEXT: Record<Collapse['kind'], string> = {
-  exact: 'Duplicate of the paragraph',
-  near: 'Near-duplicate of the paragraph',
-  truncated: 'Shortened copy of the paragraph',
+const MARKER_TEXT: Record<Collapse['kind'], Record<Collapse['kept'], MessageKey>> = {
+  exact: { above: 'markerExactAbove', below: 'markerExactBelow' },
+  near: { above: 'markerNearAbove', below: 'markerNearBelow' },
+  truncated: { above: 'markerTruncatedAbove', below: 'markerTruncatedBelow' },
 };
 
 /**
@@ -49,18 +52,19 @@ const DUPLICATE_TEXT: Record<Collapse['kind'], string> = {
  */
 export function createMarker(
   doc: Document,
-  opts: { collapse: Collapse; open: boolean; display: 'block' | 'inline'; onToggle: (open: boolean) => void },
+  opts: { collapse: Collapse; open: boolean; display: 'block' | 'inline'; t: Translate; onToggle: (open: boolean) => void },
 ): { host: HTMLElement; setOpen: (open: boolean) => void } {
   const { host, root } = widget(doc, TAG.marker, 'marker', opts.display);
   const box = doc.createElement('span');
   box.className = 'marker';
   const text = doc.createElement('span');
-  text.textContent = `${DUPLICATE_TEXT[opts.collapse.kind]} ${opts.collapse.kept}`;
+  const { t } = opts;
+  text.textContent = t(MARKER_TEXT[opts.collapse.kind][opts.collapse.kept]);
   const button = doc.createElement('button');
   button.type = 'button';
   let open = opts.open;
   const render = () => {
-    button.textContent = open ? 'hide' : 'show';
+    button.textContent = t(open ? 'markerHide' : 'markerShow');
     button.setAttribute('aria-expanded', String(open));
   };
   const setOpen = (value: boolean) => {
@@ -76,32 +80,29 @@ export function createMarker(
   return { host, setOpen };
 }
 
-export function createLabel(doc: Document, flag: Flag, name: (tag: string) => string): HTMLElement {
+export function createLabel(doc: Document, flag: Flag, t: Translate): HTMLElement {
   const { host, root } = widget(doc, TAG.label, 'label', 'inline');
   const label = doc.createElement('span');
   label.className = 'label';
-  label.textContent = flag.kind === 'truncated' ? 'cut off' : `no ${name(flag.missing)} version`;
-  label.title =
-    flag.kind === 'truncated'
-      ? 'NewsLens: this paragraph stops mid-sentence and no complete copy is on the page'
-      : 'NewsLens: this paragraph has no translation on the page';
+  label.textContent = flag.kind === 'truncated' ? t('labelTruncated') : t('labelUntranslated', languageName(flag.missing));
+  label.title = t(flag.kind === 'truncated' ? 'labelTruncatedHint' : 'labelUntranslatedHint');
   root.append(label);
   return host;
 }
 
-const BADGE_TEXT: Record<DisclosureKind, string> = {
-  generated: 'AI-generated',
-  assisted: 'AI-assisted',
-  summary: 'AI summary',
-  suspected: 'AI?',
+const BADGE_TEXT: Record<DisclosureKind, MessageKey> = {
+  generated: 'badgeGenerated',
+  assisted: 'badgeAssisted',
+  summary: 'badgeSummary',
+  suspected: 'badgeSuspected',
 };
 
-export function createBadge(doc: Document, kind: DisclosureKind): HTMLElement {
+export function createBadge(doc: Document, kind: DisclosureKind, t: Translate): HTMLElement {
   const { host, root } = widget(doc, TAG.badge, 'badge', 'inline');
   const badge = doc.createElement('span');
   badge.className = 'badge';
-  badge.textContent = BADGE_TEXT[kind];
-  badge.title = 'NewsLens: the page states here that its content involves AI';
+  badge.textContent = t(BADGE_TEXT[kind]);
+  badge.title = t('badgeHint');
   root.append(badge);
   return host;
 }

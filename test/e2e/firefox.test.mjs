@@ -122,7 +122,7 @@ describe('NewsLens in Firefox ESR', () => {
     const { page } = await open('toggle');
     const shown = await rendered(page, 'body');
 
-    await pressSwitch(page, 'EN');
+    await pressSwitch(page, 'English');
     await pollIn(page, () => document.documentElement.getAttribute('data-newslens-mode') === 'en', [], { what: 'English mode' });
     const english = await articleText(page);
     assert.doesNotMatch(english, han);
@@ -172,7 +172,7 @@ describe('NewsLens in Firefox ESR', () => {
   it('restores the exact HTML when turned off', async () => {
     const { page, tabId } = await open('off');
     // Switched languages and a copy shown again first, so that off has real changes to undo.
-    await pressSwitch(page, 'EN');
+    await pressSwitch(page, 'English');
     await pollIn(page, () => document.documentElement.getAttribute('data-newslens-mode') === 'en', [], { what: 'English mode' });
     const marker = await page.evaluateHandle(() => document.querySelector('newslens-marker').shadowRoot.querySelector('button'));
     await marker.asElement().click();

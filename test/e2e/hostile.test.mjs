@@ -251,7 +251,7 @@ describe('a strict Content-Security-Policy', () => {
         return { position: getComputedStyle(host).position, radius: getComputedStyle(bar).borderRadius, display: getComputedStyle(bar).display, hidden };
       });
       assert.deepEqual({ ...look, hidden: [...new Set(look.hidden)] }, { position: 'fixed', radius: '999px', display: 'flex', hidden: ['none'] });
-      await page.locator('newslens-switch button', { hasText: 'EN' }).click();
+      await page.locator('newslens-switch button', { hasText: 'English' }).click();
       assert.equal(await modeOf(page), 'en');
       assert.doesNotMatch(await rendered(page, 'main h1'), han);
       await askPage(browser.worker, tabId, { type: 'set-enabled', enabled: false });
@@ -351,7 +351,7 @@ describe('an endless feed', () => {
 describe('a one-page app, back and forth', () => {
   it('annotates the story shown, keeps nothing of the one before, and keeps the mode', async () => {
     const { page, tabId } = await open('/app/1');
-    await page.locator('newslens-switch button', { hasText: 'EN' }).click();
+    await page.locator('newslens-switch button', { hasText: 'English' }).click();
     const check = async (path) => {
       const state = await until(
         tabId,
@@ -388,7 +388,7 @@ describe("another translator's markup (immersive-translate)", () => {
     assert.deepEqual(await ourMarks(page, '.immersive-translate-target-wrapper'), []);
     assert.deepEqual(await ourMarks(page, '#immersive-translate-popup'), []);
     assert.deepEqual(await ourMarks(page, '.imt-fb-container'), []);
-    await page.locator('newslens-switch button', { hasText: 'EN' }).click();
+    await page.locator('newslens-switch button', { hasText: 'English' }).click();
     assert.doesNotMatch(await rendered(page, 'article'), han);
     await page.locator('newslens-switch button', { hasText: '中文' }).click();
     const chinese = await rendered(page, 'article');
@@ -478,7 +478,7 @@ describe('an attacking page', () => {
     assert.equal(after.mode, mode);
     assert.deepEqual(await stored(), modesBefore);
     // The reader's own click still works.
-    await page.locator('newslens-switch button', { hasText: 'EN' }).click();
+    await page.locator('newslens-switch button', { hasText: 'English' }).click();
     assert.equal((await stateOf(tabId)).mode.split('-')[0], 'en');
     await askPage(browser.worker, tabId, { type: 'set-mode', mode: 'both' });
     await page.close();

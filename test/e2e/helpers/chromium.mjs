@@ -20,9 +20,10 @@ const ARGS = [
 /**
  * Debian's Chromium, headless, in a fresh profile: with the built extension (the default) or
  * without it (`{ extension: false }`, for "before" pictures). Returns the context and, with the
- * extension, its service worker and id.
+ * extension, its service worker and id. `lang` sets the browser's UI language (`zh-CN`; Debian's
+ * Chromium has it with chromium-l10n), which the extension's `_locales` follow.
  */
-export async function launch({ extension = true, viewport = { width: 1280, height: 900 } } = {}) {
+export async function launch({ extension = true, viewport = { width: 1280, height: 900 }, lang = null } = {}) {
   if (!fs.existsSync(EXECUTABLE)) throw new Error(`${EXECUTABLE} is missing: apt-get install chromium`);
   if (extension && !fs.existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error(`${EXTENSION} is missing: run "npx wxt build" first`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'newslens-e2e-'));
@@ -30,7 +31,13 @@ export async function launch({ extension = true, viewport = { width: 1280, heigh
     executablePath: EXECUTABLE,
     headless: true,
     viewport,
-    args: extension ? [...ARGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : ARGS,
+    args: [
+      ...ARGS,
+      ...(lang ? [`--lang=${lang}`] : []),
+      ...(extension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : []),
+    ],
+    // On Linux Chromium takes its UI language from the environment; --lang alone is not enough.
+    ...(lang && { env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` }, locale: lang }),
   });
   const close = async () => {
     await context.close();
