@@ -11,7 +11,7 @@ import { analyzeBilingual, type BilingualPair } from './bilingual';
 import { findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
-import { assignLanguagesCounted, baseLanguage, detectLanguage, languageMemo } from './languages';
+import { assignLanguagesCounted, baseLanguage, detectLanguage, type LanguageHint, languageMemo } from './languages';
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { snapshotPage } from './snapshot';
 import { endsInEllipsis, truncation } from './truncation';
@@ -56,6 +56,21 @@ function preferBodyCopies(groups: Group[], units: readonly UnitData[], complete:
   });
 }
 
+/**
+ * The lines of one element (cut by <br>), consecutive lines of one language joined: an element
+ * whose lines are in two languages (a headline over its translation) holds one part per run.
+ */
+function linesByLanguage(lines: readonly string[], hint: LanguageHint): Part[] {
+  const parts: Part[] = [];
+  for (const line of lines) {
+    const lang = detectLanguage(line, hint);
+    const last = parts[parts.length - 1];
+    if (last && baseLanguage(last.lang) === baseLanguage(lang)) last.text = `${last.text} ${line}`;
+    else parts.push({ lang, text: line });
+  }
+  return parts;
+}
+
 /** Blocks longer than this tell their language alone (characters). */
 const LONG_BLOCK = 200;
 
@@ -79,12 +94,13 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   const units: UnitData[] = [];
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
+    const lines = block.lines && !block.code ? linesByLanguage(block.lines, { pageLang, neighbours: pageLanguages, memo }) : [];
     // Two languages in one element are written in two scripts; one script needs no split.
-    const split = mixed[i] === 1 ? splitInline(block.text, { pageLang, memo }) : [];
+    const split = lines.length > 1 ? lines : mixed[i] === 1 ? splitInline(block.text, { pageLang, memo }) : [];
     const parts =
       split.length > 1
         ? split.map((part) =>
-            part.text.length > LONG_BLOCK
+            part.text.length > LONG_BLOCK || lines.length > 1
               ? part
               : { ...part, lang: detectLanguage(part.text, { pageLang, neighbours: pageLanguages, memo }) },
           )

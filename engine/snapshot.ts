@@ -4,7 +4,7 @@ import { markupDisclosureSteps } from './markup-disclosures';
 import { ancestorFinder, placesOfSteps } from './places';
 import { findScoresSteps, findTagsSteps } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
-import { documentElementsByTag, tagOf } from './text';
+import { documentElementsByTag, firstDescendantByTag, tagOf, visibleLines } from './text';
 
 /**
  * The DOM phase of the engine (see model.ts): the only part that reads the document. A module
@@ -37,6 +37,8 @@ export function snapshotPage(doc: Document, opts: { url?: string | null } = {}):
   return runSteps(snapshotPageSteps(doc, opts));
 }
 
+const LINE_BREAK: ReadonlySet<string> = new Set(['br']);
+
 /** A block that holds nothing but one code element: `<p><code>…</code></p>`. */
 function onlyCode(el: Element): boolean {
   const child = el.firstElementChild;
@@ -66,7 +68,8 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
   for (let i = 0; i < article.blocks.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const block = article.blocks[i] as (typeof article.blocks)[number];
-    blocks.push({
+    const lines = firstDescendantByTag(block.el, LINE_BREAK) ? visibleLines(block.el) : [];
+    const snap: BlockSnapshot = {
       role: block.role,
       text: block.text,
       inArticle: block.inArticle,
@@ -75,7 +78,9 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
       code: codeOf(block.el) !== null || onlyCode(block.el),
       cell: places[i]?.cell ?? null,
       column: places[i]?.column ?? null,
-    });
+    };
+    if (lines.length >= 2) snap.lines = lines;
+    blocks.push(snap);
   }
   // Markup elements follow the blocks' elements, so that elements[i] stays the element of block i.
   const markup = (yield* markupDisclosureSteps(doc)).map(({ disclosure, el }) => {

@@ -146,8 +146,8 @@ function bilingualPage(docs: readonly ParallelDoc[], layout: PageLayout, [la, lb
     case 'lines-br': {
       const heads = docs.map((d): [string, string] => [story(d, la).title, story(d, lb).title]);
       truth.pairs = heads;
-      if (layout === 'headlines-li') body = `<ul class="news">${heads.map(([x, y], k) => `<li><a href="/n/${k}">${escapeHtml(x)}</a></li><li>${escapeHtml(y)}</li>`).join('\n')}</ul>`;
-      else if (layout === 'headlines-br') body = `<ul class="news">${heads.map(([x, y], k) => `<li><a href="/n/${k}">${escapeHtml(x)}</a><br>${escapeHtml(y)}</li>`).join('\n')}</ul>`;
+      if (layout === 'headlines-li') body = `<ul class="news">${heads.map(([x, y]) => `<li>${escapeHtml(x)}</li><li>${escapeHtml(y)}</li>`).join('\n')}</ul>`;
+      else if (layout === 'headlines-br') body = `<ul class="news">${heads.map(([x, y]) => `<li>${escapeHtml(x)}<br>${escapeHtml(y)}</li>`).join('\n')}</ul>`;
       else body = heads.map(([x, y]) => `<p>${escapeHtml(x)}<br>\n${escapeHtml(y)}</p>`).join('\n');
       break;
     }
@@ -205,7 +205,7 @@ export function buildPages(docs: readonly ParallelDoc[]): TestPage[] {
     }
   }
   const monolingual = ['en', 'zh-Hans', 'ja', 'ko', 'fr', 'de', 'es', 'ru', 'ar', 'vi'];
-  monolingual.forEach((lang, i) => pages.push(monolingualControl(at(i * 2), at(i * 2 + 1), lang, `${lang}/control-monolingual/${at(i * 2).id}`)));
+  for (const [i, lang] of monolingual.entries()) pages.push(monolingualControl(at(i * 2), at(i * 2 + 1), lang, `${lang}/control-monolingual/${at(i * 2).id}`));
   LANGUAGE_PAIRS.forEach((pair, i) => {
     const x = at(i * 2 + 5);
     const y = at(i * 2 + 6);
