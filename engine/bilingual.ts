@@ -1,4 +1,4 @@
-import { alignParagraphs, type FeatureMemo, featureMemo, translationScore } from './alignment';
+import { alignParagraphs, type FeatureMemo, featureMemo, lengthRatio, translationScore } from './alignment';
 import type { BlockKind, BlockPlace, UnitData } from './model';
 import { baseLanguage } from './languages';
 import { placesOf } from './places';
@@ -139,12 +139,13 @@ function structuralPairs(
   side: (unit: BilingualUnit) => 0 | 1 | null,
   places: Map<number, BlockPlace>,
   memo: FeatureMemo,
+  ratio: number,
 ): BilingualPair[] {
   const pairs: BilingualPair[] = [];
   const used = new Set<number>();
   const scored = (x: BilingualUnit, y: BilingualUnit): BilingualPair => {
     const [a, b] = side(x) === 0 ? [x, y] : [y, x];
-    return { a: a.id, b: b.id, confidence: translationScore(a.text, b.text, memo) };
+    return { a: a.id, b: b.id, confidence: translationScore(a.text, b.text, memo, ratio) };
   };
   const take = (pair: BilingualPair) => {
     pairs.push(pair);
@@ -211,6 +212,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   const picked = pickLanguages(units, lengthOf);
   if (!picked) return NONE;
   const [base0, base1] = picked.bases;
+  const ratio = lengthRatio(base0, base1);
   const side = (unit: BilingualUnit): 0 | 1 | null => {
     const base = baseLanguage(unit.lang);
     return base === base0 ? 0 : base === base1 ? 1 : null;
@@ -235,7 +237,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     const sq = side(q);
     if (sp === null || sq === null || sp === sq) continue;
     const [x, y] = sp === 0 ? [p, q] : [q, p];
-    const score = translationScore(x.text, y.text, memo);
+    const score = translationScore(x.text, y.text, memo, ratio);
     // Two short halves are a label pair whatever their score: lengths agree by chance on so little.
     if (lengthOf(x) <= LABEL_LENGTH && lengthOf(y) <= LABEL_LENGTH) labels.push({ a: x.id, b: y.id, confidence: Math.max(score, LABEL_CONFIDENCE) });
     else if (score >= PAIR_THRESHOLD) verified.push({ a: x.id, b: y.id, confidence: score });
@@ -250,7 +252,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     (unit) => !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && unit.role !== 'title',
   );
   const places = placesFor(units);
-  const structural = structuralPairs(flow, side, places, memo);
+  const structural = structuralPairs(flow, side, places, memo, ratio);
   const structured = unitsOf(structural);
   // Free alignment pairs paragraphs: between short lines (bylines, credits, headings) shared names
   // and agreeing lengths come by chance, and nothing in the layout says they translate each other.
@@ -261,7 +263,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
   const alignedPairs = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),
-    { minEvidence: PAGE_EVIDENCE, memo },
+    { minEvidence: PAGE_EVIDENCE, memo, ratio },
   ).pairs;
   const free: BilingualPair[] = [];
   for (const pair of alignedPairs) {
