@@ -6,7 +6,7 @@ import type {
   TextAnalysis,
   UnitData,
 } from './model';
-import { translationScore } from './alignment';
+import { lengthRatio, translationScore } from './alignment';
 import { analyzeBilingual, type BilingualPair } from './bilingual';
 import { findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
@@ -71,6 +71,25 @@ function linesByLanguage(lines: readonly string[], hint: LanguageHint): Part[] {
   return parts;
 }
 
+/** Halves of an inline pair at most this long (Latin-equivalent) are labels: any lengths go. */
+const INLINE_LABEL = 40;
+/** Beyond this ratio of their expected lengths, two runs are not one text written twice. */
+const INLINE_SPREAD = 3;
+
+/**
+ * Whether runs in two scripts read as one text written twice: a name in Latin letters inside a
+ * Russian or Hindi sentence is a run of its own, and far shorter than the sentence around it.
+ */
+function writtenTwice(parts: readonly Part[]): boolean {
+  const totals = new Map<string, number>();
+  for (const part of parts) totals.set(baseLanguage(part.lang), (totals.get(baseLanguage(part.lang)) ?? 0) + latinLength(part.text));
+  if (totals.size !== 2) return totals.size < 2;
+  const [[a, x], [b, y]] = [...totals] as [[string, number], [string, number]];
+  if (x <= INLINE_LABEL && y <= INLINE_LABEL) return true;
+  const spread = y / (x * lengthRatio(a, b));
+  return spread <= INLINE_SPREAD && spread >= 1 / INLINE_SPREAD;
+}
+
 /** Blocks longer than this tell their language alone (characters). */
 const LONG_BLOCK = 200;
 
@@ -96,7 +115,9 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
     const lang = blockLangs[i] ?? 'und';
     const lines = block.lines && !block.code ? linesByLanguage(block.lines, { pageLang, neighbours: pageLanguages, memo }) : [];
     // Two languages in one element are written in two scripts; one script needs no split.
-    const split = lines.length > 1 ? lines : mixed[i] === 1 ? splitInline(block.text, { pageLang, memo }) : [];
+    // A code listing's comments and commands are not a text and its translation.
+    const split = block.code ? [] : lines.length > 1 ? lines : mixed[i] === 1 ? splitInline(block.text, { pageLang, memo }) : [];
+    if (lines.length <= 1 && !writtenTwice(split)) split.length = 0;
     const parts =
       split.length > 1
         ? split.map((part) =>
@@ -142,6 +163,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
         text: unit.text,
         role: block.role,
         inArticle: block.inArticle,
+        code: block.code,
         cell: block.cell,
         column: block.column,
       };

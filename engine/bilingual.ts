@@ -14,6 +14,8 @@ import { latinLength } from './writing-systems';
 export interface BilingualUnit extends UnitData, Partial<BlockPlace> {
   role?: BlockKind;
   inArticle?: boolean;
+  /** In a code listing: never paired, never evidence that the page is bilingual. */
+  code?: boolean;
   el?: Element;
 }
 
@@ -177,7 +179,7 @@ function structuralPairs(
   const opens = [0, 0];
   for (const run of runs) if (run.length >= 2 && run[0]) opens[side(run[0]) ?? 0] = (opens[side(run[0]) ?? 0] ?? 0) + run.length;
   const opener = (opens[1] ?? 0) > (opens[0] ?? 0) ? 1 : 0;
-  for (const run of runs) {
+  const candidatesOf = (run: BilingualUnit[]): BilingualPair[] => {
     const candidates: BilingualPair[] = [];
     for (let k = 0; k + 1 < run.length; k++) {
       const x = run[k] as BilingualUnit;
@@ -185,10 +187,23 @@ function structuralPairs(
       candidates.push(scored(x, run[k + 1] as BilingualUnit));
       k++;
     }
-    if (candidates.length < MIN_ALTERNATING_PAIRS) continue;
-    const mean = candidates.reduce((sum, pair) => sum + pair.confidence, 0) / candidates.length;
-    if (mean >= (candidates.length === MIN_ALTERNATING_PAIRS ? SHORT_RUN_MEAN : RUN_MEAN)) candidates.forEach(take);
+    return candidates;
+  };
+  const meanOf = (candidates: BilingualPair[]) => candidates.reduce((sum, pair) => sum + pair.confidence, 0) / candidates.length;
+  const pending: BilingualPair[][] = [];
+  let alternates = false;
+  for (const run of runs) {
+    const candidates = candidatesOf(run);
+    if (candidates.length === 0) continue;
+    const mean = meanOf(candidates);
+    if (candidates.length >= MIN_ALTERNATING_PAIRS && mean >= (candidates.length === MIN_ALTERNATING_PAIRS ? SHORT_RUN_MEAN : RUN_MEAN)) {
+      candidates.forEach(take);
+      alternates = true;
+    } else pending.push(candidates);
   }
+  // Once the page is seen to alternate, a run that a missing translation cut short is the same
+  // layout: it needs the ordinary mean, not the proof a page's only run must give.
+  if (alternates || pairs.length >= MIN_ALTERNATING_PAIRS) for (const candidates of pending) if (meanOf(candidates) >= RUN_MEAN) candidates.forEach(take);
   return pairs;
 }
 
@@ -207,7 +222,8 @@ function sideBySide(x: BlockPlace | undefined, y: BlockPlace | undefined): boole
 }
 
 /** Detects how a page pairs two languages and pairs each paragraph with its translation. */
-export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnalysis {
+export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnalysis {
+  const units = given.filter((unit) => !unit.code);
   const lengthOf = lengthMemo();
   const picked = pickLanguages(units, lengthOf);
   if (!picked) return NONE;
@@ -260,10 +276,13 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     side(unit) === s && !structured.has(unit.id) && lengthOf(unit) >= ALIGN_LENGTH;
   const flowA = flow.filter((unit) => alignable(unit, 0));
   const flowB = flow.filter((unit) => alignable(unit, 1));
+  // A page already shown bilingual by its structure or inline pairs needs no further proof that
+  // it is one: the rest of its paragraphs pair on each pair's own evidence.
+  const proven = structural.length + verified.length >= MIN_ALTERNATING_PAIRS;
   const alignedPairs = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),
-    { minEvidence: PAGE_EVIDENCE, memo, ratio },
+    { minEvidence: proven ? 0 : PAGE_EVIDENCE, memo, ratio },
   ).pairs;
   const free: BilingualPair[] = [];
   for (const pair of alignedPairs) {
