@@ -221,6 +221,63 @@ function sideBySide(x: BlockPlace | undefined, y: BlockPlace | undefined): boole
   return false;
 }
 
+/**
+ * Lone paragraphs whose translation the page lacks: paragraphs, not list items or headings, with
+ * pairs around them, and no lone paragraph of the other language in the stretch where their
+ * translation would stand (between the translations of the paired paragraphs before and after):
+ * there, the two are more likely a pair the alignment missed than two texts each left alone.
+ */
+function missingTranslations(
+  flow: readonly BilingualUnit[],
+  side: (unit: BilingualUnit) => 0 | 1 | null,
+  pairs: readonly BilingualPair[],
+  lone: (unit: BilingualUnit) => boolean,
+): number[] {
+  const position = new Map(flow.map((unit, i) => [unit.id, i]));
+  const partner = new Map<number, number>();
+  for (const pair of pairs) partner.set(pair.a, pair.b).set(pair.b, pair.a);
+  // loneBefore[s][k]: lone units of side s before flow position k.
+  const loneBefore: [number[], number[]] = [[0], [0]];
+  flow.forEach((unit, k) => {
+    for (const s of [0, 1] as const) loneBefore[s].push((loneBefore[s][k] ?? 0) + (side(unit) === s && lone(unit) ? 1 : 0));
+  });
+  // The flow position of the partner of the nearest paired unit of the same side, before and after each position.
+  const partnerAt = (k: number): number | undefined => {
+    const id = partner.get((flow[k] as BilingualUnit).id);
+    return id === undefined ? undefined : position.get(id);
+  };
+  const before: (number | undefined)[] = [];
+  const last: [number | undefined, number | undefined] = [undefined, undefined];
+  flow.forEach((unit, k) => {
+    const s = side(unit) ?? 0;
+    before.push(last[s]);
+    const at = partnerAt(k);
+    if (at !== undefined) last[s] = at;
+  });
+  const after: (number | undefined)[] = new Array(flow.length);
+  const next: [number | undefined, number | undefined] = [undefined, undefined];
+  for (let k = flow.length - 1; k >= 0; k--) {
+    const s = side(flow[k] as BilingualUnit) ?? 0;
+    after[k] = next[s];
+    const at = partnerAt(k);
+    if (at !== undefined) next[s] = at;
+  }
+  const missing: number[] = [];
+  flow.forEach((unit, k) => {
+    const s = side(unit);
+    if (s === null || !lone(unit)) return;
+    const from = before[k];
+    const to = after[k];
+    if (from === undefined && to === undefined) return;
+    const other = s === 0 ? 1 : 0;
+    const start = from === undefined ? 0 : Math.min(from, to ?? from) + 1;
+    const end = to === undefined ? flow.length : Math.max(to, from ?? to);
+    const others = (loneBefore[other][Math.max(end, start)] ?? 0) - (loneBefore[other][start] ?? 0);
+    if (others === 0) missing.push(unit.id);
+  });
+  return missing;
+}
+
 /** Detects how a page pairs two languages and pairs each paragraph with its translation. */
 export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnalysis {
   const units = given.filter((unit) => !unit.code);
@@ -331,18 +388,16 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     .sort((p, q) => (order.get(p.a) ?? 0) - (order.get(q.a) ?? 0) || (order.get(p.b) ?? 0) - (order.get(q.b) ?? 0));
   const paired = unitsOf(pairs);
   const pairedTexts = new Set(units.filter((unit) => paired.has(unit.id)).map((unit) => unit.text));
-  const untranslated = flow
-    .filter(
-      (unit) =>
-        !paired.has(unit.id) &&
-        // A copy of a paired paragraph has its translation already.
-        !pairedTexts.has(unit.text) &&
-        unit.inArticle !== false &&
-        unit.role !== 'title' &&
-        unit.role !== 'label' &&
-        lengthOf(unit) >= PARAGRAPH_LENGTH,
-    )
-    .map((unit) => unit.id);
+  const lone = (unit: BilingualUnit) =>
+    !paired.has(unit.id) &&
+    // A copy of a paired paragraph has its translation already.
+    !pairedTexts.has(unit.text) &&
+    unit.inArticle !== false &&
+    (unit.role === undefined || unit.role === 'paragraph' || unit.role === 'quote') &&
+    lengthOf(unit) >= PARAGRAPH_LENGTH;
+  // Inline pairs stand around a lone paragraph as well as pairs of separate paragraphs do.
+  const ordered = units.filter((unit) => side(unit) !== null && unit.role !== 'label' && unit.role !== 'title');
+  const untranslated = missingTranslations(ordered, side, pairs, lone);
 
   return {
     detected: true,
