@@ -1,0 +1,70 @@
+// @vitest-environment node
+/**
+ * Layouts and lines the pairing must read on pages it never saw, built from real parallel text
+ * (test/corpus/ntrex128-parallel, NTREX-128, CC BY-SA 4.0): headline lists without prose, lines
+ * split by <br> in two Latin-script languages, code listings, Latin names inside Russian text.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { lengthRatio } from '../engine/alignment';
+import { analyzeDocument } from '../engine/analyze';
+import type { PageReport } from '../engine/report';
+import { foldSpace } from '../engine/text';
+
+const { documents } = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus/ntrex128-parallel/test-split.json'), 'utf8')) as {
+  documents: { id: string; lines: Record<string, string[]> }[];
+};
+const line = (doc: number, lang: string, i = 0) => documents[doc]?.lines[lang]?.[i] ?? '';
+const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+function report(lang: string, body: string): PageReport {
+  const { document } = parseHTML(`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title></head><body><main>${body}</main></body></html>`);
+  return analyzeDocument(document as unknown as Document).report;
+}
+const pairKeys = (r: PageReport) => r.bilingual.pairs.map((pair) => `${pair.a.text}|${pair.b.text}`);
+const key = (a: string, b: string) => `${foldSpace(a)}|${foldSpace(b)}`;
+
+describe('short-line layouts', () => {
+  const heads = [0, 1, 2, 3, 4, 5].map((d) => [line(d, 'en'), line(d, 'fr')] as const);
+
+  it('pairs a page that is only a list of headlines, each item followed by its translation', () => {
+    const r = report('en', `<ul>${heads.map(([en, fr]) => `<li>${esc(en)}</li><li>${esc(fr)}</li>`).join('')}</ul>`);
+    expect(r.bilingual.detected).toBe(true);
+    expect(r.bilingual.languages).toEqual(['en', 'fr']);
+    const found = pairKeys(r);
+    expect(heads.filter(([en, fr]) => found.includes(key(en, fr))).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('splits an element at <br> when its lines are in two languages of one script', () => {
+    const r = report('en', heads.map(([en, fr]) => `<p>${esc(en)}<br>${esc(fr)}</p>`).join(''));
+    const found = pairKeys(r);
+    expect(heads.filter(([en, fr]) => found.includes(key(en, fr))).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('text that is not a translation', () => {
+  it('never pairs a code listing: comments in one language, commands in another', () => {
+    const body = [1, 2, 3].map((d) => `<p>${esc(`${line(d, 'ru', 1)} ${line(d, 'ru', 2)}`)}</p>`).join('');
+    const code = `<pre><code># ${esc(line(4, 'ru'))}\nnpm install --save-exact newslens\n# ${esc(line(5, 'ru'))}\ngit clone https://github.com/example/newslens.git</code></pre>`;
+    const r = report('ru', body + code);
+    expect(r.bilingual.detected).toBe(false);
+    expect(r.bilingual.pairs).toEqual([]);
+  });
+
+  it('keeps a Latin name inside a Russian sentence in the sentence', () => {
+    const text = 'Об этом заявил представитель некоммерческой группы Consumer Energy Alliance, которая позиционирует себя как голос потребителей энергии.';
+    const r = report('ru', `<p>${text}</p><p>${esc(line(1, 'ru', 1))}</p>`);
+    expect(r.article.blocks.map((block) => block.text)).toContain(text);
+    expect(r.bilingual.detected).toBe(false);
+  });
+});
+
+describe('length of a translation by language', () => {
+  it('expects Japanese and French to run longer than English, and is symmetric', () => {
+    expect(lengthRatio('en', 'ja')).toBeGreaterThan(1.2);
+    expect(lengthRatio('en', 'fr')).toBeGreaterThan(1.1);
+    expect(lengthRatio('fr', 'en') * lengthRatio('en', 'fr')).toBeCloseTo(1, 5);
+  });
+});
