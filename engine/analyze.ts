@@ -117,11 +117,11 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
     // Two languages in one element are written in two scripts; one script needs no split.
     // A code listing's comments and commands are not a text and its translation.
     const split = block.code ? [] : lines.length > 1 ? lines : mixed[i] === 1 ? splitInline(block.text, { pageLang, memo }) : [];
-    if (lines.length <= 1 && !writtenTwice(split)) split.length = 0;
+    if (!writtenTwice(split)) split.length = 0;
     const parts =
       split.length > 1
         ? split.map((part) =>
-            part.text.length > LONG_BLOCK || lines.length > 1
+            part.text.length > LONG_BLOCK || (lines.length > 1 && split === lines)
               ? part
               : { ...part, lang: detectLanguage(part.text, { pageLang, neighbours: pageLanguages, memo }) },
           )
