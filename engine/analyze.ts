@@ -11,6 +11,7 @@ import { analyzeBilingual, type BilingualPair } from './bilingual';
 import { findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
+import { splitBySentences } from './sentence-runs';
 import { assignLanguagesCounted, baseLanguage, detectLanguage, type LanguageHint, languageMemo } from './languages';
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { snapshotPage } from './snapshot';
@@ -71,6 +72,21 @@ function linesByLanguage(lines: readonly string[], hint: LanguageHint): Part[] {
   return parts;
 }
 
+/** Translation score (alignment.ts) two halves of one paragraph need to count as a text and its translation. */
+const HALVES_SCORE = 0.5;
+/** Texts from this long (characters) may hold a text and its translation in one script: two sentences at least. */
+const SENTENCE_SPLIT_LENGTH = 40;
+/**
+ * A paragraph in one script whose last sentences are in another language is a text and its
+ * translation only if the halves read as one (lengths, numbers, names): a French paragraph
+ * closing on an English quote is not.
+ */
+function translatedHalves(parts: Part[]): Part[] {
+  const [x, y] = parts;
+  if (!x || !y) return [];
+  return translationScore(x.text, y.text, undefined, lengthRatio(baseLanguage(x.lang), baseLanguage(y.lang))) >= HALVES_SCORE ? parts : [];
+}
+
 /** Halves of an inline pair at most this long (Latin-equivalent) are labels: any lengths go. */
 const INLINE_LABEL = 40;
 /** Beyond this ratio of their expected lengths, two runs are not one text written twice. */
@@ -116,7 +132,15 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
     const lines = block.lines && !block.code ? linesByLanguage(block.lines, { pageLang, neighbours: pageLanguages, memo }) : [];
     // Two languages in one element are written in two scripts; one script needs no split.
     // A code listing's comments and commands are not a text and its translation.
-    const split = block.code ? [] : lines.length > 1 ? lines : mixed[i] === 1 ? splitInline(block.text, { pageLang, memo }) : [];
+    const split = block.code
+      ? []
+      : lines.length > 1
+        ? lines
+        : mixed[i] === 1
+          ? splitInline(block.text, { pageLang, memo })
+          : block.text.length >= SENTENCE_SPLIT_LENGTH
+            ? translatedHalves(splitBySentences(block.text, { memo }))
+            : [];
     if (!writtenTwice(split)) split.length = 0;
     const parts =
       split.length > 1

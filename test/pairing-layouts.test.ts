@@ -44,6 +44,29 @@ describe('short-line layouts', () => {
   });
 });
 
+describe('a text and its translation in one element and one script', () => {
+  const para = (doc: number, lang: string) => [1, 2].map((i) => line(doc, lang, i)).join(lang === 'ja' || lang.startsWith('zh') ? '' : ' ');
+
+  it('splits English then French, and Japanese then Chinese, where the sentences change language', () => {
+    for (const [la, lb, least] of [
+      ['en', 'fr', 3],
+      ['ja', 'zh-Hans', 1],
+    ] as const) {
+      const docs = [6, 7, 8, 11, 12, 13];
+      const r = report(la, docs.map((d) => `<p>${esc(`${para(d, la)} ${para(d, lb)}`)}</p>`).join(''));
+      const found = pairKeys(r);
+      expect(docs.filter((d) => found.includes(key(para(d, la), para(d, lb)))).length, `${la}-${lb}`).toBeGreaterThanOrEqual(least);
+    }
+  });
+
+  it('keeps a paragraph that closes on a short quote in another language whole', () => {
+    const text = `${para(9, 'fr')} "We will never give up."`;
+    const r = report('fr', `<p>${esc(text)}</p><p>${esc(para(10, 'fr'))}</p>`);
+    expect(r.article.blocks.map((block) => block.text)).toContain(foldSpace(text));
+    expect(r.bilingual.detected).toBe(false);
+  });
+});
+
 describe('text that is not a translation', () => {
   it('never pairs a code listing: comments in one language, commands in another', () => {
     const body = [1, 2, 3].map((d) => `<p>${esc(`${line(d, 'ru', 1)} ${line(d, 'ru', 2)}`)}</p>`).join('');
