@@ -142,7 +142,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
             ? translatedHalves(splitBySentences(block.text, { memo }))
             : [];
     if (!writtenTwice(split)) split.length = 0;
-    const parts =
+    let parts =
       split.length > 1
         ? split.map((part) =>
             part.text.length > LONG_BLOCK || (lines.length > 1 && split === lines)
@@ -150,6 +150,11 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
               : { ...part, lang: detectLanguage(part.text, { pageLang, neighbours: pageLanguages, memo }) },
           )
         : [{ lang, text: block.text }];
+    // Sentences told apart alone and then, beside the page's languages, found in one language
+    // were one text all along (a short line of dialogue that franc misread).
+    if (split.length > 1 && mixed[i] !== 1 && lines.length <= 1 && new Set(parts.map((part) => baseLanguage(part.lang))).size < 2) {
+      parts = [{ lang, text: block.text }];
+    }
     parts.forEach((part, p) => {
       units.push({ id: units.length, block: i, part: p, lang: part.lang, text: part.text });
     });

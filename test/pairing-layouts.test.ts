@@ -59,6 +59,13 @@ describe('a text and its translation in one element and one script', () => {
     }
   });
 
+  it('keeps a short line of dialogue whole when its sentences are one language after all', () => {
+    // archive-of-our-own in shared/corpus/real-pages: franc reads the quoted question alone as another language.
+    const text = 'Izuku blinked for a moment. “You’ll let me?”';
+    const r = report('en', `<p>${esc(text)}</p><p>${esc(para(9, 'en'))}</p><p>${esc(para(10, 'en'))}</p>`);
+    expect(r.article.blocks.map((block) => block.text)).toContain(text);
+  });
+
   it('keeps a paragraph that closes on a short quote in another language whole', () => {
     const text = `${para(9, 'fr')} "We will never give up."`;
     const r = report('fr', `<p>${esc(text)}</p><p>${esc(para(10, 'fr'))}</p>`);
