@@ -360,13 +360,8 @@ function hasWord(f: Features, word: string): boolean {
   return false;
 }
 
-/**
- * Names a CJK text keeps in Latin letters should stand in its counterpart too. In one script a
- * shared name counts less (see nameEvidence): 0.6, up from 0.25 once Latin-script language pairs
- * (en–fr, es–fr, fr–de) were measured on the dev split of ntrex128 (columns F1 0.93 → 0.96, no
- * control paired).
- */
-const SAME_SCRIPT_NAME_WEIGHT = 0.6;
+/** Names a CJK text keeps in Latin letters should stand in its counterpart too. */
+const SAME_SCRIPT_NAME_WEIGHT = 0.25;
 
 function nameEvidence(x: Features, y: Features): number {
   if (x.cjk === y.cjk) {
