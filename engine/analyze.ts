@@ -12,7 +12,7 @@ import { findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
 import { splitBySentences } from './sentence-runs';
-import { assignLanguagesCounted, baseLanguage, detectLanguage, type LanguageHint, languageMemo } from './languages';
+import { assignLanguagesCounted, baseLanguage, detectLanguage, type LanguageHint, type LanguageMemo, languageMemo } from './languages';
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { snapshotPage } from './snapshot';
 import { endsInEllipsis, truncation } from './truncation';
@@ -72,6 +72,40 @@ function linesByLanguage(lines: readonly string[], hint: LanguageHint): Part[] {
   return parts;
 }
 
+/** Cells up to this long (characters) take their table column's language: a word says too little alone. */
+const SHORT_CELL = 40;
+/** A column is told from this many cells with letters. */
+const MIN_COLUMN_CELLS = 3;
+/** Characters of a column's text read to tell its language. */
+const COLUMN_SAMPLE = 600;
+
+/**
+ * A glossary or phrase table writes one language per column: "Yes", "Please" or "Good evening"
+ * alone read as anything, the column they stand in ("Yes Please Thank you You're welcome…")
+ * does not. Short cells take the language of their column's text; changes `langs` in place.
+ */
+function columnLanguages(blocks: readonly BlockSnapshot[], langs: string[], memo: LanguageMemo): void {
+  const columns = new Map<string, number[]>();
+  blocks.forEach((block, i) => {
+    if (!block.cell || langs[i] === 'und') return;
+    const key = `${block.cell.table}:${block.cell.col}`;
+    const cells = columns.get(key) ?? [];
+    cells.push(i);
+    columns.set(key, cells);
+  });
+  for (const cells of columns.values()) {
+    if (cells.length < MIN_COLUMN_CELLS || !cells.some((i) => (blocks[i]?.text.length ?? 0) <= SHORT_CELL)) continue;
+    let sample = '';
+    for (const i of cells) {
+      if (sample.length >= COLUMN_SAMPLE) break;
+      sample += `${blocks[i]?.text ?? ''}\n`;
+    }
+    const lang = detectLanguage(sample, { memo });
+    if (lang === 'und') continue;
+    for (const i of cells) if ((blocks[i]?.text.length ?? 0) <= SHORT_CELL) langs[i] = lang;
+  }
+}
+
 /** Translation score (alignment.ts) two halves of one paragraph need to count as a text and its translation. */
 const HALVES_SCORE = 0.5;
 /** Texts from this long (characters) may hold a text and its translation in one script: two sentences at least. */
@@ -123,6 +157,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
     memo,
   );
 
+  columnLanguages(blocks, blockLangs, memo);
   // A short half of a mixed block (the English of a bilingual title) says too little for franc
   // alone; the page's long blocks tell which languages the page writes.
   const pageLanguages = [...new Set(blockLangs.filter((_lang, i) => (blocks[i]?.text.length ?? 0) > LONG_BLOCK))];
