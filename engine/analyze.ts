@@ -140,6 +140,28 @@ function writtenTwice(parts: readonly Part[]): boolean {
   return spread <= INLINE_SPREAD && spread >= 1 / INLINE_SPREAD;
 }
 
+/** Text lines in each language a preformatted block needs to count as a text and its translation. */
+const MIN_ALTERNATIONS = 3;
+/** Share of line-to-line changes of language that makes a preformatted block alternate (a line misread here and there). */
+const ALTERNATING_SHARE = 0.8;
+/** How a comment line opens in shells and most programming languages. */
+const COMMENT_MARK = /^(#|\/\/|--|;|%|\/\*|<!--|rem\s)/i;
+
+function alternatingText(parts: readonly Part[]): boolean {
+  const lettered = parts.filter((part) => part.lang !== 'und');
+  if (lettered.length < 2 * MIN_ALTERNATIONS) return false;
+  const counts = new Map<string, number>();
+  for (const part of lettered) counts.set(baseLanguage(part.lang), (counts.get(baseLanguage(part.lang)) ?? 0) + 1);
+  const [first = 0, second = 0] = [...counts.values()].sort((x, y) => y - x);
+  if (second < MIN_ALTERNATIONS || first + second < ALTERNATING_SHARE * lettered.length) return false;
+  // Comments over the commands they explain alternate too: a listing whose lines open with a
+  // comment mark is code.
+  if (lettered.filter((part) => COMMENT_MARK.test(part.text)).length * 4 >= lettered.length) return false;
+  let switches = 0;
+  for (let k = 1; k < lettered.length; k++) if (baseLanguage((lettered[k] as Part).lang) !== baseLanguage((lettered[k - 1] as Part).lang)) switches++;
+  return switches >= ALTERNATING_SHARE * (lettered.length - 1);
+}
+
 /** Blocks longer than this tell their language alone (characters). */
 const LONG_BLOCK = 200;
 
@@ -164,10 +186,13 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   const units: UnitData[] = [];
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
-    const lines = block.lines && !block.code ? linesByLanguage(block.lines, { pageLang, neighbours: pageLanguages, memo }) : [];
+    const byLine = block.lines ? linesByLanguage(block.lines, { pageLang, neighbours: pageLanguages, memo }) : [];
+    // Lines of a listing are code and its comments, unless they alternate between two languages
+    // line by line, as subtitles shown as plain text do.
+    const lines = !block.code || alternatingText(byLine) ? byLine : [];
     // Two languages in one element are written in two scripts; one script needs no split.
     // A code listing's comments and commands are not a text and its translation.
-    const split = block.code
+    const split = block.code && lines.length <= 1
       ? []
       : lines.length > 1
         ? lines
@@ -176,7 +201,8 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
           : block.text.length >= SENTENCE_SPLIT_LENGTH
             ? translatedHalves(splitBySentences(block.text, { memo }))
             : [];
-    if (!writtenTwice(split)) split.length = 0;
+    // Alternating lines of a preformatted block were checked line by line (alternatingText).
+    if (!(block.code && split === lines) && !writtenTwice(split)) split.length = 0;
     let parts =
       split.length > 1
         ? split.map((part) =>
@@ -227,7 +253,8 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
         text: unit.text,
         role: block.role,
         inArticle: block.inArticle,
-        code: block.code,
+        // A preformatted block split into lines of two languages is text (alternatingText), not code.
+        code: block.code && (partsOf[unit.block]?.length ?? 1) <= 1,
         cell: block.cell,
         column: block.column,
       };

@@ -17,6 +17,7 @@ const { documents } = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus/
   documents: { id: string; lines: Record<string, string[]> }[];
 };
 const line = (doc: number, lang: string, i = 0) => documents[doc]?.lines[lang]?.[i] ?? '';
+const para = (doc: number, lang: string) => [1, 2].map((i) => line(doc, lang, i)).join(lang === 'ja' || lang.startsWith('zh') ? '' : ' ');
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 function report(lang: string, body: string): PageReport {
@@ -45,7 +46,6 @@ describe('short-line layouts', () => {
 });
 
 describe('a text and its translation in one element and one script', () => {
-  const para = (doc: number, lang: string) => [1, 2].map((i) => line(doc, lang, i)).join(lang === 'ja' || lang.startsWith('zh') ? '' : ' ');
 
   it('splits English then French, and Japanese then Chinese, where the sentences change language', () => {
     for (const [la, lb, least] of [
@@ -71,6 +71,23 @@ describe('a text and its translation in one element and one script', () => {
     const r = report('fr', `<p>${esc(text)}</p><p>${esc(para(10, 'fr'))}</p>`);
     expect(r.article.blocks.map((block) => block.text)).toContain(foldSpace(text));
     expect(r.bilingual.detected).toBe(false);
+  });
+});
+
+describe('preformatted text', () => {
+  it('pairs subtitles shown as plain text: numbered cues, each line followed by its translation', () => {
+    const cues = [0, 1, 2, 3].map((d) => [line(d, 'en', 1), line(d, 'zh-Hans', 1)] as const);
+    const srt = cues.map(([en, zh], k) => `${k + 1}\n00:00:0${k},000 --> 00:00:0${k + 1},000\n${en}\n\n${k + 1}\n00:00:0${k},000 --> 00:00:0${k + 1},000\n${zh}\n`).join('\n');
+    const r = report('en', `<pre>${esc(srt)}</pre>`);
+    const found = pairKeys(r);
+    expect(cues.filter(([en, zh]) => found.includes(key(en, zh))).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps a plain listing whose comments alternate with commands whole and unpaired', () => {
+    const listing = [4, 5, 6].map((d) => `# ${line(d, 'zh-Hans')}\nnpm run build-${d}`).join('\n');
+    const r = report('zh-CN', `<p>${esc(para(7, 'zh-Hans'))}</p><pre>${esc(listing)}</pre><p>${esc(para(8, 'zh-Hans'))}</p>`);
+    expect(r.bilingual.detected).toBe(false);
+    expect(r.article.blocks.length).toBe(3);
   });
 });
 
