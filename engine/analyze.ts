@@ -6,12 +6,13 @@ import type {
   TextAnalysis,
   UnitData,
 } from './model';
-import { translationScore } from './alignment';
+import { lengthRatio, translationScore } from './alignment';
 import { analyzeBilingual, type BilingualPair } from './bilingual';
 import { findTextDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
-import { assignLanguagesCounted, baseLanguage, detectLanguage, languageMemo } from './languages';
+import { splitBySentences } from './sentence-runs';
+import { assignLanguagesCounted, baseLanguage, detectLanguage, type LanguageHint, type LanguageMemo, languageMemo } from './languages';
 import type { DuplicateKind, Part, ReportBlock } from './report';
 import { snapshotPage } from './snapshot';
 import { endsInEllipsis, truncation } from './truncation';
@@ -56,6 +57,111 @@ function preferBodyCopies(groups: Group[], units: readonly UnitData[], complete:
   });
 }
 
+/**
+ * The lines of one element (cut by <br>), consecutive lines of one language joined: an element
+ * whose lines are in two languages (a headline over its translation) holds one part per run.
+ */
+function linesByLanguage(lines: readonly string[], hint: LanguageHint): Part[] {
+  const parts: Part[] = [];
+  for (const line of lines) {
+    const lang = detectLanguage(line, hint);
+    const last = parts[parts.length - 1];
+    if (last && baseLanguage(last.lang) === baseLanguage(lang)) last.text = `${last.text} ${line}`;
+    else parts.push({ lang, text: line });
+  }
+  return parts;
+}
+
+/** Cells up to this long (characters) take their table column's language: a word says too little alone. */
+const SHORT_CELL = 40;
+/** A column is told from this many cells with letters. */
+const MIN_COLUMN_CELLS = 3;
+/** Characters of a column's text read to tell its language. */
+const COLUMN_SAMPLE = 600;
+
+/**
+ * A glossary or phrase table writes one language per column: "Yes", "Please" or "Good evening"
+ * alone read as anything, the column they stand in ("Yes Please Thank you You're welcome…")
+ * does not. Short cells take the language of their column's text; changes `langs` in place.
+ */
+function columnLanguages(blocks: readonly BlockSnapshot[], langs: string[], memo: LanguageMemo): void {
+  const columns = new Map<string, number[]>();
+  blocks.forEach((block, i) => {
+    if (!block.cell || langs[i] === 'und') return;
+    const key = `${block.cell.table}:${block.cell.col}`;
+    const cells = columns.get(key) ?? [];
+    cells.push(i);
+    columns.set(key, cells);
+  });
+  for (const cells of columns.values()) {
+    if (cells.length < MIN_COLUMN_CELLS || !cells.some((i) => (blocks[i]?.text.length ?? 0) <= SHORT_CELL)) continue;
+    let sample = '';
+    for (const i of cells) {
+      if (sample.length >= COLUMN_SAMPLE) break;
+      sample += `${blocks[i]?.text ?? ''}\n`;
+    }
+    const lang = detectLanguage(sample, { memo });
+    if (lang === 'und') continue;
+    for (const i of cells) if ((blocks[i]?.text.length ?? 0) <= SHORT_CELL) langs[i] = lang;
+  }
+}
+
+/** Translation score (alignment.ts) two halves of one paragraph need to count as a text and its translation. */
+const HALVES_SCORE = 0.5;
+/** Texts from this long (characters) may hold a text and its translation in one script: two sentences at least. */
+const SENTENCE_SPLIT_LENGTH = 40;
+/**
+ * A paragraph in one script whose last sentences are in another language is a text and its
+ * translation only if the halves read as one (lengths, numbers, names): a French paragraph
+ * closing on an English quote is not.
+ */
+function translatedHalves(parts: Part[]): Part[] {
+  const [x, y] = parts;
+  if (!x || !y) return [];
+  return translationScore(x.text, y.text, undefined, lengthRatio(baseLanguage(x.lang), baseLanguage(y.lang))) >= HALVES_SCORE ? parts : [];
+}
+
+/** Halves of an inline pair at most this long (Latin-equivalent) are labels: any lengths go. */
+const INLINE_LABEL = 40;
+/** Beyond this ratio of their expected lengths, two runs are not one text written twice. */
+const INLINE_SPREAD = 3;
+
+/**
+ * Whether runs in two scripts read as one text written twice: a name in Latin letters inside a
+ * Russian or Hindi sentence is a run of its own, and far shorter than the sentence around it.
+ */
+function writtenTwice(parts: readonly Part[]): boolean {
+  const totals = new Map<string, number>();
+  for (const part of parts) totals.set(baseLanguage(part.lang), (totals.get(baseLanguage(part.lang)) ?? 0) + latinLength(part.text));
+  if (totals.size !== 2) return totals.size < 2;
+  const [[a, x], [b, y]] = [...totals] as [[string, number], [string, number]];
+  if (x <= INLINE_LABEL && y <= INLINE_LABEL) return true;
+  const spread = y / (x * lengthRatio(a, b));
+  return spread <= INLINE_SPREAD && spread >= 1 / INLINE_SPREAD;
+}
+
+/** Text lines in each language a preformatted block needs to count as a text and its translation. */
+const MIN_ALTERNATIONS = 3;
+/** Share of line-to-line changes of language that makes a preformatted block alternate (a line misread here and there). */
+const ALTERNATING_SHARE = 0.8;
+/** How a comment line opens in shells and most programming languages. */
+const COMMENT_MARK = /^(#|\/\/|--|;|%|\/\*|<!--|rem\s)/i;
+
+function alternatingText(parts: readonly Part[]): boolean {
+  const lettered = parts.filter((part) => part.lang !== 'und');
+  if (lettered.length < 2 * MIN_ALTERNATIONS) return false;
+  const counts = new Map<string, number>();
+  for (const part of lettered) counts.set(baseLanguage(part.lang), (counts.get(baseLanguage(part.lang)) ?? 0) + 1);
+  const [first = 0, second = 0] = [...counts.values()].sort((x, y) => y - x);
+  if (second < MIN_ALTERNATIONS || first + second < ALTERNATING_SHARE * lettered.length) return false;
+  // Comments over the commands they explain alternate too: a listing whose lines open with a
+  // comment mark is code.
+  if (lettered.filter((part) => COMMENT_MARK.test(part.text)).length * 4 >= lettered.length) return false;
+  let switches = 0;
+  for (let k = 1; k < lettered.length; k++) if (baseLanguage((lettered[k] as Part).lang) !== baseLanguage((lettered[k - 1] as Part).lang)) switches++;
+  return switches >= ALTERNATING_SHARE * (lettered.length - 1);
+}
+
 /** Blocks longer than this tell their language alone (characters). */
 const LONG_BLOCK = 200;
 
@@ -73,22 +179,43 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
     memo,
   );
 
+  columnLanguages(blocks, blockLangs, memo);
   // A short half of a mixed block (the English of a bilingual title) says too little for franc
   // alone; the page's long blocks tell which languages the page writes.
   const pageLanguages = [...new Set(blockLangs.filter((_lang, i) => (blocks[i]?.text.length ?? 0) > LONG_BLOCK))];
   const units: UnitData[] = [];
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
+    const byLine = block.lines ? linesByLanguage(block.lines, { pageLang, neighbours: pageLanguages, memo }) : [];
+    // Lines of a listing are code and its comments, unless they alternate between two languages
+    // line by line, as subtitles shown as plain text do.
+    const lines = !block.code || alternatingText(byLine) ? byLine : [];
     // Two languages in one element are written in two scripts; one script needs no split.
-    const split = mixed[i] === 1 ? splitInline(block.text, { pageLang, memo }) : [];
-    const parts =
+    // A code listing's comments and commands are not a text and its translation.
+    const split = block.code && lines.length <= 1
+      ? []
+      : lines.length > 1
+        ? lines
+        : mixed[i] === 1
+          ? splitInline(block.text, { pageLang, memo })
+          : block.text.length >= SENTENCE_SPLIT_LENGTH
+            ? translatedHalves(splitBySentences(block.text, { memo }))
+            : [];
+    // Alternating lines of a preformatted block were checked line by line (alternatingText).
+    if (!(block.code && split === lines) && !writtenTwice(split)) split.length = 0;
+    let parts =
       split.length > 1
         ? split.map((part) =>
-            part.text.length > LONG_BLOCK
+            part.text.length > LONG_BLOCK || (lines.length > 1 && split === lines)
               ? part
               : { ...part, lang: detectLanguage(part.text, { pageLang, neighbours: pageLanguages, memo }) },
           )
         : [{ lang, text: block.text }];
+    // Sentences told apart alone and then, beside the page's languages, found in one language
+    // were one text all along (a short line of dialogue that franc misread).
+    if (split.length > 1 && mixed[i] !== 1 && lines.length <= 1 && new Set(parts.map((part) => baseLanguage(part.lang))).size < 2) {
+      parts = [{ lang, text: block.text }];
+    }
     parts.forEach((part, p) => {
       units.push({ id: units.length, block: i, part: p, lang: part.lang, text: part.text });
     });
@@ -126,6 +253,8 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
         text: unit.text,
         role: block.role,
         inArticle: block.inArticle,
+        // A preformatted block split into lines of two languages is text (alternatingText), not code.
+        code: block.code && (partsOf[unit.block]?.length ?? 1) <= 1,
         cell: block.cell,
         column: block.column,
       };

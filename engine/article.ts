@@ -379,7 +379,7 @@ function findTitle(doc: Document, w: Walk, farChrome: Int32Array): number {
 }
 
 /** Readability's content score of every container, from the prose paragraphs inside it. */
-function scoreContainers(w: Walk, blocks: number[], chrome: Int32Array): Float64Array {
+function scoreContainers(w: Walk, blocks: number[], chrome: Int32Array, listItems = false): Float64Array {
   const score = new Float64Array(w.els.length).fill(Number.NaN);
   for (const b of blocks) {
     if ((chrome[b] as number) >= 0) continue;
@@ -388,7 +388,7 @@ function scoreContainers(w: Walk, blocks: number[], chrome: Int32Array): Float64
     const tag = tagOf(w.els[b] as Element);
     if (/^h[1-6]$/.test(tag)) continue;
     const points = 1 + (w.commas[b] as number) + Math.min(Math.floor(len / 100), 3);
-    if (tag === 'li') continue;
+    if (tag === 'li' && !listItems) continue;
     // Readability wraps the loose text of a container that also holds blocks in paragraphs of
     // its own, so such a container scores itself; a plain text holder scores its parent.
     let a = (w.text[b] as number) > (w.own[b] as number) ? b : (w.parent[b] as number);
@@ -449,7 +449,13 @@ function chromeBelow(w: Walk): Float64Array {
  * non-chrome text (a byline), and never chrome-heavy (sidebars, comments, footers).
  */
 function findRoot(w: Walk, blocks: number[], chrome: Int32Array): number {
-  const score = scoreContainers(w, blocks, chrome);
+  return rootBy(w, blocks, chrome, scoreContainers(w, blocks, chrome)) ??
+    // A page made only of a list (a headline archive, a digest of items) has its story in list items.
+    rootBy(w, blocks, chrome, scoreContainers(w, blocks, chrome, true)) ??
+    -1;
+}
+
+function rootBy(w: Walk, blocks: number[], chrome: Int32Array, score: Float64Array): number | null {
   let top = -1;
   let topScore = -Infinity;
   for (let i = 0; i < w.els.length; i++) {
@@ -462,7 +468,7 @@ function findRoot(w: Walk, blocks: number[], chrome: Int32Array): number {
       top = i;
     }
   }
-  if (top < 0) return -1;
+  if (top < 0) return null;
   const prose = proseBelow(w, blocks, chrome);
   const chromeText = chromeBelow(w);
   let root = top;

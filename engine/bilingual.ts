@@ -1,4 +1,4 @@
-import { alignParagraphs, type FeatureMemo, featureMemo, translationScore } from './alignment';
+import { alignParagraphs, type FeatureMemo, featureMemo, lengthRatio, translationScore } from './alignment';
 import type { BlockKind, BlockPlace, UnitData } from './model';
 import { baseLanguage } from './languages';
 import { placesOf } from './places';
@@ -14,6 +14,8 @@ import { latinLength } from './writing-systems';
 export interface BilingualUnit extends UnitData, Partial<BlockPlace> {
   role?: BlockKind;
   inArticle?: boolean;
+  /** In a code listing: never paired, never evidence that the page is bilingual. */
+  code?: boolean;
   el?: Element;
 }
 
@@ -139,12 +141,13 @@ function structuralPairs(
   side: (unit: BilingualUnit) => 0 | 1 | null,
   places: Map<number, BlockPlace>,
   memo: FeatureMemo,
+  ratio: number,
 ): BilingualPair[] {
   const pairs: BilingualPair[] = [];
   const used = new Set<number>();
   const scored = (x: BilingualUnit, y: BilingualUnit): BilingualPair => {
     const [a, b] = side(x) === 0 ? [x, y] : [y, x];
-    return { a: a.id, b: b.id, confidence: translationScore(a.text, b.text, memo) };
+    return { a: a.id, b: b.id, confidence: translationScore(a.text, b.text, memo, ratio) };
   };
   const take = (pair: BilingualPair) => {
     pairs.push(pair);
@@ -176,7 +179,7 @@ function structuralPairs(
   const opens = [0, 0];
   for (const run of runs) if (run.length >= 2 && run[0]) opens[side(run[0]) ?? 0] = (opens[side(run[0]) ?? 0] ?? 0) + run.length;
   const opener = (opens[1] ?? 0) > (opens[0] ?? 0) ? 1 : 0;
-  for (const run of runs) {
+  const candidatesOf = (run: BilingualUnit[]): BilingualPair[] => {
     const candidates: BilingualPair[] = [];
     for (let k = 0; k + 1 < run.length; k++) {
       const x = run[k] as BilingualUnit;
@@ -184,10 +187,23 @@ function structuralPairs(
       candidates.push(scored(x, run[k + 1] as BilingualUnit));
       k++;
     }
-    if (candidates.length < MIN_ALTERNATING_PAIRS) continue;
-    const mean = candidates.reduce((sum, pair) => sum + pair.confidence, 0) / candidates.length;
-    if (mean >= (candidates.length === MIN_ALTERNATING_PAIRS ? SHORT_RUN_MEAN : RUN_MEAN)) candidates.forEach(take);
+    return candidates;
+  };
+  const meanOf = (candidates: BilingualPair[]) => candidates.reduce((sum, pair) => sum + pair.confidence, 0) / candidates.length;
+  const pending: BilingualPair[][] = [];
+  let alternates = false;
+  for (const run of runs) {
+    const candidates = candidatesOf(run);
+    if (candidates.length === 0) continue;
+    const mean = meanOf(candidates);
+    if (candidates.length >= MIN_ALTERNATING_PAIRS && mean >= (candidates.length === MIN_ALTERNATING_PAIRS ? SHORT_RUN_MEAN : RUN_MEAN)) {
+      candidates.forEach(take);
+      alternates = true;
+    } else pending.push(candidates);
   }
+  // Once the page is seen to alternate, a run that a missing translation cut short is the same
+  // layout: it needs the ordinary mean, not the proof a page's only run must give.
+  if (alternates || pairs.length >= MIN_ALTERNATING_PAIRS) for (const candidates of pending) if (meanOf(candidates) >= RUN_MEAN) candidates.forEach(take);
   return pairs;
 }
 
@@ -205,12 +221,71 @@ function sideBySide(x: BlockPlace | undefined, y: BlockPlace | undefined): boole
   return false;
 }
 
+/**
+ * Lone paragraphs whose translation the page lacks: paragraphs, not list items or headings, with
+ * pairs around them, and no lone paragraph of the other language in the stretch where their
+ * translation would stand (between the translations of the paired paragraphs before and after):
+ * there, the two are more likely a pair the alignment missed than two texts each left alone.
+ */
+function missingTranslations(
+  flow: readonly BilingualUnit[],
+  side: (unit: BilingualUnit) => 0 | 1 | null,
+  pairs: readonly BilingualPair[],
+  lone: (unit: BilingualUnit) => boolean,
+): number[] {
+  const position = new Map(flow.map((unit, i) => [unit.id, i]));
+  const partner = new Map<number, number>();
+  for (const pair of pairs) partner.set(pair.a, pair.b).set(pair.b, pair.a);
+  // loneBefore[s][k]: lone units of side s before flow position k.
+  const loneBefore: [number[], number[]] = [[0], [0]];
+  flow.forEach((unit, k) => {
+    for (const s of [0, 1] as const) loneBefore[s].push((loneBefore[s][k] ?? 0) + (side(unit) === s && lone(unit) ? 1 : 0));
+  });
+  // The flow position of the partner of the nearest paired unit of the same side, before and after each position.
+  const partnerAt = (k: number): number | undefined => {
+    const id = partner.get((flow[k] as BilingualUnit).id);
+    return id === undefined ? undefined : position.get(id);
+  };
+  const before: (number | undefined)[] = [];
+  const last: [number | undefined, number | undefined] = [undefined, undefined];
+  flow.forEach((unit, k) => {
+    const s = side(unit) ?? 0;
+    before.push(last[s]);
+    const at = partnerAt(k);
+    if (at !== undefined) last[s] = at;
+  });
+  const after: (number | undefined)[] = new Array(flow.length);
+  const next: [number | undefined, number | undefined] = [undefined, undefined];
+  for (let k = flow.length - 1; k >= 0; k--) {
+    const s = side(flow[k] as BilingualUnit) ?? 0;
+    after[k] = next[s];
+    const at = partnerAt(k);
+    if (at !== undefined) next[s] = at;
+  }
+  const missing: number[] = [];
+  flow.forEach((unit, k) => {
+    const s = side(unit);
+    if (s === null || !lone(unit)) return;
+    const from = before[k];
+    const to = after[k];
+    if (from === undefined && to === undefined) return;
+    const other = s === 0 ? 1 : 0;
+    const start = from === undefined ? 0 : Math.min(from, to ?? from) + 1;
+    const end = to === undefined ? flow.length : Math.max(to, from ?? to);
+    const others = (loneBefore[other][Math.max(end, start)] ?? 0) - (loneBefore[other][start] ?? 0);
+    if (others === 0) missing.push(unit.id);
+  });
+  return missing;
+}
+
 /** Detects how a page pairs two languages and pairs each paragraph with its translation. */
-export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnalysis {
+export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnalysis {
+  const units = given.filter((unit) => !unit.code);
   const lengthOf = lengthMemo();
   const picked = pickLanguages(units, lengthOf);
   if (!picked) return NONE;
   const [base0, base1] = picked.bases;
+  const ratio = lengthRatio(base0, base1);
   const side = (unit: BilingualUnit): 0 | 1 | null => {
     const base = baseLanguage(unit.lang);
     return base === base0 ? 0 : base === base1 ? 1 : null;
@@ -235,7 +310,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     const sq = side(q);
     if (sp === null || sq === null || sp === sq) continue;
     const [x, y] = sp === 0 ? [p, q] : [q, p];
-    const score = translationScore(x.text, y.text, memo);
+    const score = translationScore(x.text, y.text, memo, ratio);
     // Two short halves are a label pair whatever their score: lengths agree by chance on so little.
     if (lengthOf(x) <= LABEL_LENGTH && lengthOf(y) <= LABEL_LENGTH) labels.push({ a: x.id, b: y.id, confidence: Math.max(score, LABEL_CONFIDENCE) });
     else if (score >= PAIR_THRESHOLD) verified.push({ a: x.id, b: y.id, confidence: score });
@@ -250,7 +325,7 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     (unit) => !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && unit.role !== 'title',
   );
   const places = placesFor(units);
-  const structural = structuralPairs(flow, side, places, memo);
+  const structural = structuralPairs(flow, side, places, memo, ratio);
   const structured = unitsOf(structural);
   // Free alignment pairs paragraphs: between short lines (bylines, credits, headings) shared names
   // and agreeing lengths come by chance, and nothing in the layout says they translate each other.
@@ -258,10 +333,13 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     side(unit) === s && !structured.has(unit.id) && lengthOf(unit) >= ALIGN_LENGTH;
   const flowA = flow.filter((unit) => alignable(unit, 0));
   const flowB = flow.filter((unit) => alignable(unit, 1));
+  // A page already shown bilingual by its structure or inline pairs needs no further proof that
+  // it is one: the rest of its paragraphs pair on each pair's own evidence.
+  const proven = structural.length + verified.length >= MIN_ALTERNATING_PAIRS;
   const alignedPairs = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),
-    { minEvidence: PAGE_EVIDENCE, memo },
+    { minEvidence: proven ? 0 : PAGE_EVIDENCE, memo, ratio },
   ).pairs;
   const free: BilingualPair[] = [];
   for (const pair of alignedPairs) {
@@ -310,18 +388,16 @@ export function analyzeBilingual(units: readonly BilingualUnit[]): BilingualAnal
     .sort((p, q) => (order.get(p.a) ?? 0) - (order.get(q.a) ?? 0) || (order.get(p.b) ?? 0) - (order.get(q.b) ?? 0));
   const paired = unitsOf(pairs);
   const pairedTexts = new Set(units.filter((unit) => paired.has(unit.id)).map((unit) => unit.text));
-  const untranslated = flow
-    .filter(
-      (unit) =>
-        !paired.has(unit.id) &&
-        // A copy of a paired paragraph has its translation already.
-        !pairedTexts.has(unit.text) &&
-        unit.inArticle !== false &&
-        unit.role !== 'title' &&
-        unit.role !== 'label' &&
-        lengthOf(unit) >= PARAGRAPH_LENGTH,
-    )
-    .map((unit) => unit.id);
+  const lone = (unit: BilingualUnit) =>
+    !paired.has(unit.id) &&
+    // A copy of a paired paragraph has its translation already.
+    !pairedTexts.has(unit.text) &&
+    unit.inArticle !== false &&
+    (unit.role === undefined || unit.role === 'paragraph' || unit.role === 'quote') &&
+    lengthOf(unit) >= PARAGRAPH_LENGTH;
+  // Inline pairs stand around a lone paragraph as well as pairs of separate paragraphs do.
+  const ordered = units.filter((unit) => side(unit) !== null && unit.role !== 'label' && unit.role !== 'title');
+  const untranslated = missingTranslations(ordered, side, pairs, lone);
 
   return {
     detected: true,

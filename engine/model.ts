@@ -35,6 +35,8 @@ export interface BlockSnapshot extends BlockPlace {
   quoted: boolean;
   /** Inside a code listing (pre, code): terminal output and code repeat with small changes on purpose. */
   code: boolean;
+  /** The block's lines where <br> cuts it in two or more (a headline over its translation), else absent. */
+  lines?: string[];
 }
 
 export interface PageSnapshot {

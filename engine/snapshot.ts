@@ -4,7 +4,7 @@ import { markupDisclosureSteps } from './markup-disclosures';
 import { ancestorFinder, placesOfSteps } from './places';
 import { findScoresSteps, findTagsSteps } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
-import { documentElementsByTag, tagOf } from './text';
+import { documentElementsByTag, firstDescendantByTag, foldSpace, tagOf, visibleLines } from './text';
 
 /**
  * The DOM phase of the engine (see model.ts): the only part that reads the document. A module
@@ -37,6 +37,28 @@ export function snapshotPage(doc: Document, opts: { url?: string | null } = {}):
   return runSteps(snapshotPageSteps(doc, opts));
 }
 
+const LINE_BREAK: ReadonlySet<string> = new Set(['br']);
+
+const CODE: ReadonlySet<string> = new Set(['code']);
+
+/**
+ * A <pre> with no <code> in it: preformatted text as a browser shows a text file (subtitles, a
+ * plain-text notice), where each line may be a sentence; fenced code renders as <pre><code>.
+ */
+function plainPre(el: Element): boolean {
+  return tagOf(el) === 'pre' && firstDescendantByTag(el, CODE) === null;
+}
+
+/** The non-empty lines of a preformatted element, white space folded within each. */
+function preLines(el: Element): string[] {
+  const lines: string[] = [];
+  for (const line of (el.textContent ?? '').split('\n')) {
+    const folded = foldSpace(line);
+    if (folded) lines.push(folded);
+  }
+  return lines;
+}
+
 /** A block that holds nothing but one code element: `<p><code>…</code></p>`. */
 function onlyCode(el: Element): boolean {
   const child = el.firstElementChild;
@@ -66,16 +88,24 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
   for (let i = 0; i < article.blocks.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const block = article.blocks[i] as (typeof article.blocks)[number];
-    blocks.push({
+    const code = codeOf(block.el);
+    const lines = firstDescendantByTag(block.el, LINE_BREAK)
+      ? visibleLines(block.el)
+      : code !== null && plainPre(code)
+        ? preLines(code)
+        : [];
+    const snap: BlockSnapshot = {
       role: block.role,
       text: block.text,
       inArticle: block.inArticle,
       declaredLang: langOf(block.el)?.getAttribute('lang') || null,
       quoted: quoteOf(block.el) !== null,
-      code: codeOf(block.el) !== null || onlyCode(block.el),
+      code: code !== null || onlyCode(block.el),
       cell: places[i]?.cell ?? null,
       column: places[i]?.column ?? null,
-    });
+    };
+    if (lines.length >= 2) snap.lines = lines;
+    blocks.push(snap);
   }
   // Markup elements follow the blocks' elements, so that elements[i] stays the element of block i.
   const markup = (yield* markupDisclosureSteps(doc)).map(({ disclosure, el }) => {

@@ -224,6 +224,26 @@ export function visibleText(el: Element): string {
   const only = el.firstChild;
   if (only === null) return '';
   if (only.nextSibling === null && (only.nodeType === 3 || only.nodeType === 4)) return foldSpace((only as CharacterData).data);
+  return foldSpace(rawText(el, ' '));
+}
+
+/**
+ * The element's visible lines, as a reader sees them: its text cut at each <br> and block-level
+ * child, each line folded, empty lines left out.
+ */
+export function visibleLines(el: Element): string[] {
+  if (isHidden(el)) return [];
+  const lines: string[] = [];
+  // A mark no text holds: newlines in the source are white space, not lines.
+  for (const line of rawText(el, '\u0000').split('\u0000')) {
+    const folded = foldSpace(line);
+    if (folded) lines.push(folded);
+  }
+  return lines;
+}
+
+/** Text of the element's visible nodes, `separator` written at each <br> and around block-level children. */
+function rawText(el: Element, separator: string): string {
   const out: string[] = [];
   const cursors: ChildCursor[] = [new ChildCursor(el)];
   const blocks: boolean[] = [false];
@@ -231,7 +251,7 @@ export function visibleText(el: Element): string {
     const top = cursors.length - 1;
     const node = (cursors[top] as ChildCursor).read();
     if (node === null) {
-      if (blocks[top]) out.push(' ');
+      if (blocks[top]) out.push(separator);
       cursors.pop();
       blocks.pop();
       continue;
@@ -243,12 +263,12 @@ export function visibleText(el: Element): string {
       if (isHidden(child)) continue;
       const tag = tagOf(child);
       const block = isBlockTag(tag);
-      if (tag === 'br' || block) out.push(' ');
+      if (tag === 'br' || block) out.push(separator);
       cursors.push(new ChildCursor(child));
       blocks.push(block);
     }
   }
-  return foldSpace(out.join(''));
+  return out.join('');
 }
 
 /** Unicode general category groups the engine tells characters by (\p{L}, \p{M}, \p{N}). */
