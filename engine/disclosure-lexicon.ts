@@ -90,7 +90,7 @@ export const LEXICONS: readonly Lexicon[] = [
     lang: 'en',
     pronoun: 'this',
     dem: 'this|these|the above|the following|the present|all or part of this|part of this|parts of this|portions of this',
-    noun: 'article*|stor*|post*|content|text*|page*|report*|summar*|piece*|translation*|answer*|response*|repl*|newsletter*|briefing*|item*|transcript*|section*|digest*|key points|highlights|takeaways|overview|recap|information|blog|entry|paragraph*|video*|image*|illustration*|photo*|graphic*|picture*|audio|podcast|episode|news|copy|excerpt*|analysis|commentary|explainer|update|feature|headline*|title*|description*|material|chapter|review|bulletin|brief|write-up|site|website|document*|output*|result*|caption*|explanation*|version|edition|listing*',
+    noun: 'article*|stor*|post*|content|text*|page*|report*|summary|summaries|piece*|translation*|answer*|response*|repl*|newsletter*|briefing*|item*|transcript*|section*|digest*|key points|highlights|takeaways|overview|recap|information|blog|entry|paragraph*|video*|image*|illustration*|photo*|graphic*|picture*|audio|podcast|episode|news|copy|excerpt*|analysis|commentary|explainer|update|feature|headline*|title*|description*|material|chapter|review|bulletin|brief|write-up|site|website|document*|output*|result*|caption*|explanation*|version|edition|listing*',
     deixis: 'here|above|below|resulting',
     rel: 'used|generated|written|wrote|created|produced|made|composed|authored|drafted|compiled|prepared|synthesized|synthesised|assisted|aided|helped|summarized|summarised|condensed|translated|machine-translated|edited|curated|rewritten|captioned|enhanced',
     by: 'by|using|with the help of|with assistance from|with the assistance of|with help from',

@@ -300,6 +300,9 @@ function isQuoted(block: DisclosureBlock): boolean {
   return block.quoted === true || (block.el?.closest('blockquote, q') ?? null) !== null;
 }
 
+/** The Chinese rules: they tell Simplified from Traditional by the characters a statement uses. */
+const ZH = RULES.find((rules) => rules.lang === 'zh') as LanguageRules;
+
 /** The block's language when it is the statement's, with its script subtag; else the statement's. */
 function languageOf(statement: string, blockLang: string): string {
   return baseLanguage(blockLang) === statement ? blockLang : statement;
@@ -321,7 +324,8 @@ function sentenceMatch(s: string, blockLang: string, cautioned: boolean, shortBl
     }
   }
   const composed = composedNotice(s, notice.implied);
-  return composed === null ? null : { kind: composed.kind, at: composed.at, lang: languageOf(composed.lang, blockLang) };
+  if (composed === null) return null;
+  return { kind: composed.kind, at: composed.at, lang: composed.lang === 'zh' ? statementLang(ZH, blockLang, s) : languageOf(composed.lang, blockLang) };
 }
 
 const globalCopies = new WeakMap<RegExp, RegExp>();
