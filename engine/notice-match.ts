@@ -65,8 +65,13 @@ interface Words {
 
 interface Compiled extends Words {
   lex: Lexicon;
-  /** Any relation word starting a word: the cheap test before the others. */
+  /**
+   * Any relation word, without boundaries: a lookbehind opening a pattern is tried at every
+   * position, while a bare alternation is skipped over quickly; `hasRelation` checks the boundaries.
+   */
   quick: RegExp;
+  /** Whether relation words must stand as whole words (spaced scripts). */
+  bounded: boolean;
 }
 
 /** The patterns of one language. */
@@ -109,7 +114,8 @@ function compile(lex: Lexicon): Compiled {
   const relations = `${alternatives(lex.rel)}|${alternatives(lex.by)}`;
   return {
     lex,
-    quick: new RegExp(unspaced || lex.glued ? relations : `(?<!\\p{L})(?:${relations})`, 'u'),
+    quick: new RegExp(relations, 'gu'),
+    bounded: !(unspaced || lex.glued === true),
     get self() {
       return get().self;
     },
@@ -207,10 +213,33 @@ function kindOf(c: Compiled, s: string): DisclosureKind {
   return 'generated';
 }
 
-/** zh, ja and ko words apply only to text in their own scripts (kana is Japanese, hangul Korean). */
+/** The script each language's words are written in; a sentence without it is not tried in that language. */
+const SCRIPT_OF: Record<string, RegExp> = {};
+const SCRIPTS: [RegExp, string][] = [
+  [/\p{Script=Cyrillic}/u, 'bg ru uk mn sr'],
+  [/\p{Script=Greek}/u, 'el'],
+  [/\p{Script=Arabic}/u, 'ar fa ur ug'],
+  [/\p{Script=Hebrew}/u, 'he'],
+  [/\p{Script=Devanagari}/u, 'hi mr'],
+  [/\p{Script=Bengali}/u, 'bn'],
+  [/\p{Script=Gurmukhi}/u, 'pa'],
+  [/\p{Script=Tamil}/u, 'ta'],
+  [/\p{Script=Thai}/u, 'th'],
+  [/\p{Script=Khmer}/u, 'km'],
+];
+for (const [script, langs] of SCRIPTS) for (const lang of langs.split(' ')) SCRIPT_OF[lang] = script;
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * Whether `c`'s words can stand in `s`: its script is there (Serbian is also written in Latin), and
+ * zh, ja and ko apply only to text in their own scripts (kana is Japanese, hangul Korean).
+ */
 function applicable(c: Compiled, s: string): boolean {
   const lang = c.lex.lang;
-  if (lang !== 'zh' && lang !== 'ja' && lang !== 'ko') return true;
+  if (lang !== 'zh' && lang !== 'ja' && lang !== 'ko') {
+    const script = SCRIPT_OF[lang];
+    return script === undefined ? LATIN.test(s) : script.test(s) || (lang === 'sr' && LATIN.test(s));
+  }
   let han = false;
   for (const ch of s) {
     const script = scriptOf(ch.codePointAt(0) ?? 0);
@@ -236,8 +265,28 @@ function tight(c: Compiled, low: string, agent: Span, participles: readonly Span
 }
 
 /** The statement's span when `c`'s words make `low` (a lower-cased sentence) a notice, else null. */
+const LETTER = /\p{L}/u;
+
+/** Whether `low` holds one of `c`'s relation words (as a whole word where words are spaced). */
+function hasRelation(c: Compiled, low: string): boolean {
+  const re = c.quick;
+  re.lastIndex = 0;
+  for (let m = re.exec(low); m !== null; m = re.exec(low)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (!c.bounded) return true;
+    const before = low[m.index - 1];
+    const after = low[m.index + m[0].length];
+    if ((before === undefined || !LETTER.test(before)) && (after === undefined || !LETTER.test(after))) return true;
+    re.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
 function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: boolean): Span | null {
-  if (!c.quick.test(low)) return null;
+  if (!hasRelation(c, low)) return null;
   const participles = hits(c.rel, low);
   // A notice known by its place still says what made it: "using AI" alone names a tool.
   if (participles.length === 0 && implied) return null;
@@ -337,7 +386,7 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
   const lead = text.search(/[\p{L}\p{N}]/u);
   const opensWith = (spans: Span[]) => spans.some((span) => span.start === lead);
   for (const c of compiledLexicons) {
-    if (!applicable(c, text) || !c.quick.test(low) || negated(c, low) || c.topic?.test(low)) continue;
+    if (!applicable(c, text) || !hasRelation(c, low) || negated(c, low) || c.topic?.test(low)) continue;
     const participles = hits(c.rel, low);
     const byWords = hits(c.by, low);
     const nouns = hits(c.noun, low);
