@@ -43,7 +43,11 @@ function alternatives(list: string): string {
   const entries = list.split('|').filter(Boolean);
   const stems = entries.filter((e) => e.endsWith('*') && !e.slice(0, -1).includes('*')).map((e) => escapeEntry(e.slice(0, -1)));
   const inner = entries.filter((e) => e.slice(0, -1).includes('*')).map((e) => e.split('*').map(escapeEntry).join(LETTERS));
-  const words = entries.filter((e) => !e.includes('*')).map(escapeEntry);
+  // Longest first: an alternation takes the first word that matches ("создан" inside "создана").
+  const words = entries
+    .filter((e) => !e.includes('*'))
+    .sort((a, b) => b.length - a.length)
+    .map(escapeEntry);
   const parts = [...inner, ...words];
   if (stems.length > 0) parts.unshift(`(?:${stems.join('|')})${LETTERS}`);
   return parts.join('|');
