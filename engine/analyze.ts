@@ -8,7 +8,7 @@ import type {
 } from './model';
 import { lengthRatio, translationScore } from './alignment';
 import { analyzeBilingual, type BilingualPair } from './bilingual';
-import { findTextDisclosures } from './disclosures';
+import { findPageDisclosures } from './disclosures';
 import { findDuplicates } from './duplicates';
 import { splitInline } from './inline';
 import { splitBySentences } from './sentence-runs';
@@ -263,13 +263,14 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   const cutShort = shortOfTranslation(bilingual.pairs, units);
   const truncated = shown.filter((unit) => inArticle(unit) && (cut.get(unit.id) || cutShort.has(unit.id))).map((unit) => unit.id);
 
-  const textDisclosures = findTextDisclosures(
+  const textDisclosures = findPageDisclosures(
     blocks.map((block, i) => ({
       text: block.text,
       lang: blockLangs[i] ?? 'und',
       quoted: block.quoted,
       heading: block.role === 'heading' || block.role === 'title',
     })),
+    snapshot.notices,
   );
 
   const partOf = (id: number): Part => {

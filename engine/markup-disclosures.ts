@@ -59,7 +59,7 @@ function findKey(root: unknown, match: (key: string) => boolean, maxDepth: numbe
   return undefined;
 }
 
-/** `ai-generated` (WHATWG #9479), `ai-disclosure` (WICG #261, Drupal) and `AI-Disclosure` (IETF draft) values. */
+/** `ai-generated` (WHATWG #9479), `ai-disclosure` (WICG #261, Drupal) and `AI-Disclosure` (IETF draft) values; a page machine-translated by AI is AI-assisted. */
 function declaredKind(content: string): DisclosureKind | null {
   const value = (content.split(/[;,]/)[0] ?? '').trim().toLowerCase().replace(/_/g, '-');
   switch (value) {
@@ -78,6 +78,8 @@ function declaredKind(content: string): DisclosureKind | null {
     case 'assisted':
     case 'mixed':
     case 'ai-modified':
+    case 'machine-translated':
+    case 'ai-translated':
       return 'assisted';
     case 'ai-summarized':
     case 'ai-summarised':

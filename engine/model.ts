@@ -39,12 +39,23 @@ export interface BlockSnapshot extends BlockPlace {
   lines?: string[];
 }
 
+export interface NoticeSnapshot {
+  text: string;
+  quoted: boolean;
+  heading: boolean;
+  /** The element's attributes name an AI label (`class="aigc-badge"`). */
+  labelled: boolean;
+  element: number;
+}
+
 export interface PageSnapshot {
   url: string | null;
   pageLang: string | null;
   blocks: BlockSnapshot[];
   /** Machine-readable disclosures, with the index of their element in `elements` or -1. */
   markup: { disclosure: Disclosure; element: number }[];
+  /** Short text holders outside the blocks that name an AI agent (notice-candidates.ts), with the index of their element in `elements`. */
+  notices: NoticeSnapshot[];
   scores: Score[];
   tags: string[];
   meta: PageMeta;
@@ -70,7 +81,7 @@ export interface TextAnalysis {
   untranslated: number[];
   /** Pairs of unit ids (a in report.bilingual.languages[0]). */
   pairs: { a: number; b: number; confidence: number }[];
-  /** Text disclosures with the block they stand in. */
+  /** Text disclosures with the element they stand in: a block index, or a notice candidate's index in the snapshot's elements. */
   textDisclosures: { disclosure: Disclosure; block: number }[];
   /** The unit of the first copy of each of `report.duplicates`, in report order. */
   duplicates: number[];

@@ -1,6 +1,7 @@
 import type { BlockSnapshot, PageSnapshot } from './model';
 import { extractArticleSteps } from './article';
 import { markupDisclosureSteps } from './markup-disclosures';
+import { isCallout, noticeCandidatesSteps } from './notice-candidates';
 import { ancestorFinder, placesOfSteps } from './places';
 import { findScoresSteps, findTagsSteps } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
@@ -80,6 +81,17 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
     const tag = tagOf(el);
     return tag === 'blockquote' || tag === 'q';
   });
+  // A blockquote before the article's first paragraph or after its last, or one whose class says
+  // so, is a callout the page writes about itself (a note on top, a disclaimer at the end), not a
+  // quotation: quotations stand among the prose they are quoted in.
+  const prose = article.blocks.flatMap((block, i) => (block.inArticle && quoteOf(block.el) === null ? [i] : []));
+  const firstProse = prose[0] ?? -1;
+  const lastProse = prose[prose.length - 1] ?? -1;
+  const quotedAt = (i: number, el: Element): boolean => {
+    const quote = quoteOf(el);
+    if (quote === null) return false;
+    return !(isCallout(quote) || (tagOf(quote) === 'blockquote' && (i < firstProse || i > lastProse)));
+  };
   const codeOf = ancestorFinder((el) => {
     const tag = tagOf(el);
     return tag === 'pre' || tag === 'code';
@@ -99,7 +111,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
       text: block.text,
       inArticle: block.inArticle,
       declaredLang: langOf(block.el)?.getAttribute('lang') || null,
-      quoted: quoteOf(block.el) !== null,
+      quoted: quotedAt(i, block.el),
       code: code !== null || onlyCode(block.el),
       cell: places[i]?.cell ?? null,
       column: places[i]?.column ?? null,
@@ -116,6 +128,11 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
     }
     return { disclosure, element };
   });
+  const taken = new Set(elements);
+  const notices = (yield* noticeCandidatesSteps(doc, taken)).map(({ el, text, quoted, heading, labelled }) => {
+    elements.push(el);
+    return { text, quoted, heading, labelled, element: elements.length - 1 };
+  });
   const scores = (yield* findScoresSteps(doc, article.title)).map(({ value, max, labels }) => ({ value, max, labels }));
   const tags = yield* findTagsSteps(doc, article.root);
   return {
@@ -124,6 +141,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
       pageLang: doc.documentElement?.getAttribute('lang') || null,
       blocks,
       markup,
+      notices,
       scores,
       tags,
       meta: { site: null, byline: null, published: null },

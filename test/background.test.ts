@@ -39,6 +39,7 @@ const snapshot: PageSnapshot = {
   pageLang: 'en',
   blocks: [STORY, 'Another paragraph, which says something else entirely about the same story.', STORY].map(block),
   markup: [],
+  notices: [],
   scores: [],
   tags: [],
   meta: { site: null, byline: null, published: null },

@@ -1,0 +1,411 @@
+import { AGENT_SPELLED, AGENT_WRITTEN } from './ai-names';
+import { type Lexicon, LEXICONS } from './disclosure-lexicon';
+import type { DisclosureKind } from './report';
+import { scriptOf } from './writing-systems';
+
+/**
+ * Compositional detection of AI notices in any language of `disclosure-lexicon.ts`: a sentence is
+ * a notice when it holds an AI agent joined to a production relation (generated, translated by,
+ * with the help of) and, near them, a self-reference to the page (this summary, the output here),
+ * in any order, with no negation and no topic word around them. A short element standing alone
+ * needs no self-reference when it is a label ("Captioned by AI", "KI-generiert") or a byline
+ * crediting an AI ("Explanation by AI", "Summary by … AI"): standing beside the content is how it
+ * refers to it.
+ */
+
+export interface Composed {
+  kind: DisclosureKind;
+  lang: string;
+  /** Where the statement starts in the sentence. */
+  at: number;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Languages written in Han characters, where a participle follows its agent closely (see `tight`). */
+const HAN_WRITTEN = new Set(['zh', 'ja']);
+/** Scripts written without spaces between words: their entries match anywhere. */
+const UNSPACED = new Set(['th', 'km', 'lo', 'my', 'zh', 'ja']);
+/** Letters, marks (Indic vowel signs) and digits: what may not touch a word on either side. */
+const W = '\\p{L}\\p{M}\\p{N}_';
+
+const escapeEntry = (entry: string) => entry.replace(/[.+?^${}()[\]\\/*]/g, '\\$&').replace(/ /g, '\\s+');
+const LETTERS = '[\\p{L}\\p{M}]*';
+
+/**
+ * One alternation of a `|`-separated list: the stems (`generat*`) share one letter run after
+ * them, a Unicode class V8 would otherwise compile once per stem (seconds for all languages).
+ */
+function alternatives(list: string): string {
+  const entries = list.split('|').filter(Boolean);
+  const stems = entries.filter((e) => e.endsWith('*') && !e.slice(0, -1).includes('*')).map((e) => escapeEntry(e.slice(0, -1)));
+  const inner = entries.filter((e) => e.slice(0, -1).includes('*')).map((e) => e.split('*').map(escapeEntry).join(LETTERS));
+  // Longest first: an alternation takes the first word that matches ("создан" inside "создана").
+  const words = entries
+    .filter((e) => !e.includes('*'))
+    .sort((a, b) => b.length - a.length)
+    .map(escapeEntry);
+  const parts = [...inner, ...words];
+  if (stems.length > 0) parts.unshift(`(?:${stems.join('|')})${LETTERS}`);
+  return parts.join('|');
+}
+
+interface Words {
+  self: RegExp;
+  /** The demonstrative alone opening the sentence, as a subject ("This was generated …"). */
+  pronoun: RegExp | null;
+  rel: RegExp;
+  by: RegExp;
+  noun: RegExp;
+  neg: RegExp;
+  topic: RegExp | null;
+  summary: RegExp;
+  assist: RegExp;
+  hedge: RegExp | null;
+}
+
+interface Compiled extends Words {
+  lex: Lexicon;
+  /**
+   * Any relation word, without boundaries: a lookbehind opening a pattern is tried at every
+   * position, while a bare alternation is skipped over quickly; `hasRelation` checks the boundaries.
+   */
+  quick: RegExp;
+  /** Whether relation words must stand as whole words (spaced scripts). */
+  bounded: boolean;
+}
+
+/** The patterns of one language. */
+function wordsOf(lex: Lexicon): Words {
+  const unspaced = UNSPACED.has(lex.lang);
+  // Korean writes particles and endings onto its words ("소개합니다"): its words match inside others.
+  const bounded = !unspaced && lex.glued !== true;
+  // Matched against lower-cased text, without the i flag: V8 builds case-insensitive Unicode
+  // classes slowly, and these patterns are many.
+  const wrap = (source: string, flags = 'gu') => new RegExp(bounded ? `(?<![${W}])(?:${source})(?![${W}])` : `(?:${source})`, flags);
+  const dem = alternatives(lex.dem);
+  const noun = alternatives(lex.noun);
+  const gap = unspaced ? '\\s?' : `\\s+(?:[^\\s.!?;:]+\\s+){0,2}?`;
+  const deixis = lex.deixis ? `|${alternatives(lex.deixis)}` : '';
+  return {
+    self: wrap(`(?:${dem})${gap}(?:${noun})|(?:${noun})${gap}(?:${dem})${deixis}`),
+    pronoun: lex.pronoun ? new RegExp(`^[\\p{P}\\s]*(?:${alternatives(lex.pronoun)})(?=\\s)`, 'u') : null,
+    rel: wrap(alternatives(lex.rel)),
+    by: lex.glued ? new RegExp(`(?:${alternatives(lex.by)})(?![${W}])`, 'gu') : wrap(alternatives(lex.by)),
+    noun: wrap(noun),
+    neg: wrap(alternatives(lex.neg), 'u'),
+    topic: lex.topic ? wrap(alternatives(lex.topic), 'u') : null,
+    summary: wrap(alternatives(lex.summary), 'u'),
+    assist: wrap(alternatives(lex.assist), 'u'),
+    hedge: lex.hedge ? wrap(alternatives(lex.hedge), 'u') : null,
+  };
+}
+
+/**
+ * A language's patterns, built when a sentence first holds one of its relation words: V8
+ * compiles a pattern with Unicode classes in about a millisecond, and a page needs few languages.
+ */
+function compile(lex: Lexicon): Compiled {
+  let words: Words | null = null;
+  const get = (): Words => {
+    words ??= wordsOf(lex);
+    return words;
+  };
+  const unspaced = UNSPACED.has(lex.lang);
+  const relations = `${alternatives(lex.rel)}|${alternatives(lex.by)}`;
+  return {
+    lex,
+    quick: new RegExp(relations, 'gu'),
+    bounded: !(unspaced || lex.glued === true),
+    get self() {
+      return get().self;
+    },
+    get pronoun() {
+      return get().pronoun;
+    },
+    get rel() {
+      return get().rel;
+    },
+    get by() {
+      return get().by;
+    },
+    get noun() {
+      return get().noun;
+    },
+    get neg() {
+      return get().neg;
+    },
+    get topic() {
+      return get().topic;
+    },
+    get summary() {
+      return get().summary;
+    },
+    get assist() {
+      return get().assist;
+    },
+    get hedge() {
+      return get().hedge;
+    },
+  };
+}
+
+let compiled: Compiled[] | null = null;
+
+function lexicons(): Compiled[] {
+  compiled ??= LEXICONS.map(compile);
+  return compiled;
+}
+
+function hits(re: RegExp, text: string): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null && out.length < 16; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** "Claude Monet", "AI Weekly": a name written like a product or acronym, followed by a name. */
+const NAME_AFTER = /^[ \u00a0]?\p{Lu}\p{Ll}/u;
+const TOOL_AFTER = /^[ \u00a0]?(?:Tools?|Technology|Models?|Assistants?|Systems?|Software|Studio|Pro|Ultra|Flash|Sonnet|Opus|Haiku|Co-op|Translator)\b/;
+
+/** AI agents in `s` (`low`: the same text lower-cased), without names that only look like one. */
+function agentHits(s: string, low: string): Span[] {
+  const out = hits(AGENT_SPELLED, low);
+  for (const hit of hits(AGENT_WRITTEN, s)) {
+    const after = s.slice(hit.end, hit.end + 16);
+    if (!NAME_AFTER.test(after) || TOOL_AFTER.test(after)) out.push(hit);
+  }
+  return out;
+}
+
+/**
+ * Every language's negations of three letters or more: words borrowed from one language into
+ * another ("Este artigo não foi escrito…" holds Galician words too) keep their negation.
+ */
+let anyNegation: RegExp | null = null;
+
+function negated(c: Compiled, text: string): boolean {
+  anyNegation ??= new RegExp(
+    `(?<![${W}])(?:${LEXICONS.flatMap((lex) => lex.neg.split('|'))
+      .filter((word) => [...word].length >= 3)
+      .map((word) => alternatives(word))
+      .join('|')})(?![${W}])`,
+    'u',
+  );
+  return c.neg.test(text) || anyNegation.test(text);
+}
+
+const GAP = { spaced: { core: 50, self: 70, scope: 200 }, unspaced: { core: 3, self: 30, scope: 80 } } as const;
+
+/** Translation words of every language: a translation alone is AI assistance, "generated and translated" is generation. */
+const TRANSLATED = /translat|tradu|übersetz|vertaal|översatt|oversat|przetłumacz|tłumacz|přelož|prelož|перевед|переклад|превед|μεταφρ|çevir|çeviri|ترجم|תרגו|تورگ|अनुवाद|भाषांतर|diterjemahkan|terjemah|dịch|แปล|翻译|翻譯|翻訳|번역|käännet|tõlgi|išverst|aistri/u;
+const GENERATED = /generat|generier|généré|generad|gerad|xerad|gegenereerd|genererad|generert|genereret|generoitu|genereeritud|sugeneruot|wygenerowan|vygenerovan|vygenerován|згенер|сгенерир|генерир|генерис|δημιουργ|oluştur|üretil|generált|dihasilkan|生成|產生|产生|생성/u;
+
+function kindOf(c: Compiled, s: string): DisclosureKind {
+  if (c.hedge?.test(s)) return 'suspected';
+  if (c.summary.test(s)) return 'summary';
+  if (c.assist.test(s) && !(TRANSLATED.test(s) && GENERATED.test(s) && !c.assist.test(s.replace(new RegExp(TRANSLATED.source, 'gu'), ' ')))) return 'assisted';
+  return 'generated';
+}
+
+/** The script each language's words are written in; a sentence without it is not tried in that language. */
+const SCRIPT_OF: Record<string, RegExp> = {};
+const SCRIPTS: [RegExp, string][] = [
+  [/\p{Script=Cyrillic}/u, 'bg ru uk mn sr'],
+  [/\p{Script=Greek}/u, 'el'],
+  [/\p{Script=Arabic}/u, 'ar fa ur ug'],
+  [/\p{Script=Hebrew}/u, 'he'],
+  [/\p{Script=Devanagari}/u, 'hi mr'],
+  [/\p{Script=Bengali}/u, 'bn'],
+  [/\p{Script=Gurmukhi}/u, 'pa'],
+  [/\p{Script=Tamil}/u, 'ta'],
+  [/\p{Script=Thai}/u, 'th'],
+  [/\p{Script=Khmer}/u, 'km'],
+];
+for (const [script, langs] of SCRIPTS) for (const lang of langs.split(' ')) SCRIPT_OF[lang] = script;
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * Whether `c`'s words can stand in `s`: its script is there (Serbian is also written in Latin), and
+ * zh, ja and ko apply only to text in their own scripts (kana is Japanese, hangul Korean).
+ */
+function applicable(c: Compiled, s: string): boolean {
+  const lang = c.lex.lang;
+  if (lang !== 'zh' && lang !== 'ja' && lang !== 'ko') {
+    const script = SCRIPT_OF[lang];
+    return script === undefined ? LATIN.test(s) : script.test(s) || (lang === 'sr' && LATIN.test(s));
+  }
+  let han = false;
+  for (const ch of s) {
+    const script = scriptOf(ch.codePointAt(0) ?? 0);
+    if (script === 'hiragana' || script === 'katakana') return lang === 'ja';
+    if (script === 'hangul') return lang === 'ko';
+    if (script === 'han') han = true;
+  }
+  return han && lang === 'zh';
+}
+
+const spanGap = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);
+
+/**
+ * Without spaces, a participle must follow its agent closely, by-words aside ("由AI辅助生成",
+ * "AIによって生成"): "本文由AI科技评论整理" names a publication called AI科技评论.
+ */
+function tight(c: Compiled, low: string, agent: Span, participles: readonly Span[], most: number = GAP.unspaced.core): boolean {
+  return participles.some((p) => {
+    if (p.start < agent.end) return false;
+    const between = low.slice(agent.end, p.start).replace(c.by, '').replace(/\s/g, '');
+    return between.length <= most;
+  });
+}
+
+/** The statement's span when `c`'s words make `low` (a lower-cased sentence) a notice, else null. */
+const LETTER = /\p{L}/u;
+
+/** Whether `low` holds one of `c`'s relation words (as a whole word where words are spaced). */
+function hasRelation(c: Compiled, low: string): boolean {
+  const re = c.quick;
+  re.lastIndex = 0;
+  for (let m = re.exec(low); m !== null; m = re.exec(low)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (!c.bounded) return true;
+    const before = low[m.index - 1];
+    const after = low[m.index + m[0].length];
+    if ((before === undefined || !LETTER.test(before)) && (after === undefined || !LETTER.test(after))) return true;
+    re.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: boolean): Span | null {
+  if (!hasRelation(c, low)) return null;
+  const participles = hits(c.rel, low);
+  // A notice known by its place still says what made it: "using AI" alone names a tool.
+  if (participles.length === 0 && implied) return null;
+  const relations = [...participles, ...hits(c.by, low)];
+  if (relations.length === 0) return null;
+  const unspaced = UNSPACED.has(c.lex.lang);
+  const gaps = unspaced ? GAP.unspaced : GAP.spaced;
+  const selves = hits(c.self, low);
+  const pronoun = c.pronoun?.exec(low) ?? null;
+  if (pronoun !== null) {
+    const start = pronoun[0].length - pronoun[0].trimStart().length;
+    const self = { start, end: pronoun[0].length };
+    // "These AI tools…": the demonstrative is the agent's, not a subject of its own.
+    if (!agents.some((a) => a.start >= self.end && a.start - self.end <= 2)) selves.push(self);
+  }
+  if (selves.length === 0 && !implied) return null;
+  if (c.topic?.test(low)) return null;
+  for (const a of agents) {
+    if (HAN_WRITTEN.has(c.lex.lang) && !tight(c, low, a, participles)) continue;
+    for (const r of relations) {
+      if (spanGap(a, r) > (unspaced ? GAP.spaced.core : gaps.core)) continue;
+      const core = { start: Math.min(a.start, r.start), end: Math.max(a.end, r.end) };
+      let scope: Span | null = null;
+      for (const self of selves) {
+        if (spanGap(self, core) > gaps.self) continue;
+        scope = { start: Math.min(self.start, core.start), end: Math.max(self.end, core.end) };
+        break;
+      }
+      if (scope === null && implied) scope = core;
+      if (scope === null || scope.end - scope.start > gaps.scope) continue;
+      if (negated(c, low.slice(Math.max(0, scope.start - 24), Math.min(low.length, scope.end + 16)))) continue;
+      return scope;
+    }
+  }
+  return null;
+}
+
+/** A notice in one sentence. `implied`: the sentence is a notice by its place (a "Disclaimer:" line, a caution in a short block). */
+export function composedNotice(s: string, implied: boolean): Composed | null {
+  const compiledLexicons = lexicons();
+  const low = s.toLowerCase();
+  const agents = agentHits(s, low);
+  if (agents.length === 0) return null;
+  for (const c of compiledLexicons) {
+    if (!applicable(c, s)) continue;
+    const span = composeIn(c, low, agents, implied);
+    if (span !== null) return { kind: kindOf(c, low), lang: c.lex.lang, at: span.start };
+  }
+  return null;
+}
+
+/** Longest label or byline read without a self-reference. */
+const MAX_LABEL = 60;
+const MAX_LABEL_WORDS = 8;
+/** "AIGC" alone: GB 45438's own name for AI-generated content, used as its label. */
+const AIGC = /^[\p{P}\s]*AIGC[\p{P}\s]*$/u;
+
+/** Words of `text` outside `spans` that are neither short (articles, particles, "with") nor names (capitalised, past the first word). */
+function uncovered(text: string, spans: readonly Span[]): number {
+  let rest = '';
+  let from = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start > from) rest += text.slice(from, span.start);
+    rest += ' ';
+    from = Math.max(from, span.end);
+  }
+  rest += text.slice(from);
+  const words = rest.split(/[^\p{L}\p{M}’'-]+/u).filter((word) => /\p{L}/u.test(word));
+  const first = text.search(/\p{L}/u);
+  return words.filter((word) => word.length > 4 && !(/^\p{Lu}/u.test(word) && text.indexOf(word) !== first)).length;
+}
+
+/** Without spaces: more than two letters outside `spans` ("人工智慧總結任務已成功遞交") make a sentence, not a label. */
+function leftover(low: string, spans: readonly Span[]): number {
+  let letters = 0;
+  for (let i = 0; i < low.length; i++) {
+    if (spans.some((span) => i >= span.start && i < span.end)) continue;
+    if (/\p{L}/u.test(low[i] as string)) letters++;
+  }
+  return letters > 2 ? letters : 0;
+}
+
+/**
+ * A short element standing alone that labels what it stands beside: an AI agent with a production
+ * participle ("Captioned by AI", "Bijschrift door AI" …), or a noun credited to an AI ("Explanation
+ * by AI", "Summary by Newsline AI"). A control ("Summarize using AI", "Chat with AI") opens with
+ * a verb of command, which no lexicon lists as a relation, and a feature name ("Text generation by
+ * AI") holds a word that is none of these. `heading`: only a byline counts there.
+ */
+export function composedLabel(text: string, heading: boolean): Composed | null {
+  const compiledLexicons = lexicons();
+  if (AIGC.test(text) && !heading) return { kind: 'generated', lang: 'zh', at: 0 };
+  if (text.length > MAX_LABEL || text.split(/\s+/).length > MAX_LABEL_WORDS || /[?？]/.test(text)) return null;
+  const low = text.toLowerCase();
+  const agents = agentHits(text, low);
+  if (agents.length === 0) return null;
+  const lead = text.search(/[\p{L}\p{N}]/u);
+  const opensWith = (spans: Span[]) => spans.some((span) => span.start === lead);
+  for (const c of compiledLexicons) {
+    if (!applicable(c, text) || !hasRelation(c, low) || negated(c, low) || c.topic?.test(low)) continue;
+    const participles = hits(c.rel, low);
+    const byWords = hits(c.by, low);
+    const nouns = hits(c.noun, low);
+    if (participles.length === 0 && (nouns.length === 0 || byWords.length === 0)) continue;
+    if (!(opensWith(agents) || opensWith(participles) || opensWith(nouns))) continue;
+    const covered = [...agents, ...participles, ...byWords, ...nouns];
+    const spaced = !UNSPACED.has(c.lex.lang);
+    // Without spaces, word order tells a label from a feature name: "AI生成图片" (AI-generated
+    // images) puts the participle right after the agent, "AI 影像產生" (AI image generation) does not.
+    if (HAN_WRITTEN.has(c.lex.lang) && !agents.some((a) => tight(c, low, a, participles, 0))) continue;
+    // A heading with a participle names a topic ("AI-generated images"); one crediting an AI is a byline.
+    const rest = spaced ? uncovered(text, covered) : leftover(low, covered);
+    const byline = nouns.length > 0 && byWords.length > 0 && rest === 0;
+    const label = !heading && participles.length > 0 && rest === 0;
+    if (byline || label) return { kind: kindOf(c, low), lang: c.lex.lang, at: 0 };
+  }
+  return null;
+}
