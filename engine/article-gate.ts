@@ -1,32 +1,27 @@
 import { isBlockTag, isHidden, tagOf } from './text';
+import { latinLength } from './writing-systems';
 
 /**
  * Whether a page may hold an article, read in a few element lookups before the DOM phase walks
  * the page: a search results page, a web application or a long form is told apart from a story
  * by its prose, and then costs the engine nearly nothing. Modelled on Readability's
- * `isProbablyReaderable`: paragraphs (p, pre, article, and elements whose lines are split by
- * <br>) of at least MIN_PARAGRAPH characters, each adding the square root of its length beyond
- * that, must add up to more than MIN_SCORE. A paragraph that stands for another page (in a list
- * item, or in one of a row of boxes titled by links, as search results and teasers are; or cut
- * off with an ellipsis), hidden, or in a box named like chrome (comments, footer, sidebar) adds nothing. CJK
- * characters count as several Latin ones: a Chinese paragraph says as much in a third of the
- * characters.
+ * `isProbablyReaderable`: paragraphs (p, pre, article, elements whose lines are split by <br>,
+ * and divs holding no other block, as pages built of divs write paragraphs) of at least
+ * MIN_PARAGRAPH characters, each adding the square root of its length beyond that, must add up to
+ * more than MIN_SCORE. A paragraph that stands for another page (in a list item, or in one of a
+ * row of boxes titled by links, as search results and teasers are; or cut off with an ellipsis),
+ * hidden, or in a box named like chrome (comments, footer, sidebar) adds nothing. CJK characters
+ * count as the Latin ones they stand for (writing-systems.ts): a Chinese paragraph says as much
+ * in a third of the characters.
  */
 
 const MIN_PARAGRAPH = 140;
 const MIN_SCORE = 20;
-/** Latin characters a Han, kana or Hangul character stands for. */
-const CJK_WEIGHT = 3;
 
 /** Readability's unlikely candidates, and the names that save a box from them. */
 const UNLIKELY =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;
-
-/** Code units of Han, kana and Hangul (main blocks): the scripts that write without spaces. */
-function isCjkUnit(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0x3400 && c <= 0x4dbf);
-}
 
 /**
  * Length of the text without its surrounding white space, CJK characters weighted; 0 for text cut
@@ -38,9 +33,7 @@ function weightedLength(text: string): number {
   while (start < end && text.charCodeAt(start) <= 0x20) start++;
   while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
   if (text.endsWith('...', end) || text.charCodeAt(end - 1) === 0x2026) return 0;
-  let length = end - start;
-  for (let i = start; i < end; i++) if (isCjkUnit(text.charCodeAt(i))) length += CJK_WEIGHT - 1;
-  return length;
+  return latinLength(start === 0 && end === text.length ? text : text.slice(start, end));
 }
 
 /** Neither hidden nor inside a hidden element or a template (DOM shims list template contents). */
