@@ -10,7 +10,8 @@ import { latinLength } from './writing-systems';
  * MIN_PARAGRAPH characters, each adding the square root of its length beyond that, must add up to
  * more than MIN_SCORE. A paragraph that stands for another page (in a list item, or in one of a
  * row of boxes titled by links, as search results and teasers are; or cut off with an ellipsis),
- * hidden, or in a box named like chrome (comments, footer, sidebar) adds nothing. CJK characters
+ * hidden, or in a box named like chrome (comments, footer, sidebar) adds nothing; a page that
+ * marks exactly one <article> with that much text passes at once. CJK characters
  * count as the Latin ones they stand for (writing-systems.ts): a Chinese paragraph says as much
  * in a third of the characters.
  */
@@ -129,7 +130,16 @@ function* paragraphs(doc: Document): Generator<Element> {
 
 const GATE_TAGS = new Set(['p', 'pre', 'article']);
 
+/** The page's one <article>, where it marks exactly one (a list of teasers marks many). */
+function onlyArticle(doc: Document): Element | null {
+  const articles = doc.getElementsByTagName('article');
+  return articles.length === 1 ? (articles[0] as Element) : null;
+}
+
 export function mayHoldArticle(doc: Document): boolean {
+  // A short story the page marks as its one article is one, however few its paragraphs.
+  const article = onlyArticle(doc);
+  if (article !== null && weightedLength(article.textContent ?? '') >= MIN_PARAGRAPH && shown(article)) return true;
   let score = 0;
   for (const el of paragraphs(doc)) {
     if (tagOf(el) === 'p' && inListItem(el)) continue;

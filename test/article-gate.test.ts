@@ -57,6 +57,14 @@ describe('mayHoldArticle', () => {
     expect(mayHoldArticle(five((text) => `<p class="comment">${text}</p>`))).toBe(false);
   });
 
+  it('lets a short story through when the page marks it as its one article, not a list of teasers', () => {
+    const short = 'The storm is expected to bring heavy rain across the southwest over the coming days, forecasters said.';
+    expect(mayHoldArticle(page(`<article><h1>Storm</h1><p>${short}</p><p>${short}</p></article>`))).toBe(true);
+    expect(mayHoldArticle(page(`<div><h1>Storm</h1><p>${short}</p><p>${short}</p></div>`))).toBe(false);
+    const teasers = Array.from({ length: 3 }, (_, i) => `<article><h2><a href="/${i}">Storm ${i}</a></h2><p>${short}</p></article>`).join('');
+    expect(mayHoldArticle(page(teasers))).toBe(false);
+  });
+
   it('keeps a story whose own title links to its permalink', () => {
     const body = `<div class="post"><h3><a href="/post/1">Macedonians go to polls</a></h3>${`<p>${PARAGRAPH}</p>`.repeat(5)}</div>`;
     expect(mayHoldArticle(page(body))).toBe(true);
