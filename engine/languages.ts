@@ -4,6 +4,7 @@ import {
   SIMPLIFIED_SHARED_WITH_JAPANESE,
   TRADITIONAL_ONLY,
 } from './data/han-tables';
+import { LATIN_LANGUAGES } from './latin-languages';
 import { rankLatin } from './latin-trigrams';
 import { scriptOf } from './writing-systems';
 import { baseLanguage } from './lang-tags';
@@ -336,25 +337,6 @@ function detectCjk(c: ScriptCounts, prior: string[]): string {
   return chineseScript(c, prior);
 }
 
-/** franc-min language codes considered for Latin-script text, with their BCP 47 tags. */
-const LATIN_LANGUAGES: Record<string, string> = {
-  eng: 'en',
-  fra: 'fr',
-  deu: 'de',
-  spa: 'es',
-  por: 'pt',
-  ita: 'it',
-  nld: 'nl',
-  pol: 'pl',
-  tur: 'tr',
-  vie: 'vi',
-  ind: 'id',
-  ron: 'ro',
-  swe: 'sv',
-  ces: 'cs',
-  hun: 'hu',
-};
-const LATIN_ONLY = Object.keys(LATIN_LANGUAGES);
 const LATIN_TAGS = new Set(Object.values(LATIN_LANGUAGES));
 
 // franc's trigram profiles are unreliable on a title; the most frequent function words of each
@@ -490,7 +472,7 @@ function latinEvidence(sample: string, memo: LanguageMemo | undefined): LatinEvi
   const decided = decisiveFunctionWords(hits, words);
   const evidence: LatinEvidence = decided
     ? { hits, words, decided, ranked: null }
-    : { hits, words, decided: null, ranked: rankLatin(sample, LATIN_ONLY) };
+    : { hits, words, decided: null, ranked: rankLatin(sample) };
   memo?.evidence.set(sample, evidence);
   return evidence;
 }

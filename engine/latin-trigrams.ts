@@ -1,16 +1,18 @@
-import { francAll } from 'franc-min';
-import { data } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
+import { CODES, MODEL_LENGTH, RANKED, TRIGRAMS } from './data/latin-trigram-tables';
 import { isWhiteSpace } from './text';
 
 /**
- * franc-min's ranking of Latin-script text among a fixed set of its Latin languages, computed as
- * franc computes it (same trigrams, distances, order and scores) without its per-call overhead:
- * franc first matches the text against the regular expressions of twenty scripts and rebuilds its
- * language filter, which cost more than the ranking on the short texts of a page (25 µs for
- * "Hot"), and it looks each trigram up once per language. Here the script test reads the Latin
- * count only, and each trigram is looked up once for all languages. Text whose top script could
- * be another one goes to franc itself.
+ * franc-min's ranking of Latin-script text among the Latin languages the engine tells apart
+ * (`CODES`), computed as `francAll(value, { only: CODES, minLength: 1 })` computes it (same
+ * trigrams, distances, order and scores) without its costs: franc turns the models of all its
+ * languages into objects when it is imported (most of the engine's loading time in a fresh
+ * background), matches the text against the regular expressions of twenty scripts and rebuilds
+ * its language filter on every call, which cost more than the ranking on the short texts of a
+ * page (25 µs for "Hot"), and it looks each trigram up once per language. Here the models are
+ * generated tables (scripts/gen-latin-trigram-tables.ts), the script test reads the Latin count
+ * only, and each trigram is looked up once for all languages. Text whose top script could be
+ * another one takes franc's script test.
  */
 
 /** franc's constants: longest sample and the distance of a trigram a language lacks. */
@@ -65,44 +67,34 @@ class TrigramIndex {
 }
 
 interface Models {
-  /** Language codes, in franc's order (its data order, kept by its filter). */
-  codes: string[];
-  /** Trigram → offset into `ranks` of its rank in each language, -1 where absent. */
+  /** Trigram → offset into `ranks` of its rank in each language of CODES, -1 where absent. */
   index: TrigramIndex;
   ranks: Int32Array;
 }
 
-const models = new WeakMap<readonly string[], Models>();
+let models: Models | null = null;
 
-function modelsFor(only: readonly string[]): Models {
-  let known = models.get(only);
-  if (known) return known;
-  const latin = data.Latin ?? {};
-  const codes = Object.keys(latin).filter((code) => only.includes(code));
-  const offsets = new Map<string, number>();
-  const rows: number[] = [];
-  codes.forEach((code, l) => {
-    const model = (latin[code] ?? '').split('|');
-    // As franc builds its dictionaries: a trigram listed twice keeps its first rank.
-    for (let rank = model.length - 1; rank >= 0; rank--) {
-      const trigram = model[rank] as string;
-      let at = offsets.get(trigram);
-      if (at === undefined) {
-        at = rows.length;
-        offsets.set(trigram, at);
-        for (let k = 0; k < codes.length; k++) rows.push(-1);
-      }
-      rows[at + l] = rank;
-    }
-  });
-  // franc-min's trigrams are all three code units long, as the samples' are.
-  const index = new TrigramIndex(offsets.size);
-  for (const [trigram, at] of offsets) {
-    if (trigram.length === 3) index.set(trigram.charCodeAt(0), trigram.charCodeAt(1), trigram.charCodeAt(2), at);
+/** The generated tables as the ranking reads them, built on the first Latin text ranked. */
+function loadedModels(): Models {
+  if (models) return models;
+  const languages = CODES.length;
+  const trigrams = TRIGRAMS.length / 3;
+  const index = new TrigramIndex(trigrams);
+  for (let id = 0; id < trigrams; id++) {
+    index.set(TRIGRAMS.charCodeAt(3 * id), TRIGRAMS.charCodeAt(3 * id + 1), TRIGRAMS.charCodeAt(3 * id + 2), id * languages);
   }
-  known = { codes, index, ranks: Int32Array.from(rows) };
-  models.set(only, known);
-  return known;
+  const ranks = new Int32Array(trigrams * languages).fill(-1);
+  const ranked = atob(RANKED);
+  for (let l = 0; l < languages; l++) {
+    // As franc builds its dictionaries: a trigram listed twice keeps its first rank.
+    for (let rank = MODEL_LENGTH - 1; rank >= 0; rank--) {
+      const at = 2 * (l * MODEL_LENGTH + rank);
+      const id = ranked.charCodeAt(at) | (ranked.charCodeAt(at + 1) << 8);
+      ranks[id * languages + l] = rank;
+    }
+  }
+  models = { index, ranks };
+  return models;
 }
 
 /** One code unit of franc's Latin expression (its other alternatives are surrogate pairs). */
@@ -178,7 +170,8 @@ const isSeparator = (c: number) => (c >= 0x21 && c <= 0x40) || isWhiteSpace(c);
  * of integers, so the order is left out. Each trigram is looked up in the models once per
  * occurrence, which also counts it: a trigram no model holds costs the same whatever its count.
  */
-function distancesOf(sample: string, { codes, index, ranks }: Models): number[] {
+function distancesOf(sample: string, { index, ranks }: Models): number[] {
+  const languages = CODES.length;
   const cleaned = ` ${clean(sample).toLowerCase()} `;
   const counts = new Map<number, number>();
   const unknown = new Set<number>();
@@ -190,9 +183,9 @@ function distancesOf(sample: string, { codes, index, ranks }: Models): number[] 
     if (at < 0) unknown.add((a * 0x10000 + b) * 0x10000 + c);
     else counts.set(at, (counts.get(at) ?? 0) + 1);
   }
-  const distances = new Array<number>(codes.length).fill(unknown.size * MAX_DIFFERENCE);
+  const distances = new Array<number>(languages).fill(unknown.size * MAX_DIFFERENCE);
   for (const [at, count] of counts) {
-    for (let l = 0; l < codes.length; l++) {
+    for (let l = 0; l < languages; l++) {
       const rank = ranks[at + l] as number;
       distances[l] = (distances[l] as number) + (rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1));
     }
@@ -201,20 +194,38 @@ function distancesOf(sample: string, { codes, index, ranks }: Models): number[] 
 }
 
 /**
- * `francAll(value, { only, minLength: 1 })` for Latin text: [code, score] pairs, best first.
- * `only` lists Latin-script languages of franc-min.
+ * franc's top script: the expression with the most matches, the first one on a tie. Of franc's
+ * answers, only Latin leads to languages of CODES.
  */
-export function rankLatin(value: string, only: readonly string[]): [string, number][] {
+function topScriptIsLatin(sample: string): boolean {
+  let top = '';
+  let topCount = -1;
+  for (const [script, expression] of Object.entries(expressions)) {
+    const count = sample.match(expression)?.length ?? 0;
+    if (count > topCount) {
+      top = script;
+      topCount = count;
+    }
+  }
+  return top === 'Latin';
+}
+
+/** What franc answers for text it cannot rank among CODES. */
+const undetermined = (): [string, number][] => [['und', 1]];
+
+/**
+ * `francAll(value, { only: CODES, minLength: 1 })`: [code, score] pairs, best first, or
+ * [['und', 1]] for text whose top script is not Latin.
+ */
+export function rankLatin(value: string): [string, number][] {
   const sample = value.slice(0, MAX_LENGTH);
-  if (sample.length === 0 || !latinOnTop(sample)) return francAll(value, { only: [...only], minLength: 1 });
-  const models = modelsFor(only);
-  const { codes } = models;
-  const distances = distancesOf(sample, models);
+  if (sample.length === 0 || !(latinOnTop(sample) || topScriptIsLatin(sample))) return undetermined();
+  const distances = distancesOf(sample, loadedModels());
   // Insertion sort, stable as Array.prototype.sort is: a comparator sort of fifteen entries cost
   // more than the distances.
   const ranked: [string, number][] = [];
-  for (let l = 0; l < codes.length; l++) {
-    const entry: [string, number] = [codes[l] as string, distances[l] as number];
+  for (let l = 0; l < CODES.length; l++) {
+    const entry: [string, number] = [CODES[l] as string, distances[l] as number];
     let at = ranked.length;
     while (at > 0 && (ranked[at - 1] as [string, number])[1] > entry[1]) at--;
     ranked.splice(at, 0, entry);

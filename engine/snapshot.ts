@@ -1,5 +1,6 @@
 import type { BlockSnapshot, PageSnapshot } from './model';
 import { extractArticleSteps } from './article';
+import { mayHoldArticle } from './article-gate';
 import { markupDisclosureSteps } from './markup-disclosures';
 import { isCallout, noticeCandidatesSteps } from './notice-candidates';
 import { ancestorFinder, placesOfSteps } from './places';
@@ -67,8 +68,25 @@ function onlyCode(el: Element): boolean {
   return (el.textContent ?? '').trim() === (child.textContent ?? '').trim();
 }
 
+/** The snapshot of a page without prose (see article-gate.ts): nothing to read further. */
+function noArticle(doc: Document, opts: { url?: string | null }): SnapshotResult {
+  return {
+    snapshot: {
+      url: opts.url ?? canonicalUrl(doc),
+      pageLang: doc.documentElement?.getAttribute('lang') || null,
+      blocks: [],
+      markup: [],
+      scores: [],
+      tags: [],
+      meta: { site: null, byline: null, published: null },
+    },
+    elements: [],
+  };
+}
+
 /** `snapshotPage` as a pass that yields every few hundred nodes, for the content script to slice. */
 export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } = {}): Steps<SnapshotResult> {
+  if (!mayHoldArticle(doc)) return noArticle(doc, opts);
   const article = yield* extractArticleSteps(doc);
   const elements = article.blocks.map((block) => block.el);
   const places = yield* placesOfSteps(

@@ -1,18 +1,25 @@
 /**
  * Medians of the engine's analysis time (DOM parse excluded), with Readability's parse of the same
  * page timed in the same run for scale:
- *   npm run -s bench [-- --json]
+ *   npm run -s bench [-- --json] [--cold-runs N]
  * Pages: the seed, and generated bilingual pages of 100, 1,000 and 10,000 paragraphs built from the
  * NTREX-128 pairs in test/fixtures (interleaved English/Chinese, a tenth of them repeated).
+ * Cold figures (`coldMs`, `readabilityColdMs`: median of N fresh processes, 15 by default, each
+ * loading the bundled modules and running one analysis; see scripts/cold-start.ts) for the seed
+ * and the 1,000-paragraph page.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { analyzeDocument } from '../engine/analyze';
+import { coldFigures } from './cold-start';
 
 const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
 const json = process.argv.includes('--json');
+const coldRunsAt = process.argv.indexOf('--cold-runs');
+const coldRuns = coldRunsAt >= 0 ? Number(process.argv[coldRunsAt + 1]) : 15;
+if (!Number.isInteger(coldRuns) || coldRuns < 1) throw new Error('--cold-runs takes a whole number of runs');
 
 const median = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
@@ -72,14 +79,31 @@ ${body.join('\n')}
 </article></main><footer>Footer</footer></body></html>`;
 }
 
+/** The cold figures of one page, as keys of its bench row. */
+function coldKeys(figures: Awaited<ReturnType<typeof coldFigures>>[string] | undefined) {
+  if (!figures) throw new Error('cold figures missing');
+  const { newslens, readability } = figures;
+  return {
+    coldMs: newslens.ms,
+    coldMaxMs: newslens.maxMs,
+    coldLoadMs: newslens.loadMs,
+    readabilityColdMs: readability.ms,
+    readabilityColdMaxMs: readability.maxMs,
+    coldRatio: round(newslens.ms / readability.ms),
+  };
+}
+
 const seedHtml = readFileSync(join(fixtures, 'seed', 'page.html'), 'utf8');
+// Cold runs first, while this process has not yet loaded the machine with its own warm runs.
+const cold = await coldFigures({ seed: seedHtml, p1000: generatedPage(1000) }, coldRuns);
 const seed = time(seedHtml, 51, 300, (doc) => analyzeDocument(doc));
 const result = {
   seed: {
     ms: seed.ms,
     readabilityMs: time(seedHtml, 51, 300, (doc) => new Readability(doc).parse()).ms,
-    // The first analysis in a fresh process, compiling as it goes.
+    // The first analysis in this process (modules loaded already), compiling as it goes.
     firstMs: seed.firstMs,
+    ...coldKeys(cold.seed),
   },
   scale: [100, 1000, 10000].map((paragraphs) => {
     const html = generatedPage(paragraphs);
@@ -90,15 +114,19 @@ const result = {
       paragraphs,
       ms: time(html, runs, warmUp, (doc) => analyzeDocument(doc)).ms,
       readabilityMs: time(html, Math.min(runs, 5), warmUp, (doc) => new Readability(doc).parse()).ms,
+      ...(paragraphs === 1000 ? coldKeys(cold.p1000) : {}),
     };
   }),
 };
 
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
-  process.stdout.write(`seed: ${result.seed.ms} ms (Readability ${result.seed.readabilityMs} ms)\n`);
+  const coldLine = (row: ReturnType<typeof coldKeys>) =>
+    `cold ${row.coldMs} ms, max ${row.coldMaxMs}, modules ${row.coldLoadMs} (Readability ${row.readabilityColdMs} ms, max ${row.readabilityColdMaxMs}; ${row.coldRatio}×)`;
+  process.stdout.write(`seed: ${result.seed.ms} ms (Readability ${result.seed.readabilityMs} ms); ${coldLine(result.seed)}\n`);
   for (const row of result.scale) {
-    process.stdout.write(`${String(row.paragraphs).padStart(6)} paragraphs: ${row.ms} ms (Readability ${row.readabilityMs} ms)\n`);
+    const coldRow = 'coldMs' in row ? `; ${coldLine(row as ReturnType<typeof coldKeys>)}` : '';
+    process.stdout.write(`${String(row.paragraphs).padStart(6)} paragraphs: ${row.ms} ms (Readability ${row.readabilityMs} ms)${coldRow}\n`);
   }
   const [, thousand, tenThousand] = result.scale;
   if (thousand && tenThousand) process.stdout.write(`10× paragraphs (1,000 → 10,000): ${round(tenThousand.ms / thousand.ms)}× time\n`);

@@ -3,6 +3,7 @@ import { analyzeSnapshot } from '@/engine/analyze';
 import { type ContentProtocol, typedSender } from '@/utils/protocol';
 import { toolbarAction } from '@/utils/platform';
 import { createBackground, forwardCommand } from './tabs';
+import { warmUp } from './warm-up';
 
 export default defineBackground(() => {
   const action = toolbarAction();
@@ -34,4 +35,5 @@ export default defineBackground(() => {
       send: (tabId, request) => browser.tabs.sendMessage(tabId, request),
     }),
   );
+  warmUp(analyzeSnapshot);
 });
