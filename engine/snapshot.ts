@@ -76,6 +76,7 @@ function noArticle(doc: Document, opts: { url?: string | null }): SnapshotResult
       pageLang: doc.documentElement?.getAttribute('lang') || null,
       blocks: [],
       markup: [],
+      notices: [],
       scores: [],
       tags: [],
       meta: { site: null, byline: null, published: null },
