@@ -1,6 +1,7 @@
 /**
  * Medians of the engine's analysis time (DOM parse excluded), with Readability's parse of the same
- * page timed in the same run for scale:
+ * page timed in the same run for scale, and what the command line's parse costs (parse5's tree
+ * construction, then linkedom; scripts/parse-page.ts) beside linkedom's alone:
  *   npm run -s bench [-- --json]
  * Pages: the seed, and generated bilingual pages of 100, 1,000 and 10,000 paragraphs built from the
  * NTREX-128 pairs in test/fixtures (interleaved English/Chinese, a tenth of them repeated).
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { analyzeDocument } from '../engine/analyze';
+import { parsePage } from './parse-page';
 
 const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
 const json = process.argv.includes('--json');
@@ -29,15 +31,30 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
  */
 function time(html: string, runs: number, warmUp: number, run: (doc: Document) => unknown): { ms: number; firstMs: number } {
   const once = () => {
-    const { document } = parseHTML(html);
+    const document = parsePage(html);
     const started = performance.now();
-    run(document as unknown as Document);
+    run(document);
     return performance.now() - started;
   };
   const firstMs = once();
   for (let i = 1; i < warmUp; i++) once();
   const samples = Array.from({ length: runs }, once);
   return { ms: round(median(samples)), firstMs: round(firstMs) };
+}
+
+/** Median time to build the Document: the command line's parse, and linkedom's alone. */
+function parseTime(html: string, runs: number): { parseMs: number; linkedomParseMs: number } {
+  const timed = (parse: () => unknown) =>
+    round(
+      median(
+        Array.from({ length: runs }, () => {
+          const started = performance.now();
+          parse();
+          return performance.now() - started;
+        }),
+      ),
+    );
+  return { parseMs: timed(() => parsePage(html)), linkedomParseMs: timed(() => parseHTML(html)) };
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -80,6 +97,7 @@ const result = {
     readabilityMs: time(seedHtml, 51, 300, (doc) => new Readability(doc).parse()).ms,
     // The first analysis in a fresh process, compiling as it goes.
     firstMs: seed.firstMs,
+    ...parseTime(seedHtml, 51),
   },
   scale: [100, 1000, 10000].map((paragraphs) => {
     const html = generatedPage(paragraphs);
@@ -90,15 +108,17 @@ const result = {
       paragraphs,
       ms: time(html, runs, warmUp, (doc) => analyzeDocument(doc)).ms,
       readabilityMs: time(html, Math.min(runs, 5), warmUp, (doc) => new Readability(doc).parse()).ms,
+      ...parseTime(html, Math.min(runs, 5)),
     };
   }),
 };
 
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
-  process.stdout.write(`seed: ${result.seed.ms} ms (Readability ${result.seed.readabilityMs} ms)\n`);
+  const parse = (row: { parseMs: number; linkedomParseMs: number }) => `parse ${row.parseMs} ms, linkedom alone ${row.linkedomParseMs} ms`;
+  process.stdout.write(`seed: ${result.seed.ms} ms (Readability ${result.seed.readabilityMs} ms; ${parse(result.seed)})\n`);
   for (const row of result.scale) {
-    process.stdout.write(`${String(row.paragraphs).padStart(6)} paragraphs: ${row.ms} ms (Readability ${row.readabilityMs} ms)\n`);
+    process.stdout.write(`${String(row.paragraphs).padStart(6)} paragraphs: ${row.ms} ms (Readability ${row.readabilityMs} ms; ${parse(row)})\n`);
   }
   const [, thousand, tenThousand] = result.scale;
   if (thousand && tenThousand) process.stdout.write(`10× paragraphs (1,000 → 10,000): ${round(tenThousand.ms / thousand.ms)}× time\n`);
