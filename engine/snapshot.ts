@@ -1,6 +1,7 @@
 import type { BlockSnapshot, PageSnapshot } from './model';
 import { extractArticleSteps } from './article';
 import { markupDisclosureSteps } from './markup-disclosures';
+import { pageMetaSteps } from './page-meta';
 import { ancestorFinder, placesOfSteps } from './places';
 import { findScoresSteps, findTagsSteps } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
@@ -88,6 +89,8 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
   });
   const scores = (yield* findScoresSteps(doc, article.title)).map(({ value, max, labels }) => ({ value, max, labels }));
   const tags = yield* findTagsSteps(doc, article.root);
+  const firstBlock = article.blocks.find((block) => block.inArticle)?.el ?? null;
+  const meta = yield* pageMetaSteps(doc, { title: article.title, root: article.root, firstBlock });
   return {
     snapshot: {
       url: opts.url ?? canonicalUrl(doc),
@@ -96,7 +99,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
       markup,
       scores,
       tags,
-      meta: { site: null, byline: null, published: null },
+      meta,
     },
     elements,
   };
