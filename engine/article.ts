@@ -80,8 +80,12 @@ const NAMES_AI =
 const MAX_LINK_DENSITY = 0.5;
 /** Largest share of the page's prose that an element named like chrome may hold and still be chrome. */
 const MAX_CHROME_PROSE_SHARE = 0.3;
+/** How many times the winner's prose a run of paragraphs elsewhere must hold to be the story instead. */
+const MAIN_OVER_TOP = 3;
 /** Most prose (non-space characters) that a share bar, tag list or meta line may hold. */
 const MAX_SMALL_CHROME_PROSE = 200;
+/** Most text outside links (non-space characters) such a box may hold. */
+const MAX_SMALL_CHROME_TEXT = 600;
 
 const FLAG_BLOCK = 1;
 const FLAG_QUOTE = 2;
@@ -261,13 +265,37 @@ function confirmChrome(w: Walk, blocks: number[]): void {
     if (p >= 0) prose[p] = (prose[p] as number) + (prose[i] as number);
   }
   const total = prose[0] as number;
+  // The story's paragraphs are never a sidebar or a share bar, whatever the class names around
+  // them say ("content-with-sidebar-wrp", "field-label-hidden").
+  const main = mainProse(w, blocks, prose).at;
   for (const { i, bits } of w.weak) {
+    if (main >= 0 && within(w, i, main)) continue;
     const minor = (prose[i] as number) <= total * MAX_CHROME_PROSE_SHARE;
     let flags = w.flags[i] as number;
-    if ((bits & WEAK_REGION && minor) || (bits & WEAK_SMALL && (prose[i] as number) < MAX_SMALL_CHROME_PROSE)) flags |= FLAG_CHROME;
+    // Prose can hide behind links (a paragraph carrying name pop-ups counts as links): a box with
+    // much text outside links is not a share bar or meta line, whatever its class says ("field-label-hidden").
+    const small = (prose[i] as number) < MAX_SMALL_CHROME_PROSE && (w.text[i] as number) - (w.link[i] as number) < MAX_SMALL_CHROME_TEXT;
+    if ((bits & WEAK_REGION && minor) || (bits & WEAK_SMALL && small)) flags |= FLAG_CHROME;
     if (bits & WEAK_FAR_CHROME && minor) flags |= FLAG_FAR_CHROME;
     w.flags[i] = flags;
   }
+}
+
+/**
+ * The container holding the most prose paragraphs side by side (as its own children), and how
+ * much: where a page's story sits, read from the text alone. `prose` is the prose length of each
+ * block (0 for one that is not prose).
+ */
+function mainProse(w: Walk, blocks: number[], prose: Float64Array): { at: number; length: number } {
+  const direct = new Float64Array(w.els.length);
+  let at = -1;
+  for (const b of blocks) {
+    const p = w.parent[b] as number;
+    if (p < 0 || (prose[b] as number) === 0) continue;
+    direct[p] = (direct[p] as number) + (prose[b] as number);
+    if (at < 0 || (direct[p] as number) > (direct[at] as number)) at = p;
+  }
+  return { at, length: at >= 0 ? (direct[at] as number) : 0 };
 }
 
 /** Index of the nearest ancestor-or-self carrying `flag`, for every element, or -1. */
@@ -464,6 +492,13 @@ function findRoot(w: Walk, blocks: number[], chrome: Int32Array): number {
   }
   if (top < 0) return -1;
   const prose = proseBelow(w, blocks, chrome);
+  // Class names weigh as much as a few paragraphs in Readability's score, so a byline box named
+  // "content" can outscore the story when its paragraphs carry links (name pop-ups). The run of
+  // paragraphs several times the winner's prose is the story.
+  const own = new Float64Array(w.els.length);
+  for (const b of blocks) if ((chrome[b] as number) < 0) own[b] = (prose[b] as number);
+  const main = mainProse(w, blocks, own);
+  if (main.at >= 0 && !within(w, top, main.at) && main.length > (prose[top] as number) * MAIN_OVER_TOP) top = main.at;
   const chromeText = chromeBelow(w);
   let root = top;
   for (;;) {
