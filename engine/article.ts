@@ -1,3 +1,4 @@
+import { isoDate } from './page-meta';
 import { parseScoreText } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
 import { documentElementsByTag, foldSpace, isBlockTag, isHidden, isWhiteSpace, tagOf, visibleText } from './text';
@@ -519,6 +520,70 @@ function findRoot(w: Walk, blocks: number[], chrome: Int32Array): number {
   return root;
 }
 
+/** A line that is only a web address or a host name ("http://house.sina.com.cn", "BUSINESS.SOHU.COM"). */
+const ADDRESS_ONLY = /^(?:(?:https?|ftp):\/\/\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:\/\S*)?)$/i;
+/** Sentence-final punctuation: a line ending in it is a sentence, not a dateline. */
+const SENTENCE_END = /[.!?。！？…]["'”’」』)）]*$/u;
+const CLOCK_TIME = /(?<!\d)\d{1,2}[:：]\d{2}(?!\d)/;
+/** Letters a dateline may hold besides its date: a place, a source, a byline. */
+const MAX_DATELINE_WORDS = 40;
+
+/**
+ * A dateline: a short line giving the date or time of the story, perhaps with a place, a source or
+ * a byline ("BUSINESS.SOHU.COM 2005年3月11日12:12 来源：[ 人民网 ]", "By J. Doe - 11/18/19 11:04 PM EST").
+ * Not the story's text, though it often sits inside the story's container.
+ */
+function isDateline(text: string): boolean {
+  if (text.length > MAX_LABEL * 2 || SENTENCE_END.test(text)) return false;
+  if (isoDate(text) === null && !CLOCK_TIME.test(text)) return false;
+  const letters = text.replace(/[\d\s\p{P}\p{S}年月日时分秒]/gu, '');
+  return letters.length <= MAX_DATELINE_WORDS;
+}
+
+/** Fewest items of a list of other stories. */
+const MIN_TEASERS = 3;
+/** Shortest headline (non-space characters) leading a teaser. */
+const MIN_TEASER_HEADLINE = 10;
+/** How many times its longest item the text outside a teaser list must be for the list to be chrome. */
+const BODY_OVER_TEASER = 2;
+
+/** True when the first text of `el` is inside a link of at least MIN_TEASER_HEADLINE characters. */
+function leadsWithLink(w: Walk, i: number): boolean {
+  for (let j = i + 1; j < (w.end[i] as number); j++) {
+    if ((w.text[j] as number) === 0) continue;
+    if ((w.flags[j] as number) & FLAG_LINK) return (w.link[j] as number) >= MIN_TEASER_HEADLINE && (w.link[i] as number) < (w.text[i] as number);
+    // The first element holding text is not a link: look inside it only if its own text comes later.
+    if ((w.link[j] as number) === 0) return false;
+  }
+  return false;
+}
+
+/**
+ * Lists of other stories inside the article's container ("Breaking News", "相关新闻"): lists whose
+ * items mostly open with a linked headline followed by a lede or a date. Such a list is chrome only
+ * when the container holds a story longer than its items outside it: a page that is only a list
+ * of stories keeps it.
+ */
+function teaserLists(w: Walk, blocks: number[], root: number): Set<number> {
+  const items = new Map<number, { all: number; teasers: number; text: number; longest: number }>();
+  for (const b of blocks) {
+    if (!within(w, root, b) || tagOf(w.els[b] as Element) !== 'li') continue;
+    const list = w.parent[b] as number;
+    const entry = items.get(list) ?? { all: 0, teasers: 0, text: 0, longest: 0 };
+    entry.all++;
+    entry.text += w.text[b] as number;
+    entry.longest = Math.max(entry.longest, w.text[b] as number);
+    if (leadsWithLink(w, b)) entry.teasers++;
+    items.set(list, entry);
+  }
+  const out = new Set<number>();
+  const rootText = w.text[root] as number;
+  for (const [list, { all, teasers, text, longest }] of items) {
+    if (all >= MIN_TEASERS && teasers * 3 >= all * 2 && rootText - text > longest * BODY_OVER_TEASER) out.add(list);
+  }
+  return out;
+}
+
 const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /\d/;
 
@@ -610,6 +675,8 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     return statBoxes.has(p) || (p >= 0 && statBoxes.has(w.parent[p] as number));
   };
 
+  const teasers = rootIdx >= 0 ? teaserLists(w, blocks, rootIdx) : new Set<number>();
+
   let region = -1;
   if (titleIdx >= 0) {
     region = rootIdx >= 0 ? commonAncestor(w, titleIdx, rootIdx) : (w.parent[titleIdx] as number);
@@ -642,6 +709,10 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       HAS_LETTER.test(text) &&
       (w.link[b] as number) <= len * MAX_LINK_DENSITY &&
       !inStatBox(b) &&
+      !teasers.has(w.parent[b] as number) &&
+      // A quoted post's date line ("— Name (@name) November 18, 2019") is part of the quotation.
+      !(isDateline(text) && !((w.flags[b] as number) & FLAG_QUOTE)) &&
+      !ADDRESS_ONLY.test(text) &&
       !(len <= MAX_LABEL && HAS_DIGIT.test(text) && parseScoreText(text).length > 0);
     if (isBody) {
       out.push({ i: b, block: { el, role: roleOf(w, b), text, inArticle: true } });
