@@ -66,11 +66,13 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const fmt = (x: number) => x.toFixed(3);
 
 function scorePage(html: string, ref: Reference, id: string): PageScore {
-  const report = analyzeDocument(parsePage(html), { url: ref.url }).report;
+  // One tree for both: NewsLens only reads the document; Readability, which edits it, runs second.
+  const doc = parsePage(html);
+  const report = analyzeDocument(doc, { url: ref.url }).report;
   const ours = report.article.blocks.map((block) => block.text).join('\n');
   let theirs = '';
   try {
-    theirs = new Readability(parsePage(html)).parse()?.textContent ?? '';
+    theirs = new Readability(doc).parse()?.textContent ?? '';
   } catch {
     // Readability throws on some trees; it then offers no reader view, as in Firefox.
   }
