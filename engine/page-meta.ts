@@ -90,7 +90,8 @@ function jsonLdMeta(doc: Document): Found {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      // Some pages wrap the JSON in <![CDATA[ … ]]> or an HTML comment, for old XHTML parsers.
+      data = JSON.parse((script.textContent ?? '').replace(/^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$/g, ''));
     } catch {
       continue;
     }
@@ -131,24 +132,24 @@ function nameOf(value: unknown): string | null {
 }
 
 /** Classes and ids that name a byline, and the markup that marks one. */
-const BYLINE_NAME = /byline|author|writer|reporter/i;
+const BYLINE_NAME = /(?:^|[\s_-])(?:by-?line|author|writer|reporter)(?![a-z])|byline/i;
 /** The same words on a box that is about authors rather than a byline (a biography, a list of them). */
 const NOT_BYLINE = /bio|about|avatar|image|photo|img|more|list|follow|social|comment/i;
 /** A byline's lead word ("By", "作者：", "记者", "文/"). */
 const BYLINE_LEAD = /^(?:by|von|par|por|door|作者|记者|撰文|文)\s*[:：/／|]?\s*/i;
 /** A printed byline is a line, not a paragraph. */
 const BYLINE_MAX = 80;
-/** "作者：…", "记者 …", "By …" inside a printed label line. */
-const LABEL_BYLINE = /(?:^|[\s|｜])(?:作者|记者|撰文|By)\s*[:：/／]?\s*([^\s|｜:：,，。()（）]{2,30})/;
+/** "作者：…", "记者 …" printed between the title and the story. */
+const LABEL_BYLINE = /(?:^|[\s|｜])(?:作者|记者|撰文)\s*[:：/／]?\s*([^\s|｜:：,，。()（）]{2,30})/;
 
 /** The byline and dateline printed on the page, near the article. */
 function* printedMeta(doc: Document, context: MetaContext): Steps<{ byline: string | null; published: string | null }> {
   let byline: string | null = null;
   let published: string | null = null;
-  const all = doc.getElementsByTagName('*');
-  for (let i = 0; i < all.length && (byline === null || published === null); i++) {
-    if (i % STEP === STEP - 1) yield;
-    const el = all[i] as Element;
+  let count = 0;
+  for (const el of elementsOf(doc)) {
+    if (byline !== null && published !== null) break;
+    if (++count % STEP === 0) yield;
     const tag = tagOf(el);
     if (published === null && tag === 'time') {
       const datetime = el.getAttribute('datetime');
@@ -168,6 +169,21 @@ function* printedMeta(doc: Document, context: MetaContext): Steps<{ byline: stri
     byline ??= nameOnly(LABEL_BYLINE.exec(head)?.[1] ?? '');
   }
   return { byline, published };
+}
+
+/** Every element of the document in document order (DOM shims do not all answer getElementsByTagName('*')). */
+function* elementsOf(doc: Document): Generator<Element> {
+  const root = doc.documentElement;
+  let node: Node | null = root;
+  while (node !== null) {
+    if (node.nodeType === 1) yield node as Element;
+    let next: Node | null = node.nodeType === 1 && tagOf(node as Element) !== 'template' ? node.firstChild : null;
+    while (next === null && node !== null && node !== root) {
+      next = node.nextSibling;
+      if (next === null) node = node.parentNode;
+    }
+    node = next;
+  }
 }
 
 /** What a title-to-body gap can hold (dateline, byline, source line), not a page of links. */
