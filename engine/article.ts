@@ -43,10 +43,11 @@ const CHROME_ROLES = new Set([
  * Class/id words (after Readability's unlikely and negative lists) of chrome regions around an
  * article: sidebars, lists of other stories, menus. Pages also put these words on the wrapper of
  * the whole story ("js-social-anchor-start", "two-col-sidebar"), so a match holding most of the
- * page's prose is a layout wrapper, not chrome.
+ * page's prose is a layout wrapper, not chrome. An infobox (MediaWiki's facts table beside the story)
+ * is chrome too: its labels and values are not the story's text.
  */
 const REGION_CHROME_CLASS =
-  /sidebar|related|footer|menu|breadcrumb|recommend|trending|popular|outbrain|taboola|masthead|(?:^|[\s_-])(?:nav\w*|topbar)(?:[\s_-]|$)/i;
+  /sidebar|related|footer|menu|breadcrumb|recommend|trending|popular|outbrain|taboola|masthead|infobox|(?:^|[\s_-])(?:nav\w*|topbar)(?:[\s_-]|$)/i;
 /**
  * Class/id words of small chrome inside an article (share bars, tag lists, meta lines, ads).
  * Ids made from headings ("sharing-with-a-single-developer") hit these too, so a match only
