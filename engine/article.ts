@@ -20,6 +20,8 @@ export interface ExtractedArticle {
   root: Element | null;
   /** Title, labels and article blocks in document order. */
   blocks: ArticleBlock[];
+  /** The first dateline printed in the article's container, left out of its blocks (page-meta.ts reads it). */
+  dateline: string | null;
 }
 
 /** Text of form controls is UI, not content. */
@@ -628,7 +630,7 @@ function labelElements(el: Element): Element[] {
   });
 }
 
-const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [] };
+const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [], dateline: null };
 
 /** Characters of block text read between two yields, with a block counting for a few on its own. */
 const STEP_CHARS = 4096;
@@ -692,6 +694,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     out.push({ i: titleIdx, block: { el, role: 'title', text: visibleText(el), inArticle: false } });
   }
   let firstBody = Number.POSITIVE_INFINITY;
+  let firstDateline: string | null = null;
   const labelCandidates: number[] = [];
   let read = 0;
   for (const b of blocks) {
@@ -704,6 +707,8 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     }
     const inRoot = rootIdx >= 0 && within(w, rootIdx, b) && (chrome[b] as number) <= rootIdx;
     const text = inRoot || len <= MAX_LABEL ? visibleText(el) : '';
+    const dateline = inRoot && isDateline(text);
+    if (dateline) firstDateline ??= text;
     const isBody =
       inRoot &&
       text.length > 0 &&
@@ -712,7 +717,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       !inStatBox(b) &&
       !teasers.has(w.parent[b] as number) &&
       // A quoted post's date line ("— Name (@name) November 18, 2019") is part of the quotation.
-      !(isDateline(text) && !((w.flags[b] as number) & FLAG_QUOTE)) &&
+      !(dateline && !((w.flags[b] as number) & FLAG_QUOTE)) &&
       !ADDRESS_ONLY.test(text) &&
       !(len <= MAX_LABEL && HAS_DIGIT.test(text) && parseScoreText(text).length > 0);
     if (isBody) {
@@ -739,5 +744,10 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     }
   }
   out.sort((x, y) => x.i - y.i);
-  return { title: titleIdx >= 0 ? (w.els[titleIdx] as Element) : null, root: rootIdx >= 0 ? (w.els[rootIdx] as Element) : null, blocks: out.map((o) => o.block) };
+  return {
+    title: titleIdx >= 0 ? (w.els[titleIdx] as Element) : null,
+    root: rootIdx >= 0 ? (w.els[rootIdx] as Element) : null,
+    blocks: out.map((o) => o.block),
+    dateline: firstDateline,
+  };
 }

@@ -14,6 +14,8 @@ export interface MetaContext {
   root: Element | null;
   /** The first element of the article body: the dateline is printed before it. */
   firstBlock: Element | null;
+  /** A dateline printed inside the article's container (article.ts), where the title is not known. */
+  dateline: string | null;
 }
 
 /** Meta tags naming the publication, the author and the date, best first. */
@@ -167,6 +169,10 @@ function* printedMeta(doc: Document, context: MetaContext): Steps<{ byline: stri
     const head = textBetween(context.title, context.firstBlock);
     published ??= isoDate(head);
     byline ??= nameOnly(LABEL_BYLINE.exec(head)?.[1] ?? '');
+  }
+  if (context.dateline !== null) {
+    published ??= isoDate(context.dateline);
+    byline ??= nameOnly(LABEL_BYLINE.exec(context.dateline)?.[1] ?? '');
   }
   return { byline, published };
 }

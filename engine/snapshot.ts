@@ -90,7 +90,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
   const scores = (yield* findScoresSteps(doc, article.title)).map(({ value, max, labels }) => ({ value, max, labels }));
   const tags = yield* findTagsSteps(doc, article.root);
   const firstBlock = article.blocks.find((block) => block.inArticle)?.el ?? null;
-  const meta = yield* pageMetaSteps(doc, { title: article.title, root: article.root, firstBlock });
+  const meta = yield* pageMetaSteps(doc, { title: article.title, root: article.root, firstBlock, dateline: article.dateline });
   return {
     snapshot: {
       url: opts.url ?? canonicalUrl(doc),
