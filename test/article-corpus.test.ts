@@ -51,6 +51,12 @@ describe('reader view on real pages', () => {
     expect(report.meta.published).toMatch(/^200\d-\d\d-\d\dT\d\d:\d\d:00$/);
   });
 
+  it('shows a meal plan whole: the same dish under each plan is structure, not a copy', () => {
+    const blocks = texts(reportOf('scrapinghub-en', '5f03fc173ebc6abd'));
+    // Six plans, each with the dish, as in the page's reference text.
+    expect(blocks.filter((t) => t.startsWith('Asparagus and Eggs [1 cup asparagus'))).toHaveLength(6);
+  });
+
   it("keeps a quoted post's date line, which is part of the quotation", () => {
     expect(texts(reportOf('scrapinghub-en', 'aade2ec8d1e7b091'))).toContain('— Digital Foundry (@digitalfoundry) November 18, 2019');
   });
