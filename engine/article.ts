@@ -528,10 +528,10 @@ const ADDRESS_ONLY = /^(?:(?:https?|ftp):\/\/\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.
 /** Sentence-final punctuation: a line ending in it is a sentence, not a dateline. */
 const SENTENCE_END = /[.!?。！？…]["'”’」』)）]*$/u;
 const CLOCK_TIME = /(?<!\d)\d{1,2}[:：]\d{2}(?!\d)/;
-/** Words a dateline may hold besides its date (a place, a source, a byline); a Han character counts half a word. */
-const MAX_DATELINE_WORDS = 8;
-const LATIN_WORD = /[\p{L}\p{N}]+/gu;
-const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** Letters a dateline may hold besides its date: a place, a source, a byline. */
+const MAX_DATELINE_LETTERS = 40;
+/** A Chinese clause break: a line holding one goes on as a sentence (a hard-wrapped paragraph). */
+const CLAUSE_COMMA = /[，；]/;
 
 /**
  * A dateline: a short line giving the date or time of the story, perhaps with a place, a source or
@@ -541,10 +541,9 @@ const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scr
 function isDateline(text: string): boolean {
   if (text.length > MAX_LABEL * 2 || SENTENCE_END.test(text)) return false;
   if (isoDate(text) === null && !CLOCK_TIME.test(text)) return false;
-  const rest = text.replace(/\d+\s*[年月日时分秒]?/gu, ' ');
-  const han = rest.match(HAN_OR_KANA)?.length ?? 0;
-  const words = rest.replace(HAN_OR_KANA, ' ').match(LATIN_WORD)?.length ?? 0;
-  return words + han / 2 <= MAX_DATELINE_WORDS;
+  if (CLAUSE_COMMA.test(text)) return false;
+  const letters = text.replace(/[\d\s\p{P}\p{S}年月日时分秒]/gu, '');
+  return letters.length <= MAX_DATELINE_LETTERS;
 }
 
 /** Fewest items of a list of other stories. */
