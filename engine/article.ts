@@ -1,3 +1,4 @@
+import { isoDate } from './page-meta';
 import { parseScoreText } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
 import { documentElementsByTag, foldSpace, isBlockTag, isHidden, isWhiteSpace, tagOf, visibleText } from './text';
@@ -19,6 +20,8 @@ export interface ExtractedArticle {
   root: Element | null;
   /** Title, labels and article blocks in document order. */
   blocks: ArticleBlock[];
+  /** The first dateline printed in the article's container, left out of its blocks (page-meta.ts reads it). */
+  dateline: string | null;
 }
 
 /** Text of form controls is UI, not content. */
@@ -42,10 +45,11 @@ const CHROME_ROLES = new Set([
  * Class/id words (after Readability's unlikely and negative lists) of chrome regions around an
  * article: sidebars, lists of other stories, menus. Pages also put these words on the wrapper of
  * the whole story ("js-social-anchor-start", "two-col-sidebar"), so a match holding most of the
- * page's prose is a layout wrapper, not chrome.
+ * page's prose is a layout wrapper, not chrome. An infobox (MediaWiki's facts table beside the story)
+ * is chrome too: its labels and values are not the story's text.
  */
 const REGION_CHROME_CLASS =
-  /sidebar|related|footer|menu|breadcrumb|recommend|trending|popular|outbrain|taboola|masthead|(?:^|[\s_-])(?:nav\w*|topbar)(?:[\s_-]|$)/i;
+  /sidebar|related|footer|menu|breadcrumb|recommend|trending|popular|outbrain|taboola|masthead|infobox|(?:^|[\s_-])(?:nav\w*|topbar)(?:[\s_-]|$)/i;
 /**
  * Class/id words of small chrome inside an article (share bars, tag lists, meta lines, ads).
  * Ids made from headings ("sharing-with-a-single-developer") hit these too, so a match only
@@ -80,8 +84,12 @@ const NAMES_AI =
 const MAX_LINK_DENSITY = 0.5;
 /** Largest share of the page's prose that an element named like chrome may hold and still be chrome. */
 const MAX_CHROME_PROSE_SHARE = 0.3;
+/** How many times the winner's prose a run of paragraphs elsewhere must hold to be the story instead. */
+const MAIN_OVER_TOP = 3;
 /** Most prose (non-space characters) that a share bar, tag list or meta line may hold. */
 const MAX_SMALL_CHROME_PROSE = 200;
+/** Most text outside links (non-space characters) such a box may hold. */
+const MAX_SMALL_CHROME_TEXT = 600;
 
 const FLAG_BLOCK = 1;
 const FLAG_QUOTE = 2;
@@ -261,13 +269,37 @@ function confirmChrome(w: Walk, blocks: number[]): void {
     if (p >= 0) prose[p] = (prose[p] as number) + (prose[i] as number);
   }
   const total = prose[0] as number;
+  // The story's paragraphs are never a sidebar or a share bar, whatever the class names around
+  // them say ("content-with-sidebar-wrp", "field-label-hidden").
+  const main = mainProse(w, blocks, prose).at;
   for (const { i, bits } of w.weak) {
+    if (main >= 0 && within(w, i, main)) continue;
     const minor = (prose[i] as number) <= total * MAX_CHROME_PROSE_SHARE;
     let flags = w.flags[i] as number;
-    if ((bits & WEAK_REGION && minor) || (bits & WEAK_SMALL && (prose[i] as number) < MAX_SMALL_CHROME_PROSE)) flags |= FLAG_CHROME;
+    // Prose can hide behind links (a paragraph carrying name pop-ups counts as links): a box with
+    // much text outside links is not a share bar or meta line, whatever its class says ("field-label-hidden").
+    const small = (prose[i] as number) < MAX_SMALL_CHROME_PROSE && (w.text[i] as number) - (w.link[i] as number) < MAX_SMALL_CHROME_TEXT;
+    if ((bits & WEAK_REGION && minor) || (bits & WEAK_SMALL && small)) flags |= FLAG_CHROME;
     if (bits & WEAK_FAR_CHROME && minor) flags |= FLAG_FAR_CHROME;
     w.flags[i] = flags;
   }
+}
+
+/**
+ * The container holding the most prose paragraphs side by side (as its own children), and how
+ * much: where a page's story sits, read from the text alone. `prose` is the prose length of each
+ * block (0 for one that is not prose).
+ */
+function mainProse(w: Walk, blocks: number[], prose: Float64Array): { at: number; length: number } {
+  const direct = new Float64Array(w.els.length);
+  let at = -1;
+  for (const b of blocks) {
+    const p = w.parent[b] as number;
+    if (p < 0 || (prose[b] as number) === 0) continue;
+    direct[p] = (direct[p] as number) + (prose[b] as number);
+    if (at < 0 || (direct[p] as number) > (direct[at] as number)) at = p;
+  }
+  return { at, length: at >= 0 ? (direct[at] as number) : 0 };
 }
 
 /** Index of the nearest ancestor-or-self carrying `flag`, for every element, or -1. */
@@ -470,6 +502,13 @@ function rootBy(w: Walk, blocks: number[], chrome: Int32Array, score: Float64Arr
   }
   if (top < 0) return null;
   const prose = proseBelow(w, blocks, chrome);
+  // Class names weigh as much as a few paragraphs in Readability's score, so a byline box named
+  // "content" can outscore the story when its paragraphs carry links (name pop-ups). The run of
+  // paragraphs several times the winner's prose is the story.
+  const own = new Float64Array(w.els.length);
+  for (const b of blocks) if ((chrome[b] as number) < 0) own[b] = (prose[b] as number);
+  const main = mainProse(w, blocks, own);
+  if (main.at >= 0 && !within(w, top, main.at) && main.length > (prose[top] as number) * MAIN_OVER_TOP) top = main.at;
   const chromeText = chromeBelow(w);
   let root = top;
   for (;;) {
@@ -488,6 +527,73 @@ function rootBy(w: Walk, blocks: number[], chrome: Int32Array, score: Float64Arr
     root = p;
   }
   return root;
+}
+
+/** A line that is only a web address or a host name ("http://house.sina.com.cn", "BUSINESS.SOHU.COM"). */
+const ADDRESS_ONLY = /^(?:(?:https?|ftp):\/\/\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:\/\S*)?)$/i;
+/** Sentence-final punctuation: a line ending in it is a sentence, not a dateline. */
+const SENTENCE_END = /[.!?。！？…]["'”’」』)）]*$/u;
+const CLOCK_TIME = /(?<!\d)\d{1,2}[:：]\d{2}(?!\d)/;
+/** Letters a dateline may hold besides its date: a place, a source, a byline. */
+const MAX_DATELINE_LETTERS = 40;
+/** A Chinese clause break: a line holding one goes on as a sentence (a hard-wrapped paragraph). */
+const CLAUSE_COMMA = /[，；]/;
+
+/**
+ * A dateline: a short line giving the date or time of the story, perhaps with a place, a source or
+ * a byline ("BUSINESS.SOHU.COM 2005年3月11日12:12 来源：[ 人民网 ]", "By J. Doe - 11/18/19 11:04 PM EST").
+ * Not the story's text, though it often sits inside the story's container.
+ */
+function isDateline(text: string): boolean {
+  if (text.length > MAX_LABEL * 2 || SENTENCE_END.test(text)) return false;
+  if (isoDate(text) === null && !CLOCK_TIME.test(text)) return false;
+  if (CLAUSE_COMMA.test(text)) return false;
+  const letters = text.replace(/[\d\s\p{P}\p{S}年月日时分秒]/gu, '');
+  return letters.length <= MAX_DATELINE_LETTERS;
+}
+
+/** Fewest items of a list of other stories. */
+const MIN_TEASERS = 3;
+/** Shortest headline (non-space characters) leading a teaser. */
+const MIN_TEASER_HEADLINE = 10;
+/** How many times its longest item the text outside a teaser list must be for the list to be chrome. */
+const BODY_OVER_TEASER = 2;
+
+/** True when the first text of `el` is inside a link of at least MIN_TEASER_HEADLINE characters. */
+function leadsWithLink(w: Walk, i: number): boolean {
+  for (let j = i + 1; j < (w.end[i] as number); j++) {
+    if ((w.text[j] as number) === 0) continue;
+    if ((w.flags[j] as number) & FLAG_LINK) return (w.link[j] as number) >= MIN_TEASER_HEADLINE && (w.link[i] as number) < (w.text[i] as number);
+    // The first element holding text is not a link: look inside it only if its own text comes later.
+    if ((w.link[j] as number) === 0) return false;
+  }
+  return false;
+}
+
+/**
+ * Lists of other stories inside the article's container ("Breaking News", "相关新闻"): lists whose
+ * items mostly open with a linked headline followed by a lede or a date. Such a list is chrome only
+ * when the container holds a story longer than its items outside it: a page that is only a list
+ * of stories keeps it.
+ */
+function teaserLists(w: Walk, blocks: number[], root: number): Set<number> {
+  const items = new Map<number, { all: number; teasers: number; text: number; longest: number }>();
+  for (const b of blocks) {
+    if (!within(w, root, b) || tagOf(w.els[b] as Element) !== 'li') continue;
+    const list = w.parent[b] as number;
+    const entry = items.get(list) ?? { all: 0, teasers: 0, text: 0, longest: 0 };
+    entry.all++;
+    entry.text += w.text[b] as number;
+    entry.longest = Math.max(entry.longest, w.text[b] as number);
+    if (leadsWithLink(w, b)) entry.teasers++;
+    items.set(list, entry);
+  }
+  const out = new Set<number>();
+  const rootText = w.text[root] as number;
+  for (const [list, { all, teasers, text, longest }] of items) {
+    if (all >= MIN_TEASERS && teasers * 3 >= all * 2 && rootText - text > longest * BODY_OVER_TEASER) out.add(list);
+  }
+  return out;
 }
 
 const HAS_LETTER = /\p{L}/u;
@@ -533,7 +639,7 @@ function labelElements(el: Element): Element[] {
   });
 }
 
-const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [] };
+const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [], dateline: null };
 
 /** Characters of block text read between two yields, with a block counting for a few on its own. */
 const STEP_CHARS = 4096;
@@ -581,6 +687,8 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     return statBoxes.has(p) || (p >= 0 && statBoxes.has(w.parent[p] as number));
   };
 
+  const teasers = rootIdx >= 0 ? teaserLists(w, blocks, rootIdx) : new Set<number>();
+
   let region = -1;
   if (titleIdx >= 0) {
     region = rootIdx >= 0 ? commonAncestor(w, titleIdx, rootIdx) : (w.parent[titleIdx] as number);
@@ -595,6 +703,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     out.push({ i: titleIdx, block: { el, role: 'title', text: visibleText(el), inArticle: false } });
   }
   let firstBody = Number.POSITIVE_INFINITY;
+  let firstDateline: string | null = null;
   const labelCandidates: number[] = [];
   let read = 0;
   for (const b of blocks) {
@@ -607,12 +716,18 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     }
     const inRoot = rootIdx >= 0 && within(w, rootIdx, b) && (chrome[b] as number) <= rootIdx;
     const text = inRoot || len <= MAX_LABEL ? visibleText(el) : '';
+    const dateline = inRoot && isDateline(text);
+    if (dateline) firstDateline ??= text;
     const isBody =
       inRoot &&
       text.length > 0 &&
       HAS_LETTER.test(text) &&
       (w.link[b] as number) <= len * MAX_LINK_DENSITY &&
       !inStatBox(b) &&
+      !teasers.has(w.parent[b] as number) &&
+      // A quoted post's date line ("— Name (@name) November 18, 2019") is part of the quotation.
+      !(dateline && !((w.flags[b] as number) & FLAG_QUOTE)) &&
+      !ADDRESS_ONLY.test(text) &&
       !(len <= MAX_LABEL && HAS_DIGIT.test(text) && parseScoreText(text).length > 0);
     if (isBody) {
       out.push({ i: b, block: { el, role: roleOf(w, b), text, inArticle: true } });
@@ -638,5 +753,10 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     }
   }
   out.sort((x, y) => x.i - y.i);
-  return { title: titleIdx >= 0 ? (w.els[titleIdx] as Element) : null, root: rootIdx >= 0 ? (w.els[rootIdx] as Element) : null, blocks: out.map((o) => o.block) };
+  return {
+    title: titleIdx >= 0 ? (w.els[titleIdx] as Element) : null,
+    root: rootIdx >= 0 ? (w.els[rootIdx] as Element) : null,
+    blocks: out.map((o) => o.block),
+    dateline: firstDateline,
+  };
 }

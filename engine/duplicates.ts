@@ -26,6 +26,14 @@ export interface DuplicateMatch {
  * all headlines or labels under 20 words.
  */
 const MIN_WEIGHT = 20;
+/**
+ * Below this weight a repeat is a paragraph only when it ends as a sentence does: pages repeat
+ * structured lines on purpose (a meal plan's dish with its portions under each plan, a recipe's
+ * ingredient line), and those end on a bracket or a word, not on a full stop.
+ */
+const LINE_WEIGHT = 40;
+/** Sentence-final punctuation, before any closing quotes or brackets. */
+const SENTENCE_END = /[.!?。！？…](?:["'”’」』)）\]]*)\s*$/u;
 /** Share of tokens that must survive edits for two texts to count as near copies. */
 const NEAR_THRESHOLD = 0.9;
 /** Edit distance costs O(n·d); beyond this many tokens, shingle overlap decides instead. */
@@ -388,6 +396,8 @@ interface Distinct {
   /** Its tokens in the TokenStore: [start, end). */
   start: number;
   end: number;
+  /** Its weight in words (see MIN_WEIGHT). */
+  weight: number;
 }
 
 function isNear(store: TokenStore, a: Distinct, b: Distinct): boolean {
@@ -501,10 +511,11 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
     if (d < 0) {
       const c = core(norm);
       const start = store.length;
-      if (store.append(c) >= MIN_WEIGHT) {
+      const weight = store.append(c);
+      if (weight >= MIN_WEIGHT) {
         d = distinct.length;
         byNorm.set(norm, d);
-        distinct.push({ core: c, start, end: store.length });
+        distinct.push({ core: c, start, end: store.length, weight });
       } else {
         store.length = start;
       }
@@ -592,6 +603,7 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
   for (const { members, kind } of groups.values()) {
     if (members.length < 2) continue;
     const kept = members.find((i) => !cutOff[distinctOf[i] ?? 0]) ?? members[0] ?? 0;
+    if ((distinct[distinctOf[kept] ?? 0]?.weight ?? 0) < LINE_WEIGHT && !SENTENCE_END.test(texts[kept] ?? '')) continue;
     matches.push({ kind, kept, copies: members.filter((i) => i !== kept) });
   }
   return matches.sort((x, y) => x.kept - y.kept);

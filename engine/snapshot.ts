@@ -3,6 +3,7 @@ import { extractArticleSteps } from './article';
 import { mayHoldArticle } from './article-gate';
 import { markupDisclosureSteps } from './markup-disclosures';
 import { isCallout, noticeCandidatesSteps } from './notice-candidates';
+import { pageMetaSteps } from './page-meta';
 import { ancestorFinder, placesOfSteps } from './places';
 import { findScoresSteps, findTagsSteps } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
@@ -154,6 +155,8 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
   });
   const scores = (yield* findScoresSteps(doc, article.title)).map(({ value, max, labels }) => ({ value, max, labels }));
   const tags = yield* findTagsSteps(doc, article.root);
+  const firstBlock = article.blocks.find((block) => block.inArticle)?.el ?? null;
+  const meta = yield* pageMetaSteps(doc, { title: article.title, root: article.root, firstBlock, dateline: article.dateline });
   return {
     snapshot: {
       url: opts.url ?? canonicalUrl(doc),
@@ -163,7 +166,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
       notices,
       scores,
       tags,
-      meta: { site: null, byline: null, published: null },
+      meta,
     },
     elements,
   };

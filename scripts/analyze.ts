@@ -4,9 +4,9 @@
  * With --json, stdout holds the page report and nothing else; otherwise a short summary.
  */
 import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import { analyzeDocument } from '../engine/analyze';
 import type { PageReport } from '../engine/report';
+import { parsePage } from './parse-page';
 
 const usage = 'usage: npm run -s analyze -- FILE|- [--url URL] [--json]';
 
@@ -78,8 +78,7 @@ const args = parseArgs(process.argv.slice(2));
 const html = read(args.file);
 let report: PageReport;
 try {
-  const { document } = parseHTML(html);
-  report = analyzeDocument(document, { url: args.url }).report;
+  report = analyzeDocument(parsePage(html), { url: args.url }).report;
 } catch (error) {
   fail(`cannot analyse ${args.file}: ${(error as Error).message}`);
 }

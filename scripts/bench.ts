@@ -1,6 +1,7 @@
 /**
  * Medians of the engine's analysis time (DOM parse excluded), with Readability's parse of the same
- * page timed in the same run for scale:
+ * page timed in the same run for scale, and what the command line's parse costs (parse5's tree
+ * construction, then linkedom; scripts/parse-page.ts) beside linkedom's alone:
  *   npm run -s bench [-- --json] [--cold-runs N]
  * Pages: the seed, and generated bilingual pages of 100, 1,000 and 10,000 paragraphs built from the
  * NTREX-128 pairs in test/fixtures (interleaved English/Chinese, a tenth of them repeated).
@@ -14,6 +15,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { analyzeDocument } from '../engine/analyze';
 import { coldFigures } from './cold-start';
+import { parsePage } from './parse-page';
 
 const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
 const json = process.argv.includes('--json');
@@ -36,15 +38,30 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
  */
 function time(html: string, runs: number, warmUp: number, run: (doc: Document) => unknown): { ms: number; firstMs: number } {
   const once = () => {
-    const { document } = parseHTML(html);
+    const document = parsePage(html);
     const started = performance.now();
-    run(document as unknown as Document);
+    run(document);
     return performance.now() - started;
   };
   const firstMs = once();
   for (let i = 1; i < warmUp; i++) once();
   const samples = Array.from({ length: runs }, once);
   return { ms: round(median(samples)), firstMs: round(firstMs) };
+}
+
+/** Median time to build the Document: the command line's parse, and linkedom's alone. */
+function parseTime(html: string, runs: number): { parseMs: number; linkedomParseMs: number } {
+  const timed = (parse: () => unknown) =>
+    round(
+      median(
+        Array.from({ length: runs }, () => {
+          const started = performance.now();
+          parse();
+          return performance.now() - started;
+        }),
+      ),
+    );
+  return { parseMs: timed(() => parsePage(html)), linkedomParseMs: timed(() => parseHTML(html)) };
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -104,6 +121,7 @@ const result = {
     // The first analysis in this process (modules loaded already), compiling as it goes.
     firstMs: seed.firstMs,
     ...coldKeys(cold.seed),
+    ...parseTime(seedHtml, 51),
   },
   scale: [100, 1000, 10000].map((paragraphs) => {
     const html = generatedPage(paragraphs);
@@ -115,6 +133,7 @@ const result = {
       ms: time(html, runs, warmUp, (doc) => analyzeDocument(doc)).ms,
       readabilityMs: time(html, Math.min(runs, 5), warmUp, (doc) => new Readability(doc).parse()).ms,
       ...(paragraphs === 1000 ? coldKeys(cold.p1000) : {}),
+      ...parseTime(html, Math.min(runs, 5)),
     };
   }),
 };
@@ -123,10 +142,11 @@ if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
   const coldLine = (row: ReturnType<typeof coldKeys>) =>
     `cold ${row.coldMs} ms, max ${row.coldMaxMs}, modules ${row.coldLoadMs} (Readability ${row.readabilityColdMs} ms, max ${row.readabilityColdMaxMs}; ${row.coldRatio}×)`;
-  process.stdout.write(`seed: ${result.seed.ms} ms (Readability ${result.seed.readabilityMs} ms); ${coldLine(result.seed)}\n`);
+  const parse = (row: { parseMs: number; linkedomParseMs: number }) => `parse ${row.parseMs} ms, linkedom alone ${row.linkedomParseMs} ms`;
+  process.stdout.write(`seed: ${result.seed.ms} ms (Readability ${result.seed.readabilityMs} ms; ${parse(result.seed)}); ${coldLine(result.seed)}\n`);
   for (const row of result.scale) {
     const coldRow = 'coldMs' in row ? `; ${coldLine(row as ReturnType<typeof coldKeys>)}` : '';
-    process.stdout.write(`${String(row.paragraphs).padStart(6)} paragraphs: ${row.ms} ms (Readability ${row.readabilityMs} ms)${coldRow}\n`);
+    process.stdout.write(`${String(row.paragraphs).padStart(6)} paragraphs: ${row.ms} ms (Readability ${row.readabilityMs} ms; ${parse(row)})${coldRow}\n`);
   }
   const [, thousand, tenThousand] = result.scale;
   if (thousand && tenThousand) process.stdout.write(`10× paragraphs (1,000 → 10,000): ${round(tenThousand.ms / thousand.ms)}× time\n`);

@@ -1,13 +1,14 @@
 /**
- * Writes the report of every saved page under the given folders to one JSON file, timing left out,
+ * Writes the report of every saved page under the given folders (parsed as the command line does)
+ * to one JSON file, timing left out,
  * so that a change meant to leave results alone can be checked by comparing two runs:
  *   npx tsx scripts/reports.ts before.json test/fixtures
  *   (change)  npx tsx scripts/reports.ts after.json test/fixtures && cmp before.json after.json
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { analyzeDocument } from '../engine/analyze';
+import { parsePage } from './parse-page';
 
 const [out, ...dirs] = process.argv.slice(2);
 if (!out || dirs.length === 0) {
@@ -22,8 +23,7 @@ for (const dir of dirs) {
     for (const file of ['page.html', 'source.html']) {
       const path = join(folder, file);
       if (!existsSync(path)) continue;
-      const { document } = parseHTML(readFileSync(path, 'utf8'));
-      const { timing: _, ...report } = analyzeDocument(document as unknown as Document, { url: 'https://example.org/' }).report;
+      const { timing: _, ...report } = analyzeDocument(parsePage(readFileSync(path, 'utf8')), { url: 'https://example.org/' }).report;
       reports[path] = report;
     }
   }

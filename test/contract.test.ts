@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The report contract on every page we have: each fixture page and each real saved page of
- * test/corpus/real-pages is analysed as the command line does (linkedom) and its report is
+ * test/corpus/real-pages is analysed as the command line does (scripts/parse-page.ts) and its report is
  * checked with validateReport, as JSON too (the report crosses message boundaries). The real pages
  * are neither bilingual nor AI-labelled (see the corpus README), so anything bilingual or any
  * disclosure found there is a false positive. The validator itself is tested on broken reports.
@@ -14,6 +14,7 @@ import { analyzeDocument } from '../engine/analyze';
 import type { Analysis } from '../engine/model';
 import type { PageReport } from '../engine/report';
 import { isPageReport, validateReport } from '../engine/report-schema';
+import { parsePage } from '../scripts/parse-page';
 import { REAL_PAGES, realPageNames } from './real-pages-corpus';
 
 const FIXTURES = resolve(__dirname, 'fixtures');
@@ -25,8 +26,7 @@ function pages(dir: string, file: string): string[] {
 }
 
 function analyse(path: string): Analysis {
-  const { document } = parseHTML(readFileSync(path, 'utf8'));
-  return analyzeDocument(document);
+  return analyzeDocument(parsePage(readFileSync(path, 'utf8')));
 }
 
 

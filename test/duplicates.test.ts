@@ -104,6 +104,15 @@ describe('findDuplicates on pages', () => {
     expect(findDuplicates([`The manager told reporters on Monday: ${body.slice(0, 160)}`, body])).toEqual([]);
   });
 
+  it('keeps structured lines repeated on purpose (a meal plan\'s dish under each plan), collapses a repeated sentence', () => {
+    // From scrapinghub-en 5f03fc173ebc6abd (test/corpus/extraction): the same dish under plans A, B and C.
+    const dish =
+      'Asparagus and Eggs [1 cup asparagus, 2 soft-boiled or poached eggs, ½ cup sweet potato (or 1 slice whole-grain toast), 1 tsp. butter]';
+    expect(findDuplicates([dish, 'Eat 60–90 minutes before your workout', dish, dish])).toEqual([]);
+    const sentence = 'The council voted on Tuesday to close the old bridge for repairs, and the work will start in May and last for six weeks.';
+    expect(findDuplicates([sentence, 'Other text entirely.', sentence])).toEqual([{ kind: 'exact', kept: 0, copies: [2] }]);
+  });
+
 });
 
 describe('findDuplicates kinds', () => {

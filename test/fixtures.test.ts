@@ -1,17 +1,17 @@
 // @vitest-environment node
 /**
  * Every folder in test/fixtures with a page.html and an expected.json is analysed as the command
- * line does (linkedom) and checked against its ground truth, in the format of the seed's
+ * line does (scripts/parse-page.ts) and checked against its ground truth, in the format of the seed's
  * shared/fixtures/seed/expected.json. Fields an expected.json leaves out are not checked.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../engine/analyze';
 import { baseLanguage } from '../engine/languages';
 import type { Part, PageReport } from '../engine/report';
 import { foldSpace } from '../engine/text';
+import { parsePage } from '../scripts/parse-page';
 
 interface Expected {
   title?: { en?: string; zh?: string; text?: string };
@@ -45,8 +45,7 @@ function pageText(name: string): string {
 }
 
 function analyse(name: string): PageReport {
-  const { document } = parseHTML(pageText(name));
-  return analyzeDocument(document).report;
+  return analyzeDocument(parsePage(pageText(name))).report;
 }
 
 describe.each(fixtures)('fixture %s', (name) => {

@@ -1,0 +1,63 @@
+// @vitest-environment node
+/**
+ * The reader view on real pages with hand-made article text (test/corpus/extraction, dev split:
+ * the pages the rules were worked out on; the test split is measured by `npm run -s eval -- --section
+ * reader`). Each case is a kind of failure seen there, checked on the page that showed it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../engine/analyze';
+import { extractArticle } from '../engine/article';
+import type { PageReport } from '../engine/report';
+import { parsePage } from '../scripts/parse-page';
+
+const CORPUS = join(__dirname, 'corpus/extraction');
+
+function page(set: string, id: string): Document {
+  return parsePage(gunzipSync(readFileSync(join(CORPUS, set, 'pages', `${id}.html.gz`))).toString('utf8'));
+}
+
+const reportOf = (set: string, id: string): PageReport => analyzeDocument(page(set, id)).report;
+const texts = (report: PageReport) => report.article.blocks.map((block) => block.text);
+
+describe('reader view on real pages', () => {
+  it('takes the run of paragraphs over a byline box whose class says "content" (The Hill: paragraphs with name pop-ups)', () => {
+    const blocks = texts(reportOf('scrapinghub-en', '6ebac05f637ece8a'));
+    expect(blocks.some((t) => t.startsWith('Patrick Carlineo Jr., 55, could face up to 10 years in prison'))).toBe(true);
+    expect(blocks.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('drops a list of other stories when a longer story stands beside it (India Post "Breaking News")', () => {
+    const blocks = texts(reportOf('scrapinghub-en', '5f9c5ed5d64dfe68'));
+    expect(blocks.some((t) => t.startsWith('USCIRF expresses concern over NRC'))).toBe(false);
+    expect(blocks.some((t) => t.startsWith('NEW DELHI: Their American dream shattered'))).toBe(true);
+  });
+
+  it('keeps a list of stories when no longer story stands beside it', () => {
+    const item = (n: number) =>
+      `<li><a href="/story-${n}">Council approves the new bridge budget number ${n}</a> <span>The vote was close and the work starts in spring, officials said.</span></li>`;
+    const intro = '<p>Five stories from the council meeting, with the votes, the budget and what comes next.</p>';
+    const doc = parsePage(`<html><body><main><h1>Latest news</h1>${intro}<ul>${[1, 2, 3, 4, 5].map(item).join('')}</ul></main></body></html>`);
+    const body = extractArticle(doc).blocks.filter((b) => b.inArticle);
+    expect(body.filter((b) => b.role === 'list-item')).toHaveLength(5);
+  });
+
+  it.each(['33a95b71', '7c6d2080'])('leaves the dateline and the site name out of a Sohu story (%s), so no false pair', (id) => {
+    const report = reportOf('chinese-wce-zh', id);
+    expect(texts(report).some((t) => t.includes('BUSINESS.SOHU.COM'))).toBe(false);
+    expect(report.bilingual.detected).toBe(false);
+    expect(report.meta.published).toMatch(/^200\d-\d\d-\d\dT\d\d:\d\d:00$/);
+  });
+
+  it('shows a meal plan whole: the same dish under each plan is structure, not a copy', () => {
+    const blocks = texts(reportOf('scrapinghub-en', '5f03fc173ebc6abd'));
+    // Six plans, each with the dish, as in the page's reference text.
+    expect(blocks.filter((t) => t.startsWith('Asparagus and Eggs [1 cup asparagus'))).toHaveLength(6);
+  });
+
+  it("keeps a quoted post's date line, which is part of the quotation", () => {
+    expect(texts(reportOf('scrapinghub-en', 'aade2ec8d1e7b091'))).toContain('— Digital Foundry (@digitalfoundry) November 18, 2019');
+  });
+});
