@@ -1,6 +1,6 @@
 import type { BlockSnapshot, PageSnapshot } from './model';
 import { extractArticleSteps } from './article';
-import { mayHoldArticle } from './article-gate';
+import { worthReading } from './article-gate';
 import { markupDisclosureSteps } from './markup-disclosures';
 import { isCallout, noticeCandidatesSteps } from './notice-candidates';
 import { pageMetaSteps } from './page-meta';
@@ -88,7 +88,7 @@ function noArticle(doc: Document, opts: { url?: string | null }): SnapshotResult
 
 /** `snapshotPage` as a pass that yields every few hundred nodes, for the content script to slice. */
 export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } = {}): Steps<SnapshotResult> {
-  if (!mayHoldArticle(doc)) return noArticle(doc, opts);
+  if (!worthReading(doc)) return noArticle(doc, opts);
   const article = yield* extractArticleSteps(doc);
   const elements = article.blocks.map((block) => block.el);
   const places = yield* placesOfSteps(
