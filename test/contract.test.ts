@@ -30,15 +30,22 @@ function analyse(path: string): Analysis {
 }
 
 
+/** A form that holds (nearly) all the page's text: an ASP.NET page, or a page that is only a form. */
+function pageWide(form: Element): boolean {
+  const body = form.ownerDocument.body?.textContent?.length ?? 0;
+  return (form.textContent?.length ?? 0) >= 0.9 * body;
+}
+
 /**
  * Elements NewsLens must never read as page text nor touch: what the reader is typing (editable
  * areas, form controls) and forms (the page's own UI). The engine's blocks are what the content
- * script annotates, so none may stand in one. A page-wide ASP.NET form is the exception the engine
- * allows; no page here has one.
+ * script annotates, so none may stand in one. A page-wide form is the exception the engine allows
+ * (ASP.NET wraps whole pages in one; nonarticle-long-form is nothing but one).
  */
 function untouchable(el: Element): string | null {
   for (let cur: Element | null = el; cur !== null; cur = cur.parentElement) {
     const tag = cur.localName;
+    if (tag === 'form' && pageWide(cur)) continue;
     if (tag === 'form' || tag === 'textarea' || tag === 'select' || tag === 'button' || tag === 'template') return tag;
     const editable = cur.getAttribute('contenteditable');
     if (editable !== null) return editable.toLowerCase() === 'false' ? null : 'contenteditable';
