@@ -624,7 +624,8 @@ describe(`the real-pages corpus (${real.length} pages)`, () => {
       if (shown.length) collapsedOn.push(`${name} (${kinds.join(', ')})`);
       if (kinds.some((kind) => kind !== 'exact')) problems.push(`${name}: collapsed what is no exact copy (${kinds.join(', ')})`);
       if ((await ourMarks(page)).length) problems.push(`${name}: marks left after off`);
-      const allowed = new Set(['html[data-newslens-mode]', 'newslens-marker', 'newslens-marker[data-newslens-ui]', 'newslens-marker[data-newslens-display]']);
+      // The page-level mode and colour-scheme hints on <html>: no layout of their own, gone when off.
+      const allowed = new Set(['html[data-newslens-mode]', 'html[data-newslens-scheme]', 'newslens-marker', 'newslens-marker[data-newslens-ui]', 'newslens-marker[data-newslens-display]']);
       const unexpected = marks.filter((mark) => !allowed.has(mark) && !/\[data-newslens-collapsed\]$/.test(mark));
       if (unexpected.length) problems.push(`${name}: marks ${[...new Set(unexpected)].join(' ')}`);
       const ours = errors.filter((error) => /chrome-extension:|newslens/i.test(`${error.stack}`));
