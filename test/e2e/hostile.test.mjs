@@ -250,7 +250,7 @@ describe('a strict Content-Security-Policy', () => {
         const hidden = [...document.querySelectorAll('[data-newslens-collapsed]')].map((el) => getComputedStyle(el).display);
         return { position: getComputedStyle(host).position, radius: getComputedStyle(bar).borderRadius, display: getComputedStyle(bar).display, hidden };
       });
-      assert.deepEqual({ ...look, hidden: [...new Set(look.hidden)] }, { position: 'fixed', radius: '999px', display: 'flex', hidden: ['none'] });
+      assert.deepEqual({ ...look, hidden: [...new Set(look.hidden)] }, { position: 'static', radius: '999px', display: 'inline-flex', hidden: ['none'] });
       await page.locator('newslens-switch button', { hasText: 'English' }).click();
       assert.equal(await modeOf(page), 'en');
       assert.doesNotMatch(await rendered(page, 'main h1'), han);
