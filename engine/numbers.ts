@@ -1,3 +1,5 @@
+import { LATIN_LETTER_CLASS as LATIN } from './writing-systems';
+
 /**
  * The figures a text states, read the way a reader reads them: "$920 million" is 9.2×10⁸ dollars,
  * "9.2亿美元" the same, "110,000" = "11万", "3.5%", "2014年" = 2014, "二〇一九" = 2019, "十一万",
@@ -96,10 +98,10 @@ const SCALES: Record<string, number> = {
 
 /** Scale words written right after a number, longest first (so "mil millones" wins over "mil"). */
 const SCALE_WORD =
-  '(?:mil millones|thousands?|millions?|billions?|trillions?|tausend|millionen|milliarden?|billionen|milliards?|millones|millón|billones|billón|mille|mn|mln|bn|tn|mio\\.?|mrd\\.?|md)(?![\\p{Script=Latin}\\d])|万亿|萬億|十万|十萬|百万|百萬|千万|千萬|[千万萬亿億兆]';
+  `(?:mil millones|thousands?|millions?|billions?|trillions?|tausend|millionen|milliarden?|billionen|milliards?|millones|millón|billones|billón|mille|mn|mln|bn|tn|mio\\.?|mrd\\.?|md)(?![${LATIN}\\d])|万亿|萬億|十万|十萬|百万|百萬|千万|千萬|[千万萬亿億兆]`;
 
 /** "m" and "k" are scales after a currency ($5m, £20k); elsewhere "m" is a metre. */
-const SHORT_SCALE = '(?:m|k)(?![\\p{Script=Latin}\\d])';
+const SHORT_SCALE = `(?:m|k)(?![${LATIN}\\d])`;
 
 const CURRENCY_BEFORE = '(?:US\\$|A\\$|C\\$|HK\\$|NZ\\$|S\\$|R\\$|RMB|USD|EUR|GBP|CNY|JPY|[$€£¥₹₩])';
 const CURRENCY_AFTER =
@@ -164,35 +166,40 @@ const APPROX_BEFORE =
 // One expression for a figure in Arabic digits and what is written around it.
 const DIGITS = "\\d{1,3}(?:(?<sep>[,.\\u00a0\\u202f ’'])\\d{3})(?:\\k<sep>\\d{3})*(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
 const FIGURE = new RegExp(
-  `(?<![\\p{Script=Latin}\\d]|\\d[.,])(?<currency>${CURRENCY_BEFORE}\\s?)?(?<digits>${DIGITS})` +
-    `(?:(?<ordinal>st|nd|rd|th|er|e|ème|º|ª)(?![\\p{Script=Latin}\\d])|(?<decade>'?s)(?![\\p{Script=Latin}\\d]))?` +
+  `(?<![${LATIN}\\d]|\\d[.,])(?<currency>${CURRENCY_BEFORE}\\s?)?(?<digits>${DIGITS})` +
+    `(?:(?<ordinal>st|nd|rd|th|er|e|ème|º|ª)(?![${LATIN}\\d])|(?<decade>'?s)(?![${LATIN}\\d]))?` +
     `(?:\\s?(?<more>[多余餘]))?` +
     `(?:\\s?(?<scale>${SCALE_WORD})|(?<short>${SHORT_SCALE}))?` +
     `(?:\\s?(?<percent>${PERCENT}))?` +
     `(?:\\s?(?<currencyAfter>${CURRENCY_AFTER}))?` +
-    `(?:[\\s-]?(?<unit>${UNITS})(?![\\p{Script=Latin}]))?`,
-  'giu',
+    `(?:[\\s-]?(?<unit>${UNITS})(?![${LATIN}]))?`,
+  'gi',
 );
 
 /** "百分之 40": a percentage in digits after the Chinese word for it. */
 const PERCENT_CJK = /百分之\s?(\d+(?:\.\d+)?)(?![\d.])/gu;
 
 /** Clock times: 4:40, 19:30, 4.40 am, 2pm, 19h30, 19.30 Uhr, 下午4点. */
-const TIME =
-  /(?<![\p{Script=Latin}\d:]|\d[.,])(上午|下午|晚上|凌晨|早上)?\s?(\d{1,2})(?:([:.h])(\d{2}))?\s?(a\.?m\.?|p\.?m\.?|uhr|h(?![\p{Script=Latin}\d])|点|點|时|時)?(?![\p{Script=Latin}\d])/giu;
+const TIME = new RegExp(
+  String.raw`(?<![${LATIN}\d:]|\d[.,])(上午|下午|晚上|凌晨|早上)?\s?(\d{1,2})(?:([:.h])(\d{2}))?\s?(a\.?m\.?|p\.?m\.?|uhr|h(?![${LATIN}\d])|点|點|时|時)?(?![${LATIN}\d])`,
+  'gi',
+);
 
 /** A day and a month: 29 March, March 29th, 29. März, 29 de marzo, 1er mars, 3月29日. */
 const DATE_DAY_MONTH = new RegExp(
-  `(?<![\\p{Script=Latin}\\d]|\\d[.,])(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s?(?:of\\s|de\\s)?(${MONTH_WORD})(?![\\p{Script=Latin}])`,
-  'giu',
+  `(?<![${LATIN}\\d]|\\d[.,])(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s?(?:of\\s|de\\s)?(${MONTH_WORD})(?![${LATIN}])`,
+  'gi',
 );
-const DATE_MONTH_DAY = new RegExp(`(?<![\\p{Script=Latin}])(${MONTH_WORD})\\s(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{Script=Latin}\\d])(?!,?\\d)`, 'giu');
+const DATE_MONTH_DAY = new RegExp(`(?<![${LATIN}])(${MONTH_WORD})\\s(\\d{1,2})(?:st|nd|rd|th)?(?![${LATIN}\\d])(?!,?\\d)`, 'gi');
 const DATE_CJK = /(?<!\d)(\d{1,2})\s?月\s?(\d{1,2})\s?[日号號](?!\d)/gu;
 const MONTH_CJK = /(?<![\d.])(\d{1,2})\s?月(?![\d份]*\s?\d)/gu;
-const MONTH_NAME = new RegExp(`(?<![\\p{Script=Latin}])(${MONTH_WORD})(?![\\p{Script=Latin}])`, 'giu');
+const MONTH_NAME = new RegExp(`(?<![${LATIN}])(${MONTH_WORD})(?![${LATIN}])`, 'gi');
 
 /** Centuries and decades: 19th century, 19 世纪, 19. Jahrhundert, 20世纪30年代, 1980年代, 上世纪80年代. */
-const CENTURY = /(?<![\p{Script=Latin}\d])(\d{1,2})(?:st|nd|rd|th|\.|e|ème)?\s?(?:-|\s)?(?:century|centuries|世纪|世紀|jahrhunderts?|siècle)/giu;
+const CENTURY = new RegExp(
+  String.raw`(?<![${LATIN}\d])(\d{1,2})(?:st|nd|rd|th|\.|e|ème)?\s?(?:-|\s)?(?:century|centuries|世纪|世紀|jahrhunderts?|siècle)`,
+  'gi',
+);
 const DECADE_CJK = /(?:(上)?\s?(\d{1,2})?\s?(?:世纪|世紀))?\s?(\d{2,4})\s?年代/gu;
 
 const CHINESE_DIGITS: Record<string, number> = {
@@ -214,8 +221,8 @@ const ENGLISH_UNITS: Record<string, number> = {
 /** Words that multiply the number before them ("two decades" = 20 years); alone they stand for one of them ("a decade"). */
 const ENGLISH_MULTIPLIED = new Set(['dozen', 'decade', 'decades']);
 const ENGLISH_NUMBER = new RegExp(
-  `(?<![\\p{Script=Latin}])((?:${Object.keys(ENGLISH_UNITS).join('|')})(?:[- ](?:${Object.keys(ENGLISH_UNITS).join('|')}))?)(?:\\s(hundred|thousand|million|billion|trillion))?(?:\\s(${PERCENT}))?(?![\\p{Script=Latin}])`,
-  'giu',
+  `(?<![${LATIN}])((?:${Object.keys(ENGLISH_UNITS).join('|')})(?:[- ](?:${Object.keys(ENGLISH_UNITS).join('|')}))?)(?:\\s(hundred|thousand|million|billion|trillion))?(?:\\s(${PERCENT}))?(?![${LATIN}])`,
+  'gi',
 );
 
 /**
