@@ -7,15 +7,16 @@ import type {
   UnitData,
 } from './model';
 import { lengthRatio, translationScore } from './alignment';
-import { analyzeBilingual, type BilingualPair } from './bilingual';
+import { analyzeBilingual } from './bilingual';
 import { findPageDisclosures } from './disclosures';
-import { findDuplicates } from './duplicates';
+import { findDuplicates, preferBodyCopies } from './duplicates';
 import { splitInline } from './inline';
 import { splitBySentences } from './sentence-runs';
 import { assignLanguagesCounted, baseLanguage, detectLanguage, type LanguageHint, type LanguageMemo, languageMemo } from './languages';
-import type { DuplicateKind, Part, ReportBlock } from './report';
+import type { Part, ReportBlock } from './report';
 import { snapshotPage } from './snapshot';
-import { endsInEllipsis, truncation } from './truncation';
+import { titleOf } from './title';
+import { shortOfTranslation, truncation } from './truncation';
 import { checkTranslation } from './translation-check';
 import { latinLength } from './writing-systems';
 
@@ -23,39 +24,6 @@ import { latinLength } from './writing-systems';
 export * from './snapshot';
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
-
-interface Group {
-  kind: DuplicateKind;
-  kept: number;
-  copies: number[];
-}
-
-/**
- * A teaser or summary glued together from copies of several body paragraphs (the seed's EN+ZH
- * summary: a cut-off copy of one paragraph and an exact copy of its translation) is the copy to
- * hide, even where it comes first: the body keeps its own paragraphs. A block of one paragraph
- * that stands twice is an ordinary copy, and the first complete one stays.
- */
-function preferBodyCopies(groups: Group[], units: readonly UnitData[], complete: (unit: number) => boolean): Group[] {
-  const groupOf = new Map<number, number>();
-  groups.forEach((group, g) => {
-    for (const id of [group.kept, ...group.copies]) groupOf.set(id, g);
-  });
-  const groupsOfBlock = new Map<number, Set<number> | null>();
-  for (const unit of units) {
-    const g = groupOf.get(unit.id);
-    const seen = groupsOfBlock.get(unit.block);
-    if (g === undefined || seen === null) groupsOfBlock.set(unit.block, null);
-    else groupsOfBlock.set(unit.block, (seen ?? new Set<number>()).add(g));
-  }
-  const composite = (unit: number) => (groupsOfBlock.get(units[unit]?.block ?? -1)?.size ?? 0) >= 2;
-  return groups.map((group) => {
-    if (!composite(group.kept)) return group;
-    const better = group.copies.find((id) => complete(id) && !composite(id));
-    if (better === undefined) return group;
-    return { ...group, kept: better, copies: [group.kept, ...group.copies.filter((id) => id !== better)].sort((a, b) => a - b) };
-  });
-}
 
 /**
  * The lines of one element (cut by <br>), consecutive lines of one language joined: an element
@@ -341,56 +309,6 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
   };
   analysis.report.timing.ms = Math.round((now() - started) * 100) / 100;
   return analysis;
-}
-
-/** A subtitle this much longer or shorter than the title is not its translation (alignment.ts scores). */
-const SUBTITLE_SCORE = 0.6;
-/** A paragraph at most this many times as long as the title may be its translation (ntrex128 ratio 5th–95th percentile 0.74–1.43). */
-const SUBTITLE_LENGTH = 1.6;
-
-/**
- * The title, with its translation when the page prints that as a subtitle right under it (an h1 in
- * one of the page's two languages, then an h2, a label line or a title-sized paragraph in the other).
- */
-function titleOf(blocks: readonly BlockSnapshot[], partsOf: readonly Part[][], index: number, languages: readonly string[]): { text: string; parts: Part[] } {
-  const title = blocks[index] as BlockSnapshot;
-  const parts = partsOf[index] ?? [];
-  const next = blocks[index + 1];
-  const subtitle = partsOf[index + 1];
-  const only = parts[0];
-  if (parts.length !== 1 || only === undefined || next === undefined || subtitle?.length !== 1 || languages.length !== 2) return { text: title.text, parts };
-  const other = subtitle[0] as Part;
-  // A paragraph under the title is its subtitle only when it is about as long as a title.
-  const titleSized = latinLength(other.text) <= SUBTITLE_LENGTH * latinLength(only.text);
-  if (next.role !== 'heading' && next.role !== 'label' && !(next.role === 'paragraph' && titleSized)) return { text: title.text, parts };
-  const bases = [baseLanguage(only.lang), baseLanguage(other.lang)];
-  const pageBases = languages.map(baseLanguage);
-  if (bases[0] === bases[1] || !bases.every((base) => pageBases.includes(base))) return { text: title.text, parts };
-  if (translationScore(only.text, other.text) < SUBTITLE_SCORE) return { text: title.text, parts };
-  return { text: `${title.text} ${next.text}`, parts: [only, other] };
-}
-
-/**
- * A translation is about as long as its original (alignment.ts: Latin-equivalent length ratio 1.0,
- * 5th percentile 0.74 on ntrex128); a paired paragraph below this share of its partner's length is
- * missing part of the text.
- */
-const SHORT_OF_TRANSLATION = 0.7;
-
-/**
- * Paired paragraphs that stop on an ellipsis and hold much less than their translation: cut, even
- * when the words before the ellipsis alone could be style (a one-word last sentence, say).
- */
-function shortOfTranslation(pairs: readonly BilingualPair[], units: readonly UnitData[]): Set<number> {
-  const short = new Set<number>();
-  for (const pair of pairs) {
-    for (const [side, other] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
-      const text = units[side]?.text ?? '';
-      if (!endsInEllipsis(text)) continue;
-      if (latinLength(text) < SHORT_OF_TRANSLATION * latinLength(units[other]?.text ?? '')) short.add(side);
-    }
-  }
-  return short;
 }
 
 /** Puts the page's elements back beside the text analysis, for the content script. */

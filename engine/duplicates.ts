@@ -608,3 +608,41 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
   }
   return matches.sort((x, y) => x.kept - y.kept);
 }
+
+/** A group of copies by unit id: the one kept and the ones collapsed into it. */
+export interface CopyGroup {
+  kind: DuplicateKind;
+  kept: number;
+  copies: number[];
+}
+
+/**
+ * A teaser or summary glued together from copies of several body paragraphs (the seed's EN+ZH
+ * summary: a cut-off copy of one paragraph and an exact copy of its translation) is the copy to
+ * hide, even where it comes first: the body keeps its own paragraphs. A block of one paragraph
+ * that stands twice is an ordinary copy, and the first complete one stays.
+ */
+export function preferBodyCopies(
+  groups: CopyGroup[],
+  units: readonly { id: number; block: number }[],
+  complete: (unit: number) => boolean,
+): CopyGroup[] {
+  const groupOf = new Map<number, number>();
+  groups.forEach((group, g) => {
+    for (const id of [group.kept, ...group.copies]) groupOf.set(id, g);
+  });
+  const groupsOfBlock = new Map<number, Set<number> | null>();
+  for (const unit of units) {
+    const g = groupOf.get(unit.id);
+    const seen = groupsOfBlock.get(unit.block);
+    if (g === undefined || seen === null) groupsOfBlock.set(unit.block, null);
+    else groupsOfBlock.set(unit.block, (seen ?? new Set<number>()).add(g));
+  }
+  const composite = (unit: number) => (groupsOfBlock.get(units[unit]?.block ?? -1)?.size ?? 0) >= 2;
+  return groups.map((group) => {
+    if (!composite(group.kept)) return group;
+    const better = group.copies.find((id) => complete(id) && !composite(id));
+    if (better === undefined) return group;
+    return { ...group, kept: better, copies: [group.kept, ...group.copies.filter((id) => id !== better)].sort((a, b) => a - b) };
+  });
+}
