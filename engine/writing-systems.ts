@@ -73,6 +73,9 @@ export function scriptOf(cp: number): WritingScript {
  */
 export const LATIN_LETTER_CLASS = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff\\uff21-\\uff3a\\uff41-\\uff5a';
 
+/** Letters of the alphabets that inflect a word by its ending: Latin, Greek and Cyrillic (as scriptOf). */
+export const ALPHABET_LETTER_CLASS = `${LATIN_LETTER_CLASS}\\u0370-\\u03ff\\u0400-\\u052f`;
+
 /** Han, kana and Hangul: each character carries about a word's share of meaning. */
 export function isCjkScript(script: WritingScript): boolean {
   return script === 'han' || script === 'hiragana' || script === 'katakana' || script === 'hangul';
