@@ -30,13 +30,20 @@ const until = async (test: () => boolean) => {
 function setup(opts: { settings?: Partial<Settings>; siteModes?: SiteModes; analyze?: (snapshot: PageSnapshot) => Promise<PageFindings> } = {}) {
   const states: PageState[] = [];
   const saved: [string, LanguageMode][] = [];
+  const reads: string[] = [];
   // As the background does: the text phase, answered with the findings alone.
   const analyze = vi.fn(opts.analyze ?? (async (snapshot: PageSnapshot) => findingsOf(analyzeSnapshot(snapshot))));
   const deps: ControllerDeps = {
     doc: document,
     engine: { snapshotSteps: snapshotPageSteps, analyze },
-    settings: async () => ({ ...DEFAULT_SETTINGS, ...opts.settings }),
-    siteModes: async () => opts.siteModes ?? {},
+    settings: async () => {
+      reads.push('settings');
+      return { ...DEFAULT_SETTINGS, ...opts.settings };
+    },
+    siteModes: async () => {
+      reads.push('siteModes');
+      return opts.siteModes ?? {};
+    },
     saveSiteMode: async (host, mode) => {
       saved.push([host, mode]);
     },
@@ -45,7 +52,7 @@ function setup(opts: { settings?: Partial<Settings>; siteModes?: SiteModes; anal
     timing: { quietMs: 20, maxWaitMs: 100 },
   };
   const controller = new Controller(deps);
-  return { controller, states, saved, analyze };
+  return { controller, states, saved, analyze, reads };
 }
 
 const control = () => document.querySelector(TAG.switch)?.shadowRoot ?? null;
@@ -66,6 +73,14 @@ describe('the content script on the seed page', () => {
   });
   let stop: (() => void) | null = null;
   afterEach(() => stop?.());
+
+  it('reads the settings and the sites\' modes once each, both at start, on the way to ready', async () => {
+    const { controller, reads } = setup({ siteModes: { 'news.example': 'en' } });
+    stop = () => controller.disable();
+    await controller.start();
+    expect(reads).toEqual(['siteModes', 'settings']);
+    expect(controller.state().mode).toBe('en');
+  });
 
   it('analyses, annotates and reports its state', async () => {
     const { controller, states } = setup();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageObserver } from '@/entrypoints/content/observer';
-import { Cancelled, inFrames, runSliced, sliced, WRITE_FRAMES } from '@/entrypoints/content/schedule';
+import { Cancelled, inFrames, runSliced, sliced, WRITE_FRAMES, WRITES_PER_FRAME } from '@/entrypoints/content/schedule';
 import type { Steps } from '@/engine/steps';
 import { MARK } from '@/utils/page-markers';
 
@@ -124,12 +124,18 @@ describe('writes that change layout, in few frames', () => {
     return slices;
   };
 
-  it(`writes in ${WRITE_FRAMES} frames, whatever the number of items, each slice right after a frame begins`, async () => {
-    for (const count of [40, 4000]) {
+  it(`writes in at most ${WRITE_FRAMES} frames, whatever the number of items, each slice right after a frame begins`, async () => {
+    for (const count of [4000, 40_000]) {
       const slices = await inFramesOf(count);
       expect(slices.map((slice) => slice.items)).toEqual(Array(WRITE_FRAMES).fill(count / WRITE_FRAMES));
       expect(slices.map((slice) => slice.frame)).toEqual([1, 2, 3, 4]);
     }
+  });
+
+  it(`takes one frame for every ${WRITES_PER_FRAME} writes: a short page is written in one`, async () => {
+    expect(await inFramesOf(40)).toEqual([{ items: 40, frame: 1 }]);
+    expect(await inFramesOf(WRITES_PER_FRAME)).toEqual([{ items: WRITES_PER_FRAME, frame: 1 }]);
+    expect((await inFramesOf(2 * WRITES_PER_FRAME + 1)).map((slice) => slice.frame)).toEqual([1, 2, 3]);
   });
 
   it('takes more frames only where a slice would use more than its budget', async () => {

@@ -61,6 +61,8 @@ export class Controller {
   private abort = new AbortController();
   private running: Promise<void> | null = null;
   private again = false;
+  /** The sites' remembered modes, asked for at start beside the settings: one round trip less before the first plan. */
+  private siteModesAhead: Promise<SiteModes> | null = null;
 
   private annotator: Annotator | null = null;
   private readonly pageLog = new ChangeLog();
@@ -93,6 +95,7 @@ export class Controller {
 
   /** Starts on page load, unless the user turned NewsLens off for this site. */
   async start(): Promise<void> {
+    this.siteModesAhead = this.deps.siteModes();
     const settings = await this.deps.settings();
     this.settingsValue = settings;
     if (disabledEntryFor(settings, this.host) !== undefined) {
@@ -150,6 +153,7 @@ export class Controller {
 
   /** The site's remembered mode changed (in another tab, or the popup). */
   applySiteModes(modes: SiteModes): void {
+    if (this.siteModesAhead) this.siteModesAhead = Promise.resolve(modes);
     const wanted = modes[this.host];
     if (!this.enabled || !this.plan || wanted === undefined || wanted === this.mode) return;
     const mode = resolveMode(this.plan.modes, wanted, 'both');
@@ -279,7 +283,9 @@ export class Controller {
 
   private async choosePageMode(plan: PagePlan): Promise<void> {
     if (this.modeChosen && plan.modes.includes(this.mode)) return;
-    const [settings, siteModes] = await Promise.all([this.deps.settings(), this.deps.siteModes()]);
+    const ahead = this.siteModesAhead;
+    this.siteModesAhead = null;
+    const [settings, siteModes] = await Promise.all([this.settingsValue ?? this.deps.settings(), ahead ?? this.deps.siteModes()]);
     this.mode = resolveMode(plan.modes, siteModes[this.host], settings.defaultMode);
     this.modeChosen = plan.modes.length > 1;
   }

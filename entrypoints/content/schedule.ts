@@ -91,9 +91,16 @@ export function sliced<T>(items: Iterable<T>, work: (item: T) => void, opts: Sli
  */
 export const WRITE_FRAMES = 4;
 export const FRAME_WRITE_MS = 25;
+/**
+ * Writes one frame takes before the next is used: a block whose `lang` changes is shaped again,
+ * about a quarter of a millisecond each, so a hundred add some 25 ms of layout to a frame. A short
+ * page (the seed: a few dozen) is written in one frame, ready three frames sooner.
+ */
+export const WRITES_PER_FRAME = 100;
 
 /**
- * Runs `work` over `items` in WRITE_FRAMES frames (more only where our own slices need them),
+ * Runs `work` over `items` in up to WRITE_FRAMES frames, one for every WRITES_PER_FRAME items
+ * (more only where our own slices need them),
  * each slice at the start of a frame's rendering: for writes whose cost lies in the layout after
  * them. On a long page every frame that changes layout costs a walk over the whole page whatever
  * it changed (10,000 paragraphs: 60–120 ms on this project's test machine), and each write adds
@@ -103,7 +110,8 @@ export const FRAME_WRITE_MS = 25;
  */
 export async function inFrames<T>(items: readonly T[], work: (item: T) => void, opts: SliceOptions = {}): Promise<void> {
   if (items.length === 0) return;
-  const perFrame = Math.ceil(items.length / WRITE_FRAMES);
+  const frames = Math.min(WRITE_FRAMES, Math.ceil(items.length / WRITES_PER_FRAME));
+  const perFrame = Math.ceil(items.length / frames);
   await beforeLayout();
   return inSlices(items, work, { ...opts, budgetMs: opts.budgetMs ?? FRAME_WRITE_MS }, () => perFrame, beforeLayout);
 }
