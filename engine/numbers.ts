@@ -323,17 +323,19 @@ export function readFigures(text: string, lang = 'en'): Figure[] {
     });
   };
 
+  // Every expression up to FIGURE needs a digit: a text without one skips them all.
+  const hasDigit = /\d/.test(folded);
   // Dates, times, centuries and decades first: their digits are not amounts.
-  for (const m of folded.matchAll(DATE_CJK)) {
+  for (const m of hasDigit ? folded.matchAll(DATE_CJK) : []) {
     add({ kind: 'date', values: [Number(m[1]) * 100 + Number(m[2])], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of folded.matchAll(DATE_DAY_MONTH)) {
+  for (const m of hasDigit ? folded.matchAll(DATE_DAY_MONTH) : []) {
     const month = MONTHS[(m[2] ?? '').toLowerCase().replace(/\.$/, '')];
     const day = Number(m[1]);
     if (month === undefined || day < 1 || day > 31) continue;
     add({ kind: 'date', values: [month * 100 + day], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of folded.matchAll(DATE_MONTH_DAY)) {
+  for (const m of hasDigit ? folded.matchAll(DATE_MONTH_DAY) : []) {
     const name = m[1] ?? '';
     const month = MONTHS[name.toLowerCase().replace(/\.$/, '')];
     const day = Number(m[2]);
@@ -341,7 +343,7 @@ export function readFigures(text: string, lang = 'en'): Figure[] {
     if (month === undefined || day < 1 || day > 31 || name[0] === name[0]?.toLowerCase()) continue;
     add({ kind: 'date', values: [month * 100 + day], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of folded.matchAll(DECADE_CJK)) {
+  for (const m of hasDigit ? folded.matchAll(DECADE_CJK) : []) {
     const digits = m[3] ?? '';
     let decade: number;
     if (digits.length === 4) decade = Number(digits);
@@ -350,10 +352,10 @@ export function readFigures(text: string, lang = 'en'): Figure[] {
     else continue;
     add({ kind: 'decade', values: [decade], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of folded.matchAll(CENTURY)) {
+  for (const m of hasDigit ? folded.matchAll(CENTURY) : []) {
     add({ kind: 'century', values: [Number(m[1])], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of folded.matchAll(TIME)) {
+  for (const m of hasDigit ? folded.matchAll(TIME) : []) {
     const [, part, hourText, mark, minutes, suffix] = m;
     const lowerSuffix = suffix?.toLowerCase().replace(/\./g, '');
     // A bare number is a time only with a clock's mark: 4:40, 19h30, 4.40 am, 2pm, 4点.
@@ -369,14 +371,14 @@ export function readFigures(text: string, lang = 'en'): Figure[] {
   }
 
   // Month names and months in digits ("3 月") are read so that they answer each other.
-  for (const m of folded.matchAll(MONTH_CJK)) {
+  for (const m of hasDigit ? folded.matchAll(MONTH_CJK) : []) {
     add({ kind: 'month', values: [Number(m[1])], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of folded.matchAll(PERCENT_CJK)) {
+  for (const m of hasDigit ? folded.matchAll(PERCENT_CJK) : []) {
     const start = m.index;
     add({ kind: 'percent', values: readDigits(m[1] ?? '', undefined, false), start, end: start + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of folded.matchAll(FIGURE)) {
+  for (const m of hasDigit ? folded.matchAll(FIGURE) : []) {
     const start = m.index;
     const end = start + m[0].length;
     const { digits = '', sep, currency, ordinal, decade, more, scale: scaleWord, short: shortScale, percent, currencyAfter, unit } = m.groups ?? {};

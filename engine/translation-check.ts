@@ -256,11 +256,22 @@ const SINGLE_LETTERS = new Set(['es', 'pt']);
 
 /** A text cut with an ellipsis may stop inside its last word or figure ("Crai...", "1,0…"): that piece is not read. */
 const CUT_END = /[\p{Script=Latin}\d.,'’-]*\s*(?:\.{3}|…|⋯)["'”’」』)）]*\s*$/u;
+/** Where CUT_END is looked for: an expression anchored only at its end is tried from every position of the text. */
+const CUT_TAIL = 80;
+
+function withoutCutEnd(text: string): string {
+  const tail = text.slice(-CUT_TAIL);
+  const cut = CUT_END.exec(tail);
+  if (cut === null) return text;
+  // A cut piece as long as the tail may reach further back: read the whole text then.
+  if (cut.index === 0 && tail.length < text.length) return text.replace(CUT_END, '');
+  return text.slice(0, text.length - tail.length + cut.index);
+}
 
 /** The facts on which a paragraph `a` and its translation `b` disagree: at most one figure and one name. */
 export function checkTranslation(whole: Part, translation: Part): FactMismatch[] {
-  const a = { lang: whole.lang, text: whole.text.replace(CUT_END, '') };
-  const b = { lang: translation.lang, text: translation.text.replace(CUT_END, '') };
+  const a = { lang: whole.lang, text: withoutCutEnd(whole.text) };
+  const b = { lang: translation.lang, text: withoutCutEnd(translation.text) };
   const found: FactMismatch[] = [];
   const number = numberMismatch(a, b);
   if (number) found.push(number);
