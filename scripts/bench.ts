@@ -2,8 +2,8 @@
  * Medians of the engine's analysis time (DOM parse excluded), with Readability's parse of the same
  * page timed in the same run for scale, and what the command line's parse costs (parse5's tree
  * construction, then linkedom; scripts/parse-page.ts) beside linkedom's alone:
- *   npm run -s bench [-- --json] [--cold-runs N]
- * Pages: the seed, and generated bilingual pages of 100, 1,000 and 10,000 paragraphs built from the
+ *   npm run -s bench [-- --json] [--cold-runs N] [--paragraphs 100,1000,10000]
+ * Pages: the seed, and generated bilingual pages of 100, 1,000 and 10,000 paragraphs (or the sizes given) built from the
  * NTREX-128 pairs in test/fixtures (interleaved English/Chinese, a tenth of them repeated).
  * Cold figures (`coldMs`, `readabilityColdMs`: median of N fresh processes, 15 by default, each
  * loading the bundled modules and running one analysis; see scripts/cold-start.ts) for the seed
@@ -22,6 +22,9 @@ const json = process.argv.includes('--json');
 const coldRunsAt = process.argv.indexOf('--cold-runs');
 const coldRuns = coldRunsAt >= 0 ? Number(process.argv[coldRunsAt + 1]) : 15;
 if (!Number.isInteger(coldRuns) || coldRuns < 1) throw new Error('--cold-runs takes a whole number of runs');
+const sizesAt = process.argv.indexOf('--paragraphs');
+const sizes = (sizesAt >= 0 ? (process.argv[sizesAt + 1] ?? '') : '100,1000,10000').split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--paragraphs takes page sizes such as 100,1000');
 
 const median = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
@@ -123,7 +126,7 @@ const result = {
     ...coldKeys(cold.seed),
     ...parseTime(seedHtml, 51),
   },
-  scale: [100, 1000, 10000].map((paragraphs) => {
+  scale: sizes.map((paragraphs) => {
     const html = generatedPage(paragraphs);
     const runs = paragraphs >= 10000 ? 5 : paragraphs >= 1000 ? 9 : 21;
     // A bigger page runs each function more often: fewer runs warm it.
