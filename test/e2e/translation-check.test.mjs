@@ -11,8 +11,11 @@ import { startServer } from './helpers/server.mjs';
  * Chinese. Run after `npm run build`: `node --test test/e2e/translation-check.test.mjs`.
  */
 
+const CHANGED = projectFile('test/fixtures/ntrex-changed-figure/page.html');
 const ROUTES = {
-  '/changed': projectFile('test/fixtures/ntrex-changed-figure/page.html'),
+  '/changed': CHANGED,
+  // The same page drawn dark by its own style.
+  '/changed-dark': CHANGED.replace('<body>', '<body style="background: #121212; color: #e8e8e8">'),
   '/seed': projectFile('test/fixtures/seed/page.html'),
 };
 const EN_SIDE = 'Survey of 20,000 secondary school pupils';
@@ -63,7 +66,8 @@ const shownMarks = (page) =>
       .filter((host) => host.getClientRects().length > 0)
       .map((host) => {
         const mark = host.shadowRoot.querySelector('.check');
-        return { text: mark.textContent, hint: mark.title, paragraph: host.parentElement.textContent };
+        const { color, backgroundColor } = getComputedStyle(mark);
+        return { text: mark.textContent, hint: mark.title, paragraph: host.parentElement.textContent, color, backgroundColor };
       }),
   );
 
@@ -88,7 +92,7 @@ async function until(test, what, timeout = 10000) {
 describe('the translation check in Chromium', () => {
   const held = withChromium();
 
-  it('marks the changed figure on the pair, once in each mode, and no figure of the seed', async () => {
+  it("marks the changed figure on the pair, once in each mode, in the page's colour scheme, and no figure of the seed", async () => {
     const { browser } = held;
     const { page, tabId, state } = await open(browser, '/changed');
     const languages = state.modes.filter((mode) => mode !== 'both');
@@ -106,6 +110,13 @@ describe('the translation check in Chromium', () => {
     }
     await askPage(browser.worker, tabId, { type: 'set-mode', mode: 'both' });
     await page.close();
+
+    // Light colours on a light page, dark ones on a dark page, as the other marks.
+    assert.deepEqual([both[0].color, both[0].backgroundColor], ['rgb(165, 14, 14)', 'rgb(252, 232, 230)']);
+    const dark = await open(browser, '/changed-dark');
+    const [onDark] = await shownMarks(dark.page);
+    assert.deepEqual([onDark.text, onDark.color, onDark.backgroundColor], [expected, 'rgb(246, 174, 169)', 'rgb(92, 43, 41)']);
+    await dark.page.close();
 
     const seed = await open(browser, '/seed');
     assert.equal(await seed.page.evaluate(() => document.querySelectorAll('newslens-check').length), 0);
