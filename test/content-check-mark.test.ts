@@ -12,7 +12,7 @@ import { pageCss } from '@/entrypoints/content/styles';
 import { findingsOf, type PageFindings, type PageSnapshot } from '@/engine/model';
 import { analyzeSnapshot } from '@/engine/analyze';
 import { snapshotPageSteps } from '@/engine/snapshot';
-import type { Translate } from '@/utils/i18n';
+import { rememberTranslations, type Translate } from '@/utils/i18n';
 import { MARK, TAG } from '@/utils/page-markers';
 import { isContentRequest } from '@/utils/protocol';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -113,6 +113,12 @@ describe('the translation check on the page', () => {
     loadPage(CHANGED);
     await annotated(ZH.t);
     expect(marks().map(markText)).toEqual(['数字不一致：20,000 ↔ 20万', '数字不一致：20,000 ↔ 20万']);
+  });
+
+  it('keeps apart two marks whose figures, joined, read alike', () => {
+    const t = rememberTranslations(EN.t);
+    expect(t('checkMarkNumbers', ['1,000', '5'])).toBe('numbers differ: 1,000 ↔ 5');
+    expect(t('checkMarkNumbers', ['1', '000,5'])).toBe('numbers differ: 1 ↔ 000,5');
   });
 
   it('marks each language of a paragraph holding both after its own part, and hides it with that part', async () => {
