@@ -3,12 +3,14 @@ import { useId } from 'preact/hooks';
 import type { MessageKey } from '../utils/i18n';
 import type { FlagTarget } from '../utils/protocol';
 import type { DisclosureKind, DisclosureSource, DuplicateKind, PageReport } from '../engine/report';
+import { excerpt, ShowButton } from './flag-item';
 import { useLocale } from './locale';
+import { MismatchItems } from './TranslationCheck';
 
 /**
  * Everything NewsLens found wrong or notable on the page, each with its evidence and a button
  * that scrolls the page to it. A target's index is the item's index in its report list
- * (`disclosures`, `duplicates`, `truncated`, `bilingual.untranslated`).
+ * (`disclosures`, `duplicates`, `truncated`, `bilingual.untranslated`, `bilingual.mismatches`).
  */
 
 const KIND_TEXT: Record<DisclosureKind, MessageKey> = {
@@ -31,26 +33,9 @@ const DUPLICATE_TEXT: Record<DuplicateKind, MessageKey> = {
   truncated: 'duplicateTruncated',
 };
 
-/** Long paragraphs are cut for the list; `fromEnd` keeps the end, where a truncation shows. */
-function excerpt(text: string, fromEnd = false): string {
-  const limit = 140;
-  const chars = [...text];
-  if (chars.length <= limit) return text;
-  return fromEnd ? `…${chars.slice(-limit).join('')}` : `${chars.slice(0, limit).join('')}…`;
-}
-
-function ShowButton({ target, describedBy, onShow }: { target: FlagTarget; describedBy: string; onShow: (target: FlagTarget) => void }) {
-  const { t } = useLocale();
-  return (
-    <button type="button" class="show" aria-describedby={describedBy} onClick={() => onShow(target)}>
-      {t('showOnPage')}
-    </button>
-  );
-}
-
 /**
- * One kind of finding. Only the AI disclosure starts open: its words are the finding, while the
- * other lists can run long and would push the article out of the popup.
+ * One kind of finding. Only the AI disclosure and the translation check start open: their words
+ * are the finding, while the other lists can run long and would push the article out of the popup.
  */
 function FlagGroup({ kind, title, open, children }: { kind: string; title: string; open: boolean; children: ComponentChildren }) {
   return (
@@ -69,9 +54,10 @@ export function Flags({ report, onShow }: { report: PageReport; onShow: (target:
   const { t } = useLocale();
   const id = useId();
   const { disclosures, duplicates, truncated } = report;
-  const { untranslated } = report.bilingual;
+  // A report from before the translation check has no mismatches (the contract reads it as none).
+  const { untranslated, mismatches = [] } = report.bilingual;
   const collapsed = duplicates.reduce((sum, group) => sum + group.copies.length, 0);
-  const none = disclosures.length + duplicates.length + truncated.length + untranslated.length === 0;
+  const none = disclosures.length + duplicates.length + truncated.length + untranslated.length + mismatches.length === 0;
 
   return (
     <section class="panel flags" aria-labelledby={`${id}-heading`}>
@@ -104,6 +90,11 @@ export function Flags({ report, onShow }: { report: PageReport; onShow: (target:
                   </li>
                 );
               })}
+            </FlagGroup>
+          )}
+          {mismatches.length > 0 && (
+            <FlagGroup kind="check" title={t('flagCheck', String(mismatches.length))} open>
+              <MismatchItems mismatches={mismatches} id={id} onShow={onShow} />
             </FlagGroup>
           )}
           {duplicates.length > 0 && (

@@ -5,6 +5,7 @@ import type {
   PageSnapshot,
   TextAnalysis,
   UnitData,
+  UnitMismatch,
 } from './model';
 import { lengthRatio, translationScore } from './alignment';
 import { analyzeBilingual } from './bilingual';
@@ -252,6 +253,10 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
     chars.set(unit.lang, (chars.get(unit.lang) ?? 0) + unit.text.length);
     total += unit.text.length;
   }
+  // The pair stands on its other evidence; then its two sides' facts are compared.
+  const mismatches: UnitMismatch[] = bilingual.pairs.flatMap((pair) =>
+    checkTranslation(partOf(pair.a), partOf(pair.b)).map((found) => ({ a: pair.a, b: pair.b, kind: found.kind, detail: { a: found.a, b: found.b } })),
+  );
   const titleIndex = blocks.findIndex((block) => block.role === 'title');
   const titleBlock = blocks[titleIndex];
 
@@ -270,12 +275,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
         layouts: bilingual.layouts,
         pairs: bilingual.pairs.map((pair) => ({ a: partOf(pair.a), b: partOf(pair.b), confidence: pair.confidence })),
         untranslated: bilingual.untranslated.map(partOf),
-        // The pair stands on its other evidence; then its two sides' facts are compared.
-        mismatches: bilingual.pairs.flatMap((pair) => {
-          const a = partOf(pair.a);
-          const b = partOf(pair.b);
-          return checkTranslation(a, b).map((found) => ({ a, b, kind: found.kind, detail: { a: found.a, b: found.b } }));
-        }),
+        mismatches: mismatches.map(({ a, b, kind, detail }) => ({ a: partOf(a), b: partOf(b), kind, detail })),
       },
       duplicates: groups.map((group) => ({
         kind: group.kind,
@@ -306,6 +306,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
     pairs: bilingual.pairs,
     textDisclosures,
     duplicates: groups.map((group) => group.copies[0] ?? -1),
+    mismatches,
   };
   analysis.report.timing.ms = Math.round((now() - started) * 100) / 100;
   return analysis;

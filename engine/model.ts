@@ -1,4 +1,4 @@
-import type { BlockRole, Disclosure, DisclosureKind, DuplicateKind, PageMeta, PageReport, Score } from './report';
+import type { BlockRole, Disclosure, DisclosureKind, DuplicateKind, Mismatch, PageMeta, PageReport, Score } from './report';
 
 /**
  * The engine runs in two phases so that the page never waits for it:
@@ -70,6 +70,14 @@ export interface UnitData {
   text: string;
 }
 
+/** One of `report.bilingual.mismatches` by its pair's unit ids, with the differing items as written. */
+export interface UnitMismatch {
+  a: number;
+  b: number;
+  kind: Mismatch['kind'];
+  detail: Mismatch['detail'];
+}
+
 export interface TextAnalysis {
   report: PageReport;
   blockLangs: string[];
@@ -85,6 +93,8 @@ export interface TextAnalysis {
   textDisclosures: { disclosure: Disclosure; block: number }[];
   /** The unit of the first copy of each of `report.duplicates`, in report order. */
   duplicates: number[];
+  /** `report.bilingual.mismatches`, in report order. */
+  mismatches: UnitMismatch[];
 }
 
 export interface Unit extends UnitData {
@@ -129,6 +139,11 @@ export interface PageFindings {
   textDisclosures: { block: number; kind: DisclosureKind }[];
   /** The unit of the first copy of each of `report.duplicates`, where the popup's flag points. */
   duplicates: number[];
+  /**
+   * `report.bilingual.mismatches` by unit ids, in report order: the mark on the pair names the
+   * differing items, a few characters each.
+   */
+  mismatches: UnitMismatch[];
 }
 
 /** The findings of a text analysis, in one pass over its units. */
@@ -163,5 +178,6 @@ export function findingsOf(text: TextAnalysis): PageFindings {
     bilingual: { detected: report.bilingual.detected, languages: report.bilingual.languages },
     textDisclosures: text.textDisclosures.map(({ disclosure, block }) => ({ block, kind: disclosure.kind })),
     duplicates: text.duplicates,
+    mismatches: text.mismatches,
   };
 }

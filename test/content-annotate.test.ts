@@ -80,6 +80,7 @@ function analysisOf(
       bilingual: { detected: languages.length > 1, languages },
       textDisclosures: disclosures.map(({ el, kind }) => ({ block: blocks.findIndex((block) => block.el === el), kind })),
       duplicates: [],
+      mismatches: [],
     },
     elements: blocks.map((block) => block.el),
     blockCount: blocks.length,

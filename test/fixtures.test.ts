@@ -27,6 +27,8 @@ interface Expected {
   disclosures?: { kind: string; source: string; text?: string }[];
   scores?: { value: number; max?: number | null; labels: Record<string, string> }[];
   tags?: string[];
+  /** The translation check's findings, each item as written on the page's first and second language's side. */
+  mismatches?: { kind: string; a: string; b: string }[];
 }
 
 // NEWSLENS_FIXTURES points the same checks at another folder of pages (your own saved pages, say).
@@ -122,6 +124,11 @@ describe.each(fixtures)('fixture %s', (name) => {
         .sort()
         .join(',')}`;
     expect(report.scores.map(key).sort()).toEqual((expected.scores ?? []).map(key).sort());
+  });
+
+  if (expected.mismatches) it('names each figure or name a translation changed, as written on each side', () => {
+    const found = report.bilingual.mismatches.map(({ kind, detail }) => ({ kind, a: detail.a, b: detail.b }));
+    expect(found).toEqual(expected.mismatches);
   });
 
   if (expected.tags) it('lists each tag once', () => {

@@ -44,7 +44,7 @@ export function renderIn(ui: ComponentChildren, locale: Locale = EN) {
   return render(<LocaleProvider locale={locale}>{ui}</LocaleProvider>);
 }
 
-export function loadReport(name: 'seed' | 'aggregator' | 'columns' | 'mono-en' | 'markup' | 'empty'): PageReport {
+export function loadReport(name: 'seed' | 'aggregator' | 'columns' | 'changed-figure' | 'mono-en' | 'markup' | 'empty'): PageReport {
   const report: unknown = JSON.parse(readFileSync(resolve('test/fixtures/reports', `${name}.json`), 'utf8'));
   if (typeof report !== 'object' || report === null || (report as { version?: unknown }).version !== 1) {
     throw new Error(`${name}.json is not a version 1 report`);

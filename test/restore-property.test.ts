@@ -3,7 +3,8 @@
  * engine's findings, planned and applied by the Annotator), any use of it (modes switched, copies
  * shown and hidden, the page analysed and annotated again), then off, gives back the exact HTML
  * the page had. Pages mix real English/Chinese paragraphs (NTREX-128), both languages in one text
- * node, exact copies, inline markup, the page's own lang attributes, comments and white space.
+ * node, exact copies, inline markup, the page's own lang attributes, comments and white space, and
+ * translations with a changed figure (the translation check's marks).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { Annotator, type Runner } from '@/entrypoints/content/annotate';
 import { type PageAnalysis, planPage } from '@/entrypoints/content/plan';
 import { findingsOf } from '@/engine/model';
 import { analyzeSnapshot, snapshotPage } from '@/engine/analyze';
-import { MARK } from '@/utils/page-markers';
+import { MARK, TAG } from '@/utils/page-markers';
 import { EN } from './popup-support';
 
 const docs = JSON.parse(readFileSync(join(__dirname, 'fixtures/align/ntrex-docs.json'), 'utf8')) as { en: string[]; 'zh-Hans': string[] }[];
@@ -26,11 +27,11 @@ const runNow: Runner = async (items, work) => {
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 type Para =
-  | { kind: 'en' | 'zh' | 'mixed'; pair: number; wrap: 'none' | 'b' | 'a' | 'span-lang' | 'comment' }
+  | { kind: 'en' | 'zh' | 'mixed'; pair: number; wrap: 'none' | 'b' | 'a' | 'span-lang' | 'comment'; changed: boolean }
   | { kind: 'copy'; of: number };
 
 const para: fc.Arbitrary<Para> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constantFrom('en' as const, 'zh' as const, 'mixed' as const), pair: fc.nat(pairs.length - 1), wrap: fc.constantFrom('none' as const, 'b' as const, 'a' as const, 'span-lang' as const, 'comment' as const) }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constantFrom('en' as const, 'zh' as const, 'mixed' as const), pair: fc.nat(pairs.length - 1), wrap: fc.constantFrom('none' as const, 'b' as const, 'a' as const, 'span-lang' as const, 'comment' as const), changed: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('copy' as const), of: fc.nat() }) },
 );
 
@@ -50,7 +51,9 @@ function paraHtml(p: Para, texts: string[]): string {
     const source = texts[p.of % Math.max(1, texts.length)];
     return source === undefined ? '' : `<p class="copy">${escapeHtml(source)}</p>`;
   }
-  const { en, zh } = pairs[p.pair] as { en: string; zh: string };
+  const { en, zh: translated } = pairs[p.pair] as { en: string; zh: string };
+  // A figure of the translation changed (its first digit), for the translation check's marks.
+  const zh = p.changed ? translated.replace(/\d/, (digit) => String((Number(digit) + 1) % 10)) : translated;
   const text = p.kind === 'en' ? en : p.kind === 'zh' ? zh : `${en} ${zh}`;
   texts.push(text);
   const [head, tail] = [text.slice(0, 12), text.slice(12)];
@@ -83,6 +86,7 @@ function analyse(): PageAnalysis {
 describe('annotating, using and turning off', () => {
   it('gives back the exact HTML of every generated page', async () => {
     let annotatedPages = 0;
+    let checkedPages = 0;
     await fc.assert(
       fc.asyncProperty(pageArb, async (p) => {
         const texts: string[] = [];
@@ -97,6 +101,7 @@ describe('annotating, using and turning off', () => {
         let plan = planPage(analyse(), annotator.inheritedLang);
         await annotator.apply(annotator.changesFor(plan, 800), runNow);
         if (annotator.size > 0) annotatedPages++;
+        if (document.querySelector(TAG.check)) checkedPages++;
         const modes = plan.modes;
         for (const m of p.modes) document.documentElement.setAttribute(MARK.mode, modes[m % modes.length] as string);
         const markers = [...document.querySelectorAll(`[${MARK.ui}="marker"]`)];
@@ -113,5 +118,6 @@ describe('annotating, using and turning off', () => {
     );
     // The property means something only if most pages were annotated at all.
     expect(annotatedPages).toBeGreaterThan(60);
+    expect(checkedPages).toBeGreaterThan(10);
   }, 120_000);
 });

@@ -31,7 +31,8 @@ export const uiLanguage = (): string => browser.i18n.getUILanguage();
 export function rememberTranslations(t: Translate): Translate {
   const known = new Map<string, string>();
   return (key, substitutions) => {
-    const id = substitutions === undefined ? key : `${key}\u0000${String(substitutions)}`;
+    // Each substitution apart: the check mark's figures hold commas ("20,000").
+    const id = substitutions === undefined ? key : [key, ...[substitutions].flat()].join('\u0000');
     let text = known.get(id);
     if (text === undefined) {
       text = t(key, substitutions);

@@ -21,12 +21,17 @@ export const MARK = {
   wide: `${PREFIX}-wide`,
   /** Our span around the separator between two languages' runs ("Title · 标题"), hidden with either. */
   separator: `${PREFIX}-separator`,
-  /** Host element of one of our shadow-root widgets (marker, label, badge, switch). */
+  /** Host element of one of our shadow-root widgets (marker, label, badge, check mark, switch). */
   ui: `${PREFIX}-ui`,
   /** On a widget host that stands as a block of its own rather than inline. */
   display: `${PREFIX}-display`,
   /** On `<html>` of a page that draws dark: our widgets take dark colours. */
   scheme: `${PREFIX}-scheme`,
+  /**
+   * On the translation-check mark of a pair's first-language side: the Both mode shows the pair's
+   * mark once, on its other side.
+   */
+  echo: `${PREFIX}-echo`,
   /** Briefly set on an element the popup asked to show. */
   flash: `${PREFIX}-flash`,
   /** Our `<style>` element, where constructable style sheets are unavailable. */
@@ -39,6 +44,7 @@ export const TAG = {
   marker: 'newslens-marker',
   label: 'newslens-label',
   badge: 'newslens-badge',
+  check: 'newslens-check',
   switch: 'newslens-switch',
 } as const;
 

@@ -43,7 +43,8 @@ export type FlagTarget =
   | { kind: 'disclosure'; index: number }
   | { kind: 'duplicate'; index: number }
   | { kind: 'truncated'; index: number }
-  | { kind: 'untranslated'; index: number };
+  | { kind: 'untranslated'; index: number }
+  | { kind: 'mismatch'; index: number };
 
 /**
  * Requests to a tab's content script, from the background (its own, and the popup's passed on),
@@ -131,7 +132,7 @@ export function isPageState(value: unknown): value is PageState {
   );
 }
 
-const FLAG_KINDS = new Set(['disclosure', 'duplicate', 'truncated', 'untranslated']);
+const FLAG_KINDS = new Set(['disclosure', 'duplicate', 'truncated', 'untranslated', 'mismatch']);
 
 export function isContentRequest(value: unknown): value is ContentRequest {
   if (!isRecord(value)) return false;

@@ -3,7 +3,7 @@ import { MARK } from '@/utils/page-markers';
 import { locateParts, type Segment } from './locate';
 import type { BlockWork, Collapse, PagePlan, PartWork } from './plan';
 import { ChangeLog } from './restore/changes';
-import { createBadge, createLabel, createMarker } from './widgets';
+import { createBadge, createCheckMark, createLabel, createMarker } from './widgets';
 
 /**
  * Applies a page plan to the live page, one block at a time, each block with its own ChangeLog:
@@ -208,7 +208,7 @@ export class Annotator {
 
     let partTargets: Element[][] | null = null;
     const splitWanted =
-      parts.length > 1 && parts.some((part) => part.toggle !== null || part.flag !== null || (part.collapse !== null && !allCollapsed));
+      parts.length > 1 && parts.some((part) => part.toggle !== null || part.flag !== null || part.check !== null || (part.collapse !== null && !allCollapsed));
     if (splitWanted) partTargets = this.split(el, parts, log, layout);
 
     if (partTargets) {
@@ -221,24 +221,25 @@ export class Annotator {
           if (part.toggle) log.setAttr(target, MARK.lang, part.toggle);
         }
         if (part.collapse && !allCollapsed) hide(targets, part.collapse, 'inline', part.toggle);
-        const flag = part.flag;
-        if (flag) {
-          const label = createLabel(this.doc, flag, this.opts.t);
-          if (part.toggle) label.setAttribute(MARK.lang, part.toggle);
-          layout(() => {
-            if (last.nextSibling) log.insert(label, { before: last.nextSibling });
-            else if (last.parentElement) log.insert(label, { into: last.parentElement, at: 'end' });
-          });
-        }
+        const widgets = this.partWidgets(part);
+        for (const widget of widgets) if (part.toggle) widget.setAttribute(MARK.lang, part.toggle);
+        // Read when written: a run is in the page only from its own layout write on.
+        if (widgets.length > 0) layout(() => {
+          const next = last.nextSibling;
+          const parent = last.parentElement;
+          for (const widget of widgets) {
+            if (next) log.insert(widget, { before: next });
+            else if (parent) log.insert(widget, { into: parent, at: 'end' });
+          }
+        });
       });
     }
     if (parts.length === 1) {
       if (first.toggle) log.setAttr(el, MARK.lang, first.toggle);
-      const flag = first.flag;
-      if (flag) {
-        const label = createLabel(this.doc, flag, this.opts.t);
-        layout(() => log.insert(label, { into: el, at: 'end' }));
-      }
+      const widgets = this.partWidgets(first);
+      if (widgets.length > 0) layout(() => {
+        for (const widget of widgets) log.insert(widget, { into: el, at: 'end' });
+      });
     }
     if (oneLang && first.setLang) setLang(el, first.lang);
     if (allCollapsed) hide([el], first.collapse as Collapse, display, oneToggle);
@@ -265,6 +266,18 @@ export class Annotator {
         for (const open of opens) open(true);
       },
     });
+  }
+
+  /** The label and the translation-check mark that follow a part's text, in that order. */
+  private partWidgets(part: PartWork): HTMLElement[] {
+    const widgets: HTMLElement[] = [];
+    if (part.flag) widgets.push(createLabel(this.doc, part.flag, this.opts.t));
+    if (part.check) {
+      const mark = createCheckMark(this.doc, part.check.differences, this.opts.t);
+      if (part.check.echo) mark.setAttribute(MARK.echo, '');
+      widgets.push(mark);
+    }
+    return widgets;
   }
 
   /**

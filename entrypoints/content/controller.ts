@@ -357,7 +357,7 @@ export class Controller {
     const analysis = this.analysis;
     const annotator = this.annotator;
     if (!analysis || !annotator) return;
-    const found = findTarget(analysis, target);
+    const found = findTarget(analysis, target, this.mode);
     if (!found) return;
     const { el, part, lang } = found;
     if (this.mode !== 'both' && lang !== null && baseLanguage(lang) !== baseLanguage(this.mode)) void this.setMode('both', false);
@@ -376,9 +376,14 @@ export class Controller {
 
 /**
  * The element (and part) of the flag the popup points at. The popup counts each kind of flag in
- * report order, and the findings list the same units in the same order.
+ * report order, and the findings list the same units in the same order. A mismatch points at the
+ * side of its pair that `mode` shows, in the Both mode the side that carries the pair's mark.
  */
-export function findTarget(analysis: PageAnalysis, target: FlagTarget): { el: Element; part: number | null; lang: string | null } | null {
+export function findTarget(
+  analysis: PageAnalysis,
+  target: FlagTarget,
+  mode: LanguageMode = 'both',
+): { el: Element; part: number | null; lang: string | null } | null {
   const { findings, elements, markup } = analysis;
   const unitAt = (unit: number | undefined) => {
     if (unit === undefined || unit < 0) return null;
@@ -401,5 +406,11 @@ export function findTarget(analysis: PageAnalysis, target: FlagTarget): { el: El
       return unitAt(findings.truncated[target.index]);
     case 'untranslated':
       return unitAt(findings.untranslated[target.index]);
+    case 'mismatch': {
+      const pair = findings.mismatches[target.index];
+      if (!pair) return null;
+      const a = unitAt(pair.a);
+      return a?.lang && mode !== 'both' && baseLanguage(a.lang) === baseLanguage(mode) ? a : unitAt(pair.b);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { PageFindings, PageSnapshot } from '@/engine/model';
+import type { PageFindings, PageSnapshot, UnitMismatch } from '@/engine/model';
 import { latinLength } from '@/engine/writing-systems';
 import { baseLanguage } from '@/engine/lang-tags';
 import type { LanguageMode } from '@/utils/protocol';
@@ -19,6 +19,22 @@ export interface Collapse {
 
 export type Flag = { kind: 'truncated' } | { kind: 'untranslated'; missing: string };
 
+/** A figure or a name a pair's two sides state differently, as written on each side (a in the page's first language). */
+export interface Difference {
+  kind: UnitMismatch['kind'];
+  a: string;
+  b: string;
+}
+
+/**
+ * The translation check's mark on one side of a pair. `echo` on the first language's side: the
+ * Both mode shows the pair's mark once, on the other side; a one-language mode shows its own.
+ */
+export interface CheckMark {
+  differences: Difference[];
+  echo: boolean;
+}
+
 export interface PartWork {
   /** The part's text where the block is split into parts (the page finds each part by it), else empty. */
   text: string;
@@ -33,6 +49,7 @@ export interface PartWork {
   setLang: boolean;
   collapse: Collapse | null;
   flag: Flag | null;
+  check: CheckMark | null;
 }
 
 export interface BlockWork {
@@ -132,6 +149,17 @@ export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Elemen
   }
   const alone = new Uint8Array(unitCount);
   for (const unit of findings.untranslated) alone[unit] = 1;
+  const checkOf = new Map<number, CheckMark>();
+  if (languages.length > 0) {
+    for (const { a, b, kind, detail } of findings.mismatches) {
+      const difference = { kind, a: detail.a, b: detail.b };
+      for (const [unit, echo] of [[a, true], [b, false]] as const) {
+        const mark = checkOf.get(unit) ?? { differences: [], echo };
+        mark.differences.push(difference);
+        checkOf.set(unit, mark);
+      }
+    }
+  }
   const disclosureOf = new Map<number, DisclosureKind>();
   for (const { block, kind } of findings.textDisclosures) if (!disclosureOf.has(block)) disclosureOf.set(block, kind);
 
@@ -207,9 +235,10 @@ export function createPlanner(analysis: PageAnalysis, inheritedLang: (el: Elemen
         setLang: lang !== 'und' && (inherited === null || baseLanguage(inherited) !== baseLanguage(lang)),
         collapse: collapseOf.get(unit) ?? null,
         flag,
+        check: checkOf.get(unit) ?? null,
       };
     });
-    const hasWork = disclosure !== null || parts.some((part) => part.toggle !== null || part.setLang || part.collapse || part.flag);
+    const hasWork = disclosure !== null || parts.some((part) => part.toggle !== null || part.setLang || part.collapse || part.flag || part.check);
     if (!hasWork) return null;
     // A one-part block is marked as a whole and carries no text, so its key holds none; a split
     // block depends on its parts' text.

@@ -27,6 +27,7 @@ export function pageCss(languages: readonly string[]): string {
         `html[${MARK.mode}="${tag}"] [${MARK.wide}="${tag}"] { flex: 1 1 100% !important; grid-column: 1 / -1 !important; float: none !important; width: auto !important; max-width: none !important; }`,
     ),
     `html[${MARK.mode}] [${MARK.collapsed}]:not([${MARK.open}]) { display: none !important; }`,
+    `html[${MARK.mode}="both"] [${MARK.echo}] { display: none !important; }`,
     // Our widgets' colours (custom properties inherit into their shadow roots) on a dark page.
     `html[${MARK.scheme}="dark"] { --newslens-bg: #292a2d; --newslens-fg: #e8eaed; --newslens-muted: #bdc1c6; --newslens-border: #5f6368; --newslens-hover: #3c4043; --newslens-accent: #8ab4f8; --newslens-on-accent: #202124; --newslens-badge-bg: #5c2b29; --newslens-badge-fg: #f6aea9; }`,
     `html[${MARK.mode}] [${MARK.collapsed}][${MARK.open}] { opacity: 0.6 !important; }`,

@@ -2,7 +2,7 @@ import { MARK, TAG } from '@/utils/page-markers';
 import type { DisclosureKind } from '@/engine/report';
 import type { MessageKey, Translate } from '@/utils/i18n';
 import { languageName } from '@/utils/language-names';
-import type { Collapse, Flag } from './plan';
+import type { Collapse, Difference, Flag } from './plan';
 import { styleShadow } from './styles';
 
 /**
@@ -26,10 +26,12 @@ button:focus-visible { outline: 2px solid var(--newslens-accent, #1a73e8); outli
   background: var(--newslens-hover, #f1f3f4); color: var(--newslens-muted, #5f6368); font-size: 11px; }
 .badge { margin-inline-end: 0.5em; padding: 0 0.5em; border-radius: 4px; white-space: nowrap;
   background: var(--newslens-badge-bg, #fce8e6); color: var(--newslens-badge-fg, #a50e0e); font-weight: 600; font-size: 11px; }
-@media (forced-colors: active) { .marker, .label, .badge { border: 1px solid CanvasText; } }
+.check { margin-inline-start: 0.5em; padding: 0 0.45em; border-radius: 4px;
+  background: var(--newslens-badge-bg, #fce8e6); color: var(--newslens-badge-fg, #a50e0e); font-size: 11px; }
+@media (forced-colors: active) { .marker, .label, .badge, .check { border: 1px solid CanvasText; } }
 `;
 
-export type WidgetKind = 'marker' | 'label' | 'badge';
+export type WidgetKind = 'marker' | 'label' | 'badge' | 'check';
 
 function widget(doc: Document, tag: string, kind: WidgetKind, display: 'block' | 'inline'): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement(tag);
@@ -104,5 +106,21 @@ export function createBadge(doc: Document, kind: DisclosureKind, t: Translate): 
   badge.textContent = t(BADGE_TEXT[kind]);
   badge.title = t('badgeHint');
   root.append(badge);
+  return host;
+}
+
+const DIFFERENCE_TEXT: Record<Difference['kind'], MessageKey> = {
+  number: 'checkMarkNumbers',
+  name: 'checkMarkNames',
+};
+
+/** "numbers differ: $920 million ↔ 92亿美元": what a paragraph's translation states differently. */
+export function createCheckMark(doc: Document, differences: readonly Difference[], t: Translate): HTMLElement {
+  const { host, root } = widget(doc, TAG.check, 'check', 'inline');
+  const mark = doc.createElement('span');
+  mark.className = 'check';
+  mark.textContent = differences.map(({ kind, a, b }) => t(DIFFERENCE_TEXT[kind], [a, b])).join(' · ');
+  mark.title = t('checkMarkHint');
+  root.append(mark);
   return host;
 }
