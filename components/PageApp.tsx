@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FlagTarget, LanguageMode, PageSession } from '../utils/protocol';
 import { hostOf, setSiteDisabled } from '../utils/settings';
+import { type Corrections, type CorrectionKind, correctionOf, getCorrections, isCorrected, setCorrection, watchCorrections } from '../utils/corrections';
 import { Flags } from './Flags';
 import { useLocale } from './locale';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -33,6 +34,8 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
   const { t } = useLocale();
   const [view, setView] = useState<View>(client === null ? { kind: 'unreachable' } : { kind: 'connecting' });
   const [pageUrl, setPageUrl] = useState<string | null>(null);
+  const [corrections, setCorrections] = useState<Corrections>({});
+  const [correctedNote, setCorrectedNote] = useState(false);
   // The reader tab may not see the page's address, and an 'off' state carries no report, so the
   // host last seen in a report is kept for turning the site back on.
   const lastHost = useRef<string | null>(null);
@@ -44,6 +47,11 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
   useEffect(() => {
     if (variant === 'tab') document.title = titleText === null ? t('extName') : `${titleText} · ${t('extName')}`;
   }, [variant, titleText, t]);
+
+  useEffect(() => {
+    void getCorrections().then(setCorrections);
+    return watchCorrections(setCorrections);
+  }, []);
 
   useEffect(() => {
     if (client === null) return;
@@ -152,6 +160,13 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
       .catch(() => undefined)
       .then(() => reload.current());
   };
+  const siteCorrections = host === null ? [] : (corrections[host] ?? []);
+  const correct = (kind: CorrectionKind, text: string) => {
+    if (host === null) return;
+    setCorrections({ ...corrections, [host]: [...siteCorrections, correctionOf(kind, text)] });
+    setCorrectedNote(true);
+    void setCorrection(host, correctionOf(kind, text));
+  };
   const showOnPage = (target: FlagTarget) => {
     void client.send({ type: 'scroll-to', target }).then(() => (variant === 'tab' ? client.focusPage() : undefined));
   };
@@ -175,7 +190,15 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
         <Scores scores={report.scores} />
         <Tags tags={report.tags} />
       </div>
-      <Flags report={report} onShow={showOnPage} />
+      <Flags
+        report={report}
+        onShow={showOnPage}
+        corrected={(kind, text) => isCorrected(siteCorrections, kind, text)}
+        onCorrect={host === null ? undefined : correct}
+      />
+      <p class="corrected-note" role="status">
+        {correctedNote ? t('correctedNote') : ''}
+      </p>
       <ReaderView report={report} mode={state.mode} />
       <footer class="page-footer">
         <button type="button" class="quiet" onClick={() => void setEnabled(false)}>

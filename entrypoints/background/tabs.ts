@@ -1,5 +1,6 @@
 import { type BlockSnapshot, findingsOf, type PageSnapshot, type TextAnalysis } from '@/engine/model';
 import type { PageReport } from '@/engine/report';
+import { type Correction, correctFindings } from '@/utils/corrections';
 import {
   type BackgroundReply,
   type BackgroundRequest,
@@ -56,12 +57,22 @@ export interface BackgroundDeps {
   setBadge(tabId: number, badge: Badge): void;
   /** Sends a request to a tab's content script; rejects when none answers. */
   send<R extends ContentRequest>(tabId: number, request: R): Promise<ContentReply<R>>;
+  /** The reader's corrections for a host (utils/corrections.ts); none when absent. */
+  corrections?(host: string): Promise<Correction[]>;
 }
 
 interface Tab {
   state: PageState | null;
   report: PageReport | null;
   url: string | undefined;
+}
+
+function hostOfUrl(url: string | undefined): string | null {
+  try {
+    return url === undefined ? null : new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
 }
 
 export function createBackground(deps: BackgroundDeps) {
@@ -155,7 +166,9 @@ export function createBackground(deps: BackgroundDeps) {
         const snapshot = before ? { ...message.snapshot, blocks: [...before, ...message.snapshot.blocks] } : message.snapshot;
         const text = deps.analyze(snapshot);
         if (tabId !== undefined) tabOf(tabId).report = text.report;
-        return findingsOf(text);
+        const host = hostOfUrl(sender.url);
+        const corrections = host === null || !deps.corrections ? [] : await deps.corrections(host);
+        return correctFindings(text, findingsOf(text), corrections);
       }
       case 'page-state': {
         const tabId = topFrameTab(sender);

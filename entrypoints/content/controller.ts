@@ -160,6 +160,11 @@ export class Controller {
     if (mode !== this.mode) void this.setMode(mode, false);
   }
 
+  /** The reader corrected a finding on this site: analyse again, and the background's findings apply it. */
+  correctionsChanged(): void {
+    if (this.enabled) void this.run();
+  }
+
   /** The page navigated in place (pushState): analyse again, keeping the mode. */
   locationChanged(): void {
     if (this.enabled) void this.run();

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PageSnapshot } from '@/engine/model';
 import { type BackgroundProtocol, isContentRequest, snapshotMessages, typedSender } from '@/utils/protocol';
 import { getSettings, getSiteModes, setSiteMode, watchSettings, watchSiteModes } from '@/utils/settings';
+import { watchSiteCorrections } from '@/utils/corrections';
 import { snapshotPageSteps } from '@/engine/snapshot';
 import { Controller } from './controller';
 import { ignorePageStops, isOwnLocationChange } from './guard';
@@ -44,6 +45,7 @@ export default defineContentScript({
     });
     ctx.onInvalidated(watchSettings((settings) => controller.applySettings(settings)));
     ctx.onInvalidated(watchSiteModes((modes) => controller.applySiteModes(modes)));
+    ctx.onInvalidated(watchSiteCorrections(location.hostname, () => controller.correctionsChanged()));
     ctx.addEventListener(window, 'wxt:locationchange', (event) => {
       if (isOwnLocationChange(event)) controller.locationChanged();
     });
