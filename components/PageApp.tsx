@@ -7,6 +7,7 @@ import { useLocale } from './locale';
 import { LanguageSwitch } from './LanguageSwitch';
 import { isReadableUrl, type PageClient } from './page-client';
 import { ArticleHeader, ReaderView } from './ReaderView';
+import { KeepActions } from './KeepActions';
 import { Scores } from './Scores';
 import { StatusView } from './StatusView';
 import { Tags } from './Tags';
@@ -28,9 +29,11 @@ export interface PageAppProps {
   pollMs?: number;
   /** Failed requests before concluding that no content script will answer. */
   attempts?: number;
+  /** Opens the print dialog once, when the article first shows (the popup's "print" opens the reader tab so). */
+  printOnReady?: boolean;
 }
 
-export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageAppProps) {
+export function PageApp({ client, variant, pollMs = 400, attempts = 5, printOnReady = false }: PageAppProps) {
   const { t } = useLocale();
   const [view, setView] = useState<View>(client === null ? { kind: 'unreachable' } : { kind: 'connecting' });
   const [pageUrl, setPageUrl] = useState<string | null>(null);
@@ -44,6 +47,14 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
   const retry = useRef<() => void>(() => {});
 
   const titleText = view.kind === 'page' ? (view.state.report?.title?.text ?? null) : null;
+  const printed = useRef(false);
+  const articleShown = view.kind === 'page' && view.state.status === 'ready' && view.state.report !== null;
+  useEffect(() => {
+    if (!printOnReady || !articleShown || printed.current) return;
+    printed.current = true;
+    // After this render is painted: the dialog prints what is on screen.
+    setTimeout(() => window.print(), 0);
+  }, [printOnReady, articleShown]);
   useEffect(() => {
     if (variant === 'tab') document.title = titleText === null ? t('extName') : `${titleText} · ${t('extName')}`;
   }, [variant, titleText, t]);
@@ -186,6 +197,12 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
         </button>
       </div>
       <ArticleHeader report={report} mode={state.mode} />
+      <KeepActions
+        report={report}
+        mode={state.mode}
+        pageHtml={() => client.pageHtml()}
+        onPrint={() => (variant === 'tab' ? window.print() : void client.openReaderTab({ print: true }))}
+      />
       <div class="panels">
         <Scores scores={report.scores} />
         <Tags tags={report.tags} />

@@ -6,6 +6,7 @@ import {
   type BackgroundRequest,
   type ContentReply,
   type ContentRequest,
+  type StateRequest,
   isBackgroundRequest,
   type PageSession,
   type PageState,
@@ -138,7 +139,7 @@ export function createBackground(deps: BackgroundDeps) {
     return pending;
   }
 
-  async function toPage(tabId: number, request: ContentRequest): Promise<PageSession | null> {
+  async function toPage(tabId: number, request: StateRequest): Promise<PageSession | null> {
     try {
       setState(tabId, await deps.send(tabId, request));
     } catch {
@@ -154,6 +155,8 @@ export function createBackground(deps: BackgroundDeps) {
         return sessionFor(message.tabId);
       case 'to-page':
         return toPage(message.tabId, message.request);
+      case 'page-html':
+        return deps.send(message.tabId, { type: 'page-html' }).catch(() => null);
       case 'snapshot-part': {
         const tabId = topFrameTab(sender);
         if (tabId !== undefined) parts.set(tabId, (parts.get(tabId) ?? []).concat(message.blocks));
@@ -193,7 +196,7 @@ export function createBackground(deps: BackgroundDeps) {
     accepts: (message: unknown, sender: Sender): message is BackgroundRequest =>
       sender.id === deps.extensionId &&
       isBackgroundRequest(message) &&
-      ((message.type !== 'get-session' && message.type !== 'to-page') || fromOwnPages(sender)),
+      ((message.type !== 'get-session' && message.type !== 'to-page' && message.type !== 'page-html') || fromOwnPages(sender)),
 
     handleMessage,
 

@@ -35,6 +35,10 @@ export default defineContentScript({
     // Pages cannot message a content script, but other extensions' pages can try: answer only our own.
     const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
       if (sender.id !== browser.runtime.id || !isContentRequest(message)) return undefined;
+      if (message.type === 'page-html') {
+        sendResponse(controller.pageHtml());
+        return undefined;
+      }
       controller.handle(message).then(sendResponse, () => sendResponse(controller.state()));
       return true;
     };
