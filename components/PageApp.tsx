@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { isReadableUrl, type PageClient } from './page-client';
 import { ArticleHeader, ReaderView } from './ReaderView';
 import { KeepActions } from './KeepActions';
+import { ReaderPrefsControls, useReaderPrefs } from './ReaderPrefs';
 import { Scores } from './Scores';
 import { StatusView } from './StatusView';
 import { Tags } from './Tags';
@@ -39,6 +40,7 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5, printOnRe
   const [pageUrl, setPageUrl] = useState<string | null>(null);
   const [corrections, setCorrections] = useState<Corrections>({});
   const [correctedNote, setCorrectedNote] = useState(false);
+  const [prefs, setPrefs] = useReaderPrefs();
   // The reader tab may not see the page's address, and an 'off' state carries no report, so the
   // host last seen in a report is kept for turning the site back on.
   const lastHost = useRef<string | null>(null);
@@ -196,6 +198,7 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5, printOnRe
           <span aria-hidden="true">⚙</span>
         </button>
       </div>
+      <ReaderPrefsControls prefs={prefs} onChange={setPrefs} />
       <ArticleHeader report={report} mode={state.mode} />
       <KeepActions
         report={report}
