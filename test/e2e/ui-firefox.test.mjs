@@ -23,6 +23,8 @@ const EXPECTED = JSON.parse(projectFile('test/fixtures/seed/expected.json'));
 const SIDE_BY_SIDE = ['ntrex-table', 'ntrex-columns', 'aggregator-grid-columns'];
 const KEPT_WIDTH = 0.8;
 const squash = (text) => text.replace(/\s+/g, ' ');
+// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the reader gets
+const rendered = (page, selector) => page.evaluate((s) => document.querySelector(s).innerText, selector);
 
 let server;
 let firefox;
@@ -62,11 +64,11 @@ describe('Firefox: each mode of the seed page', () => {
     const notice = EXPECTED.disclosures[0].text;
     for (const mode of state.modes) {
       await setMode(page, tabId, mode);
-      const shown = squash(await page.evaluate(() => document.body.innerText));
+      const shown = squash(await rendered(page, 'body'));
       for (const text of Object.values(EXPECTED.untranslated).flat()) {
         assert.ok(shown.includes(squash(text).slice(0, 120)), `${mode}: "${text.slice(0, 40)}…" is hidden`);
       }
-      const noticeShown = squash(await page.evaluate(() => document.querySelector('.disclaimer').innerText));
+      const noticeShown = squash(await rendered(page, '.disclaimer'));
       const half = mode === 'both' ? notice : notice.split(/(?<=\.)\s+/)[mode.startsWith('zh') ? 1 : 0];
       assert.ok(noticeShown.includes(half), `${mode}: the AI notice shows "${noticeShown}"`);
     }
