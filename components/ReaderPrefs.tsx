@@ -48,7 +48,7 @@ export function ReaderPrefsControls({ prefs, onChange }: { prefs: ReaderPrefs; o
   const smallest = prefs.textScale <= (TEXT_SCALES[0] ?? 1);
   const largest = prefs.textScale >= (TEXT_SCALES[TEXT_SCALES.length - 1] ?? 1);
   return (
-    <div class="reader-prefs" role="group" aria-label={t('prefsHeading')}>
+    <fieldset class="reader-prefs" aria-label={t('prefsHeading')}>
       <button
         type="button"
         class="icon"
@@ -82,6 +82,6 @@ export function ReaderPrefsControls({ prefs, onChange }: { prefs: ReaderPrefs; o
           </option>
         ))}
       </select>
-    </div>
+    </fieldset>
   );
 }
