@@ -37,6 +37,7 @@ const DUPLICATE_TEXT: Record<DuplicateKind, MessageKey> = {
 const CORRECTION_TEXT: Record<CorrectionKind, MessageKey> = {
   duplicate: 'correctDuplicate',
   disclosure: 'correctDisclosure',
+  translation: 'correctTranslation',
 };
 
 /** The reader's "this is not one": the finding leaves the list and the page (utils/corrections.ts). */

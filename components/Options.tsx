@@ -20,7 +20,11 @@ import { useLocale } from './locale';
 /** Every language a page may be switched to; a stored tag outside them still shows and stays selected. */
 const OFFERED_MODES: LanguageMode[] = ['both', ...DETECTABLE_LANGUAGES];
 
-const CORRECTION_NAME: Record<CorrectionKind, MessageKey> = { duplicate: 'correctDuplicate', disclosure: 'correctDisclosure' };
+const CORRECTION_NAME: Record<CorrectionKind, MessageKey> = {
+  duplicate: 'correctDuplicate',
+  disclosure: 'correctDisclosure',
+  translation: 'correctTranslation',
+};
 
 /** A finding's text as the list quotes it. */
 const quoted = (text: string): string => ([...text].length > 90 ? `${[...text].slice(0, 90).join('')}…` : text);

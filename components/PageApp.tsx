@@ -1,7 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FlagTarget, LanguageMode, PageSession } from '../utils/protocol';
 import { hostOf, setSiteDisabled } from '../utils/settings';
-import { type Corrections, type CorrectionKind, correctionOf, getCorrections, isCorrected, setCorrection, watchCorrections } from '../utils/corrections';
+import {
+  type Corrections,
+  type CorrectionKind,
+  correctionOf,
+  correctPairs,
+  getCorrections,
+  isCorrected,
+  pairText,
+  setCorrection,
+  watchCorrections,
+} from '../utils/corrections';
 import { Flags } from './Flags';
 import { useLocale } from './locale';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -164,7 +174,7 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5, printOnRe
       if (state.report === null) return <StatusView kind="error" />;
   }
 
-  const { report } = state;
+  const { report: found } = state;
   const setMode = (mode: LanguageMode) => {
     // Shown at once; the page's own answer follows through the next state.
     setView({ kind: 'page', state: { ...state, mode } });
@@ -174,6 +184,7 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5, printOnRe
       .then(() => reload.current());
   };
   const siteCorrections = host === null ? [] : (corrections[host] ?? []);
+  const report = correctPairs(found, siteCorrections);
   const correct = (kind: CorrectionKind, text: string) => {
     if (host === null) return;
     setCorrections({ ...corrections, [host]: [...siteCorrections, correctionOf(kind, text)] });
@@ -219,7 +230,11 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5, printOnRe
       <p class="corrected-note" role="status">
         {correctedNote ? t('correctedNote') : ''}
       </p>
-      <ReaderView report={report} mode={state.mode} />
+      <ReaderView
+        report={report}
+        mode={state.mode}
+        onNotTranslation={host === null ? undefined : (a, b) => correct('translation', pairText(a, b))}
+      />
       <footer class="page-footer">
         <button type="button" class="quiet" onClick={() => void setEnabled(false)}>
           {t('actionTurnOff')}

@@ -34,7 +34,14 @@ function Block({ block }: { block: ShownBlock }) {
   );
 }
 
-export function ReaderView({ report, mode }: { report: PageReport; mode: LanguageMode }) {
+export interface ReaderViewProps {
+  report: PageReport;
+  mode: LanguageMode;
+  /** The reader says a pair's two paragraphs are not translations of each other; no button without it. */
+  onNotTranslation?: (a: string, b: string) => void;
+}
+
+export function ReaderView({ report, mode, onNotTranslation }: ReaderViewProps) {
   const { t } = useLocale();
   const rows = readerRows(report, mode);
   return (
@@ -47,6 +54,11 @@ export function ReaderView({ report, mode }: { report: PageReport; mode: Languag
             <div class="row pair" key={index}>
               <Block block={row.a} />
               <Block block={row.b} />
+              {onNotTranslation && (
+                <button type="button" class="quiet pair-correct" onClick={() => onNotTranslation(row.a.text, row.b.text)}>
+                  {t('correctTranslation')}
+                </button>
+              )}
             </div>
           ) : (
             <div class={`row single column-${row.column}`} key={index}>

@@ -4,6 +4,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Flags } from '../components/Flags';
+import { PageApp } from '../components/PageApp';
+import { ReaderView } from '../components/ReaderView';
 import { Options } from '../components/Options';
 import { Controller } from '../entrypoints/content/controller';
 import { analyzeSnapshot, snapshotPage } from '../engine/analyze';
@@ -13,6 +15,8 @@ import {
   type Correction,
   correctFindings,
   correctionOf,
+  correctPairs,
+  pairText,
   getCorrections,
   isCorrected,
   parseCorrections,
@@ -22,7 +26,7 @@ import {
 import { MARK, TAG } from '../utils/page-markers';
 import type { FlagTarget } from '../utils/protocol';
 import { DEFAULT_SETTINGS } from '../utils/settings';
-import { EN, loadReport, renderIn, ZH } from './popup-support';
+import { EN, FakePage, loadReport, pageState, renderIn, ZH } from './popup-support';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -116,6 +120,34 @@ describe('the popup’s flags with corrections', () => {
   });
 });
 
+describe('"not a translation"', () => {
+  const pair = seedReport.bilingual.pairs.find((each) => each.a.text.startsWith('On its face')) ?? seedReport.bilingual.pairs[0];
+  const wrong = correctionOf('translation', pairText(pair?.a.text ?? '', pair?.b.text ?? ''));
+
+  it('makes a pair two paragraphs without translation, which every mode of the reader keeps', () => {
+    const corrected = correctPairs(seedReport, [wrong]);
+    expect(corrected.bilingual.pairs).toHaveLength(seedReport.bilingual.pairs.length - 1);
+    expect(corrected.bilingual.untranslated.slice(-2)).toEqual([pair?.a, pair?.b]);
+    expect(correctPairs(seedReport, [])).toBe(seedReport);
+    renderIn(<ReaderView report={corrected} mode="en" />, EN);
+    // The Chinese side stays in English mode, marked, as a paragraph the page never translated.
+    const kept = screen.getByText(pair?.b.text ?? '').closest('.block');
+    expect(kept?.classList.contains('is-untranslated')).toBe(true);
+  });
+
+  it('is offered on each pair of the reader, and remembered for the site', async () => {
+    const page = new FakePage(pageState(seedReport), 'https://ainews.example/news/spacex-google-nvidia');
+    renderIn(<PageApp client={page} variant="popup" pollMs={5} />, EN);
+    const buttons = await screen.findAllByRole('button', { name: 'Not a translation' });
+    expect(buttons.length).toBeGreaterThan(2);
+    const row = screen.getByText(pair?.a.text ?? '').closest('.row') as HTMLElement;
+    fireEvent.click(within(row).getByRole('button', { name: 'Not a translation' }));
+    await waitFor(async () => expect((await getCorrections())['ainews.example']).toEqual([wrong]));
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Not a translation' })).toHaveLength(buttons.length - 1));
+    expect(screen.getByRole('heading', { name: `Paragraphs without translation: ${seedReport.bilingual.untranslated.length + 2}` })).toBeTruthy();
+  });
+});
+
 describe('corrections in the options', () => {
   it('are listed per site and undone there', async () => {
     await setCorrection('news.example', correctionOf('duplicate', firstCopy?.kept ?? ''));
@@ -185,6 +217,16 @@ describe('corrections on the seed page', () => {
     controller.correctionsChanged();
     await settle(() => collapsed() === before);
     expect(badges()).toBe(0);
+
+    // A pair that is none: in English mode its Chinese side stays, labelled, beside the English one.
+    const pair = seedReport.bilingual.pairs.find((each) => each.a.text.startsWith('On its face'));
+    const chinese = [...document.querySelectorAll('p')].find((p) => p.textContent === pair?.b.text) as Element;
+    const hiddenInEnglish = () => chinese.getAttribute(MARK.lang) !== null;
+    expect(hiddenInEnglish()).toBe(true);
+    await setCorrection('news.example', correctionOf('translation', pairText(pair?.a.text ?? '', pair?.b.text ?? '')));
+    await controller.handle({ type: 'refresh' });
+    expect(hiddenInEnglish()).toBe(false);
+    expect(chinese.querySelector(TAG.label)).not.toBeNull();
     controller.disable();
   });
 });

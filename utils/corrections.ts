@@ -1,19 +1,22 @@
 import { storage } from 'wxt/utils/storage';
 import type { PageFindings, TextAnalysis } from '../engine/model';
+import type { PageReport } from '../engine/report';
 import { isHostName } from './settings';
 
 /**
  * The reader's corrections, per site: "not a duplicate" on a duplicate flag, "not an AI notice" on
- * a disclosure. A correction names its finding by the finding's own text (the kept copy's, the
- * notice's evidence), the one thing that stays the same when the page is loaded again; unit and
- * block numbers do not.
+ * a disclosure, "not a translation" on a pair of the reader. A correction names its finding by the
+ * finding's own text (the kept copy's, the notice's evidence, the pair's two sides), the one thing
+ * that stays the same when the page is loaded again; unit and block numbers do not.
  *
  * The background applies them to what it tells the page (`correctFindings`: the copies are no
  * longer collapsed, the notice gets no badge) and the popup to the flags it lists (`isCorrected`);
  * the report itself stays what the engine found, so that a flag's index still points where it did.
+ * A pair that is not one becomes two paragraphs without translation, on the page and in the
+ * reader (`correctPairs`): each stays in every mode, marked, and is listed after the page's own.
  */
 
-export type CorrectionKind = 'duplicate' | 'disclosure';
+export type CorrectionKind = 'duplicate' | 'disclosure' | 'translation';
 
 export interface Correction {
   kind: CorrectionKind;
@@ -28,11 +31,14 @@ export type Corrections = Record<string, Correction[]>;
 const TEXT_LIMIT = 300;
 const MAX_SITES = 1000;
 const MAX_PER_SITE = 200;
-const KINDS: readonly CorrectionKind[] = ['duplicate', 'disclosure'];
+const KINDS: readonly CorrectionKind[] = ['duplicate', 'disclosure', 'translation'];
 
 const cut = (text: string): string => [...text].slice(0, TEXT_LIMIT).join('');
 
 export const correctionOf = (kind: CorrectionKind, text: string): Correction => ({ kind, text: cut(text) });
+
+/** How a pair is named: the start of each side, enough to tell it from the page's other pairs. */
+export const pairText = (a: string, b: string): string => `${[...a].slice(0, 140).join('')} ↔ ${[...b].slice(0, 140).join('')}`;
 
 const sameCorrection = (a: Correction, b: Correction): boolean => a.kind === b.kind && a.text === b.text;
 
@@ -105,11 +111,32 @@ export function correctFindings(text: TextAnalysis, findings: PageFindings, list
     if (kept !== undefined && isCorrected(list, 'duplicate', group.kept)) shownAgain.add(kept);
   });
   const markupCount = report.disclosures.length - findings.textDisclosures.length;
+  const unpaired = text.pairs.filter((pair, i) => {
+    const reported = report.bilingual.pairs[i];
+    return reported !== undefined && isCorrected(list, 'translation', pairText(reported.a.text, reported.b.text));
+  });
   return {
     ...findings,
+    untranslated: [...findings.untranslated, ...unpaired.flatMap((pair) => [pair.a, pair.b])],
+    pairCount: findings.pairCount - unpaired.length,
     collapsed: findings.collapsed.filter((entry) => !shownAgain.has(entry.kept)),
     textDisclosures: findings.textDisclosures.map((entry, i) =>
       isCorrected(list, 'disclosure', report.disclosures[markupCount + i]?.evidence ?? '') ? { ...entry, block: -1 } : entry,
     ),
+  };
+}
+
+/** The report as the reader shows it: each pair the reader said is none becomes two paragraphs without translation. */
+export function correctPairs(report: PageReport, list: readonly Correction[]): PageReport {
+  const { pairs, untranslated } = report.bilingual;
+  const wrong = (pair: (typeof pairs)[number]) => isCorrected(list, 'translation', pairText(pair.a.text, pair.b.text));
+  if (!pairs.some(wrong)) return report;
+  return {
+    ...report,
+    bilingual: {
+      ...report.bilingual,
+      pairs: pairs.filter((pair) => !wrong(pair)),
+      untranslated: [...untranslated, ...pairs.filter(wrong).flatMap((pair) => [pair.a, pair.b])],
+    },
   };
 }
