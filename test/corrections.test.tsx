@@ -7,6 +7,7 @@ import { Flags } from '../components/Flags';
 import { PageApp } from '../components/PageApp';
 import { ReaderView } from '../components/ReaderView';
 import { Options } from '../components/Options';
+import { type Badge, createBackground } from '../entrypoints/background/tabs';
 import { Controller } from '../entrypoints/content/controller';
 import { analyzeSnapshot, snapshotPage } from '../engine/analyze';
 import { findingsOf, type PageSnapshot } from '../engine/model';
@@ -117,6 +118,41 @@ describe('the popup’s flags with corrections', () => {
     renderIn(<Flags report={seedReport} onShow={() => {}} onCorrect={() => {}} />, ZH);
     expect(screen.getAllByRole('button', { name: '不是重复段落' })).toHaveLength(2);
     expect(screen.getByRole('button', { name: '不是 AI 声明' })).toBeTruthy();
+  });
+});
+
+describe('the background with corrections', () => {
+  it('tells the page the corrected findings, and leaves a notice taken back out of the toolbar badge', async () => {
+    const doc = new DOMParser().parseFromString(SEED, 'text/html');
+    const { snapshot } = snapshotPage(doc, { url: 'http://news.example/story' });
+    const badges = new Map<number, Badge>();
+    const stored: Correction[] = [];
+    const background = createBackground({
+      extensionId: 'newslens',
+      pagesUrl: 'chrome-extension://newslens/',
+      analyze: analyzeSnapshot,
+      send: async () => {
+        throw new Error('no page');
+      },
+      setBadge: (tabId, badge) => badges.set(tabId, badge),
+      corrections: async (host) => (host === 'news.example' ? stored : []),
+    });
+    const page = { id: 'newslens', url: 'http://news.example/story', frameId: 0, tab: { id: 1 } };
+    const visit = async () => {
+      const findings = await background.handleMessage({ type: 'analyze', snapshot }, page);
+      await background.handleMessage({ type: 'page-state', state: { status: 'ready', mode: 'both', modes: ['both'], collapsedCount: 2, error: null } }, page);
+      return findings;
+    };
+    const before = await visit();
+    expect(badges.get(1)?.text).toBe('AI');
+    stored.push(correctionOf('disclosure', notice), correctionOf('duplicate', firstCopy?.kept ?? ''));
+    const after = await visit();
+    expect(badges.get(1)?.text).toBe('2');
+    expect(after.textDisclosures.every((entry) => entry.block === -1)).toBe(true);
+    expect(after.collapsed.length).toBeLessThan(before.collapsed.length);
+    // Lists the popup's flags point into keep their length.
+    expect(after.duplicates).toEqual(before.duplicates);
+    expect(after.textDisclosures).toHaveLength(before.textDisclosures.length);
   });
 });
 

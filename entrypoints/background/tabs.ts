@@ -1,6 +1,6 @@
 import { type BlockSnapshot, findingsOf, type PageSnapshot, type TextAnalysis } from '@/engine/model';
 import type { PageReport } from '@/engine/report';
-import { type Correction, correctFindings } from '@/utils/corrections';
+import { type Correction, correctFindings, isCorrected } from '@/utils/corrections';
 import {
   type BackgroundReply,
   type BackgroundRequest,
@@ -26,11 +26,15 @@ export interface Badge {
   color: string;
 }
 
-/** "AI" when the page discloses AI generation, else the number of collapsed duplicates, else nothing. */
-export function badgeFor(session: PageSession | undefined): Badge {
+/**
+ * "AI" when the page discloses AI generation (a disclosure the reader took back for the site does
+ * not count), else the number of collapsed duplicates, else nothing.
+ */
+export function badgeFor(session: PageSession | undefined, corrections: readonly Correction[] = []): Badge {
   const none = { text: '', color: '#5f6368' };
   if (session?.status !== 'ready') return none;
-  if ((session.report?.disclosures.length ?? 0) > 0) return { text: 'AI', color: '#c5221f' };
+  const disclosures = session.report?.disclosures.filter((disclosure) => !isCorrected(corrections, 'disclosure', disclosure.evidence)) ?? [];
+  if (disclosures.length > 0) return { text: 'AI', color: '#c5221f' };
   if (session.collapsedCount > 0) return { text: session.collapsedCount > 99 ? '99+' : String(session.collapsedCount), color: '#5f6368' };
   return none;
 }
@@ -65,6 +69,8 @@ export interface BackgroundDeps {
 interface Tab {
   state: PageState | null;
   report: PageReport | null;
+  /** The site's corrections as they were when the report was built (the badge leaves them out). */
+  corrections: readonly Correction[];
   url: string | undefined;
 }
 
@@ -86,7 +92,7 @@ export function createBackground(deps: BackgroundDeps) {
   const tabOf = (tabId: number): Tab => {
     let tab = tabs.get(tabId);
     if (!tab) {
-      tab = { state: null, report: null, url: undefined };
+      tab = { state: null, report: null, corrections: [], url: undefined };
       tabs.set(tabId, tab);
     }
     return tab;
@@ -101,7 +107,7 @@ export function createBackground(deps: BackgroundDeps) {
 
   function changed(tabId: number): void {
     const session = sessionOf(tabId);
-    deps.setBadge(tabId, badgeFor(session));
+    deps.setBadge(tabId, badgeFor(session, tabs.get(tabId)?.corrections));
     if (!session) return;
     for (const port of ports.get(tabId) ?? []) port.postMessage({ type: 'session', session });
   }
@@ -171,6 +177,8 @@ export function createBackground(deps: BackgroundDeps) {
         if (tabId !== undefined) tabOf(tabId).report = text.report;
         const host = hostOfUrl(sender.url);
         const corrections = host === null || !deps.corrections ? [] : await deps.corrections(host);
+        // The page's next state, which follows these findings, sets the badge with them.
+        if (tabId !== undefined) tabOf(tabId).corrections = corrections;
         return correctFindings(text, findingsOf(text), corrections);
       }
       case 'page-state': {
