@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { MessageKey } from '../utils/i18n';
 import type { FlagTarget } from '../utils/protocol';
+import type { CorrectionKind } from '../utils/corrections';
 import type { DisclosureKind, DisclosureSource, DuplicateKind, PageReport } from '../engine/report';
 import { excerpt, ShowButton } from './flag-item';
 import { useLocale } from './locale';
@@ -33,6 +34,32 @@ const DUPLICATE_TEXT: Record<DuplicateKind, MessageKey> = {
   truncated: 'duplicateTruncated',
 };
 
+const CORRECTION_TEXT: Record<CorrectionKind, MessageKey> = {
+  duplicate: 'correctDuplicate',
+  disclosure: 'correctDisclosure',
+  translation: 'correctTranslation',
+};
+
+/** The reader's "this is not one": the finding leaves the list and the page (utils/corrections.ts). */
+function CorrectButton({ kind, text, describedBy, onCorrect }: { kind: CorrectionKind; text: string; describedBy: string; onCorrect: FlagsProps['onCorrect'] }) {
+  const { t } = useLocale();
+  if (!onCorrect) return null;
+  return (
+    <button type="button" class="show quiet" aria-describedby={describedBy} onClick={() => onCorrect(kind, text)}>
+      {t(CORRECTION_TEXT[kind])}
+    </button>
+  );
+}
+
+export interface FlagsProps {
+  report: PageReport;
+  onShow: (target: FlagTarget) => void;
+  /** Whether the reader took this finding back on this site; its flag is then left out. */
+  corrected?: (kind: CorrectionKind, text: string) => boolean;
+  /** Takes a finding back ("not a duplicate", "not an AI notice"); no buttons without it. */
+  onCorrect?: (kind: CorrectionKind, text: string) => void;
+}
+
 /**
  * One kind of finding. Only the AI disclosure and the translation check start open: their words
  * are the finding, while the other lists can run long and would push the article out of the popup.
@@ -50,13 +77,16 @@ function FlagGroup({ kind, title, open, children }: { kind: string; title: strin
   );
 }
 
-export function Flags({ report, onShow }: { report: PageReport; onShow: (target: FlagTarget) => void }) {
+export function Flags({ report, onShow, corrected = () => false, onCorrect }: FlagsProps) {
   const { t } = useLocale();
   const id = useId();
-  const { disclosures, duplicates, truncated } = report;
+  // Corrected findings are left out, each item keeping its index in the report (where it points on the page).
+  const disclosures = report.disclosures.map((item, index) => ({ item, index })).filter(({ item }) => !corrected('disclosure', item.evidence));
+  const duplicates = report.duplicates.map((item, index) => ({ item, index })).filter(({ item }) => !corrected('duplicate', item.kept));
+  const { truncated } = report;
   // A report from before the translation check has no mismatches (the contract reads it as none).
   const { untranslated, mismatches = [] } = report.bilingual;
-  const collapsed = duplicates.reduce((sum, group) => sum + group.copies.length, 0);
+  const collapsed = duplicates.reduce((sum, { item }) => sum + item.copies.length, 0);
   const none = disclosures.length + duplicates.length + truncated.length + untranslated.length + mismatches.length === 0;
 
   return (
@@ -70,7 +100,7 @@ export function Flags({ report, onShow }: { report: PageReport; onShow: (target:
         <ul class="flag-list">
           {disclosures.length > 0 && (
             <FlagGroup kind="ai" title={t('flagDisclosure')} open>
-              {disclosures.map((disclosure, index) => {
+              {disclosures.map(({ item: disclosure, index }) => {
                 const evidenceId = `${id}-disclosure-${index}`;
                 return (
                   <li key={index} class="flag-item">
@@ -87,6 +117,7 @@ export function Flags({ report, onShow }: { report: PageReport; onShow: (target:
                       </code>
                     )}
                     <ShowButton target={{ kind: 'disclosure', index }} describedBy={evidenceId} onShow={onShow} />
+                    <CorrectButton kind="disclosure" text={disclosure.evidence} describedBy={evidenceId} onCorrect={onCorrect} />
                   </li>
                 );
               })}
@@ -99,7 +130,7 @@ export function Flags({ report, onShow }: { report: PageReport; onShow: (target:
           )}
           {duplicates.length > 0 && (
             <FlagGroup kind="duplicates" title={t('flagDuplicates', String(collapsed))} open={false}>
-              {duplicates.map((group, index) => {
+              {duplicates.map(({ item: group, index }) => {
                 const evidenceId = `${id}-duplicate-${index}`;
                 return (
                   <li key={index} class="flag-item">
@@ -110,6 +141,7 @@ export function Flags({ report, onShow }: { report: PageReport; onShow: (target:
                       {excerpt(group.kept)}
                     </p>
                     <ShowButton target={{ kind: 'duplicate', index }} describedBy={evidenceId} onShow={onShow} />
+                    <CorrectButton kind="duplicate" text={group.kept} describedBy={evidenceId} onCorrect={onCorrect} />
                   </li>
                 );
               })}

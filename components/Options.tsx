@@ -11,12 +11,23 @@ import {
   watchSettings,
   watchSiteModes,
 } from '../utils/settings';
+import { type Corrections, type CorrectionKind, getCorrections, setCorrection, watchCorrections } from '../utils/corrections';
+import type { MessageKey } from '../utils/i18n';
 import { DETECTABLE_LANGUAGES } from '../engine/lang-tags';
 import { modeName } from '../utils/language-names';
 import { useLocale } from './locale';
 
 /** Every language a page may be switched to; a stored tag outside them still shows and stays selected. */
 const OFFERED_MODES: LanguageMode[] = ['both', ...DETECTABLE_LANGUAGES];
+
+const CORRECTION_NAME: Record<CorrectionKind, MessageKey> = {
+  duplicate: 'correctDuplicate',
+  disclosure: 'correctDisclosure',
+  translation: 'correctTranslation',
+};
+
+/** A finding's text as the list quotes it. */
+const quoted = (text: string): string => ([...text].length > 90 ? `${[...text].slice(0, 90).join('')}…` : text);
 
 /**
  * The options page. Every change is saved at once (no save button to forget) and announced in a
@@ -30,15 +41,19 @@ export function Options() {
   const [siteInput, setSiteInput] = useState('');
   const [siteError, setSiteError] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [corrections, setCorrections] = useState<Corrections>({});
 
   useEffect(() => {
     void getSettings().then(setSettings);
     void getSiteModes().then(setSiteModes);
     const unwatchSettings = watchSettings(setSettings);
     const unwatchModes = watchSiteModes(setSiteModes);
+    void getCorrections().then(setCorrections);
+    const unwatchCorrections = watchCorrections(setCorrections);
     return () => {
       unwatchSettings();
       unwatchModes();
+      unwatchCorrections();
     };
   }, []);
 
@@ -63,6 +78,9 @@ export function Options() {
 
   const modes = OFFERED_MODES.includes(settings.defaultMode) ? OFFERED_MODES : [...OFFERED_MODES, settings.defaultMode];
   const remembered = Object.entries(siteModes).sort(([a], [b]) => a.localeCompare(b));
+  const corrected = Object.entries(corrections)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([site, list]) => list.map((correction) => ({ site, correction })));
 
   return (
     <main class="options">
@@ -164,6 +182,32 @@ export function Options() {
                 </span>
                 <button type="button" class="quiet" onClick={() => void forgetSiteMode(site)}>
                   {t('optRemove', site)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="option" aria-labelledby={`${id}-corrections`}>
+        <h2 id={`${id}-corrections`}>{t('optCorrections')}</h2>
+        <p class="hint">{t('optCorrectionsHint')}</p>
+        {corrected.length === 0 ? (
+          <p class="empty">{t('optNoCorrections')}</p>
+        ) : (
+          <ul class="site-list corrections">
+            {corrected.map(({ site, correction }) => (
+              <li key={`${site}\u0000${correction.kind}\u0000${correction.text}`}>
+                <span>
+                  {site} · <strong>{t(CORRECTION_NAME[correction.kind])}</strong> · <q>{quoted(correction.text)}</q>
+                </span>
+                <button
+                  type="button"
+                  class="quiet"
+                  aria-label={t('optUndoCorrectionLabel', [t(CORRECTION_NAME[correction.kind]), site])}
+                  onClick={() => void setCorrection(site, correction, true)}
+                >
+                  {t('optUndoCorrection')}
                 </button>
               </li>
             ))}

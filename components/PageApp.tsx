@@ -1,11 +1,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FlagTarget, LanguageMode, PageSession } from '../utils/protocol';
 import { hostOf, setSiteDisabled } from '../utils/settings';
+import {
+  type Corrections,
+  type CorrectionKind,
+  correctionOf,
+  correctPairs,
+  getCorrections,
+  isCorrected,
+  pairText,
+  setCorrection,
+  watchCorrections,
+} from '../utils/corrections';
 import { Flags } from './Flags';
 import { useLocale } from './locale';
 import { LanguageSwitch } from './LanguageSwitch';
 import { isReadableUrl, type PageClient } from './page-client';
 import { ArticleHeader, ReaderView } from './ReaderView';
+import { KeepActions } from './KeepActions';
+import { ReaderPrefsControls, useReaderPrefs } from './ReaderPrefs';
 import { Scores } from './Scores';
 import { StatusView } from './StatusView';
 import { Tags } from './Tags';
@@ -27,12 +40,17 @@ export interface PageAppProps {
   pollMs?: number;
   /** Failed requests before concluding that no content script will answer. */
   attempts?: number;
+  /** Opens the print dialog once, when the article first shows (the popup's "print" opens the reader tab so). */
+  printOnReady?: boolean;
 }
 
-export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageAppProps) {
+export function PageApp({ client, variant, pollMs = 400, attempts = 5, printOnReady = false }: PageAppProps) {
   const { t } = useLocale();
   const [view, setView] = useState<View>(client === null ? { kind: 'unreachable' } : { kind: 'connecting' });
   const [pageUrl, setPageUrl] = useState<string | null>(null);
+  const [corrections, setCorrections] = useState<Corrections>({});
+  const [correctedNote, setCorrectedNote] = useState(false);
+  const [prefs, setPrefs] = useReaderPrefs();
   // The reader tab may not see the page's address, and an 'off' state carries no report, so the
   // host last seen in a report is kept for turning the site back on.
   const lastHost = useRef<string | null>(null);
@@ -41,9 +59,22 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
   const retry = useRef<() => void>(() => {});
 
   const titleText = view.kind === 'page' ? (view.state.report?.title?.text ?? null) : null;
+  const printed = useRef(false);
+  const articleShown = view.kind === 'page' && view.state.status === 'ready' && view.state.report !== null;
+  useEffect(() => {
+    if (!printOnReady || !articleShown || printed.current) return;
+    printed.current = true;
+    // After this render is painted: the dialog prints what is on screen.
+    setTimeout(() => window.print(), 0);
+  }, [printOnReady, articleShown]);
   useEffect(() => {
     if (variant === 'tab') document.title = titleText === null ? t('extName') : `${titleText} · ${t('extName')}`;
   }, [variant, titleText, t]);
+
+  useEffect(() => {
+    void getCorrections().then(setCorrections);
+    return watchCorrections(setCorrections);
+  }, []);
 
   useEffect(() => {
     if (client === null) return;
@@ -143,7 +174,7 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
       if (state.report === null) return <StatusView kind="error" />;
   }
 
-  const { report } = state;
+  const { report: found } = state;
   const setMode = (mode: LanguageMode) => {
     // Shown at once; the page's own answer follows through the next state.
     setView({ kind: 'page', state: { ...state, mode } });
@@ -151,6 +182,14 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
       .send({ type: 'set-mode', mode })
       .catch(() => undefined)
       .then(() => reload.current());
+  };
+  const siteCorrections = host === null ? [] : (corrections[host] ?? []);
+  const report = correctPairs(found, siteCorrections);
+  const correct = (kind: CorrectionKind, text: string) => {
+    if (host === null) return;
+    setCorrections({ ...corrections, [host]: [...siteCorrections, correctionOf(kind, text)] });
+    setCorrectedNote(true);
+    void setCorrection(host, correctionOf(kind, text));
   };
   const showOnPage = (target: FlagTarget) => {
     void client.send({ type: 'scroll-to', target }).then(() => (variant === 'tab' ? client.focusPage() : undefined));
@@ -170,13 +209,32 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5 }: PageApp
           <span aria-hidden="true">⚙</span>
         </button>
       </div>
+      <ReaderPrefsControls prefs={prefs} onChange={setPrefs} />
       <ArticleHeader report={report} mode={state.mode} />
+      <KeepActions
+        report={report}
+        mode={state.mode}
+        pageHtml={() => client.pageHtml()}
+        onPrint={() => (variant === 'tab' ? window.print() : void client.openReaderTab({ print: true }))}
+      />
       <div class="panels">
         <Scores scores={report.scores} />
         <Tags tags={report.tags} />
       </div>
-      <Flags report={report} onShow={showOnPage} />
-      <ReaderView report={report} mode={state.mode} />
+      <Flags
+        report={report}
+        onShow={showOnPage}
+        corrected={(kind, text) => isCorrected(siteCorrections, kind, text)}
+        onCorrect={host === null ? undefined : correct}
+      />
+      <p class="corrected-note" role="status">
+        {correctedNote ? t('correctedNote') : ''}
+      </p>
+      <ReaderView
+        report={report}
+        mode={state.mode}
+        onNotTranslation={host === null ? undefined : (a, b) => correct('translation', pairText(a, b))}
+      />
       <footer class="page-footer">
         <button type="button" class="quiet" onClick={() => void setEnabled(false)}>
           {t('actionTurnOff')}

@@ -1,85 +1,11 @@
 import { Fragment } from 'preact';
 import type { LanguageMode } from '../utils/protocol';
-import type { Part, ReportBlock, PageReport } from '../engine/report';
-import { sameLanguage } from '../engine/lang-tags';
+import type { PageReport } from '../engine/report';
+import { readerRows, type ShownBlock, siteOf, titleParts } from './reader-rows';
 import { isUnspaced } from '../engine/writing-systems';
 import { useLocale } from './locale';
 
-/**
- * The article without chrome or duplicates (`report.article.blocks` already leaves collapsed
- * copies out), in one language or both.
- *
- * Both: each pair in `report.bilingual.pairs` becomes one row, where its first part stands in
- * reading order, so a translation printed far below its original (the sequential layout) still
- * sits beside it. A block without a pair keeps its place, in its language's column.
- *
- * One language: blocks in that language, plus blocks in neither page language. A paragraph the
- * page never translated stays, marked, in the other language, and so does an AI notice: hiding
- * either would drop text that the reader has no other way to read (the page does the same).
- */
-
-interface ShownBlock extends ReportBlock {
-  truncated: boolean;
-  untranslated: boolean;
-}
-
-type Row =
-  | { kind: 'pair'; a: ShownBlock; b: ShownBlock }
-  | { kind: 'single'; block: ShownBlock; column: 'a' | 'b' | 'full' };
-
-const keyOf = (part: Part): string => `${part.lang}\u0000${part.text}`;
-
-function readerRows(report: PageReport, mode: LanguageMode): Row[] {
-  const { bilingual } = report;
-  const truncated = new Set(report.truncated.map((item) => item.text));
-  const untranslated = new Set(bilingual.untranslated.map(keyOf));
-  const shown = (block: ReportBlock): ShownBlock => ({
-    ...block,
-    truncated: truncated.has(block.text),
-    untranslated: untranslated.has(keyOf(block)),
-  });
-  const [first, second] = bilingual.languages;
-  const columnOf = (lang: string): 'a' | 'b' | 'full' =>
-    first !== undefined && sameLanguage(lang, first) ? 'a' : second !== undefined && sameLanguage(lang, second) ? 'b' : 'full';
-
-  if (mode !== 'both') {
-    const notices = report.disclosures.filter((disclosure) => disclosure.source === 'text').map((disclosure) => disclosure.evidence);
-    const notice = (block: ReportBlock) => notices.some((evidence) => evidence !== '' && block.text.includes(evidence));
-    return report.article.blocks
-      .map(shown)
-      .filter((block) => sameLanguage(block.lang, mode) || columnOf(block.lang) === 'full' || block.untranslated || notice(block))
-      .map((block) => ({ kind: 'single', block, column: 'full' }));
-  }
-
-  const blocks = report.article.blocks.map(shown);
-  // A text stands in several blocks only if the page repeats it; each pair takes the next free one.
-  const free = new Map<string, ShownBlock[]>();
-  for (const block of blocks) free.set(keyOf(block), [...(free.get(keyOf(block)) ?? []), block]);
-  const pairOf = new Map<ShownBlock, { a: ShownBlock; b: ShownBlock }>();
-  for (const pair of bilingual.pairs) {
-    const a = free.get(keyOf(pair.a))?.[0];
-    const b = free.get(keyOf(pair.b))?.[0];
-    if (a === undefined || b === undefined) continue;
-    free.get(keyOf(pair.a))?.shift();
-    free.get(keyOf(pair.b))?.shift();
-    pairOf.set(a, { a, b });
-    pairOf.set(b, { a, b });
-  }
-
-  const placed = new Set<ShownBlock>();
-  const rows: Row[] = [];
-  for (const block of blocks) {
-    if (placed.has(block)) continue;
-    const pair = pairOf.get(block);
-    if (pair === undefined) {
-      rows.push({ kind: 'single', block, column: columnOf(block.lang) });
-    } else {
-      placed.add(pair.a).add(pair.b);
-      rows.push({ kind: 'pair', ...pair });
-    }
-  }
-  return rows;
-}
+/** The reader: the article's rows (reader-rows.ts) with their marks, and its header. */
 
 function Block({ block }: { block: ShownBlock }) {
   const { t } = useLocale();
@@ -108,7 +34,14 @@ function Block({ block }: { block: ShownBlock }) {
   );
 }
 
-export function ReaderView({ report, mode }: { report: PageReport; mode: LanguageMode }) {
+export interface ReaderViewProps {
+  report: PageReport;
+  mode: LanguageMode;
+  /** The reader says a pair's two paragraphs are not translations of each other; no button without it. */
+  onNotTranslation?: (a: string, b: string) => void;
+}
+
+export function ReaderView({ report, mode, onNotTranslation }: ReaderViewProps) {
   const { t } = useLocale();
   const rows = readerRows(report, mode);
   return (
@@ -121,6 +54,11 @@ export function ReaderView({ report, mode }: { report: PageReport; mode: Languag
             <div class="row pair" key={index}>
               <Block block={row.a} />
               <Block block={row.b} />
+              {onNotTranslation && (
+                <button type="button" class="quiet pair-correct" onClick={() => onNotTranslation(row.a.text, row.b.text)}>
+                  {t('correctTranslation')}
+                </button>
+              )}
             </div>
           ) : (
             <div class={`row single column-${row.column}`} key={index}>
@@ -131,24 +69,6 @@ export function ReaderView({ report, mode }: { report: PageReport; mode: Languag
       )}
     </section>
   );
-}
-
-/** The parts of the title a mode shows: the mode's language, or every part for both. */
-function titleParts(report: PageReport, mode: LanguageMode): Part[] {
-  const { title } = report;
-  if (title === null) return [];
-  if (mode === 'both') return title.parts.length > 0 ? title.parts : [{ lang: 'und', text: title.text }];
-  const own = title.parts.filter((part) => sameLanguage(part.lang, mode));
-  return own.length > 0 ? own : [{ lang: 'und', text: title.text }];
-}
-
-function hostName(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    return new URL(url).hostname || null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -190,7 +110,7 @@ function dateOf(iso: string | null, lang: string): string | null {
 export function ArticleHeader({ report, mode }: { report: PageReport; mode: LanguageMode }) {
   const { t, lang } = useLocale();
   const parts = titleParts(report, mode);
-  const site = report.meta?.site ?? hostName(report.url);
+  const site = siteOf(report);
   const published = dateOf(report.meta?.published ?? null, lang);
   const byline = report.meta?.byline ?? null;
   const minutes = report.article.blocks.length > 0 ? readingMinutes(shownTexts(report, mode)) : null;

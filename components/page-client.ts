@@ -3,7 +3,7 @@ import { validateReport } from '../engine/report-schema';
 import { closedToExtensions } from '../utils/platform';
 import {
   type BackgroundProtocol,
-  type ContentRequest,
+  type StateRequest,
   isPageState,
   type PageSession,
   SESSION_PORT,
@@ -18,12 +18,15 @@ export interface PageClient {
   /** The tab's page session; rejects when no content script answers (browser pages, the web store). */
   getState(): Promise<PageSession>;
   /** A request for the tab's content script (through the background, which keeps the session). */
-  send(request: ContentRequest): Promise<void>;
+  send(request: StateRequest): Promise<void>;
   /** Calls back with the tab's session each time it changes; returns the unsubscriber. */
   subscribe(listener: (session: PageSession) => void): () => void;
   /** The tab's address when the browser tells (activeTab grants it to the popup), else null. */
   pageUrl(): Promise<string | null>;
-  openReaderTab(): Promise<void>;
+  /** The page's HTML as it was before NewsLens changed it; null when no content script answers. */
+  pageHtml(): Promise<string | null>;
+  /** Opens the reader in a tab; with `print`, it opens the print dialog once the article shows. */
+  openReaderTab(opts?: { print?: boolean }): Promise<void>;
   /** Brings the page's tab to the front (from the reader tab, after scrolling the page). */
   focusPage(): Promise<void>;
   openOptions(): Promise<void>;
@@ -94,8 +97,11 @@ export function tabClient(tabId: number): PageClient {
         return null;
       }
     },
-    async openReaderTab() {
-      await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html?tab=${tabId}`) });
+    async pageHtml() {
+      return (await send({ type: 'page-html', tabId })) ?? null;
+    },
+    async openReaderTab(opts = {}) {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html?tab=${tabId}${opts.print ? '&print=1' : ''}`) });
     },
     async focusPage() {
       await browser.tabs.update(tabId, { active: true });

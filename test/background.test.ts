@@ -68,7 +68,7 @@ function setup() {
     if (background.accepts(message, sender)) await background.handleMessage(message, sender);
   };
   const sessionOf = async (tabId: number) => {
-    const message = { type: 'get-session', tabId };
+    const message = { type: 'get-session' as const, tabId };
     return background.accepts(message, popup) ? await background.handleMessage(message, popup) : undefined;
   };
   const port = (name: string, sender: { id?: string; url?: string } = popup) => {

@@ -7,7 +7,7 @@ import zh from '../public/_locales/zh_CN/messages.json';
 import { type Locale, LocaleProvider } from '../components/locale';
 import type { PageClient } from '../components/page-client';
 import type { MessageKey } from '../utils/i18n';
-import type { ContentRequest, PageSession } from '../utils/protocol';
+import type { PageSession, StateRequest } from '../utils/protocol';
 import type { PageReport } from '../engine/report';
 
 /**
@@ -70,10 +70,13 @@ export function pageState(report: PageReport | null, patch: Partial<PageSession>
  * false), applies set-mode like the content script does, and records every request.
  */
 export class FakePage implements PageClient {
-  sent: ContentRequest[] = [];
+  sent: StateRequest[] = [];
   reachable = true;
   getStateCalls = 0;
   openedReader = 0;
+  printedReader = 0;
+  /** The page's HTML before NewsLens changed it, as the content script answers `page-html`. */
+  html: string | null = '<!DOCTYPE html>\n<html><head></head><body><p>The page</p></body></html>';
   focused = 0;
   openedOptions = 0;
   private listeners = new Set<(state: PageSession) => void>();
@@ -89,7 +92,7 @@ export class FakePage implements PageClient {
     return this.state;
   }
 
-  async send(request: ContentRequest) {
+  async send(request: StateRequest) {
     if (!this.reachable) throw new Error('Could not establish connection. Receiving end does not exist.');
     this.sent.push(request);
     if (request.type === 'set-mode') this.state = { ...this.state, mode: request.mode };
@@ -111,8 +114,13 @@ export class FakePage implements PageClient {
     return this.url;
   }
 
-  async openReaderTab() {
+  async openReaderTab(opts: { print?: boolean } = {}) {
     this.openedReader += 1;
+    if (opts.print) this.printedReader += 1;
+  }
+
+  async pageHtml() {
+    return this.reachable ? this.html : null;
   }
 
   async focusPage() {

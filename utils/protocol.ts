@@ -59,6 +59,8 @@ export interface ContentProtocol {
   'set-enabled': { request: { type: 'set-enabled'; enabled: boolean }; reply: PageState };
   'scroll-to': { request: { type: 'scroll-to'; target: FlagTarget }; reply: PageState };
   refresh: { request: { type: 'refresh' }; reply: PageState };
+  /** The page's HTML as it was before NewsLens changed it ("save page + report"). */
+  'page-html': { request: { type: 'page-html' }; reply: string };
 }
 
 /**
@@ -73,10 +75,14 @@ export interface BackgroundProtocol {
   'page-state': { request: { type: 'page-state'; state: PageState }; reply: null };
   /** Null when no content script of ours answers in the tab (a browser page, a store page). */
   'get-session': { request: { type: 'get-session'; tabId: number }; reply: PageSession | null };
-  'to-page': { request: { type: 'to-page'; tabId: number; request: ContentRequest }; reply: PageSession | null };
+  'to-page': { request: { type: 'to-page'; tabId: number; request: StateRequest }; reply: PageSession | null };
+  /** The tab's page HTML without NewsLens's changes; null when no content script answers. */
+  'page-html': { request: { type: 'page-html'; tabId: number }; reply: string | null };
 }
 
 export type ContentRequest = ContentProtocol[keyof ContentProtocol]['request'];
+/** The requests a content script answers with its page's state (all but `page-html`). */
+export type StateRequest = Exclude<ContentRequest, { type: 'page-html' }>;
 export type BackgroundRequest = BackgroundProtocol[keyof BackgroundProtocol]['request'];
 export type ContentReply<R extends ContentRequest> = ContentProtocol[R['type']]['reply'];
 export type BackgroundReply<R extends BackgroundRequest> = BackgroundProtocol[R['type']]['reply'];
@@ -140,6 +146,7 @@ export function isContentRequest(value: unknown): value is ContentRequest {
     case 'get-state':
     case 'cycle-mode':
     case 'refresh':
+    case 'page-html':
       return true;
     case 'set-mode':
       return typeof value.mode === 'string';
@@ -162,9 +169,10 @@ export function isBackgroundRequest(value: unknown): value is BackgroundRequest 
     case 'analyze':
       return isRecord(value.snapshot) && Array.isArray(value.snapshot.blocks);
     case 'get-session':
+    case 'page-html':
       return isTabId(value.tabId);
     case 'to-page':
-      return isTabId(value.tabId) && isContentRequest(value.request);
+      return isTabId(value.tabId) && isContentRequest(value.request) && value.request.type !== 'page-html';
     default:
       return false;
   }

@@ -171,3 +171,42 @@ export async function setSwitchFolded(host: string, folded: boolean): Promise<vo
   const foldedSwitchSites = folded ? [...settings.foldedSwitchSites, host] : settings.foldedSwitchSites.filter((site) => site !== host);
   await saveSettings({ ...settings, foldedSwitchSites });
 }
+
+/** The reader's look (popup and reader tab): its text size and its theme, remembered for every page. */
+export type ReaderTheme = 'auto' | 'light' | 'dark';
+
+export interface ReaderPrefs {
+  /** A factor on the reader's text size, one of `TEXT_SCALES`. */
+  textScale: number;
+  /** `auto` follows the system's colour scheme. */
+  theme: ReaderTheme;
+}
+
+/** The sizes the reader steps through, from a little smaller than the page's to large print. */
+export const TEXT_SCALES: readonly number[] = [0.85, 1, 1.15, 1.3, 1.5, 1.75];
+const THEMES: readonly ReaderTheme[] = ['auto', 'light', 'dark'];
+
+export const DEFAULT_READER_PREFS: Readonly<ReaderPrefs> = Object.freeze({ textScale: 1, theme: 'auto' });
+
+export function parseReaderPrefs(raw: unknown): ReaderPrefs {
+  const value = isRecord(raw) ? raw : {};
+  return {
+    textScale: TEXT_SCALES.includes(value.textScale as number) ? (value.textScale as number) : DEFAULT_READER_PREFS.textScale,
+    theme: THEMES.includes(value.theme as ReaderTheme) ? (value.theme as ReaderTheme) : DEFAULT_READER_PREFS.theme,
+  };
+}
+
+export const readerPrefsItem = storage.defineItem<ReaderPrefs>('local:readerPrefs', { fallback: DEFAULT_READER_PREFS, version: 1 });
+
+export const getReaderPrefs = async (): Promise<ReaderPrefs> => parseReaderPrefs(await readerPrefsItem.getValue());
+
+export const saveReaderPrefs = (prefs: ReaderPrefs): Promise<void> => readerPrefsItem.setValue(parseReaderPrefs(prefs));
+
+export const watchReaderPrefs = (callback: (prefs: ReaderPrefs) => void): (() => void) =>
+  readerPrefsItem.watch((value) => callback(parseReaderPrefs(value)));
+
+/** The next size up (`step` 1) or down (-1) from `scale`, staying within `TEXT_SCALES`. */
+export function stepTextScale(scale: number, step: 1 | -1): number {
+  const at = Math.max(0, TEXT_SCALES.indexOf(scale));
+  return TEXT_SCALES[Math.min(TEXT_SCALES.length - 1, Math.max(0, at + step))] ?? 1;
+}

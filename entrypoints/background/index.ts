@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { analyzeSnapshot } from '@/engine/analyze';
 import { type ContentProtocol, typedSender } from '@/utils/protocol';
 import { toolbarAction } from '@/utils/platform';
+import { getCorrections } from '@/utils/corrections';
 import { createBackground, forwardCommand } from './tabs';
 import { warmUp } from './warm-up';
 
@@ -12,6 +13,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     pagesUrl: browser.runtime.getURL('/'),
     analyze: analyzeSnapshot,
+    corrections: async (host) => (await getCorrections())[host] ?? [],
     send: (tabId, request) => send(tabId)(request),
     setBadge: (tabId, badge) => {
       void action.setBadgeText({ tabId, text: badge.text }).catch(() => {});

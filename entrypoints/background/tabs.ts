@@ -1,10 +1,12 @@
 import { type BlockSnapshot, findingsOf, type PageSnapshot, type TextAnalysis } from '@/engine/model';
 import type { PageReport } from '@/engine/report';
+import { type Correction, correctFindings, isCorrected } from '@/utils/corrections';
 import {
   type BackgroundReply,
   type BackgroundRequest,
   type ContentReply,
   type ContentRequest,
+  type StateRequest,
   isBackgroundRequest,
   type PageSession,
   type PageState,
@@ -24,11 +26,15 @@ export interface Badge {
   color: string;
 }
 
-/** "AI" when the page discloses AI generation, else the number of collapsed duplicates, else nothing. */
-export function badgeFor(session: PageSession | undefined): Badge {
+/**
+ * "AI" when the page discloses AI generation (a disclosure the reader took back for the site does
+ * not count), else the number of collapsed duplicates, else nothing.
+ */
+export function badgeFor(session: PageSession | undefined, corrections: readonly Correction[] = []): Badge {
   const none = { text: '', color: '#5f6368' };
   if (session?.status !== 'ready') return none;
-  if ((session.report?.disclosures.length ?? 0) > 0) return { text: 'AI', color: '#c5221f' };
+  const disclosures = session.report?.disclosures.filter((disclosure) => !isCorrected(corrections, 'disclosure', disclosure.evidence)) ?? [];
+  if (disclosures.length > 0) return { text: 'AI', color: '#c5221f' };
   if (session.collapsedCount > 0) return { text: session.collapsedCount > 99 ? '99+' : String(session.collapsedCount), color: '#5f6368' };
   return none;
 }
@@ -56,12 +62,24 @@ export interface BackgroundDeps {
   setBadge(tabId: number, badge: Badge): void;
   /** Sends a request to a tab's content script; rejects when none answers. */
   send<R extends ContentRequest>(tabId: number, request: R): Promise<ContentReply<R>>;
+  /** The reader's corrections for a host (utils/corrections.ts); none when absent. */
+  corrections?(host: string): Promise<Correction[]>;
 }
 
 interface Tab {
   state: PageState | null;
   report: PageReport | null;
+  /** The site's corrections as they were when the report was built (the badge leaves them out). */
+  corrections: readonly Correction[];
   url: string | undefined;
+}
+
+function hostOfUrl(url: string | undefined): string | null {
+  try {
+    return url === undefined ? null : new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
 }
 
 export function createBackground(deps: BackgroundDeps) {
@@ -74,7 +92,7 @@ export function createBackground(deps: BackgroundDeps) {
   const tabOf = (tabId: number): Tab => {
     let tab = tabs.get(tabId);
     if (!tab) {
-      tab = { state: null, report: null, url: undefined };
+      tab = { state: null, report: null, corrections: [], url: undefined };
       tabs.set(tabId, tab);
     }
     return tab;
@@ -89,7 +107,7 @@ export function createBackground(deps: BackgroundDeps) {
 
   function changed(tabId: number): void {
     const session = sessionOf(tabId);
-    deps.setBadge(tabId, badgeFor(session));
+    deps.setBadge(tabId, badgeFor(session, tabs.get(tabId)?.corrections));
     if (!session) return;
     for (const port of ports.get(tabId) ?? []) port.postMessage({ type: 'session', session });
   }
@@ -127,7 +145,7 @@ export function createBackground(deps: BackgroundDeps) {
     return pending;
   }
 
-  async function toPage(tabId: number, request: ContentRequest): Promise<PageSession | null> {
+  async function toPage(tabId: number, request: StateRequest): Promise<PageSession | null> {
     try {
       setState(tabId, await deps.send(tabId, request));
     } catch {
@@ -143,6 +161,8 @@ export function createBackground(deps: BackgroundDeps) {
         return sessionFor(message.tabId);
       case 'to-page':
         return toPage(message.tabId, message.request);
+      case 'page-html':
+        return deps.send(message.tabId, { type: 'page-html' }).catch(() => null);
       case 'snapshot-part': {
         const tabId = topFrameTab(sender);
         if (tabId !== undefined) parts.set(tabId, (parts.get(tabId) ?? []).concat(message.blocks));
@@ -155,7 +175,11 @@ export function createBackground(deps: BackgroundDeps) {
         const snapshot = before ? { ...message.snapshot, blocks: [...before, ...message.snapshot.blocks] } : message.snapshot;
         const text = deps.analyze(snapshot);
         if (tabId !== undefined) tabOf(tabId).report = text.report;
-        return findingsOf(text);
+        const host = hostOfUrl(sender.url);
+        const corrections = host === null || !deps.corrections ? [] : await deps.corrections(host);
+        // The page's next state, which follows these findings, sets the badge with them.
+        if (tabId !== undefined) tabOf(tabId).corrections = corrections;
+        return correctFindings(text, findingsOf(text), corrections);
       }
       case 'page-state': {
         const tabId = topFrameTab(sender);
@@ -180,7 +204,7 @@ export function createBackground(deps: BackgroundDeps) {
     accepts: (message: unknown, sender: Sender): message is BackgroundRequest =>
       sender.id === deps.extensionId &&
       isBackgroundRequest(message) &&
-      ((message.type !== 'get-session' && message.type !== 'to-page') || fromOwnPages(sender)),
+      ((message.type !== 'get-session' && message.type !== 'to-page' && message.type !== 'page-html') || fromOwnPages(sender)),
 
     handleMessage,
 

@@ -105,6 +105,11 @@ export class Annotator {
     return null;
   };
 
+  /** The page's own `lang` of each element whose `lang` NewsLens set (page-copy.ts undoes them in a copy). */
+  get pageLangs(): ReadonlyMap<Element, string | null> {
+    return this.langBefore;
+  }
+
   get size(): number {
     return this.applied.size;
   }

@@ -1,6 +1,6 @@
 import type { PageFindings, PageSnapshot } from '@/engine/model';
 import { baseLanguage } from '@/engine/lang-tags';
-import type { ContentRequest, FlagTarget, LanguageMode, PageState, PageStatus } from '@/utils/protocol';
+import type { StateRequest, FlagTarget, LanguageMode, PageState, PageStatus } from '@/utils/protocol';
 import { browserTranslate, rememberTranslations, type Translate } from '@/utils/i18n';
 import { languageName } from '@/utils/language-names';
 import { MARK } from '@/utils/page-markers';
@@ -14,6 +14,7 @@ import { markColumns } from './columns';
 import { ChangeLog } from './restore/changes';
 import { Cancelled, inFrames, runSliced, sliced, yieldToPage } from './schedule';
 import { pageIsDark } from './scheme';
+import { originalHtml } from './page-copy';
 import { pageCss, stylePage } from './styles';
 import { type ControlProps, mountControl, switchPlace } from './language-switch';
 
@@ -116,7 +117,7 @@ export class Controller {
     };
   }
 
-  async handle(request: ContentRequest): Promise<PageState> {
+  async handle(request: StateRequest): Promise<PageState> {
     switch (request.type) {
       case 'get-state':
         break;
@@ -158,6 +159,16 @@ export class Controller {
     if (!this.enabled || !this.plan || wanted === undefined || wanted === this.mode) return;
     const mode = resolveMode(this.plan.modes, wanted, 'both');
     if (mode !== this.mode) void this.setMode(mode, false);
+  }
+
+  /** The reader corrected a finding on this site: analyse again, and the background's findings apply it. */
+  correctionsChanged(): void {
+    if (this.enabled) void this.run();
+  }
+
+  /** The page's HTML without NewsLens's changes, for "save page + report" (the page itself stays as it is). */
+  pageHtml(): string {
+    return originalHtml(this.doc, this.annotator?.pageLangs ?? new Map());
   }
 
   /** The page navigated in place (pushState): analyse again, keeping the mode. */

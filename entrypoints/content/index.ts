@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PageSnapshot } from '@/engine/model';
 import { type BackgroundProtocol, isContentRequest, snapshotMessages, typedSender } from '@/utils/protocol';
 import { getSettings, getSiteModes, setSiteMode, watchSettings, watchSiteModes } from '@/utils/settings';
+import { watchSiteCorrections } from '@/utils/corrections';
 import { snapshotPageSteps } from '@/engine/snapshot';
 import { Controller } from './controller';
 import { ignorePageStops, isOwnLocationChange } from './guard';
@@ -34,6 +35,10 @@ export default defineContentScript({
     // Pages cannot message a content script, but other extensions' pages can try: answer only our own.
     const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => {
       if (sender.id !== browser.runtime.id || !isContentRequest(message)) return undefined;
+      if (message.type === 'page-html') {
+        sendResponse(controller.pageHtml());
+        return undefined;
+      }
       controller.handle(message).then(sendResponse, () => sendResponse(controller.state()));
       return true;
     };
@@ -44,6 +49,7 @@ export default defineContentScript({
     });
     ctx.onInvalidated(watchSettings((settings) => controller.applySettings(settings)));
     ctx.onInvalidated(watchSiteModes((modes) => controller.applySiteModes(modes)));
+    ctx.onInvalidated(watchSiteCorrections(location.hostname, () => controller.correctionsChanged()));
     ctx.addEventListener(window, 'wxt:locationchange', (event) => {
       if (isOwnLocationChange(event)) controller.locationChanged();
     });

@@ -12,7 +12,7 @@ if (root === null) throw new Error('reader.html has no #app');
 const tabId = tabIdFromSearch(location.search);
 render(
   <LocaleProvider locale={locale}>
-    <PageApp client={tabId === null ? null : tabClient(tabId)} variant="tab" />
+    <PageApp client={tabId === null ? null : tabClient(tabId)} variant="tab" printOnReady={new URLSearchParams(location.search).has('print')} />
   </LocaleProvider>,
   root,
 );

@@ -8,7 +8,7 @@ import { startServer } from './helpers/server.mjs';
 /**
  * axe-core (a devDependency, injected here only: never shipped) on the popup, the reader tab and
  * the options page in Chromium, for the seed page: no serious or critical violation, in both
- * colour schemes. Run after `npm run build`: `node --test test/e2e/ui-axe.test.mjs`.
+ * colour schemes, and in the reader's own theme chosen against the system's. Run after `npm run build`: `node --test test/e2e/ui-axe.test.mjs`.
  */
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -64,6 +64,45 @@ describe('axe-core on NewsLens pages', () => {
       it(`finds no serious violation on the ${name} (${colorScheme})`, async () => {
         const url = `chrome-extension://${browser.extensionId}/${file}${file === 'options.html' ? '' : `?tab=${tabId}`}`;
         assert.deepEqual(await violations(url, ready, colorScheme), []);
+      });
+    }
+  }
+
+  // The reader's own theme against the system's, at the largest text size.
+  for (const [theme, colorScheme, background] of [
+    ['dark', 'light', 'rgb(23, 24, 28)'],
+    ['light', 'dark', 'rgb(255, 255, 255)'],
+  ]) {
+    it(`draws the reader ${theme} when the reader chose it on a ${colorScheme} system`, async () => {
+      await browser.worker.evaluate((prefs) => chrome.storage.local.set({ readerPrefs: prefs }), { textScale: 1.75, theme });
+      const page = await browser.context.newPage();
+      try {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(`chrome-extension://${browser.extensionId}/reader.html?tab=${tabId}`);
+        await page.waitForSelector(`html[data-theme="${theme}"] main.reader .reader-body`);
+        const look = await page.evaluate(() => ({
+          background: getComputedStyle(document.body).backgroundColor,
+          size: getComputedStyle(document.querySelector('.reader-body')).fontSize,
+        }));
+        assert.deepEqual(look, { background, size: '28px' });
+      } finally {
+        await page.close();
+        await browser.worker.evaluate(() => chrome.storage.local.remove('readerPrefs'));
+      }
+    });
+
+    for (const [name, file] of [
+      ['popup', 'popup.html'],
+      ['reader tab', 'reader.html'],
+    ]) {
+      it(`finds no serious violation on the ${name} in the ${theme} theme chosen on a ${colorScheme} system`, async () => {
+        await browser.worker.evaluate((prefs) => chrome.storage.local.set({ readerPrefs: prefs }), { textScale: 1.75, theme });
+        try {
+          const url = `chrome-extension://${browser.extensionId}/${file}?tab=${tabId}`;
+          assert.deepEqual(await violations(url, `html[data-theme="${theme}"] main.reader .reader-body`, colorScheme), []);
+        } finally {
+          await browser.worker.evaluate(() => chrome.storage.local.remove('readerPrefs'));
+        }
       });
     }
   }
