@@ -1,14 +1,16 @@
 /**
  * The README's pictures, from a real browser run: the bundled AI-news page in Chromium with the
  * built extension, in each language mode, and the popup beside it. Writes small PNGs (one screen,
- * not the whole page) to docs/screenshots/. Run with `npm run screenshots` (builds first).
+ * not the whole page) to docs/screenshots/, or to the folder given after `--out`. Run with
+ * `npm run screenshots` (builds first).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { askPage, launch, localAndExtensionOnly, projectFile, ROOT, tabIdOf, waitReady } from '../test/e2e/helpers/chromium.mjs';
 import { startServer } from '../test/e2e/helpers/server.mjs';
 
-const OUT = path.join(ROOT, 'docs/screenshots');
+const outAt = process.argv.indexOf('--out');
+const OUT = outAt >= 0 ? path.resolve(process.argv[outAt + 1] ?? '') : path.join(ROOT, 'docs/screenshots');
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
