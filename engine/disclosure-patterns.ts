@@ -63,7 +63,7 @@ export const RULES: readonly LanguageRules[] = [
     agent:
       /(?<![\p{L}\p{N}_])(?:artificial intelligence|automation technology|automated|generative (?:ai|tools?|models?)|(?:large )?language models?|machine learning|natural language generation|algorithms?|an? (?:bot|robot))(?![\p{L}\p{N}_])/giu,
     acronym: latinAcronym(`AI|A\\.I\\.|NLG|${COMMON_PRODUCTS}`),
-    verb: /(?<![\p{L}\p{N}_])(?:generated|written|wrote|write|created|produced|composed|authored|drafted|compiled|prepared|made|powered|synthesi[sz]ed|assisted|helped|enhanced|edited|summari[sz]ed|condensed|translated|curated|rewritten|generate|create|produce)(?![\p{L}\p{N}_])/giu,
+    verb: /(?<![\p{L}\p{N}_])(?:generated|written|wrote|created|produced|composed|authored|drafted|compiled|prepared|made|powered|synthesi[sz]ed|assisted|helped|enhanced|edited|summari[sz]ed|condensed|translated|curated|rewritten)(?![\p{L}\p{N}_])/giu,
     link: words(
       'was were is are be been being has have had may might could likely possibly probably partly partially fully entirely wholly largely mostly primarily in part with by using use of the a an from through via help assistance support aid tools tool technology software system systems model models generative some and then also first originally initially helped to used employing utilizing',
     ),

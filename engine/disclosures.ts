@@ -1,7 +1,7 @@
 import { ANY_AGENT, CAUTION, HANS_ONLY, HANT_ONLY, type LanguageRules, NOTICE_PREFIX, RULES } from './disclosure-patterns';
 import { namesAi } from './ai-names';
 import { baseLanguage } from './lang-tags';
-import { composedLabel, composedNotice } from './notice-match';
+import { composedLabel, composedNotice, reportedOrTopic } from './notice-match';
 import type { Disclosure, DisclosureKind } from './report';
 import { scriptOf } from './writing-systems';
 
@@ -320,7 +320,7 @@ function sentenceMatch(s: string, blockLang: string, cautioned: boolean, shortBl
     for (const rules of RULES) {
       if (!applicable(rules, s)) continue;
       const m = matchSentence(rules, s, notice);
-      if (m !== null) return { kind: m.kind, at: m.at, lang: statementLang(rules, blockLang, s) };
+      if (m !== null && !reportedOrTopic(s, rules.lang)) return { kind: m.kind, at: m.at, lang: statementLang(rules, blockLang, s) };
     }
   }
   const composed = composedNotice(s, notice.implied);

@@ -59,6 +59,8 @@ interface Words {
   pronoun: RegExp | null;
   rel: RegExp;
   by: RegExp;
+  /** The instrumental by-words (`Lexicon.tool`). */
+  tool: RegExp | null;
   noun: RegExp;
   neg: RegExp;
   topic: RegExp | null;
@@ -95,6 +97,7 @@ function wordsOf(lex: Lexicon): Words {
     pronoun: lex.pronoun ? new RegExp(`^[\\p{P}\\s]*(?:${alternatives(lex.pronoun)})(?=\\s)`, 'u') : null,
     rel: wrap(alternatives(lex.rel)),
     by: lex.glued ? new RegExp(`(?:${alternatives(lex.by)})(?![${W}])`, 'gu') : wrap(alternatives(lex.by)),
+    tool: lex.tool ? (lex.glued ? new RegExp(`(?:${alternatives(lex.tool)})(?![${W}])`, 'gu') : wrap(alternatives(lex.tool))) : null,
     noun: wrap(noun),
     neg: wrap(alternatives(lex.neg), 'u'),
     topic: lex.topic ? wrap(alternatives(lex.topic), 'u') : null,
@@ -131,6 +134,9 @@ function compile(lex: Lexicon): Compiled {
     },
     get by() {
       return get().by;
+    },
+    get tool() {
+      return get().tool;
     },
     get noun() {
       return get().noun;
@@ -291,14 +297,14 @@ function hasRelation(c: Compiled, low: string): boolean {
 
 function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: boolean): Span | null {
   if (!hasRelation(c, low)) return null;
-  const participles = hits(c.rel, low);
-  // A notice known by its place still says what made it: "using AI" alone names a tool.
-  if (participles.length === 0 && implied) return null;
+  const selves = hits(c.self, low);
+  // A word that is the self-reference's noun is not also its participle ("ces résumés", summaries, not summarised).
+  const participles = hits(c.rel, low).filter((p) => !selves.some((self) => p.start < self.end && self.start < p.end));
+  // A notice says what made it: "using AI" or "replaced by AI" alone names a tool or another act.
+  if (participles.length === 0) return null;
   const relations = [...participles, ...hits(c.by, low)];
-  if (relations.length === 0) return null;
   const unspaced = UNSPACED.has(c.lex.lang);
   const gaps = unspaced ? GAP.unspaced : GAP.spaced;
-  const selves = hits(c.self, low);
   const pronoun = c.pronoun?.exec(low) ?? null;
   if (pronoun !== null) {
     const start = pronoun[0].length - pronoun[0].trimStart().length;
@@ -326,6 +332,15 @@ function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: b
     }
   }
   return null;
+}
+
+/**
+ * Whether `s` is about a topic, a claim or someone's report in `lang`'s words (`Lexicon.topic`):
+ * the same test for every matcher, so a sentence one of them turns away no other takes.
+ */
+export function reportedOrTopic(s: string, lang: string): boolean {
+  const c = lexicons().find((lex) => lex.lex.lang === lang);
+  return c?.topic?.test(s.toLowerCase()) ?? false;
 }
 
 /** A notice in one sentence. `implied`: the sentence is a notice by its place (a "Disclaimer:" line, a caution in a short block). */
@@ -393,6 +408,8 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
     if (!applicable(c, text) || !hasRelation(c, low) || negated(c, low) || c.topic?.test(low)) continue;
     const participles = hits(c.rel, low);
     const byWords = hits(c.by, low);
+    const tools = c.tool === null ? [] : hits(c.tool, low);
+    const credits = byWords.filter((b) => !tools.some((t) => t.start < b.end && b.start < t.end));
     const nouns = hits(c.noun, low);
     if (participles.length === 0 && (nouns.length === 0 || byWords.length === 0)) continue;
     if (!(opensWith(agents) || opensWith(participles) || opensWith(nouns))) continue;
@@ -403,7 +420,7 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
     if (HAN_WRITTEN.has(c.lex.lang) && !agents.some((a) => tight(c, low, a, participles, 0))) continue;
     // A heading with a participle names a topic ("AI-generated images"); one crediting an AI is a byline.
     const rest = spaced ? uncovered(text, covered) : leftover(low, covered);
-    const byline = nouns.length > 0 && byWords.length > 0 && rest === 0;
+    const byline = nouns.length > 0 && credits.length > 0 && rest === 0;
     const label = !heading && participles.length > 0 && rest === 0;
     if (byline || label) return { kind: kindOf(c, low), lang: c.lex.lang, at: 0 };
   }
