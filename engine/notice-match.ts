@@ -61,6 +61,8 @@ interface Words {
   by: RegExp;
   /** The instrumental by-words (`Lexicon.tool`). */
   tool: RegExp | null;
+  credit: RegExp | null;
+  of: RegExp | null;
   noun: RegExp;
   neg: RegExp;
   topic: RegExp | null;
@@ -98,6 +100,8 @@ function wordsOf(lex: Lexicon): Words {
     rel: wrap(alternatives(lex.rel)),
     by: lex.glued ? new RegExp(`(?:${alternatives(lex.by)})(?![${W}])`, 'gu') : wrap(alternatives(lex.by)),
     tool: lex.tool ? (lex.glued ? new RegExp(`(?:${alternatives(lex.tool)})(?![${W}])`, 'gu') : wrap(alternatives(lex.tool))) : null,
+    credit: lex.credit ? wrap(alternatives(lex.credit)) : null,
+    of: lex.of ? wrap(alternatives(lex.of)) : null,
     noun: wrap(noun),
     neg: wrap(alternatives(lex.neg), 'u'),
     topic: lex.topic ? wrap(alternatives(lex.topic), 'u') : null,
@@ -137,6 +141,12 @@ function compile(lex: Lexicon): Compiled {
     },
     get tool() {
       return get().tool;
+    },
+    get credit() {
+      return get().credit;
+    },
+    get of() {
+      return get().of;
     },
     get noun() {
       return get().noun;
@@ -364,7 +374,7 @@ const MAX_LABEL_WORDS = 8;
 const AIGC = /^[\p{P}\s]*AIGC[\p{P}\s]*$/u;
 
 /** Words of `text` outside `spans` that are neither short (articles, particles, "with") nor names (capitalised, past the first word). */
-function uncovered(text: string, spans: readonly Span[]): number {
+function uncovered(text: string, spans: readonly Span[], longest = 4): number {
   let rest = '';
   let from = 0;
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
@@ -375,17 +385,38 @@ function uncovered(text: string, spans: readonly Span[]): number {
   rest += text.slice(from);
   const words = rest.split(/[^\p{L}\p{M}’'-]+/u).filter((word) => /\p{L}/u.test(word));
   const first = text.search(/\p{L}/u);
-  return words.filter((word) => word.length > 4 && !(/^\p{Lu}/u.test(word) && text.indexOf(word) !== first)).length;
+  return words.filter((word) => word.length > longest && !(/^\p{Lu}/u.test(word) && text.indexOf(word) !== first)).length;
 }
 
 /** Without spaces: more than two letters outside `spans` ("人工智慧總結任務已成功遞交") make a sentence, not a label. */
-function leftover(low: string, spans: readonly Span[]): number {
+function leftover(low: string, spans: readonly Span[], most = 2): number {
   let letters = 0;
   for (let i = 0; i < low.length; i++) {
     if (spans.some((span) => i >= span.start && i < span.end)) continue;
     if (/\p{L}/u.test(low[i] as string)) letters++;
   }
-  return letters > 2 ? letters : 0;
+  return letters > most ? letters : 0;
+}
+
+/** A name in the possessive ("Newsline’s"): a publisher crediting its own AI. */
+const POSSESSIVE = /\p{Lu}[\p{L}\p{N}&.-]*['’]s(?![\p{L}])/gu;
+
+/**
+ * A label crediting a piece of writing to an AI with no verb, by compound or genitive: "AI
+ * summary", "Newsline’s AI takeaways", "Tekoälyn selitys", "Explicação da IA", "AI 的解释". Nothing
+ * else may stand in it. In a heading the bare compound names a topic ("AI summaries compared"
+ * aside), so a heading needs the publisher's possessive.
+ */
+function creditOf(c: Compiled, text: string, low: string, agents: readonly Span[], heading: boolean): Composed | null {
+  if (c.credit === null) return null;
+  const credited = hits(c.credit, low);
+  if (credited.length === 0) return null;
+  const possessive = hits(POSSESSIVE, text);
+  if (heading && possessive.length === 0) return null;
+  const covered = [...agents, ...credited, ...(c.of === null ? [] : hits(c.of, low)), ...possessive];
+  // Articles and particles only: a verb of command ("Turn off AI summary", "使用人工智慧摘要") makes it a control.
+  const rest = UNSPACED.has(c.lex.lang) ? leftover(low, covered, 0) : uncovered(text, covered, 3);
+  return rest === 0 ? { kind: kindOf(c, low), lang: c.lex.lang, at: 0 } : null;
 }
 
 /**
@@ -405,7 +436,10 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
   const lead = text.search(/[\p{L}\p{N}]/u);
   const opensWith = (spans: Span[]) => spans.some((span) => span.start === lead);
   for (const c of compiledLexicons) {
-    if (!applicable(c, text) || !hasRelation(c, low) || negated(c, low) || c.topic?.test(low)) continue;
+    if (!applicable(c, text) || negated(c, low) || c.topic?.test(low)) continue;
+    const credited = creditOf(c, text, low, agents, heading);
+    if (credited !== null) return credited;
+    if (!hasRelation(c, low)) continue;
     const participles = hits(c.rel, low);
     const byWords = hits(c.by, low);
     const tools = c.tool === null ? [] : hits(c.tool, low);

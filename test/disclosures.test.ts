@@ -304,6 +304,26 @@ describe('compositional notices (self-reference + production relation + AI agent
     },
   );
 
+  // Own wording (en, fr, de) and discourse-ai's footnote credit in fi, pt-BR, zh-Hans, ja (the labelled set's development part).
+  it.each([
+    ['AI summary', 'summary', 'en'],
+    ['Newsline’s AI takeaways', 'summary', 'en'],
+    ['Résumé de l’IA', 'summary', 'fr'],
+    ['Zusammenfassung der KI', 'summary', 'de'],
+    ['Tekoälyn selitys', 'generated', 'fi'],
+    ['Explicação da IA', 'generated', 'pt'],
+    ['AI 的解释', 'generated', 'zh'],
+    ['AI による説明', 'generated', 'ja'],
+  ] as const)('reads a label crediting a piece of writing to an AI by compound or genitive: %s', (text, kind, lang) => {
+    expect(findPageDisclosures([{ text, lang: 'und' }], []).map((f) => [f.disclosure.kind, f.disclosure.lang])).toEqual([[kind, lang]]);
+  });
+
+  it('leaves alone a credit with a command, a topic noun, or a bare compound as a heading', () => {
+    for (const text of ['Turn off AI summary', 'AI summary settings', 'AI news', 'AI images', '使用人工智慧摘要']) expect(flagged(text)).toBe(false);
+    expect(findPageDisclosures([{ text: 'AI summary', lang: 'en', heading: true }], [])).toEqual([]);
+    expect(findPageDisclosures([{ text: 'Newsline’s AI summary', lang: 'en', heading: true }], []).map((f) => f.disclosure.kind)).toEqual(['summary']);
+  });
+
   it('reads a short text naming AI as a label when its element says so by class or attribute', () => {
     const notice = (text: string, labelledBox: boolean) => findPageDisclosures([], [{ text, quoted: false, heading: false, labelled: labelledBox, element: 7 }]);
     expect(notice('AI', true).map((f) => [f.disclosure.kind, f.block])).toEqual([['generated', 7]]);
