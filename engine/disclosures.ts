@@ -1,9 +1,8 @@
 import { ANY_AGENT, CAUTION, HANS_ONLY, HANT_ONLY, type LanguageRules, NOTICE_PREFIX, RULES } from './disclosure-patterns';
 import { namesAi } from './ai-names';
 import { baseLanguage } from './lang-tags';
-import { composedLabel, composedNotice, reportedOrTopic } from './notice-match';
+import { composedLabel, composedNotice, reportedOrTopic, writtenIn } from './notice-match';
 import type { Disclosure, DisclosureKind } from './report';
-import { scriptOf } from './writing-systems';
 
 // Machine-readable labels are read from the DOM in the content script, which must not load the
 // text matching here; callers of this module keep finding them here.
@@ -275,17 +274,9 @@ function subjectStart(
   return null;
 }
 
-/** The rules of zh, ja and ko apply only to sentences in their own scripts. */
+/** A language's rules apply only to sentences in its script (zh, ja and ko: in their own). */
 function applicable(rules: LanguageRules, s: string): boolean {
-  if (rules.lang !== 'zh' && rules.lang !== 'ja' && rules.lang !== 'ko') return true;
-  let han = false;
-  for (const ch of s) {
-    const script = scriptOf(ch.codePointAt(0) ?? 0);
-    if (script === 'hiragana' || script === 'katakana') return rules.lang === 'ja';
-    if (script === 'hangul') return rules.lang === 'ko';
-    if (script === 'han') han = true;
-  }
-  return han && rules.lang === 'zh';
+  return writtenIn(rules.lang, s);
 }
 
 function statementLang(rules: LanguageRules, blockLang: string, s: string): string {

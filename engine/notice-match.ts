@@ -82,91 +82,58 @@ interface Compiled extends Words {
   bounded: boolean;
 }
 
-/** The patterns of one language. */
-function wordsOf(lex: Lexicon): Words {
+/** How to build each pattern of one language. */
+function builders(lex: Lexicon): { [K in keyof Words]: () => Words[K] } {
   const unspaced = UNSPACED.has(lex.lang);
   // Korean writes particles and endings onto its words ("소개합니다"): its words match inside others.
   const bounded = !unspaced && lex.glued !== true;
   // Matched against lower-cased text, without the i flag: V8 builds case-insensitive Unicode
   // classes slowly, and these patterns are many.
   const wrap = (source: string, flags = 'gu') => new RegExp(bounded ? `(?<![${W}])(?:${source})(?![${W}])` : `(?:${source})`, flags);
-  const dem = alternatives(lex.dem);
-  const noun = alternatives(lex.noun);
+  const trailing = (source: string) => (lex.glued ? new RegExp(`(?:${source})(?![${W}])`, 'gu') : wrap(source));
+  const optional = (list: string | undefined, flags?: string) => () => (list ? wrap(alternatives(list), flags) : null);
   const gap = unspaced ? '\\s?' : `\\s+(?:[^\\s.!?;:]+\\s+){0,2}?`;
-  const deixis = lex.deixis ? `|${alternatives(lex.deixis)}` : '';
   return {
-    self: wrap(`(?:${dem})${gap}(?:${noun})|(?:${noun})${gap}(?:${dem})${deixis}`),
-    pronoun: lex.pronoun ? new RegExp(`^[\\p{P}\\s]*(?:${alternatives(lex.pronoun)})(?=\\s)`, 'u') : null,
-    rel: wrap(alternatives(lex.rel)),
-    by: lex.glued ? new RegExp(`(?:${alternatives(lex.by)})(?![${W}])`, 'gu') : wrap(alternatives(lex.by)),
-    tool: lex.tool ? (lex.glued ? new RegExp(`(?:${alternatives(lex.tool)})(?![${W}])`, 'gu') : wrap(alternatives(lex.tool))) : null,
-    credit: lex.credit ? wrap(alternatives(lex.credit)) : null,
-    of: lex.of ? wrap(alternatives(lex.of)) : null,
-    noun: wrap(noun),
-    neg: wrap(alternatives(lex.neg), 'u'),
-    topic: lex.topic ? wrap(alternatives(lex.topic), 'u') : null,
-    summary: wrap(alternatives(lex.summary), 'u'),
-    assist: wrap(alternatives(lex.assist), 'u'),
-    hedge: lex.hedge ? wrap(alternatives(lex.hedge), 'u') : null,
+    self: () => {
+      const dem = alternatives(lex.dem);
+      const noun = alternatives(lex.noun);
+      const deixis = lex.deixis ? `|${alternatives(lex.deixis)}` : '';
+      return wrap(`(?:${dem})${gap}(?:${noun})|(?:${noun})${gap}(?:${dem})${deixis}`);
+    },
+    pronoun: () => (lex.pronoun ? new RegExp(`^[\\p{P}\\s]*(?:${alternatives(lex.pronoun)})(?=\\s)`, 'u') : null),
+    rel: () => wrap(alternatives(lex.rel)),
+    by: () => trailing(alternatives(lex.by)),
+    tool: () => (lex.tool ? trailing(alternatives(lex.tool)) : null),
+    credit: optional(lex.credit),
+    of: optional(lex.of),
+    noun: () => wrap(alternatives(lex.noun)),
+    neg: () => wrap(alternatives(lex.neg), 'u'),
+    topic: optional(lex.topic, 'u'),
+    summary: () => wrap(alternatives(lex.summary), 'u'),
+    assist: () => wrap(alternatives(lex.assist), 'u'),
+    hedge: optional(lex.hedge, 'u'),
   };
 }
 
 /**
- * A language's patterns, built when a sentence first holds one of its relation words: V8
- * compiles a pattern with Unicode classes in about a millisecond, and a page needs few languages.
+ * A language's patterns, each built when first used: V8 compiles a pattern with Unicode classes
+ * in about a millisecond, a label or a sentence needs few of them, and a page few languages.
  */
 function compile(lex: Lexicon): Compiled {
-  let words: Words | null = null;
-  const get = (): Words => {
-    words ??= wordsOf(lex);
-    return words;
-  };
-  const unspaced = UNSPACED.has(lex.lang);
-  const relations = `${alternatives(lex.rel)}|${alternatives(lex.by)}`;
-  return {
-    lex,
-    quick: new RegExp(relations, 'gu'),
-    bounded: !(unspaced || lex.glued === true),
-    get self() {
-      return get().self;
-    },
-    get pronoun() {
-      return get().pronoun;
-    },
-    get rel() {
-      return get().rel;
-    },
-    get by() {
-      return get().by;
-    },
-    get tool() {
-      return get().tool;
-    },
-    get credit() {
-      return get().credit;
-    },
-    get of() {
-      return get().of;
-    },
-    get noun() {
-      return get().noun;
-    },
-    get neg() {
-      return get().neg;
-    },
-    get topic() {
-      return get().topic;
-    },
-    get summary() {
-      return get().summary;
-    },
-    get assist() {
-      return get().assist;
-    },
-    get hedge() {
-      return get().hedge;
-    },
-  };
+  const make = builders(lex);
+  const c = { lex, bounded: !(UNSPACED.has(lex.lang) || lex.glued === true) } as Compiled;
+  const once = <K extends keyof Compiled>(key: K, build: () => Compiled[K]) =>
+    Object.defineProperty(c, key, {
+      configurable: true,
+      get() {
+        const value = build();
+        Object.defineProperty(c, key, { value });
+        return value;
+      },
+    });
+  for (const key of Object.keys(make) as (keyof Words)[]) once(key, make[key]);
+  once('quick', () => new RegExp(`${alternatives(lex.rel)}|${alternatives(lex.by)}`, 'gu'));
+  return c;
 }
 
 let compiled: Compiled[] | null = null;
@@ -204,20 +171,28 @@ function agentHits(s: string, low: string): Span[] {
 }
 
 /**
- * Every language's negations of three letters or more: words borrowed from one language into
- * another ("Este artigo não foi escrito…" holds Galician words too) keep their negation.
+ * The negations of three letters or more of every language written in `c`'s script: words
+ * borrowed from a neighbour ("Este artigo não foi escrito…" holds Galician words too) keep their
+ * negation. One pattern per script, built when a sentence in it first needs it.
  */
-let anyNegation: RegExp | null = null;
+const scriptNegations = new Map<string, RegExp>();
 
 function negated(c: Compiled, text: string): boolean {
-  anyNegation ??= new RegExp(
-    `(?<![${W}])(?:${LEXICONS.flatMap((lex) => lex.neg.split('|'))
-      .filter((word) => [...word].length >= 3)
-      .map((word) => alternatives(word))
-      .join('|')})(?![${W}])`,
-    'u',
-  );
-  return c.neg.test(text) || anyNegation.test(text);
+  if (c.neg.test(text)) return true;
+  const script = scriptKey(c.lex.lang);
+  let any = scriptNegations.get(script);
+  if (any === undefined) {
+    any = new RegExp(
+      `(?<![${W}])(?:${LEXICONS.filter((lex) => scriptKey(lex.lang) === script)
+        .flatMap((lex) => lex.neg.split('|'))
+        .filter((word) => [...word].length >= 3)
+        .map((word) => alternatives(word))
+        .join('|')})(?![${W}])`,
+      'u',
+    );
+    scriptNegations.set(script, any);
+  }
+  return any.test(text);
 }
 
 const GAP = { spaced: { core: 50, self: 70, scope: 200 }, unspaced: { core: 3, self: 30, scope: 80 } } as const;
@@ -248,14 +223,25 @@ const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Khmer}/u, 'km'],
 ];
 for (const [script, langs] of SCRIPTS) for (const lang of langs.split(' ')) SCRIPT_OF[lang] = script;
-const LATIN = /\p{Script=Latin}/u;
+/** A Latin word: "AI" or "GPT" inside Chinese text does not make it a Latin sentence. */
+const LATIN = /\p{Script=Latin}{3}/u;
+
+/** The writing system `lang`'s words are written in, as a key: 'latin', 'cjk' or a script's pattern. */
+function scriptKey(lang: string): string {
+  if (lang === 'zh' || lang === 'ja' || lang === 'ko') return 'cjk';
+  return SCRIPT_OF[lang]?.source ?? 'latin';
+}
 
 /**
  * Whether `c`'s words can stand in `s`: its script is there (Serbian is also written in Latin), and
  * zh, ja and ko apply only to text in their own scripts (kana is Japanese, hangul Korean).
  */
 function applicable(c: Compiled, s: string): boolean {
-  const lang = c.lex.lang;
+  return writtenIn(c.lex.lang, s);
+}
+
+/** Whether `s` holds words in the script `lang` is written in: the one test of both matchers. */
+export function writtenIn(lang: string, s: string): boolean {
   if (lang !== 'zh' && lang !== 'ja' && lang !== 'ko') {
     const script = SCRIPT_OF[lang];
     return script === undefined ? LATIN.test(s) : script.test(s) || (lang === 'sr' && LATIN.test(s));
@@ -436,10 +422,13 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
   const lead = text.search(/[\p{L}\p{N}]/u);
   const opensWith = (spans: Span[]) => spans.some((span) => span.start === lead);
   for (const c of compiledLexicons) {
-    if (!applicable(c, text) || negated(c, low) || c.topic?.test(low)) continue;
+    if (!applicable(c, text)) continue;
+    const relation = hasRelation(c, low);
+    if (!relation && c.credit === null) continue;
+    if (negated(c, low) || c.topic?.test(low)) continue;
     const credited = creditOf(c, text, low, agents, heading);
     if (credited !== null) return credited;
-    if (!hasRelation(c, low)) continue;
+    if (!relation) continue;
     const participles = hits(c.rel, low);
     const byWords = hits(c.by, low);
     const tools = c.tool === null ? [] : hits(c.tool, low);
