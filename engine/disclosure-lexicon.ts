@@ -156,7 +156,7 @@ export const LEXICONS: readonly Lexicon[] = [
     neg: 'ne|n’|n\'|pas|jamais|sans|aucun|aucune',
     topic: 'explique|comment|selon|intitulé*|titre|titrait|affirm*|sur|face|concernant|marquer|remplac*',
     summary: 'résumé*|synthèse|points clés|l’essentiel',
-    assist: 'aide|assist*|soutien|concours|en partie|partiellement|tradui*|traduction|édité*|guidé*',
+    assist: 'avec l’aide|avec l\'aide|assist*|soutien|concours|en partie|partiellement|tradui*|traduction|édité*|guidé*',
     hedge: 'pourrait|possiblement|probablement|peut-être|susceptible',
     prefix: 'avertissement|remarque|mention|note|avis',
   },
