@@ -1,4 +1,4 @@
-import { ALPHABET_LETTER_CLASS, isCjk } from './writing-systems';
+import { ALPHABET_LETTER_CLASS, isCjk, WORD_LETTER_CLASS } from './writing-systems';
 
 /**
  * Names of AI agents in the languages NewsLens reads: the one list both phases use. The DOM phase
@@ -184,10 +184,10 @@ const SOUTH_EAST_ASIAN = /\p{Script=Thai}|\p{Script=Khmer}|\p{Script=Lao}|\p{Scr
 /** Names in scripts written without spaces (人工智能, 인공지능 aside) stand between letters: no boundary applies. */
 const unspaced = (name: string) => SOUTH_EAST_ASIAN.test(name) || [...name].some((ch) => isCjk(ch.codePointAt(0) ?? 0));
 
-const spelled = (word: string) => word.replace(/[.]/g, '\\.').replace(/\*/g, '\\p{L}*');
+const spelled = (word: string) => word.replace(/[.]/g, '\\.').replace(/\*/g, `[${WORD_LETTER_CLASS}]*`);
 
 /** Letters and digits of any script: what may not touch an agent's name on either side. */
-const WORD = '\\p{L}\\p{N}';
+const WORD = `${WORD_LETTER_CLASS}0-9`;
 
 /**
  * A Latin acronym stands alone or glued to a non-Latin script ("AI生成", "AI-generated"), never

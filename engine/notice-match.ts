@@ -1,7 +1,7 @@
 import { AGENT_SPELLED, AGENT_WRITTEN } from './ai-names';
 import { type Lexicon, LEXICONS } from './disclosure-lexicon';
 import type { DisclosureKind } from './report';
-import { scriptOf } from './writing-systems';
+import { scriptOf, WORD_LETTER_CLASS } from './writing-systems';
 
 /**
  * Compositional detection of AI notices in any language of `disclosure-lexicon.ts`: a sentence is
@@ -30,10 +30,10 @@ const HAN_WRITTEN = new Set(['zh', 'ja']);
 /** Scripts written without spaces between words: their entries match anywhere. */
 const UNSPACED = new Set(['th', 'km', 'lo', 'my', 'zh', 'ja']);
 /** Letters, marks (Indic vowel signs) and digits: what may not touch a word on either side. */
-const W = '\\p{L}\\p{M}\\p{N}_';
+const W = `${WORD_LETTER_CLASS}0-9_`;
 
 const escapeEntry = (entry: string) => entry.replace(/[.+?^${}()[\]\\/*]/g, '\\$&').replace(/ /g, '\\s+');
-const LETTERS = '[\\p{L}\\p{M}]*';
+const LETTERS = `[${WORD_LETTER_CLASS}]*`;
 
 /**
  * One alternation of a `|`-separated list: the stems (`generat*`) share one letter run after
