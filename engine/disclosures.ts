@@ -1,9 +1,8 @@
 import { ANY_AGENT, CAUTION, HANS_ONLY, HANT_ONLY, type LanguageRules, NOTICE_PREFIX, RULES } from './disclosure-patterns';
 import { namesAi } from './ai-names';
 import { baseLanguage } from './lang-tags';
-import { composedLabel, composedNotice } from './notice-match';
+import { composedLabel, composedNotice, writtenIn } from './notice-match';
 import type { Disclosure, DisclosureKind } from './report';
-import { scriptOf } from './writing-systems';
 
 // Machine-readable labels are read from the DOM in the content script, which must not load the
 // text matching here; callers of this module keep finding them here.
@@ -43,8 +42,6 @@ const SENTENCE_INSIDE = /(?:[。！？!?]|\.\s)(?=.*\p{L})/u;
 const BADGE_SEPARATOR = /\s*[·•|｜/]\s*/u;
 /** Quotations longer than this are treated as a stray quotation mark. */
 const MAX_QUOTE = 400;
-/** Largest gaps, in characters, between self-reference, agent and verb. */
-const GAP = { spaced: { core: 60, self: 60, after: 30 }, cjk: { core: 14, self: 24, after: 0 } } as const;
 
 interface Span {
   start: number;
@@ -138,13 +135,6 @@ function quickTestOf(re: RegExp): RegExp | null {
   return quick;
 }
 
-/**
- * Every language's self-reference at once, without lookbehinds and in any case: wider than each
- * rule's own, so a sentence it misses holds no self-reference in any language, and unless a notice
- * implies one, none of the rules can match it. One test instead of one per language.
- */
-const ANY_SELF = new RegExp(RULES.map((rules) => `(?:${rules.self.source.replace(LOOKBEHIND, '')})`).join('|'), 'iu');
-
 function hits(re: RegExp, text: string): Span[] {
   const out: Span[] = [];
   if (quickTestOf(re)?.test(text) === false) return out;
@@ -171,22 +161,6 @@ function agents(rules: LanguageRules, s: string): Span[] {
   return [...hits(rules.agent, s), ...named];
 }
 
-/** True when `gap` holds only linking words: the pieces it joins form one statement. */
-function linked(rules: LanguageRules, gap: string): boolean {
-  const stripped = gap.replace(rules.self, ' ');
-  if (rules.link instanceof RegExp) return stripped.replace(rules.link, '').length === 0;
-  const link = rules.link;
-  return stripped
-    .toLowerCase()
-    .split(/[\s'’,-]+/)
-    .every((token) => token === '' || link.has(token));
-}
-
-/** CJK statements put the topic first; this checks that the words before the statement stay on it. */
-function cjkTopicKept(rules: LanguageRules, gap: string): boolean {
-  return !/[《》“”"「」]/.test(gap) && !(rules.topic?.test(gap) ?? false);
-}
-
 interface Match {
   start: number;
   end: number;
@@ -201,91 +175,18 @@ function kindOf(rules: LanguageRules, scope: string): DisclosureKind {
   return 'generated';
 }
 
-interface Notice {
-  /** The sentence is a notice (prefix or caution) in a short block: it refers to the page implicitly. */
-  implied: boolean;
-  /** Where the text after a "Disclaimer:"-style prefix starts. */
-  end: number;
+/**
+ * Whether the sentence is a notice by its place, so that it refers to the page implicitly: a
+ * "Disclaimer:"-style prefix or a caution (`cautioned`: "for reference only", which only makes
+ * sense about the text it stands by) in a short block.
+ */
+function impliedNotice(s: string, cautioned: boolean, shortBlock: boolean): boolean {
+  return shortBlock && (cautioned || NOTICE_PREFIX.test(s));
 }
 
-/** `cautioned`: the short block holds a caution ("for reference only"), which only makes sense about itself. */
-function noticeOf(s: string, cautioned: boolean, shortBlock: boolean): Notice {
-  const prefix = NOTICE_PREFIX.exec(s);
-  return { implied: shortBlock && (prefix !== null || cautioned), end: prefix ? prefix[0].length : 0 };
-}
-
-function matchSentence(rules: LanguageRules, s: string, notice: Notice): { kind: DisclosureKind; at: number } | null {
-  const implied = notice.implied;
-  const selfHits = hits(rules.self, s);
-  if (selfHits.length === 0 && !implied) return null;
-  const verbHits = hits(rules.verb, s);
-  if (verbHits.length === 0) return null;
-  const agentHits = agents(rules, s);
-  if (agentHits.length === 0) return null;
-  const gaps = GAP[rules.script];
-
-  for (const a of agentHits) {
-    for (const v of verbHits) {
-      if (a.start < v.end && v.start < a.end) continue;
-      const first = a.start < v.start ? a : v;
-      const second = first === a ? v : a;
-      const coreGap = s.slice(first.end, second.start);
-      if (coreGap.length > gaps.core || !linked(rules, coreGap)) continue;
-      const core = { start: first.start, end: second.end };
-      const from = subjectStart(rules, s, selfHits, core, implied, notice.end);
-      if (from === null) continue;
-      if (rules.reported.test(s.slice(0, from))) continue;
-      // In verb-final sentences a topic verb after the statement makes it a modifier ("…について解説します").
-      if (rules.negationTail > 0 && (rules.topic?.test(s.slice(core.end)) ?? false)) continue;
-      const negFrom = rules.script === 'cjk' ? Math.max(0, from - 6) : 0;
-      const scopeEnd = Math.min(s.length, core.end + rules.negationTail);
-      if (rules.negation.test(s.slice(negFrom, scopeEnd))) continue;
-      const selfEnd = selfHits.reduce((end, h) => (h.start <= core.end + gaps.after && h.end > end ? h.end : end), core.end);
-      return { kind: kindOf(rules, s.slice(0, Math.max(scopeEnd, selfEnd))), at: core.start };
-    }
-  }
-  return null;
-}
-
-/** Where the statement's subject starts, or null when nothing ties the statement to the page itself. */
-function subjectStart(
-  rules: LanguageRules,
-  s: string,
-  selfHits: readonly Span[],
-  core: Span,
-  implied: boolean,
-  noticeEnd: number,
-): number | null {
-  const gaps = GAP[rules.script];
-  for (const h of selfHits) {
-    if (h.start < core.end && core.start < h.end) return Math.min(h.start, core.start);
-    if (h.end <= core.start) {
-      const gap = s.slice(h.end, core.start);
-      if (gap.length > gaps.self) continue;
-      if (rules.script === 'cjk' ? cjkTopicKept(rules, gap) : linked(rules, gap)) return h.start;
-    } else if (gaps.after > 0 && h.start >= core.end) {
-      const gap = s.slice(core.end, h.start);
-      if (gap.length <= gaps.after && linked(rules, gap)) return core.start;
-    }
-  }
-  if (implied && core.start >= noticeEnd) {
-    const lead = s.slice(noticeEnd, core.start);
-    if (lead.length <= gaps.self && linked(rules, lead.replace(rules.hedge, ' '))) return core.start;
-  }
-  return null;
-}
-
-/** The rules of zh, ja and ko apply only to sentences in their own scripts. */
+/** A language's rules apply only to sentences in its script (zh, ja and ko: in their own). */
 function applicable(rules: LanguageRules, s: string): boolean {
-  if (rules.lang !== 'zh' && rules.lang !== 'ja' && rules.lang !== 'ko') return true;
-  let han = false;
-  for (const ch of s) {
-    const script = scriptOf(ch.codePointAt(0) ?? 0);
-    if (script === 'hiragana' || script === 'katakana') return rules.lang === 'ja';
-    if (script === 'hangul') return rules.lang === 'ko';
-    if (script === 'han') han = true;
-  }
-  return han && rules.lang === 'zh';
+  return writtenIn(rules.lang, s);
 }
 
 function statementLang(rules: LanguageRules, blockLang: string, s: string): string {
@@ -315,15 +216,7 @@ function mentionsAi(text: string): boolean {
 
 function sentenceMatch(s: string, blockLang: string, cautioned: boolean, shortBlock: boolean): (Omit<Match, 'start' | 'end'> & { at: number }) | null {
   if (!mentionsAi(s) || /[?？؟]$/.test(s)) return null;
-  const notice = noticeOf(s, cautioned, shortBlock);
-  if (notice.implied || ANY_SELF.test(s)) {
-    for (const rules of RULES) {
-      if (!applicable(rules, s)) continue;
-      const m = matchSentence(rules, s, notice);
-      if (m !== null) return { kind: m.kind, at: m.at, lang: statementLang(rules, blockLang, s) };
-    }
-  }
-  const composed = composedNotice(s, notice.implied);
+  const composed = composedNotice(s, impliedNotice(s, cautioned, shortBlock));
   if (composed === null) return null;
   return { kind: composed.kind, at: composed.at, lang: composed.lang === 'zh' ? statementLang(ZH, blockLang, s) : languageOf(composed.lang, blockLang) };
 }

@@ -1,7 +1,7 @@
 import { AGENT_SPELLED, AGENT_WRITTEN } from './ai-names';
 import { type Lexicon, LEXICONS } from './disclosure-lexicon';
 import type { DisclosureKind } from './report';
-import { scriptOf } from './writing-systems';
+import { scriptOf, WORD_LETTER_CLASS } from './writing-systems';
 
 /**
  * Compositional detection of AI notices in any language of `disclosure-lexicon.ts`: a sentence is
@@ -30,10 +30,10 @@ const HAN_WRITTEN = new Set(['zh', 'ja']);
 /** Scripts written without spaces between words: their entries match anywhere. */
 const UNSPACED = new Set(['th', 'km', 'lo', 'my', 'zh', 'ja']);
 /** Letters, marks (Indic vowel signs) and digits: what may not touch a word on either side. */
-const W = '\\p{L}\\p{M}\\p{N}_';
+const W = `${WORD_LETTER_CLASS}0-9_`;
 
 const escapeEntry = (entry: string) => entry.replace(/[.+?^${}()[\]\\/*]/g, '\\$&').replace(/ /g, '\\s+');
-const LETTERS = '[\\p{L}\\p{M}]*';
+const LETTERS = `[${WORD_LETTER_CLASS}]*`;
 
 /**
  * One alternation of a `|`-separated list: the stems (`generat*`) share one letter run after
@@ -59,6 +59,10 @@ interface Words {
   pronoun: RegExp | null;
   rel: RegExp;
   by: RegExp;
+  /** The instrumental by-words (`Lexicon.tool`). */
+  tool: RegExp | null;
+  credit: RegExp | null;
+  of: RegExp | null;
   noun: RegExp;
   neg: RegExp;
   topic: RegExp | null;
@@ -70,87 +74,80 @@ interface Words {
 interface Compiled extends Words {
   lex: Lexicon;
   /**
-   * Any relation word, without boundaries: a lookbehind opening a pattern is tried at every
-   * position, while a bare alternation is skipped over quickly; `hasRelation` checks the boundaries.
+   * Any relation word, without boundaries (`quickRelations`): a lookbehind opening a pattern is
+   * tried at every position, while a bare alternation is skipped over quickly; `hasRelation`
+   * checks the boundaries.
    */
   quick: RegExp;
   /** Whether relation words must stand as whole words (spaced scripts). */
   bounded: boolean;
 }
 
-/** The patterns of one language. */
-function wordsOf(lex: Lexicon): Words {
+/**
+ * A language's relation words as literals, for `hasRelation`: a stem (`generat*`, `sztuczn*
+ * inteligencj*`) up to its first ending in group 1, whole words in group 2. No Unicode class:
+ * V8 builds one for each pattern that holds it, and every language of a script is tried on a
+ * sentence, while few pass this test and need their exact patterns.
+ */
+function quickRelations(list: string): RegExp {
+  const entries = list.split('|').filter(Boolean);
+  const stems = [...new Set(entries.filter((e) => e.includes('*')).map((e) => escapeEntry(e.slice(0, e.indexOf('*')))))];
+  const words = entries.filter((e) => !e.includes('*')).sort((a, b) => b.length - a.length).map(escapeEntry);
+  return new RegExp(`(${stems.join('|') || '(?!)'})|(${words.join('|') || '(?!)'})`, 'g');
+}
+
+/** How to build each pattern of one language. */
+function builders(lex: Lexicon): { [K in keyof Words]: () => Words[K] } {
   const unspaced = UNSPACED.has(lex.lang);
   // Korean writes particles and endings onto its words ("소개합니다"): its words match inside others.
   const bounded = !unspaced && lex.glued !== true;
   // Matched against lower-cased text, without the i flag: V8 builds case-insensitive Unicode
   // classes slowly, and these patterns are many.
   const wrap = (source: string, flags = 'gu') => new RegExp(bounded ? `(?<![${W}])(?:${source})(?![${W}])` : `(?:${source})`, flags);
-  const dem = alternatives(lex.dem);
-  const noun = alternatives(lex.noun);
+  const trailing = (source: string) => (lex.glued ? new RegExp(`(?:${source})(?![${W}])`, 'gu') : wrap(source));
+  const optional = (list: string | undefined, flags?: string) => () => (list ? wrap(alternatives(list), flags) : null);
   const gap = unspaced ? '\\s?' : `\\s+(?:[^\\s.!?;:]+\\s+){0,2}?`;
-  const deixis = lex.deixis ? `|${alternatives(lex.deixis)}` : '';
   return {
-    self: wrap(`(?:${dem})${gap}(?:${noun})|(?:${noun})${gap}(?:${dem})${deixis}`),
-    pronoun: lex.pronoun ? new RegExp(`^[\\p{P}\\s]*(?:${alternatives(lex.pronoun)})(?=\\s)`, 'u') : null,
-    rel: wrap(alternatives(lex.rel)),
-    by: lex.glued ? new RegExp(`(?:${alternatives(lex.by)})(?![${W}])`, 'gu') : wrap(alternatives(lex.by)),
-    noun: wrap(noun),
-    neg: wrap(alternatives(lex.neg), 'u'),
-    topic: lex.topic ? wrap(alternatives(lex.topic), 'u') : null,
-    summary: wrap(alternatives(lex.summary), 'u'),
-    assist: wrap(alternatives(lex.assist), 'u'),
-    hedge: lex.hedge ? wrap(alternatives(lex.hedge), 'u') : null,
+    self: () => {
+      const dem = alternatives(lex.dem);
+      const noun = alternatives(lex.noun);
+      const deixis = lex.deixis ? `|${alternatives(lex.deixis)}` : '';
+      return wrap(`(?:${dem})${gap}(?:${noun})|(?:${noun})${gap}(?:${dem})${deixis}`);
+    },
+    pronoun: () => (lex.pronoun ? new RegExp(`^[\\p{P}\\s]*(?:${alternatives(lex.pronoun)})(?=\\s)`, 'u') : null),
+    rel: () => wrap(alternatives(lex.rel)),
+    by: () => trailing(alternatives(lex.by)),
+    tool: () => (lex.tool ? trailing(alternatives(lex.tool)) : null),
+    credit: optional(lex.credit),
+    of: optional(lex.of),
+    noun: () => wrap(alternatives(lex.noun)),
+    neg: () => wrap(alternatives(lex.neg), 'u'),
+    topic: optional(lex.topic, 'u'),
+    summary: () => wrap(alternatives(lex.summary), 'u'),
+    assist: () => wrap(alternatives(lex.assist), 'u'),
+    hedge: optional(lex.hedge, 'u'),
   };
 }
 
 /**
- * A language's patterns, built when a sentence first holds one of its relation words: V8
- * compiles a pattern with Unicode classes in about a millisecond, and a page needs few languages.
+ * A language's patterns, each built when first used: V8 compiles a pattern with Unicode classes
+ * in about a millisecond, a label or a sentence needs few of them, and a page few languages.
  */
 function compile(lex: Lexicon): Compiled {
-  let words: Words | null = null;
-  const get = (): Words => {
-    words ??= wordsOf(lex);
-    return words;
-  };
-  const unspaced = UNSPACED.has(lex.lang);
-  const relations = `${alternatives(lex.rel)}|${alternatives(lex.by)}`;
-  return {
-    lex,
-    quick: new RegExp(relations, 'gu'),
-    bounded: !(unspaced || lex.glued === true),
-    get self() {
-      return get().self;
-    },
-    get pronoun() {
-      return get().pronoun;
-    },
-    get rel() {
-      return get().rel;
-    },
-    get by() {
-      return get().by;
-    },
-    get noun() {
-      return get().noun;
-    },
-    get neg() {
-      return get().neg;
-    },
-    get topic() {
-      return get().topic;
-    },
-    get summary() {
-      return get().summary;
-    },
-    get assist() {
-      return get().assist;
-    },
-    get hedge() {
-      return get().hedge;
-    },
-  };
+  const make = builders(lex);
+  const c = { lex, bounded: !(UNSPACED.has(lex.lang) || lex.glued === true) } as Compiled;
+  const once = <K extends keyof Compiled>(key: K, build: () => Compiled[K]) =>
+    Object.defineProperty(c, key, {
+      configurable: true,
+      get() {
+        const value = build();
+        Object.defineProperty(c, key, { value });
+        return value;
+      },
+    });
+  for (const key of Object.keys(make) as (keyof Words)[]) once(key, make[key]);
+  once('quick', () => quickRelations(`${lex.rel}|${lex.by}`));
+  return c;
 }
 
 let compiled: Compiled[] | null = null;
@@ -188,20 +185,28 @@ function agentHits(s: string, low: string): Span[] {
 }
 
 /**
- * Every language's negations of three letters or more: words borrowed from one language into
- * another ("Este artigo não foi escrito…" holds Galician words too) keep their negation.
+ * The negations of three letters or more of every language written in `c`'s script: words
+ * borrowed from a neighbour ("Este artigo não foi escrito…" holds Galician words too) keep their
+ * negation. One pattern per script, built when a sentence in it first needs it.
  */
-let anyNegation: RegExp | null = null;
+const scriptNegations = new Map<string, RegExp>();
 
 function negated(c: Compiled, text: string): boolean {
-  anyNegation ??= new RegExp(
-    `(?<![${W}])(?:${LEXICONS.flatMap((lex) => lex.neg.split('|'))
-      .filter((word) => [...word].length >= 3)
-      .map((word) => alternatives(word))
-      .join('|')})(?![${W}])`,
-    'u',
-  );
-  return c.neg.test(text) || anyNegation.test(text);
+  if (c.neg.test(text)) return true;
+  const script = scriptKey(c.lex.lang);
+  let any = scriptNegations.get(script);
+  if (any === undefined) {
+    any = new RegExp(
+      `(?<![${W}])(?:${LEXICONS.filter((lex) => scriptKey(lex.lang) === script)
+        .flatMap((lex) => lex.neg.split('|'))
+        .filter((word) => [...word].length >= 3)
+        .map((word) => alternatives(word))
+        .join('|')})(?![${W}])`,
+      'u',
+    );
+    scriptNegations.set(script, any);
+  }
+  return any.test(text);
 }
 
 const GAP = { spaced: { core: 50, self: 70, scope: 200 }, unspaced: { core: 3, self: 30, scope: 80 } } as const;
@@ -232,14 +237,25 @@ const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Khmer}/u, 'km'],
 ];
 for (const [script, langs] of SCRIPTS) for (const lang of langs.split(' ')) SCRIPT_OF[lang] = script;
-const LATIN = /\p{Script=Latin}/u;
+/** A Latin word: "AI" or "GPT" inside Chinese text does not make it a Latin sentence. */
+const LATIN = /\p{Script=Latin}{3}/u;
+
+/** The writing system `lang`'s words are written in, as a key: 'latin', 'cjk' or a script's pattern. */
+function scriptKey(lang: string): string {
+  if (lang === 'zh' || lang === 'ja' || lang === 'ko') return 'cjk';
+  return SCRIPT_OF[lang]?.source ?? 'latin';
+}
 
 /**
  * Whether `c`'s words can stand in `s`: its script is there (Serbian is also written in Latin), and
  * zh, ja and ko apply only to text in their own scripts (kana is Japanese, hangul Korean).
  */
 function applicable(c: Compiled, s: string): boolean {
-  const lang = c.lex.lang;
+  return writtenIn(c.lex.lang, s);
+}
+
+/** Whether `s` holds words in the script `lang` is written in: the one test of both matchers. */
+export function writtenIn(lang: string, s: string): boolean {
   if (lang !== 'zh' && lang !== 'ja' && lang !== 'ko') {
     const script = SCRIPT_OF[lang];
     return script === undefined ? LATIN.test(s) : script.test(s) || (lang === 'sr' && LATIN.test(s));
@@ -283,7 +299,8 @@ function hasRelation(c: Compiled, low: string): boolean {
     if (!c.bounded) return true;
     const before = low[m.index - 1];
     const after = low[m.index + m[0].length];
-    if ((before === undefined || !LETTER.test(before)) && (after === undefined || !LETTER.test(after))) return true;
+    // A stem takes any ending; a whole word stands alone.
+    if ((before === undefined || !LETTER.test(before)) && (m[1] !== undefined || after === undefined || !LETTER.test(after))) return true;
     re.lastIndex = m.index + 1;
   }
   return false;
@@ -291,14 +308,14 @@ function hasRelation(c: Compiled, low: string): boolean {
 
 function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: boolean): Span | null {
   if (!hasRelation(c, low)) return null;
-  const participles = hits(c.rel, low);
-  // A notice known by its place still says what made it: "using AI" alone names a tool.
-  if (participles.length === 0 && implied) return null;
+  const selves = hits(c.self, low);
+  // A word that is the self-reference's noun is not also its participle ("ces résumés", summaries, not summarised).
+  const participles = hits(c.rel, low).filter((p) => !selves.some((self) => p.start < self.end && self.start < p.end));
+  // A notice says what made it: "using AI" or "replaced by AI" alone names a tool or another act.
+  if (participles.length === 0) return null;
   const relations = [...participles, ...hits(c.by, low)];
-  if (relations.length === 0) return null;
   const unspaced = UNSPACED.has(c.lex.lang);
   const gaps = unspaced ? GAP.unspaced : GAP.spaced;
-  const selves = hits(c.self, low);
   const pronoun = c.pronoun?.exec(low) ?? null;
   if (pronoun !== null) {
     const start = pronoun[0].length - pronoun[0].trimStart().length;
@@ -337,7 +354,8 @@ export function composedNotice(s: string, implied: boolean): Composed | null {
   for (const c of compiledLexicons) {
     if (!applicable(c, s)) continue;
     const span = composeIn(c, low, agents, implied);
-    if (span !== null) return { kind: kindOf(c, low), lang: c.lex.lang, at: span.start };
+    // What follows the statement is about other work ("…, edited by our staff"): the kind is read up to its end.
+    if (span !== null) return { kind: kindOf(c, low.slice(0, span.end)), lang: c.lex.lang, at: span.start };
   }
   return null;
 }
@@ -349,7 +367,7 @@ const MAX_LABEL_WORDS = 8;
 const AIGC = /^[\p{P}\s]*AIGC[\p{P}\s]*$/u;
 
 /** Words of `text` outside `spans` that are neither short (articles, particles, "with") nor names (capitalised, past the first word). */
-function uncovered(text: string, spans: readonly Span[]): number {
+function uncovered(text: string, spans: readonly Span[], longest = 4): number {
   let rest = '';
   let from = 0;
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
@@ -360,17 +378,38 @@ function uncovered(text: string, spans: readonly Span[]): number {
   rest += text.slice(from);
   const words = rest.split(/[^\p{L}\p{M}’'-]+/u).filter((word) => /\p{L}/u.test(word));
   const first = text.search(/\p{L}/u);
-  return words.filter((word) => word.length > 4 && !(/^\p{Lu}/u.test(word) && text.indexOf(word) !== first)).length;
+  return words.filter((word) => word.length > longest && !(/^\p{Lu}/u.test(word) && text.indexOf(word) !== first)).length;
 }
 
 /** Without spaces: more than two letters outside `spans` ("人工智慧總結任務已成功遞交") make a sentence, not a label. */
-function leftover(low: string, spans: readonly Span[]): number {
+function leftover(low: string, spans: readonly Span[], most = 2): number {
   let letters = 0;
   for (let i = 0; i < low.length; i++) {
     if (spans.some((span) => i >= span.start && i < span.end)) continue;
     if (/\p{L}/u.test(low[i] as string)) letters++;
   }
-  return letters > 2 ? letters : 0;
+  return letters > most ? letters : 0;
+}
+
+/** A name in the possessive ("Newsline’s"): a publisher crediting its own AI. */
+const POSSESSIVE = /\p{Lu}[\p{L}\p{N}&.-]*['’]s(?![\p{L}])/gu;
+
+/**
+ * A label crediting a piece of writing to an AI with no verb, by compound or genitive: "AI
+ * summary", "Newsline’s AI takeaways", "Tekoälyn selitys", "Explicação da IA", "AI 的解释". Nothing
+ * else may stand in it. In a heading the bare compound names a topic ("AI summaries compared"
+ * aside), so a heading needs the publisher's possessive.
+ */
+function creditOf(c: Compiled, text: string, low: string, agents: readonly Span[], heading: boolean): Composed | null {
+  if (c.credit === null) return null;
+  const credited = hits(c.credit, low);
+  if (credited.length === 0) return null;
+  const possessive = hits(POSSESSIVE, text);
+  if (heading && possessive.length === 0) return null;
+  const covered = [...agents, ...credited, ...(c.of === null ? [] : hits(c.of, low)), ...possessive];
+  // Articles and particles only: a verb of command ("Turn off AI summary", "使用人工智慧摘要") makes it a control.
+  const rest = UNSPACED.has(c.lex.lang) ? leftover(low, covered, 0) : uncovered(text, covered, 3);
+  return rest === 0 ? { kind: kindOf(c, low), lang: c.lex.lang, at: 0 } : null;
 }
 
 /**
@@ -390,9 +429,17 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
   const lead = text.search(/[\p{L}\p{N}]/u);
   const opensWith = (spans: Span[]) => spans.some((span) => span.start === lead);
   for (const c of compiledLexicons) {
-    if (!applicable(c, text) || !hasRelation(c, low) || negated(c, low) || c.topic?.test(low)) continue;
+    if (!applicable(c, text)) continue;
+    const relation = hasRelation(c, low);
+    if (!relation && c.credit === null) continue;
+    if (negated(c, low) || c.topic?.test(low)) continue;
+    const credited = creditOf(c, text, low, agents, heading);
+    if (credited !== null) return credited;
+    if (!relation) continue;
     const participles = hits(c.rel, low);
     const byWords = hits(c.by, low);
+    const tools = c.tool === null ? [] : hits(c.tool, low);
+    const credits = byWords.filter((b) => !tools.some((t) => t.start < b.end && b.start < t.end));
     const nouns = hits(c.noun, low);
     if (participles.length === 0 && (nouns.length === 0 || byWords.length === 0)) continue;
     if (!(opensWith(agents) || opensWith(participles) || opensWith(nouns))) continue;
@@ -403,7 +450,7 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
     if (HAN_WRITTEN.has(c.lex.lang) && !agents.some((a) => tight(c, low, a, participles, 0))) continue;
     // A heading with a participle names a topic ("AI-generated images"); one crediting an AI is a byline.
     const rest = spaced ? uncovered(text, covered) : leftover(low, covered);
-    const byline = nouns.length > 0 && byWords.length > 0 && rest === 0;
+    const byline = nouns.length > 0 && credits.length > 0 && rest === 0;
     const label = !heading && participles.length > 0 && rest === 0;
     if (byline || label) return { kind: kindOf(c, low), lang: c.lex.lang, at: 0 };
   }
