@@ -14,6 +14,7 @@
  * ratio is re-estimated from the confident pairs of a first pass.
  */
 
+import { readFigures } from './numbers';
 import { isWhiteSpace } from './text';
 import { CJK_WEIGHT, isCjk } from './writing-systems';
 
@@ -37,7 +38,13 @@ export interface AlignOptions {
    * one chance pair between unrelated lists is likely, a run of them is not.
    */
   minEvidence?: number;
+  /** Languages of a and b (BCP 47): how to read their numbers' separators (engine/numbers.ts). */
+  langs?: Langs;
 }
+
+/** Languages of the two sides of a pair. */
+export type Langs = readonly [string, string];
+const NO_LANGS: Langs = ['und', 'und'];
 
 /**
  * Length of a translation into each language per Latin-equivalent character of English (median of
@@ -100,23 +107,6 @@ const isLatinCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d ||
 const isCjkCloser = (c: number) => c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09;
 /** What may close a text after its ellipsis: " ' ” ’ 」 』 ) ）. */
 const isEllipsisCloser = (c: number) => isCjkCloser(c) || c === 0x22 || c === 0x27 || c === 0x29;
-const NUMBER =
-  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(%|percent\b|per cent\b|thousand\b|million\b|billion\b|trillion\b|万亿|亿|万|千)|(bn|m|k)\b)?/gi;
-
-const MULTIPLIERS: Record<string, number> = {
-  thousand: 1e3,
-  million: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-  m: 1e6,
-  k: 1e3,
-  trillion: 1e12,
-  千: 1e3,
-  万: 1e4,
-  亿: 1e8,
-  万亿: 1e12,
-};
-
 /** What alignment needs to know about one paragraph (or a merged pair of paragraphs). */
 export interface Features {
   /** Length in Latin-equivalent characters. */
@@ -149,16 +139,16 @@ export function featureMemo(): FeatureMemo {
   return new Map();
 }
 
-function featuresOf(text: string, memo: FeatureMemo): Features {
+function featuresOf(text: string, memo: FeatureMemo, lang: string): Features {
   let known = memo.get(text);
   if (!known) {
-    known = features(text);
+    known = features(text, lang);
     memo.set(text, known);
   }
   return known;
 }
 
-function features(text: string): Features {
+function features(text: string, lang: string): Features {
   let length = 0;
   let cjkChars = 0;
   let spaced = false;
@@ -190,7 +180,7 @@ function features(text: string): Features {
   addLatinWords(text, cjk, words, names);
   return { length: Math.max(length, 1), cjk, truncated: endsWithEllipsis(text.trim()),
     sentences: sentenceEnds(text),
-    numbers: numbersIn(text), words: [words], names };
+    numbers: numbersIn(text, lang), words: [words], names };
 }
 
 /**
@@ -268,15 +258,16 @@ function sentenceEnds(text: string): number {
   return count;
 }
 
-function numbersIn(text: string): Set<string> {
+/**
+ * The values of the figures a text writes in digits or Chinese numerals (engine/numbers.ts, with
+ * scales applied: 9.2亿 = 920 million). Number words of alphabetic languages are left out: the
+ * reader knows English ones only, and "two" against "deux" would count as a figure one side lacks.
+ */
+function numbersIn(text: string, lang: string): Set<string> {
   const found = new Set<string>();
-  for (const match of text.normalize('NFKC').matchAll(NUMBER)) {
-    const digits = match[1];
-    if (digits === undefined) continue;
-    const unit = (match[2] ?? match[3])?.toLowerCase();
-    const scale = unit === undefined ? 1 : (MULTIPLIERS[unit] ?? 1);
-    const value = Number.parseFloat(digits.replaceAll(',', '')) * scale;
-    if (Number.isFinite(value)) found.add(String(Number(value.toPrecision(6))));
+  for (const figure of readFigures(text, lang)) {
+    if (figure.words) continue;
+    for (const value of figure.values) found.add(String(value));
   }
   return found;
 }
@@ -403,8 +394,8 @@ function sigmoid(z: number): number {
 }
 
 /** Confidence in [0, 1] that `b` translates `a` (or renders its first part, when cut with "..."). */
-export function translationScore(a: string, b: string, memo: FeatureMemo = featureMemo(), ratio = 1): number {
-  return sigmoid(evidence(featuresOf(a, memo), featuresOf(b, memo), ratio));
+export function translationScore(a: string, b: string, memo: FeatureMemo = featureMemo(), ratio = 1, langs: Langs = NO_LANGS): number {
+  return sigmoid(evidence(featuresOf(a, memo, langs[0]), featuresOf(b, memo, langs[1]), ratio));
 }
 
 const Move = { SkipA: 1, SkipB: 2, OneOne: 3, TwoOne: 4, OneTwo: 5 } as const;
@@ -580,8 +571,9 @@ export function alignParagraphs(a: readonly string[], b: readonly string[], opts
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const band = Math.max(opts.band ?? DEFAULT_BAND, Math.abs(a.length - b.length) > 4 * DEFAULT_BAND ? 0 : Math.abs(a.length - b.length));
   const memo = opts.memo ?? featureMemo();
-  const fa = a.map((text) => featuresOf(text, memo));
-  const fb = b.map((text) => featuresOf(text, memo));
+  const [langA, langB] = opts.langs ?? NO_LANGS;
+  const fa = a.map((text) => featuresOf(text, memo, langA));
+  const fb = b.map((text) => featuresOf(text, memo, langB));
   const ma = mergedWithPrevious(fa);
   const mb = mergedWithPrevious(fb);
   const expected = opts.ratio ?? 1;

@@ -1,4 +1,4 @@
-import { alignParagraphs, type FeatureMemo, featureMemo, lengthRatio, translationScore } from './alignment';
+import { alignParagraphs, type FeatureMemo, featureMemo, type Langs, lengthRatio, translationScore } from './alignment';
 import type { BlockKind, BlockPlace, UnitData } from './model';
 import { baseLanguage } from './languages';
 import { placesOf } from './places';
@@ -142,12 +142,13 @@ function structuralPairs(
   places: Map<number, BlockPlace>,
   memo: FeatureMemo,
   ratio: number,
+  langs: Langs,
 ): BilingualPair[] {
   const pairs: BilingualPair[] = [];
   const used = new Set<number>();
   const scored = (x: BilingualUnit, y: BilingualUnit): BilingualPair => {
     const [a, b] = side(x) === 0 ? [x, y] : [y, x];
-    return { a: a.id, b: b.id, confidence: translationScore(a.text, b.text, memo, ratio) };
+    return { a: a.id, b: b.id, confidence: translationScore(a.text, b.text, memo, ratio, langs) };
   };
   const take = (pair: BilingualPair) => {
     pairs.push(pair);
@@ -310,7 +311,7 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     const sq = side(q);
     if (sp === null || sq === null || sp === sq) continue;
     const [x, y] = sp === 0 ? [p, q] : [q, p];
-    const score = translationScore(x.text, y.text, memo, ratio);
+    const score = translationScore(x.text, y.text, memo, ratio, picked.tags);
     // Two short halves are a label pair whatever their score: lengths agree by chance on so little.
     if (lengthOf(x) <= LABEL_LENGTH && lengthOf(y) <= LABEL_LENGTH) labels.push({ a: x.id, b: y.id, confidence: Math.max(score, LABEL_CONFIDENCE) });
     else if (score >= PAIR_THRESHOLD) verified.push({ a: x.id, b: y.id, confidence: score });
@@ -325,7 +326,7 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     (unit) => !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && unit.role !== 'title',
   );
   const places = placesFor(units);
-  const structural = structuralPairs(flow, side, places, memo, ratio);
+  const structural = structuralPairs(flow, side, places, memo, ratio, picked.tags);
   const structured = unitsOf(structural);
   // Free alignment pairs paragraphs: between short lines (bylines, credits, headings) shared names
   // and agreeing lengths come by chance, and nothing in the layout says they translate each other.
@@ -339,7 +340,7 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   const alignedPairs = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),
-    { minEvidence: proven ? 0 : PAGE_EVIDENCE, memo, ratio },
+    { minEvidence: proven ? 0 : PAGE_EVIDENCE, memo, ratio, langs: picked.tags },
   ).pairs;
   const free: BilingualPair[] = [];
   for (const pair of alignedPairs) {

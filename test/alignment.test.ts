@@ -46,6 +46,16 @@ describe('translationScore', () => {
     expect(translationScore(en, changed)).toBeLessThan(translationScore(en, zh) - 0.3);
   });
 
+  it('reads figures with the one number reader: decimal commas, dates, scales in other languages', () => {
+    // engine/numbers.ts reads "3,5 Mrd." in German as 3.5 billion and "29. März" as 29 March;
+    // a digit-only reader sees 3 and 5, and 29 with no month.
+    const en = 'On 29 March the company said it had raised 3.5 billion euros, up 12.5 percent.';
+    const de = 'Am 29. März teilte das Unternehmen mit, es habe 3,5 Mrd. Euro eingenommen, 12,5 Prozent mehr.';
+    const other = 'Am 14. Mai teilte das Unternehmen mit, es habe 2,25 Mrd. Euro eingenommen, 8,5 Prozent mehr.';
+    expect(translationScore(en, de, undefined, 1, ['en', 'de'])).toBeGreaterThan(0.9);
+    expect(translationScore(en, de, undefined, 1, ['en', 'de'])).toBeGreaterThan(translationScore(en, other, undefined, 1, ['en', 'de']) + 0.3);
+  });
+
   it('keeps a short translation with one changed figure paired, for the translation check to flag (NTREX)', () => {
     // One figure changed costs less than a figure missing on one side: it may be the translation's slip.
     expect(translationScore('Sims was 20 years old.', 'Sims 时年 21 岁。')).toBeGreaterThan(0.5);
