@@ -117,6 +117,10 @@ export interface Features {
   truncated: boolean;
   /** Sentences, counted by their end marks. */
   sentences: number;
+  /** Quotations: half the quotation marks, rounded up (quotationMarks). */
+  quotes: number;
+  /** Questions, counted by their marks (? ？ ؟). */
+  questions: number;
   /** Numeric values, normalised across unit words (9.2亿 = 920 million). */
   numbers: Set<string>;
   /**
@@ -175,11 +179,14 @@ function features(text: string, lang: string): Features {
     } else length += 1;
   }
   const cjk = cjkChars * CJK_WEIGHT > length / 2;
+  const { quotes, questions } = quotationMarks(text);
   const words = new Set<string>();
   const names = new Set<string>();
   addLatinWords(text, cjk, words, names);
   return { length: Math.max(length, 1), cjk, truncated: endsWithEllipsis(text.trim()),
     sentences: sentenceEnds(text),
+    quotes,
+    questions,
     numbers: numbersIn(text, lang), words: [words], names };
 }
 
@@ -263,6 +270,29 @@ function sentenceEnds(text: string): number {
  * scales applied: 9.2亿 = 920 million). Number words of alphabetic languages are left out: the
  * reader knows English ones only, and "two" against "deux" would count as a figure one side lacks.
  */
+/** Double quotation marks of every language: " “ ” „ « » 「 」 『 』. */
+const isDoubleQuote = (c: number) =>
+  c === 0x22 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb || (c >= 0x300c && c <= 0x300f);
+const isQuestionMark = (c: number) => c === 0x3f || c === 0xff1f || c === 0x61f;
+
+/**
+ * Quotations, as half the quotation marks (rounded up: a quote that runs on into the next
+ * paragraph shows one mark). Marks, not openings, because languages open with different marks
+ * (German „…“ closes with the mark English opens with). Single quotes count only where they cannot
+ * be apostrophes: ‘, and ' at the start of a word (… with 'propaganda ads'; Trump's is none).
+ */
+function quotationMarks(text: string): { quotes: number; questions: number } {
+  let marks = 0;
+  let questions = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isDoubleQuote(c) || c === 0x2018) marks++;
+    else if (c === 0x27 && (i === 0 || isWhiteSpace(text.charCodeAt(i - 1))) && isAsciiLetter(text.charCodeAt(i + 1))) marks++;
+    else if (isQuestionMark(c)) questions++;
+  }
+  return { quotes: Math.ceil(marks / 2), questions };
+}
+
 function numbersIn(text: string, lang: string): Set<string> {
   const found = new Set<string>();
   for (const figure of readFigures(text, lang)) {
@@ -284,6 +314,8 @@ function merge(x: Features, y: Features): Features {
     cjk: x.cjk,
     truncated: y.truncated,
     sentences: x.sentences + y.sentences,
+    quotes: x.quotes + y.quotes,
+    questions: x.questions + y.questions,
     numbers: union(x.numbers, y.numbers),
     words: [...x.words, ...y.words],
     names: union(x.names, y.names),
@@ -385,8 +417,38 @@ function sentenceEvidence(x: Features, y: Features): number {
   return SENTENCE_EVIDENCE[Math.min(difference, SENTENCE_EVIDENCE.length - 1)] ?? 0;
 }
 
+/**
+ * Translators keep quotations and questions: on the 55 development documents of ntrex128 (25
+ * language pairs, paragraphs of two sentences against another document's), quotation counts are
+ * both zero in 55% of translations against 35% of unrelated pairs, equal and non-zero in 27% vs
+ * 8%, zero on one side only in 7% vs 33%, off by one 7% vs 6%, off by more 4% vs 17%; question
+ * marks are equal and present in 3.4% vs 0.0%, on one side only in 0.4% vs 6%. Log ratios, damped
+ * because quotations and sentences come together, and quotes on one side only most of all:
+ * translations add scare quotes (the seed's "紧急“输血”" for "an emergency loan").
+ */
+const QUOTE_EVIDENCE = { none: 0.3, equal: 1, oneSide: -0.7, offByOne: 0, more: -1.2 } as const;
+const QUESTION_EVIDENCE = { none: 0, equal: 1.5, oneSide: -1.5, offByOne: 0.5, more: -2 } as const;
+
+function countEvidence(p: number, q: number, cut: boolean, table: Record<keyof typeof QUOTE_EVIDENCE, number>): number {
+  if (p === 0 && q === 0) return table.none;
+  if (p === q) return table.equal;
+  // A text cut short renders part of the other's marks.
+  if (cut) return 0;
+  if (Math.min(p, q) === 0) return table.oneSide;
+  return Math.abs(p - q) === 1 ? table.offByOne : table.more;
+}
+
+function markEvidence(x: Features, y: Features): number {
+  const cut = (y.truncated && y.quotes <= x.quotes) || (x.truncated && x.quotes <= y.quotes);
+  const cutQ = (y.truncated && y.questions <= x.questions) || (x.truncated && x.questions <= y.questions);
+  // No quotation in either text says something only of paragraphs (measured on two sentences):
+  // one sentence without quotes is the common case whatever it translates.
+  const quotes = x.quotes + y.quotes === 0 && Math.min(x.sentences, y.sentences) < 2 ? 0 : countEvidence(x.quotes, y.quotes, cut, QUOTE_EVIDENCE);
+  return quotes + countEvidence(x.questions, y.questions, cutQ, QUESTION_EVIDENCE);
+}
+
 function evidence(x: Features, y: Features, ratio: number): number {
-  return lengthEvidence(x, y, ratio) + sentenceEvidence(x, y) + numberEvidence(x, y) + nameEvidence(x, y);
+  return lengthEvidence(x, y, ratio) + sentenceEvidence(x, y) + numberEvidence(x, y) + nameEvidence(x, y) + markEvidence(x, y);
 }
 
 function sigmoid(z: number): number {

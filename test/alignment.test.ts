@@ -56,6 +56,13 @@ describe('translationScore', () => {
     expect(translationScore(en, de, undefined, 1, ['en', 'de'])).toBeGreaterThan(translationScore(en, other, undefined, 1, ['en', 'de']) + 0.3);
   });
 
+  it('counts quotations and questions a translation keeps', () => {
+    const en = 'The coach asked: "Why would we change a winning team?" Nobody in the room answered him.';
+    const fr = "L'entraîneur a demandé : « Pourquoi changerions-nous une équipe qui gagne ? » Personne dans la salle ne lui a répondu.";
+    const other = 'Le conseil municipal a voté mardi un nouveau budget pour les écoles du quartier. La séance a duré trois heures.';
+    expect(translationScore(en, fr, undefined, 1.19, ['en', 'fr'])).toBeGreaterThan(translationScore(en, other, undefined, 1.19, ['en', 'fr']) + 0.3);
+  });
+
   it('keeps a short translation with one changed figure paired, for the translation check to flag (NTREX)', () => {
     // One figure changed costs less than a figure missing on one side: it may be the translation's slip.
     expect(translationScore('Sims was 20 years old.', 'Sims 时年 21 岁。')).toBeGreaterThan(0.5);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../engine/analyze';
 import { analyzeBilingual, type BilingualUnit } from '../engine/bilingual';
 import docs from './fixtures/align/ntrex-docs.json';
 import seed from './fixtures/align/seed-analysis.json';
+import { realPage } from './real-pages-corpus';
+import { parsePage } from '../scripts/parse-page';
 
 function at<T>(list: readonly T[], i: number): T {
   const value = list[i];
@@ -251,5 +254,18 @@ describe('analyzeBilingual cost', () => {
     const result = analyzeBilingual(units);
     expect(result.layouts).toEqual(['interleaved']);
     expect(result.pairs.length).toBeGreaterThan(4500);
+  });
+});
+
+describe('page-level evidence for a free alignment', () => {
+  it('asks more of a few paragraphs of one language among many of another (real pages, monolingual)', () => {
+    // bug-1255978: an English page of ranked headlines ("10/50 …"), two of them read as
+    // Portuguese, which found two chance partners sharing "50"; nytimes-5: English photo credits
+    // beside Spanish ones ("… for The New York Times" / "… para The New York Times").
+    for (const name of ['bug-1255978', 'nytimes-5']) {
+      const { report } = analyzeDocument(parsePage(realPage(name)), { url: 'https://example.org/' });
+      expect(report.bilingual.detected, name).toBe(false);
+      expect(report.bilingual.pairs, name).toEqual([]);
+    }
   });
 });
