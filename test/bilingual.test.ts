@@ -258,10 +258,10 @@ describe('analyzeBilingual cost', () => {
 });
 
 describe('page-level evidence for a free alignment', () => {
-  it('asks more of a few paragraphs of one language among many of another (real pages, monolingual)', () => {
+  it('finds no translation on monolingual real pages with a few lines misread as another language', () => {
     // bug-1255978: an English page of ranked headlines ("10/50 …"), two of them read as
-    // Portuguese, which found two chance partners sharing "50"; nytimes-5: English photo credits
-    // beside Spanish ones ("… for The New York Times" / "… para The New York Times").
+    // Portuguese, find chance partners sharing "50" (7.6 of evidence, under PAGE_EVIDENCE); nytimes-5:
+    // English photo credits beside Spanish ones ("… for The New York Times" / "… para The New York Times").
     for (const name of ['bug-1255978', 'nytimes-5']) {
       const { report } = analyzeDocument(parsePage(realPage(name)), { url: 'https://example.org/' });
       expect(report.bilingual.detected, name).toBe(false);
