@@ -1,9 +1,9 @@
 import { alignParagraphs, type FeatureMemo, featureMemo, type Langs, lengthRatio, translationScore } from './alignment';
 import type { BlockKind, BlockPlace, UnitData } from './model';
-import { baseLanguage } from './languages';
+import { baseLanguage, detectLanguage } from './languages';
 import { placesOf } from './places';
 import type { Layout } from './report';
-import { latinLength } from './writing-systems';
+import { CJK_WEIGHT, isCjk, latinLength } from './writing-systems';
 
 /**
  * Bilingual layout detection: which units of a page translate which, and how the page lays the
@@ -282,6 +282,53 @@ function missingTranslations(
   return missing;
 }
 
+/** Each half of a block that holds its own translation is at least this share of the text. */
+const MIN_HALF_SHARE = 0.25;
+/** Cuts tried in one block. */
+const MAX_CUTS = 12;
+
+/**
+ * Whether one block holds a text and its translation that inline splitting left whole (two
+ * languages in one script, a headline and its translation after a <br>): some cut between words or
+ * sentences leaves halves in the page's two languages that score as a translation. Such a block is
+ * a pair the page did make, never a paragraph left untranslated.
+ */
+function holdsItsTranslation(text: string, bases: readonly [string, string], ratio: number, langs: Langs): boolean {
+  // Shares and the middle in Latin-equivalent characters: a CJK half is short in code units.
+  const weight = [0];
+  for (let i = 0; i < text.length; i++) weight.push((weight[i] ?? 0) + (isCjk(text.codePointAt(i) ?? 0) ? CJK_WEIGHT : 1));
+  const total = weight[text.length] ?? 0;
+  // Cuts after a sentence's end, or (a headline has none) between words; the few nearest the
+  // middle, so that the check costs a few scores of the text whatever its length.
+  const sentences: number[] = [];
+  const words: number[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const share = (weight[i] ?? 0) / total;
+    if (share < MIN_HALF_SHARE || share > 1 - MIN_HALF_SHARE) continue;
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f) sentences.push(i + 1);
+    else if (c === 0x20) (/[.!?"”»)]/.test(text[i - 1] ?? '') ? sentences : words).push(i);
+  }
+  const offMiddle = (at: number) => Math.abs((weight[at] ?? 0) - total / 2);
+  const cuts = (sentences.length > 0 ? sentences : words).sort((x, y) => offMiddle(x) - offMiddle(y)).slice(0, MAX_CUTS);
+  const memo = featureMemo();
+  let best = -1;
+  let cut = -1;
+  for (const at of cuts) {
+    const head = text.slice(0, at).trim();
+    const tail = text.slice(at).trim();
+    const score = Math.max(translationScore(head, tail, memo, ratio, langs), translationScore(tail, head, memo, ratio, langs));
+    if (score > best) {
+      best = score;
+      cut = at;
+    }
+  }
+  if (best < PAIR_THRESHOLD) return false;
+  const first = baseLanguage(detectLanguage(text.slice(0, cut)));
+  const second = baseLanguage(detectLanguage(text.slice(cut)));
+  return first !== second && bases.includes(first) && bases.includes(second);
+}
+
 /** Detects how a page pairs two languages and pairs each paragraph with its translation. */
 export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnalysis {
   const units = given.filter((unit) => !unit.code);
@@ -401,7 +448,10 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     lengthOf(unit) >= PARAGRAPH_LENGTH;
   // Inline pairs stand around a lone paragraph as well as pairs of separate paragraphs do.
   const ordered = units.filter((unit) => side(unit) !== null && unit.role !== 'label' && unit.role !== 'title');
-  const untranslated = missingTranslations(ordered, side, pairs, lone);
+  const text = new Map(units.map((unit) => [unit.id, unit.text]));
+  const untranslated = missingTranslations(ordered, side, pairs, lone).filter(
+    (id) => !holdsItsTranslation(text.get(id) ?? '', picked.bases, ratio, picked.tags),
+  );
 
   return {
     detected: true,

@@ -269,3 +269,25 @@ describe('page-level evidence for a free alignment', () => {
     }
   });
 });
+
+describe('untranslated paragraphs', () => {
+  it('never marks a block that holds its own translation unsplit, and still marks a lone paragraph', () => {
+    const en = paragraphs(3, 'en');
+    const zh = paragraphs(3, 'zh-Hans');
+    const page = new Page();
+    const article = container('article');
+    for (const i of [0, 1]) {
+      page.add(article, [['en', at(en, i)]]);
+      page.add(article, [['zh-Hans', at(zh, i)]]);
+    }
+    // One block holding a paragraph and its translation, read as one English unit.
+    page.add(article, [['en', `${at(en, 2)} ${at(zh, 2)}`]]);
+    page.add(article, [['en', at(en, 3)]]);
+    page.add(article, [['zh-Hans', at(zh, 3)]]);
+    page.add(article, [['en', at(en, 4)]]);
+    page.add(article, [['en', at(en, 5)]]);
+    page.add(article, [['zh-Hans', at(zh, 5)]]);
+    const result = analyzeBilingual(page.units);
+    expect(result.untranslated.map((id) => textOf(page.units, id))).toEqual([at(en, 4)]);
+  });
+});
