@@ -2,6 +2,7 @@ import { alignParagraphs, type FeatureMemo, featureMemo, type Langs, lengthRatio
 import type { BlockKind, BlockPlace, UnitData } from './model';
 import { baseLanguage, detectLanguage } from './languages';
 import { placesOf } from './places';
+import { shortLineKind } from './short-lines';
 import type { Layout } from './report';
 import { CJK_WEIGHT, isCjk, latinLength } from './writing-systems';
 
@@ -331,7 +332,10 @@ function holdsItsTranslation(text: string, bases: readonly [string, string], rat
 
 /** Detects how a page pairs two languages and pairs each paragraph with its translation. */
 export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnalysis {
-  const units = given.filter((unit) => !unit.code);
+  // Addresses and datelines pair with nothing and say nothing of the page's languages; a label
+  // pairs only with its own translation beside it (below).
+  const kinds = new Map(given.map((unit) => [unit.id, unit.code ? null : shortLineKind(unit.text)]));
+  const units = given.filter((unit) => !unit.code && kinds.get(unit.id) !== 'address' && kinds.get(unit.id) !== 'dateline');
   const lengthOf = lengthMemo();
   const picked = pickLanguages(units, lengthOf);
   if (!picked) return NONE;
@@ -360,6 +364,8 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     const sp = side(p);
     const sq = side(q);
     if (sp === null || sq === null || sp === sq) continue;
+    // "原文标题：" beside the title it introduces is a label and its value, not two versions.
+    if ((kinds.get(p.id) === 'label') !== (kinds.get(q.id) === 'label')) continue;
     const [x, y] = sp === 0 ? [p, q] : [q, p];
     const score = translationScore(x.text, y.text, memo, ratio, picked.tags);
     // Two short halves are a label pair whatever their score: lengths agree by chance on so little.
@@ -373,7 +379,8 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   // is monotonic, which covers interleaved, sequential and side-by-side pages alike.
   // Labels and the title pair only inline: aligned as paragraphs they would glue onto their neighbours.
   const flow = units.filter(
-    (unit) => !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && unit.role !== 'title',
+    (unit) =>
+      !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && unit.role !== 'title' && kinds.get(unit.id) !== 'label',
   );
   const places = placesFor(units);
   const structural = structuralPairs(flow, side, places, memo, ratio, picked.tags);
