@@ -3,6 +3,7 @@ import type { BlockKind, BlockPlace, UnitData } from './model';
 import { baseLanguage, detectLanguage } from './languages';
 import { placesOf } from './places';
 import { shortLineKind } from './short-lines';
+import { foldSpace } from './text';
 import type { Layout } from './report';
 import { CJK_WEIGHT, isCjk, latinLength } from './writing-systems';
 
@@ -330,6 +331,12 @@ function holdsItsTranslation(text: string, bases: readonly [string, string], rat
   return first !== second && bases.includes(first) && bases.includes(second);
 }
 
+/** Latin-equivalent length from which a text the same on both sides is not its own translation. */
+const SELF_TRANSLATION_LENGTH = 24;
+
+/** Text compared for sameness: white space folded, case ignored. */
+const normalised = (text: string): string => foldSpace(text).toLowerCase();
+
 /** Detects how a page pairs two languages and pairs each paragraph with its translation. */
 export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnalysis {
   // Addresses and datelines pair with nothing and say nothing of the page's languages; a label
@@ -438,7 +445,15 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   // "First-written" is the language that comes first within most pairs; by first unit alone, one
   // misidentified label at the top of the page would flip the order.
   const order = new Map(units.map((unit, i) => [unit.id, i]));
-  const all = [...verified, ...labels, ...aligned];
+  const textOf = new Map(units.map((unit) => [unit.id, unit.text]));
+  // A line "translated" into itself (an untranslated headline printed twice in a list of
+  // headlines and translations) is no pair: it is a line the page left untranslated (below).
+  // A word or a name may be the same in both languages ("No", "Radio"); a sentence is not.
+  const sameText = (x: number, y: number) => {
+    const tx = textOf.get(x) ?? '';
+    return latinLength(tx) >= SELF_TRANSLATION_LENGTH && normalised(tx) === normalised(textOf.get(y) ?? '');
+  };
+  const all = [...verified, ...labels, ...aligned].filter((pair) => !sameText(pair.a, pair.b));
   const flipped = all.filter((pair) => (order.get(pair.b) ?? 0) < (order.get(pair.a) ?? 0)).length * 2 > all.length;
   const languages = flipped ? [picked.tags[1], picked.tags[0]] : [...picked.tags];
   const pairs = all
@@ -455,10 +470,17 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     lengthOf(unit) >= PARAGRAPH_LENGTH;
   // Inline pairs stand around a lone paragraph as well as pairs of separate paragraphs do.
   const ordered = units.filter((unit) => side(unit) !== null && unit.role !== 'label' && unit.role !== 'title');
-  const text = new Map(units.map((unit) => [unit.id, unit.text]));
   const untranslated = missingTranslations(ordered, side, pairs, lone).filter(
-    (id) => !holdsItsTranslation(text.get(id) ?? '', picked.bases, ratio, picked.tags),
+    (id) => !holdsItsTranslation(textOf.get(id) ?? '', picked.bases, ratio, picked.tags),
   );
+  if (pairs.length > 0) {
+    for (let k = 0; k + 1 < ordered.length; k++) {
+      const x = ordered[k] as BilingualUnit;
+      const y = ordered[k + 1] as BilingualUnit;
+      if (!paired.has(x.id) && !paired.has(y.id) && sameText(x.id, y.id) && !untranslated.includes(x.id)) untranslated.push(x.id);
+    }
+    untranslated.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
+  }
 
   return {
     detected: true,

@@ -291,3 +291,22 @@ describe('untranslated paragraphs', () => {
     expect(result.untranslated.map((id) => textOf(page.units, id))).toEqual([at(en, 4)]);
   });
 });
+
+describe('a line translated into itself', () => {
+  const en = docs.map((doc) => doc.en[0] ?? '');
+  const zh = docs.map((doc) => doc['zh-Hans'][0] ?? '');
+
+  it('is no pair but an untranslated line, whatever language each copy was given', () => {
+    const units: BilingualUnit[] = [];
+    const item = (lang: string, text: string) => units.push({ id: units.length, block: units.length, part: 0, lang, text, role: 'list-item', inArticle: true });
+    for (const i of [0, 1, 2, 3, 4]) {
+      item('en', at(en, i));
+      // The third headline is printed twice, the copy read as Chinese (short text, Chinese neighbours).
+      item('zh-Hans', i === 2 ? at(en, i) : at(zh, i));
+    }
+    const result = analyzeBilingual(units);
+    expect(result.pairs.length).toBe(4);
+    expect(result.pairs.some((pair) => pair.a === 4 || pair.b === 5)).toBe(false);
+    expect(result.untranslated.map((id) => textOf(units, id))).toEqual([at(en, 2)]);
+  });
+});
