@@ -38,6 +38,11 @@ export interface AlignOptions {
    * one chance pair between unrelated lists is likely, a run of them is not.
    */
   minEvidence?: number;
+  /**
+   * Evidence enough when the pairs leave no paragraph of the shorter list alone (at least three):
+   * a translation pairs everything, a chance alignment of unrelated lists rarely does.
+   */
+  coveredEvidence?: number;
   /** Languages of a and b (BCP 47): how to read their numbers' separators (engine/numbers.ts). */
   langs?: Langs;
 }
@@ -91,6 +96,8 @@ const DEFAULT_BAND = 24;
  * mismatched pairs and loses 9.8% of the real documents (all of them short ones without anchors).
  */
 const DEFAULT_MIN_EVIDENCE = 5;
+/** Paragraphs the shorter list must hold before covering it all counts (coveredEvidence). */
+const MIN_COVERED = 3;
 
 // The character classes below are tested per character; code comparisons keep that a plain loop.
 
@@ -645,5 +652,11 @@ export function alignParagraphs(a: readonly string[], b: readonly string[], opts
   const pairs = toPairs(beads, threshold);
   // Per bead, so a 2–1 bead's evidence counts once.
   const total = beads.reduce((sum, bead) => (sigmoid(bead.score) >= threshold ? sum + bead.score : sum), 0);
-  return { pairs: total >= (opts.minEvidence ?? DEFAULT_MIN_EVIDENCE) ? pairs : [] };
+  const shorter = Math.min(a.length, b.length);
+  const covered = new Set(pairs.map((pair) => (a.length <= b.length ? pair.a : pair.b))).size;
+  const needed =
+    opts.coveredEvidence !== undefined && shorter >= MIN_COVERED && covered === shorter
+      ? Math.min(opts.coveredEvidence, opts.minEvidence ?? DEFAULT_MIN_EVIDENCE)
+      : (opts.minEvidence ?? DEFAULT_MIN_EVIDENCE);
+  return { pairs: total >= needed ? pairs : [] };
 }

@@ -57,6 +57,13 @@ const PAIR_THRESHOLD = 0.5;
  */
 const PAGE_EVIDENCE = 8;
 /**
+ * The same when every paragraph of the shorter language is paired (alignment's coveredEvidence).
+ * Over 280 generated controls of the dev split (monolingual, unrelated texts alternating or one
+ * after the other), 5 adds no false positive to PAGE_EVIDENCE's one (4 and 3 add one); sequential
+ * pages' pairs F1 0.844 -> 0.871.
+ */
+const COVERED_EVIDENCE = 5;
+/**
  * Structure is evidence of its own: two cells of one table row, or paragraphs that alternate
  * language one by one, are laid out as translations, and need not carry the anchors a free
  * alignment asks for (a short story without names or numbers has none). A row pairs whatever its
@@ -404,7 +411,7 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   const alignedPairs = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),
-    { minEvidence: proven ? 0 : PAGE_EVIDENCE, memo, ratio, langs: picked.tags },
+    { minEvidence: proven ? 0 : PAGE_EVIDENCE, coveredEvidence: COVERED_EVIDENCE, memo, ratio, langs: picked.tags },
   ).pairs;
   const free: BilingualPair[] = [];
   for (const pair of alignedPairs) {

@@ -192,3 +192,19 @@ describe('alignParagraphs cost', () => {
     expect(alignParagraphs(seed.en, []).pairs).toEqual([]);
   });
 });
+
+describe('alignParagraphs: evidence asked of a whole alignment', () => {
+  const en = at(english, 1).slice(0, 4);
+  const zh = at(chinese('zh-Hans'), 1).slice(0, 4);
+
+  it('asks coveredEvidence instead of minEvidence when every paragraph of the shorter list is paired', () => {
+    expect(alignParagraphs(en, zh, { minEvidence: 1000 }).pairs).toEqual([]);
+    expect(alignParagraphs(en, zh, { minEvidence: 1000, coveredEvidence: 0 }).pairs.length).toBe(4);
+  });
+
+  it('asks minEvidence when a paragraph of the shorter list stays alone', () => {
+    // Another document's paragraph in place of the last translation: nothing covers it.
+    const other = [...zh.slice(0, 3), at(at(chinese('zh-Hans'), 2), 0)];
+    expect(alignParagraphs(en, other, { minEvidence: 1000, coveredEvidence: 0 }).pairs).toEqual([]);
+  });
+});
