@@ -14,6 +14,7 @@
  * ratio is re-estimated from the confident pairs of a first pass.
  */
 
+import { readFigures } from './numbers';
 import { isWhiteSpace } from './text';
 import { CJK_WEIGHT, isCjk } from './writing-systems';
 
@@ -37,7 +38,18 @@ export interface AlignOptions {
    * one chance pair between unrelated lists is likely, a run of them is not.
    */
   minEvidence?: number;
+  /**
+   * Evidence enough when the pairs leave no paragraph of the shorter list alone (at least three):
+   * a translation pairs everything, a chance alignment of unrelated lists rarely does.
+   */
+  coveredEvidence?: number;
+  /** Languages of a and b (BCP 47): how to read their numbers' separators (engine/numbers.ts). */
+  langs?: Langs;
 }
+
+/** Languages of the two sides of a pair. */
+export type Langs = readonly [string, string];
+const NO_LANGS: Langs = ['und', 'und'];
 
 /**
  * Length of a translation into each language per Latin-equivalent character of English (median of
@@ -84,6 +96,8 @@ const DEFAULT_BAND = 24;
  * mismatched pairs and loses 9.8% of the real documents (all of them short ones without anchors).
  */
 const DEFAULT_MIN_EVIDENCE = 5;
+/** Paragraphs the shorter list must hold before covering it all counts (coveredEvidence). */
+const MIN_COVERED = 3;
 
 // The character classes below are tested per character; code comparisons keep that a plain loop.
 
@@ -100,23 +114,6 @@ const isLatinCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d ||
 const isCjkCloser = (c: number) => c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09;
 /** What may close a text after its ellipsis: " ' ” ’ 」 』 ) ）. */
 const isEllipsisCloser = (c: number) => isCjkCloser(c) || c === 0x22 || c === 0x27 || c === 0x29;
-const NUMBER =
-  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(%|percent\b|per cent\b|thousand\b|million\b|billion\b|trillion\b|万亿|亿|万|千)|(bn|m|k)\b)?/gi;
-
-const MULTIPLIERS: Record<string, number> = {
-  thousand: 1e3,
-  million: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-  m: 1e6,
-  k: 1e3,
-  trillion: 1e12,
-  千: 1e3,
-  万: 1e4,
-  亿: 1e8,
-  万亿: 1e12,
-};
-
 /** What alignment needs to know about one paragraph (or a merged pair of paragraphs). */
 export interface Features {
   /** Length in Latin-equivalent characters. */
@@ -127,6 +124,10 @@ export interface Features {
   truncated: boolean;
   /** Sentences, counted by their end marks. */
   sentences: number;
+  /** Quotations: half the quotation marks, rounded up (quotationMarks). */
+  quotes: number;
+  /** Questions, counted by their marks (? ？ ؟). */
+  questions: number;
   /** Numeric values, normalised across unit words (9.2亿 = 920 million). */
   numbers: Set<string>;
   /**
@@ -149,16 +150,16 @@ export function featureMemo(): FeatureMemo {
   return new Map();
 }
 
-function featuresOf(text: string, memo: FeatureMemo): Features {
+function featuresOf(text: string, memo: FeatureMemo, lang: string): Features {
   let known = memo.get(text);
   if (!known) {
-    known = features(text);
+    known = features(text, lang);
     memo.set(text, known);
   }
   return known;
 }
 
-function features(text: string): Features {
+function features(text: string, lang: string): Features {
   let length = 0;
   let cjkChars = 0;
   let spaced = false;
@@ -185,12 +186,15 @@ function features(text: string): Features {
     } else length += 1;
   }
   const cjk = cjkChars * CJK_WEIGHT > length / 2;
+  const { quotes, questions } = quotationMarks(text);
   const words = new Set<string>();
   const names = new Set<string>();
   addLatinWords(text, cjk, words, names);
   return { length: Math.max(length, 1), cjk, truncated: endsWithEllipsis(text.trim()),
     sentences: sentenceEnds(text),
-    numbers: numbersIn(text), words: [words], names };
+    quotes,
+    questions,
+    numbers: numbersIn(text, lang), words: [words], names };
 }
 
 /**
@@ -268,15 +272,39 @@ function sentenceEnds(text: string): number {
   return count;
 }
 
-function numbersIn(text: string): Set<string> {
+/**
+ * The values of the figures a text writes in digits or Chinese numerals (engine/numbers.ts, with
+ * scales applied: 9.2亿 = 920 million). Number words of alphabetic languages are left out: the
+ * reader knows English ones only, and "two" against "deux" would count as a figure one side lacks.
+ */
+/** Double quotation marks of every language: " “ ” „ « » 「 」 『 』. */
+const isDoubleQuote = (c: number) =>
+  c === 0x22 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb || (c >= 0x300c && c <= 0x300f);
+const isQuestionMark = (c: number) => c === 0x3f || c === 0xff1f || c === 0x61f;
+
+/**
+ * Quotations, as half the quotation marks (rounded up: a quote that runs on into the next
+ * paragraph shows one mark). Marks, not openings, because languages open with different marks
+ * (German „…“ closes with the mark English opens with). Single quotes count only where they cannot
+ * be apostrophes: ‘, and ' at the start of a word (… with 'propaganda ads'; Trump's is none).
+ */
+function quotationMarks(text: string): { quotes: number; questions: number } {
+  let marks = 0;
+  let questions = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isDoubleQuote(c) || c === 0x2018) marks++;
+    else if (c === 0x27 && (i === 0 || isWhiteSpace(text.charCodeAt(i - 1))) && isAsciiLetter(text.charCodeAt(i + 1))) marks++;
+    else if (isQuestionMark(c)) questions++;
+  }
+  return { quotes: Math.ceil(marks / 2), questions };
+}
+
+function numbersIn(text: string, lang: string): Set<string> {
   const found = new Set<string>();
-  for (const match of text.normalize('NFKC').matchAll(NUMBER)) {
-    const digits = match[1];
-    if (digits === undefined) continue;
-    const unit = (match[2] ?? match[3])?.toLowerCase();
-    const scale = unit === undefined ? 1 : (MULTIPLIERS[unit] ?? 1);
-    const value = Number.parseFloat(digits.replaceAll(',', '')) * scale;
-    if (Number.isFinite(value)) found.add(String(Number(value.toPrecision(6))));
+  for (const figure of readFigures(text, lang)) {
+    if (figure.words) continue;
+    for (const value of figure.values) found.add(String(value));
   }
   return found;
 }
@@ -293,6 +321,8 @@ function merge(x: Features, y: Features): Features {
     cjk: x.cjk,
     truncated: y.truncated,
     sentences: x.sentences + y.sentences,
+    quotes: x.quotes + y.quotes,
+    questions: x.questions + y.questions,
     numbers: union(x.numbers, y.numbers),
     words: [...x.words, ...y.words],
     names: union(x.names, y.names),
@@ -394,8 +424,38 @@ function sentenceEvidence(x: Features, y: Features): number {
   return SENTENCE_EVIDENCE[Math.min(difference, SENTENCE_EVIDENCE.length - 1)] ?? 0;
 }
 
+/**
+ * Translators keep quotations and questions: on the 55 development documents of ntrex128 (25
+ * language pairs, paragraphs of two sentences against another document's), quotation counts are
+ * both zero in 55% of translations against 35% of unrelated pairs, equal and non-zero in 27% vs
+ * 8%, zero on one side only in 7% vs 33%, off by one 7% vs 6%, off by more 4% vs 17%; question
+ * marks are equal and present in 3.4% vs 0.0%, on one side only in 0.4% vs 6%. Log ratios, damped
+ * because quotations and sentences come together, and quotes on one side only most of all:
+ * translations add scare quotes (the seed's "紧急“输血”" for "an emergency loan").
+ */
+const QUOTE_EVIDENCE = { none: 0.3, equal: 1, oneSide: -0.7, offByOne: 0, more: -1.2 } as const;
+const QUESTION_EVIDENCE = { none: 0, equal: 1.5, oneSide: -1.5, offByOne: 0.5, more: -2 } as const;
+
+function countEvidence(p: number, q: number, cut: boolean, table: Record<keyof typeof QUOTE_EVIDENCE, number>): number {
+  if (p === 0 && q === 0) return table.none;
+  if (p === q) return table.equal;
+  // A text cut short renders part of the other's marks.
+  if (cut) return 0;
+  if (Math.min(p, q) === 0) return table.oneSide;
+  return Math.abs(p - q) === 1 ? table.offByOne : table.more;
+}
+
+function markEvidence(x: Features, y: Features): number {
+  const cut = (y.truncated && y.quotes <= x.quotes) || (x.truncated && x.quotes <= y.quotes);
+  const cutQ = (y.truncated && y.questions <= x.questions) || (x.truncated && x.questions <= y.questions);
+  // No quotation in either text says something only of paragraphs (measured on two sentences):
+  // one sentence without quotes is the common case whatever it translates.
+  const quotes = x.quotes + y.quotes === 0 && Math.min(x.sentences, y.sentences) < 2 ? 0 : countEvidence(x.quotes, y.quotes, cut, QUOTE_EVIDENCE);
+  return quotes + countEvidence(x.questions, y.questions, cutQ, QUESTION_EVIDENCE);
+}
+
 function evidence(x: Features, y: Features, ratio: number): number {
-  return lengthEvidence(x, y, ratio) + sentenceEvidence(x, y) + numberEvidence(x, y) + nameEvidence(x, y);
+  return lengthEvidence(x, y, ratio) + sentenceEvidence(x, y) + numberEvidence(x, y) + nameEvidence(x, y) + markEvidence(x, y);
 }
 
 function sigmoid(z: number): number {
@@ -403,8 +463,8 @@ function sigmoid(z: number): number {
 }
 
 /** Confidence in [0, 1] that `b` translates `a` (or renders its first part, when cut with "..."). */
-export function translationScore(a: string, b: string, memo: FeatureMemo = featureMemo(), ratio = 1): number {
-  return sigmoid(evidence(featuresOf(a, memo), featuresOf(b, memo), ratio));
+export function translationScore(a: string, b: string, memo: FeatureMemo = featureMemo(), ratio = 1, langs: Langs = NO_LANGS): number {
+  return sigmoid(evidence(featuresOf(a, memo, langs[0]), featuresOf(b, memo, langs[1]), ratio));
 }
 
 const Move = { SkipA: 1, SkipB: 2, OneOne: 3, TwoOne: 4, OneTwo: 5 } as const;
@@ -580,8 +640,9 @@ export function alignParagraphs(a: readonly string[], b: readonly string[], opts
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const band = Math.max(opts.band ?? DEFAULT_BAND, Math.abs(a.length - b.length) > 4 * DEFAULT_BAND ? 0 : Math.abs(a.length - b.length));
   const memo = opts.memo ?? featureMemo();
-  const fa = a.map((text) => featuresOf(text, memo));
-  const fb = b.map((text) => featuresOf(text, memo));
+  const [langA, langB] = opts.langs ?? NO_LANGS;
+  const fa = a.map((text) => featuresOf(text, memo, langA));
+  const fb = b.map((text) => featuresOf(text, memo, langB));
   const ma = mergedWithPrevious(fa);
   const mb = mergedWithPrevious(fb);
   const expected = opts.ratio ?? 1;
@@ -591,5 +652,11 @@ export function alignParagraphs(a: readonly string[], b: readonly string[], opts
   const pairs = toPairs(beads, threshold);
   // Per bead, so a 2–1 bead's evidence counts once.
   const total = beads.reduce((sum, bead) => (sigmoid(bead.score) >= threshold ? sum + bead.score : sum), 0);
-  return { pairs: total >= (opts.minEvidence ?? DEFAULT_MIN_EVIDENCE) ? pairs : [] };
+  const shorter = Math.min(a.length, b.length);
+  const covered = new Set(pairs.map((pair) => (a.length <= b.length ? pair.a : pair.b))).size;
+  const needed =
+    opts.coveredEvidence !== undefined && shorter >= MIN_COVERED && covered === shorter
+      ? Math.min(opts.coveredEvidence, opts.minEvidence ?? DEFAULT_MIN_EVIDENCE)
+      : (opts.minEvidence ?? DEFAULT_MIN_EVIDENCE);
+  return { pairs: total >= needed ? pairs : [] };
 }

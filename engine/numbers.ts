@@ -7,8 +7,8 @@ import { LATIN_LETTER_CLASS as LATIN } from './writing-systems';
  * languages that write a decimal comma ("3,5", "1.000", "20 000") are read with the page's language
  * deciding which separator is which, and both readings kept where a figure alone cannot tell.
  *
- * One reader for the engine: the translation check compares what two sides state, and alignment may
- * use it for its number anchors.
+ * One reader for the engine: the translation check compares what two sides state, and alignment
+ * (engine/alignment.ts) takes its number anchors from it.
  */
 
 export type FigureKind =

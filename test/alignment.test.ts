@@ -46,6 +46,23 @@ describe('translationScore', () => {
     expect(translationScore(en, changed)).toBeLessThan(translationScore(en, zh) - 0.3);
   });
 
+  it('reads figures with the one number reader: decimal commas, dates, scales in other languages', () => {
+    // engine/numbers.ts reads "3,5 Mrd." in German as 3.5 billion and "29. März" as 29 March;
+    // a digit-only reader sees 3 and 5, and 29 with no month.
+    const en = 'On 29 March the company said it had raised 3.5 billion euros, up 12.5 percent.';
+    const de = 'Am 29. März teilte das Unternehmen mit, es habe 3,5 Mrd. Euro eingenommen, 12,5 Prozent mehr.';
+    const other = 'Am 14. Mai teilte das Unternehmen mit, es habe 2,25 Mrd. Euro eingenommen, 8,5 Prozent mehr.';
+    expect(translationScore(en, de, undefined, 1, ['en', 'de'])).toBeGreaterThan(0.9);
+    expect(translationScore(en, de, undefined, 1, ['en', 'de'])).toBeGreaterThan(translationScore(en, other, undefined, 1, ['en', 'de']) + 0.3);
+  });
+
+  it('counts quotations and questions a translation keeps', () => {
+    const en = 'The coach asked: "Why would we change a winning team?" Nobody in the room answered him.';
+    const fr = "L'entraîneur a demandé : « Pourquoi changerions-nous une équipe qui gagne ? » Personne dans la salle ne lui a répondu.";
+    const other = 'Le conseil municipal a voté mardi un nouveau budget pour les écoles du quartier. La séance a duré trois heures.';
+    expect(translationScore(en, fr, undefined, 1.19, ['en', 'fr'])).toBeGreaterThan(translationScore(en, other, undefined, 1.19, ['en', 'fr']) + 0.3);
+  });
+
   it('keeps a short translation with one changed figure paired, for the translation check to flag (NTREX)', () => {
     // One figure changed costs less than a figure missing on one side: it may be the translation's slip.
     expect(translationScore('Sims was 20 years old.', 'Sims 时年 21 岁。')).toBeGreaterThan(0.5);
@@ -173,5 +190,21 @@ describe('alignParagraphs cost', () => {
   it('returns no pairs when a side is empty', () => {
     expect(alignParagraphs([], seed.zh).pairs).toEqual([]);
     expect(alignParagraphs(seed.en, []).pairs).toEqual([]);
+  });
+});
+
+describe('alignParagraphs: evidence asked of a whole alignment', () => {
+  const en = at(english, 1).slice(0, 4);
+  const zh = at(chinese('zh-Hans'), 1).slice(0, 4);
+
+  it('asks coveredEvidence instead of minEvidence when every paragraph of the shorter list is paired', () => {
+    expect(alignParagraphs(en, zh, { minEvidence: 1000 }).pairs).toEqual([]);
+    expect(alignParagraphs(en, zh, { minEvidence: 1000, coveredEvidence: 0 }).pairs.length).toBe(4);
+  });
+
+  it('asks minEvidence when a paragraph of the shorter list stays alone', () => {
+    // Another document's paragraph in place of the last translation: nothing covers it.
+    const other = [...zh.slice(0, 3), at(at(chinese('zh-Hans'), 2), 0)];
+    expect(alignParagraphs(en, other, { minEvidence: 1000, coveredEvidence: 0 }).pairs).toEqual([]);
   });
 });

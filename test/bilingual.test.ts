@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../engine/analyze';
 import { analyzeBilingual, type BilingualUnit } from '../engine/bilingual';
 import docs from './fixtures/align/ntrex-docs.json';
 import seed from './fixtures/align/seed-analysis.json';
+import { realPage } from './real-pages-corpus';
+import { parsePage } from '../scripts/parse-page';
 
 function at<T>(list: readonly T[], i: number): T {
   const value = list[i];
@@ -251,5 +254,59 @@ describe('analyzeBilingual cost', () => {
     const result = analyzeBilingual(units);
     expect(result.layouts).toEqual(['interleaved']);
     expect(result.pairs.length).toBeGreaterThan(4500);
+  });
+});
+
+describe('page-level evidence for a free alignment', () => {
+  it('finds no translation on monolingual real pages with a few lines misread as another language', () => {
+    // bug-1255978: an English page of ranked headlines ("10/50 …"), two of them read as
+    // Portuguese, find chance partners sharing "50" (7.6 of evidence, under PAGE_EVIDENCE); nytimes-5:
+    // English photo credits beside Spanish ones ("… for The New York Times" / "… para The New York Times").
+    for (const name of ['bug-1255978', 'nytimes-5']) {
+      const { report } = analyzeDocument(parsePage(realPage(name)), { url: 'https://example.org/' });
+      expect(report.bilingual.detected, name).toBe(false);
+      expect(report.bilingual.pairs, name).toEqual([]);
+    }
+  });
+});
+
+describe('untranslated paragraphs', () => {
+  it('never marks a block that holds its own translation unsplit, and still marks a lone paragraph', () => {
+    const en = paragraphs(3, 'en');
+    const zh = paragraphs(3, 'zh-Hans');
+    const page = new Page();
+    const article = container('article');
+    for (const i of [0, 1]) {
+      page.add(article, [['en', at(en, i)]]);
+      page.add(article, [['zh-Hans', at(zh, i)]]);
+    }
+    // One block holding a paragraph and its translation, read as one English unit.
+    page.add(article, [['en', `${at(en, 2)} ${at(zh, 2)}`]]);
+    page.add(article, [['en', at(en, 3)]]);
+    page.add(article, [['zh-Hans', at(zh, 3)]]);
+    page.add(article, [['en', at(en, 4)]]);
+    page.add(article, [['en', at(en, 5)]]);
+    page.add(article, [['zh-Hans', at(zh, 5)]]);
+    const result = analyzeBilingual(page.units);
+    expect(result.untranslated.map((id) => textOf(page.units, id))).toEqual([at(en, 4)]);
+  });
+});
+
+describe('a line translated into itself', () => {
+  const en = docs.map((doc) => doc.en[0] ?? '');
+  const zh = docs.map((doc) => doc['zh-Hans'][0] ?? '');
+
+  it('is no pair but an untranslated line, whatever language each copy was given', () => {
+    const units: BilingualUnit[] = [];
+    const item = (lang: string, text: string) => units.push({ id: units.length, block: units.length, part: 0, lang, text, role: 'list-item', inArticle: true });
+    for (const i of [0, 1, 2, 3, 4]) {
+      item('en', at(en, i));
+      // The third headline is printed twice, the copy read as Chinese (short text, Chinese neighbours).
+      item('zh-Hans', i === 2 ? at(en, i) : at(zh, i));
+    }
+    const result = analyzeBilingual(units);
+    expect(result.pairs.length).toBe(4);
+    expect(result.pairs.some((pair) => pair.a === 4 || pair.b === 5)).toBe(false);
+    expect(result.untranslated.map((id) => textOf(units, id))).toEqual([at(en, 2)]);
   });
 });
