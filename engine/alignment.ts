@@ -272,11 +272,6 @@ function sentenceEnds(text: string): number {
   return count;
 }
 
-/**
- * The values of the figures a text writes in digits or Chinese numerals (engine/numbers.ts, with
- * scales applied: 9.2亿 = 920 million). Number words of alphabetic languages are left out: the
- * reader knows English ones only, and "two" against "deux" would count as a figure one side lacks.
- */
 /** Double quotation marks of every language: " “ ” „ « » 「 」 『 』. */
 const isDoubleQuote = (c: number) =>
   c === 0x22 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb || (c >= 0x300c && c <= 0x300f);
@@ -300,6 +295,11 @@ function quotationMarks(text: string): { quotes: number; questions: number } {
   return { quotes: Math.ceil(marks / 2), questions };
 }
 
+/**
+ * The values of the figures a text writes in digits or Chinese numerals (engine/numbers.ts, with
+ * scales applied: 9.2亿 = 920 million). Number words of alphabetic languages are left out: the
+ * reader knows English ones only, and "two" against "deux" would count as a figure one side lacks.
+ */
 function numbersIn(text: string, lang: string): Set<string> {
   const found = new Set<string>();
   for (const figure of readFigures(text, lang)) {
