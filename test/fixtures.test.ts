@@ -11,6 +11,7 @@ import { analyzeDocument } from '../engine/analyze';
 import { baseLanguage } from '../engine/languages';
 import type { Part, PageReport } from '../engine/report';
 import { foldSpace } from '../engine/text';
+import { decodePage } from '../scripts/decode-page';
 import { parsePage } from '../scripts/parse-page';
 
 interface Expected {
@@ -39,12 +40,8 @@ const norm = (text: string) => foldSpace(text);
 const sorted = (texts: string[]) => [...texts].map(norm).sort();
 const partIn = (parts: Part[], lang: string) => parts.find((part) => baseLanguage(part.lang) === lang)?.text;
 
-/** The page decoded as a browser would: by the charset its markup declares (real pages keep legacy encodings). */
-function pageText(name: string): string {
-  const bytes = readFileSync(join(root, name, 'page.html'));
-  const declared = /<meta[^>]+charset=["']?([\w-]+)/i.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1]?.toLowerCase();
-  return new TextDecoder(declared && declared !== 'utf-8' && declared !== 'utf8' ? declared : 'utf-8').decode(bytes);
-}
+/** The page decoded as a browser would (real pages keep legacy encodings). */
+const pageText = (name: string) => decodePage(readFileSync(join(root, name, 'page.html')));
 
 function analyse(name: string): PageReport {
   return analyzeDocument(parsePage(pageText(name))).report;
