@@ -596,6 +596,35 @@ function teaserLists(w: Walk, blocks: number[], root: number): Set<number> {
   return out;
 }
 
+/** Text outside links (non-space characters) that makes a block prose however many links it carries: more than a line. */
+const MIN_UNLINKED_PROSE = 80;
+
+/**
+ * Which blocks are mostly links, so navigation rather than the story: a "Read more: …" line, a
+ * list of other stories. A paragraph with more than a line of its own words stays whatever its
+ * links (pages link names and products, or print a name's pop-up card inside its link), and a
+ * list item is judged with its list: a story's list of news items each opening with a linked
+ * headline is prose as a whole, a list of links is not.
+ */
+function linkHeavy(w: Walk, blocks: number[]): (b: number) => boolean {
+  const lists = new Map<number, { text: number; link: number }>();
+  for (const b of blocks) {
+    if (tagOf(w.els[b] as Element) !== 'li') continue;
+    const list = w.parent[b] as number;
+    const sum = lists.get(list) ?? { text: 0, link: 0 };
+    sum.text += w.text[b] as number;
+    sum.link += w.link[b] as number;
+    lists.set(list, sum);
+  }
+  return (b) => {
+    const text = w.text[b] as number;
+    const link = w.link[b] as number;
+    if (link <= text * MAX_LINK_DENSITY || text - link >= MIN_UNLINKED_PROSE) return false;
+    const list = lists.get(w.parent[b] as number);
+    return list === undefined || tagOf(w.els[b] as Element) !== 'li' || list.link > list.text * MAX_LINK_DENSITY;
+  };
+}
+
 const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /\d/;
 
@@ -688,6 +717,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   };
 
   const teasers = rootIdx >= 0 ? teaserLists(w, blocks, rootIdx) : new Set<number>();
+  const linkedAway = linkHeavy(w, blocks);
 
   let region = -1;
   if (titleIdx >= 0) {
@@ -722,7 +752,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       inRoot &&
       text.length > 0 &&
       HAS_LETTER.test(text) &&
-      (w.link[b] as number) <= len * MAX_LINK_DENSITY &&
+      !linkedAway(b) &&
       !inStatBox(b) &&
       !teasers.has(w.parent[b] as number) &&
       // A quoted post's date line ("— Name (@name) November 18, 2019") is part of the quotation.

@@ -60,4 +60,19 @@ describe('reader view on real pages', () => {
   it("keeps a quoted post's date line, which is part of the quotation", () => {
     expect(texts(reportOf('scrapinghub-en', 'aade2ec8d1e7b091'))).toContain('— Digital Foundry (@digitalfoundry) November 18, 2019');
   });
+
+  it("keeps a story's list whose items open with a linked headline: the list is judged whole (Business Insider's 10 things)", () => {
+    const items = reportOf('scrapinghub-en', 'fde930b01859de83').article.blocks.filter((b) => b.role === 'list-item');
+    expect(items).toHaveLength(10);
+    expect(items.some((b) => b.text.startsWith("Teens love Apple's AirPods"))).toBe(true);
+  });
+
+  it('keeps a paragraph with more than a line of its own words, however many links it carries (9to5Mac deals)', () => {
+    expect(texts(reportOf('scrapinghub-en', 'ad826691a8a2f9c4')).some((t) => t.startsWith('Monday’s best deals include various MacBook models'))).toBe(true);
+  });
+
+  it('still drops "Read more" lines that are mostly a link (a business story with related links)', () => {
+    const blocks = texts(reportOf('scrapinghub-en', '360c732d1fdbfc68'));
+    expect(blocks.some((t) => t.startsWith('Read more:'))).toBe(false);
+  });
 });
