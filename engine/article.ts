@@ -56,7 +56,7 @@ const REGION_CHROME_CLASS =
  * counts on an element holding next to no prose.
  */
 const SMALL_CHROME_CLASS =
-  /share|sharing|social|byline|meta|tags|tagcloud|keyword|widget|promo|sponsor|newsletter|subscribe|pagination|pager|toolbar|signup|cookie|gdpr|popup|modal|banner|(?:^|[\s_-])(?:ads?|advert\w*|hidden|print)(?:[\s_-]|$)/i;
+  /share|sharing|social|byline|meta|tags|tagcloud|keyword|widget|promo|sponsor|newsletter|subscribe|copyright|pagination|pager|toolbar|signup|cookie|gdpr|popup|modal|banner|(?:^|[\s_-])(?:ads?|advert\w*|hidden|print)(?:[\s_-]|$)/i;
 /** Comments stay chrome whatever they hold. */
 const ALWAYS_CHROME_CLASS = /(?:^|[\s_-])(?:comments?|commentlist|disqus\w*|respond|replies|reply)(?:[\s_-]|$)/i;
 /** Chrome that also rules out label lines (site navigation and lists of other stories, not share bars or meta lines). */
@@ -552,6 +552,38 @@ function isDateline(text: string): boolean {
   return letters.length <= MAX_DATELINE_LETTERS;
 }
 
+/**
+ * An editor's credit closing a Chinese news story ("（ 责任编辑：魏喆 ）", "编辑：王芳"): the site's
+ * production note, printed under every story, not the story's text.
+ */
+const EDITOR_CREDIT = /^[（(【\[]?\s*(?:责任编辑|责编|编辑|編輯|責任編輯)\s*[:：]\s*[\p{L}·・ ]{1,16}\s*[）)】\]]?$/u;
+
+/** Shortest paragraph (non-space characters) beside the article's container that joins the story. */
+const MIN_BESIDE = 80;
+/** Most of such a paragraph's text that may be in links. */
+const MAX_BESIDE_LINKS = 0.25;
+
+/**
+ * Paragraphs standing beside the article's container, as its siblings: the summary or lede that
+ * pages print in a box of its own between the headline and the body. Readability's rule: a
+ * sibling that is one paragraph of prose (over 80 characters, under a quarter in links) joins the
+ * story; a box holding several blocks does not.
+ */
+function paragraphsBeside(w: Walk, blocks: number[], root: number, chrome: Int32Array): Set<number> {
+  const out = new Set<number>();
+  const parent = w.parent[root] as number;
+  if (parent < 0) return out;
+  const ptag = tagOf(w.els[parent] as Element);
+  if (ptag === 'body' || ptag === 'html') return out;
+  const isBlock = new Set(blocks);
+  for (let c = parent + 1; c < (w.end[parent] as number); c = w.end[c] as number) {
+    if (c === root || !isBlock.has(c) || (chrome[c] as number) >= 0) continue;
+    const len = w.text[c] as number;
+    if (len > MIN_BESIDE && (w.link[c] as number) < len * MAX_BESIDE_LINKS) out.add(c);
+  }
+  return out;
+}
+
 /** Fewest items of a list of other stories. */
 const MIN_TEASERS = 3;
 /** Shortest headline (non-space characters) leading a teaser. */
@@ -717,6 +749,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   };
 
   const teasers = rootIdx >= 0 ? teaserLists(w, blocks, rootIdx) : new Set<number>();
+  const beside = rootIdx >= 0 ? paragraphsBeside(w, blocks, rootIdx, chrome) : new Set<number>();
   const linkedAway = linkHeavy(w, blocks);
 
   let region = -1;
@@ -744,7 +777,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       read = 0;
       yield;
     }
-    const inRoot = rootIdx >= 0 && within(w, rootIdx, b) && (chrome[b] as number) <= rootIdx;
+    const inRoot = (rootIdx >= 0 && within(w, rootIdx, b) && (chrome[b] as number) <= rootIdx) || beside.has(b);
     const text = inRoot || len <= MAX_LABEL ? visibleText(el) : '';
     const dateline = inRoot && isDateline(text);
     if (dateline) firstDateline ??= text;
@@ -758,6 +791,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       // A quoted post's date line ("— Name (@name) November 18, 2019") is part of the quotation.
       !(dateline && !((w.flags[b] as number) & FLAG_QUOTE)) &&
       !ADDRESS_ONLY.test(text) &&
+      !EDITOR_CREDIT.test(text) &&
       !(len <= MAX_LABEL && HAS_DIGIT.test(text) && parseScoreText(text).length > 0);
     if (isBody) {
       out.push({ i: b, block: { el, role: roleOf(w, b), text, inArticle: true } });

@@ -75,4 +75,20 @@ describe('reader view on real pages', () => {
     const blocks = texts(reportOf('scrapinghub-en', '360c732d1fdbfc68'));
     expect(blocks.some((t) => t.startsWith('Read more:'))).toBe(false);
   });
+
+  it("takes the summary printed in its own box beside the story's container (RT)", () => {
+    expect(texts(reportOf('scrapinghub-en', '4a44ab3e4c41d56c')).some((t) => t.startsWith('Three people have died during protests in Bolivia'))).toBe(true);
+  });
+
+  it('leaves the reprint-rights box beside the story out (CNR)', () => {
+    const blocks = texts(reportOf('chinese-wce-zh', 'f70d9c97'));
+    expect(blocks.some((t) => t.includes('原创版权禁止商业转载'))).toBe(false);
+    expect(blocks.some((t) => t.includes('军队装备试验鉴定规定'))).toBe(true);
+  });
+
+  it.each(['33a95b71', '8baa71e3'])("leaves the editor's credit under a Chinese story out (%s)", (id) => {
+    const blocks = texts(reportOf('chinese-wce-zh', id));
+    expect(blocks.some((t) => t.includes('责任编辑'))).toBe(false);
+    expect(blocks.length).toBeGreaterThan(3);
+  });
 });
