@@ -792,7 +792,8 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       !(dateline && !((w.flags[b] as number) & FLAG_QUOTE)) &&
       !ADDRESS_ONLY.test(text) &&
       !EDITOR_CREDIT.test(text) &&
-      !(len <= MAX_LABEL && HAS_DIGIT.test(text) && parseScoreText(text).length > 0);
+      // A heading numbering the story's parts ("Meal 1", "Step 2") is structure, never a score widget.
+      !(len <= MAX_LABEL && HAS_DIGIT.test(text) && roleOf(w, b) !== 'heading' && parseScoreText(text).length > 0);
     if (isBody) {
       out.push({ i: b, block: { el, role: roleOf(w, b), text, inArticle: true } });
       if (b < firstBody) firstBody = b;

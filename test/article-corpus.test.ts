@@ -91,4 +91,9 @@ describe('reader view on real pages', () => {
     expect(blocks.some((t) => t.includes('责任编辑'))).toBe(false);
     expect(blocks.length).toBeGreaterThan(3);
   });
+
+  it('keeps headings that number the story\'s parts, which read like a score ("Meal 1")', () => {
+    const headings = reportOf('scrapinghub-en', '5f03fc173ebc6abd').article.blocks.filter((b) => b.text === 'Meal 1');
+    expect(headings.length).toBeGreaterThanOrEqual(2);
+  });
 });
