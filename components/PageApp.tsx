@@ -42,9 +42,11 @@ export interface PageAppProps {
   attempts?: number;
   /** Opens the print dialog once, when the article first shows (the popup's "print" opens the reader tab so). */
   printOnReady?: boolean;
+  /** Closes the popup, uncovering the page (a stand-in in tests). */
+  closePopup?: () => void;
 }
 
-export function PageApp({ client, variant, pollMs = 400, attempts = 5, printOnReady = false }: PageAppProps) {
+export function PageApp({ client, variant, pollMs = 400, attempts = 5, printOnReady = false, closePopup = () => window.close() }: PageAppProps) {
   const { t } = useLocale();
   const [view, setView] = useState<View>(client === null ? { kind: 'unreachable' } : { kind: 'connecting' });
   const [pageUrl, setPageUrl] = useState<string | null>(null);
@@ -149,11 +151,25 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5, printOnRe
     reload.current();
   };
 
+  // A page without an article is left as it is, and the reader says so and hands the page back
+  // rather than showing an empty article.
+  const notArticle = (
+    <StatusView kind="not-article">
+      <button
+        type="button"
+        class="primary"
+        onClick={() => void client.focusPage().then(() => (variant === 'popup' ? closePopup() : undefined))}
+      >
+        {t('notArticleReadPage')}
+      </button>
+    </StatusView>
+  );
+
   switch (state.status) {
     case 'analysing':
       return <StatusView kind="analysing" />;
     case 'not-article':
-      return <StatusView kind="not-article" />;
+      return notArticle;
     case 'off':
       return (
         <StatusView kind="off">
@@ -172,6 +188,7 @@ export function PageApp({ client, variant, pollMs = 400, attempts = 5, printOnRe
       );
     case 'ready':
       if (state.report === null) return <StatusView kind="error" />;
+      if (state.report.article.blocks.length === 0) return notArticle;
   }
 
   const { report: found } = state;

@@ -56,7 +56,7 @@ const REGION_CHROME_CLASS =
  * counts on an element holding next to no prose.
  */
 const SMALL_CHROME_CLASS =
-  /share|sharing|social|byline|meta|tags|tagcloud|keyword|widget|promo|sponsor|newsletter|subscribe|pagination|pager|toolbar|signup|cookie|gdpr|popup|modal|banner|(?:^|[\s_-])(?:ads?|advert\w*|hidden|print)(?:[\s_-]|$)/i;
+  /share|sharing|social|byline|meta|tags|tagcloud|keyword|widget|promo|sponsor|newsletter|subscribe|copyright|pagination|pager|toolbar|signup|cookie|gdpr|popup|modal|banner|(?:^|[\s_-])(?:ads?|advert\w*|hidden|print)(?:[\s_-]|$)/i;
 /** Comments stay chrome whatever they hold. */
 const ALWAYS_CHROME_CLASS = /(?:^|[\s_-])(?:comments?|commentlist|disqus\w*|respond|replies|reply)(?:[\s_-]|$)/i;
 /** Chrome that also rules out label lines (site navigation and lists of other stories, not share bars or meta lines). */
@@ -552,6 +552,38 @@ function isDateline(text: string): boolean {
   return letters.length <= MAX_DATELINE_LETTERS;
 }
 
+/**
+ * An editor's credit closing a Chinese news story ("（ 责任编辑：魏喆 ）", "编辑：王芳"): the site's
+ * production note, printed under every story, not the story's text.
+ */
+const EDITOR_CREDIT = /^[（(【\[]?\s*(?:责任编辑|责编|编辑|編輯|責任編輯)\s*[:：]\s*[\p{L}·・ ]{1,16}\s*[）)】\]]?$/u;
+
+/** Shortest paragraph (non-space characters) beside the article's container that joins the story. */
+const MIN_BESIDE = 80;
+/** Most of such a paragraph's text that may be in links. */
+const MAX_BESIDE_LINKS = 0.25;
+
+/**
+ * Paragraphs standing beside the article's container, as its siblings: the summary or lede that
+ * pages print in a box of its own between the headline and the body. Readability's rule: a
+ * sibling that is one paragraph of prose (over 80 characters, under a quarter in links) joins the
+ * story; a box holding several blocks does not.
+ */
+function paragraphsBeside(w: Walk, blocks: number[], root: number, chrome: Int32Array): Set<number> {
+  const out = new Set<number>();
+  const parent = w.parent[root] as number;
+  if (parent < 0) return out;
+  const ptag = tagOf(w.els[parent] as Element);
+  if (ptag === 'body' || ptag === 'html') return out;
+  const isBlock = new Set(blocks);
+  for (let c = parent + 1; c < (w.end[parent] as number); c = w.end[c] as number) {
+    if (c === root || !isBlock.has(c) || (chrome[c] as number) >= 0) continue;
+    const len = w.text[c] as number;
+    if (len > MIN_BESIDE && (w.link[c] as number) < len * MAX_BESIDE_LINKS) out.add(c);
+  }
+  return out;
+}
+
 /** Fewest items of a list of other stories. */
 const MIN_TEASERS = 3;
 /** Shortest headline (non-space characters) leading a teaser. */
@@ -594,6 +626,35 @@ function teaserLists(w: Walk, blocks: number[], root: number): Set<number> {
     if (all >= MIN_TEASERS && teasers * 3 >= all * 2 && rootText - text > longest * BODY_OVER_TEASER) out.add(list);
   }
   return out;
+}
+
+/** Text outside links (non-space characters) that makes a block prose however many links it carries: more than a line. */
+const MIN_UNLINKED_PROSE = 80;
+
+/**
+ * Which blocks are mostly links, so navigation rather than the story: a "Read more: …" line, a
+ * list of other stories. A paragraph with more than a line of its own words stays whatever its
+ * links (pages link names and products, or print a name's pop-up card inside its link), and a
+ * list item is judged with its list: a story's list of news items each opening with a linked
+ * headline is prose as a whole, a list of links is not.
+ */
+function linkHeavy(w: Walk, blocks: number[]): (b: number) => boolean {
+  const lists = new Map<number, { text: number; link: number }>();
+  for (const b of blocks) {
+    if (tagOf(w.els[b] as Element) !== 'li') continue;
+    const list = w.parent[b] as number;
+    const sum = lists.get(list) ?? { text: 0, link: 0 };
+    sum.text += w.text[b] as number;
+    sum.link += w.link[b] as number;
+    lists.set(list, sum);
+  }
+  return (b) => {
+    const text = w.text[b] as number;
+    const link = w.link[b] as number;
+    if (link <= text * MAX_LINK_DENSITY || text - link >= MIN_UNLINKED_PROSE) return false;
+    const list = lists.get(w.parent[b] as number);
+    return list === undefined || tagOf(w.els[b] as Element) !== 'li' || list.link > list.text * MAX_LINK_DENSITY;
+  };
 }
 
 const HAS_LETTER = /\p{L}/u;
@@ -688,6 +749,8 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   };
 
   const teasers = rootIdx >= 0 ? teaserLists(w, blocks, rootIdx) : new Set<number>();
+  const beside = rootIdx >= 0 ? paragraphsBeside(w, blocks, rootIdx, chrome) : new Set<number>();
+  const linkedAway = linkHeavy(w, blocks);
 
   let region = -1;
   if (titleIdx >= 0) {
@@ -714,7 +777,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       read = 0;
       yield;
     }
-    const inRoot = rootIdx >= 0 && within(w, rootIdx, b) && (chrome[b] as number) <= rootIdx;
+    const inRoot = (rootIdx >= 0 && within(w, rootIdx, b) && (chrome[b] as number) <= rootIdx) || beside.has(b);
     const text = inRoot || len <= MAX_LABEL ? visibleText(el) : '';
     const dateline = inRoot && isDateline(text);
     if (dateline) firstDateline ??= text;
@@ -722,13 +785,15 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       inRoot &&
       text.length > 0 &&
       HAS_LETTER.test(text) &&
-      (w.link[b] as number) <= len * MAX_LINK_DENSITY &&
+      !linkedAway(b) &&
       !inStatBox(b) &&
       !teasers.has(w.parent[b] as number) &&
       // A quoted post's date line ("— Name (@name) November 18, 2019") is part of the quotation.
       !(dateline && !((w.flags[b] as number) & FLAG_QUOTE)) &&
       !ADDRESS_ONLY.test(text) &&
-      !(len <= MAX_LABEL && HAS_DIGIT.test(text) && parseScoreText(text).length > 0);
+      !EDITOR_CREDIT.test(text) &&
+      // A heading numbering the story's parts ("Meal 1", "Step 2") is structure, never a score widget.
+      !(len <= MAX_LABEL && HAS_DIGIT.test(text) && roleOf(w, b) !== 'heading' && parseScoreText(text).length > 0);
     if (isBody) {
       out.push({ i: b, block: { el, role: roleOf(w, b), text, inArticle: true } });
       if (b < firstBody) firstBody = b;

@@ -60,4 +60,40 @@ describe('reader view on real pages', () => {
   it("keeps a quoted post's date line, which is part of the quotation", () => {
     expect(texts(reportOf('scrapinghub-en', 'aade2ec8d1e7b091'))).toContain('— Digital Foundry (@digitalfoundry) November 18, 2019');
   });
+
+  it("keeps a story's list whose items open with a linked headline: the list is judged whole (Business Insider's 10 things)", () => {
+    const items = reportOf('scrapinghub-en', 'fde930b01859de83').article.blocks.filter((b) => b.role === 'list-item');
+    expect(items).toHaveLength(10);
+    expect(items.some((b) => b.text.startsWith("Teens love Apple's AirPods"))).toBe(true);
+  });
+
+  it('keeps a paragraph with more than a line of its own words, however many links it carries (9to5Mac deals)', () => {
+    expect(texts(reportOf('scrapinghub-en', 'ad826691a8a2f9c4')).some((t) => t.startsWith('Monday’s best deals include various MacBook models'))).toBe(true);
+  });
+
+  it('still drops "Read more" lines that are mostly a link (a business story with related links)', () => {
+    const blocks = texts(reportOf('scrapinghub-en', '360c732d1fdbfc68'));
+    expect(blocks.some((t) => t.startsWith('Read more:'))).toBe(false);
+  });
+
+  it("takes the summary printed in its own box beside the story's container (RT)", () => {
+    expect(texts(reportOf('scrapinghub-en', '4a44ab3e4c41d56c')).some((t) => t.startsWith('Three people have died during protests in Bolivia'))).toBe(true);
+  });
+
+  it('leaves the reprint-rights box beside the story out (CNR)', () => {
+    const blocks = texts(reportOf('chinese-wce-zh', 'f70d9c97'));
+    expect(blocks.some((t) => t.includes('原创版权禁止商业转载'))).toBe(false);
+    expect(blocks.some((t) => t.includes('军队装备试验鉴定规定'))).toBe(true);
+  });
+
+  it.each(['33a95b71', '8baa71e3'])("leaves the editor's credit under a Chinese story out (%s)", (id) => {
+    const blocks = texts(reportOf('chinese-wce-zh', id));
+    expect(blocks.some((t) => t.includes('责任编辑'))).toBe(false);
+    expect(blocks.length).toBeGreaterThan(3);
+  });
+
+  it('keeps headings that number the story\'s parts, which read like a score ("Meal 1")', () => {
+    const headings = reportOf('scrapinghub-en', '5f03fc173ebc6abd').article.blocks.filter((b) => b.text === 'Meal 1');
+    expect(headings.length).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -131,9 +131,29 @@ describe('PageApp states', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
-  it('shows a page that is not an article', async () => {
-    renderIn(<PageApp client={new FakePage(pageState(loadReport('empty'), { status: 'not-article' }))} variant="popup" />);
+  it('says a page is not an article and hands the page back as it is, in both locales', async () => {
+    let closed = 0;
+    const page = new FakePage(pageState(loadReport('empty'), { status: 'not-article' }));
+    renderIn(<PageApp client={page} variant="popup" closePopup={() => closed++} />);
     expect(await statusTitle("This page isn't an article")).toBeTruthy();
+    expect(document.querySelector('main.reader')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Read the page as it is' }));
+    await waitFor(() => expect(closed).toBe(1));
+    expect(page.focused).toBe(1);
+    expect(page.sent).toEqual([]);
+    cleanup();
+    renderIn(<PageApp client={new FakePage(pageState(loadReport('empty'), { status: 'not-article' }))} variant="tab" closePopup={() => closed++} />, ZH);
+    expect(await statusTitle('此页面不是文章')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '按原样阅读此页面' }));
+    // The reader tab brings the page forward and stays open.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(closed).toBe(1);
+  });
+
+  it('never shows an empty reader: a ready report without article text is the no-article state', async () => {
+    renderIn(<PageApp client={new FakePage(pageState(loadReport('empty')))} variant="popup" />);
+    expect(await statusTitle("This page isn't an article")).toBeTruthy();
+    expect(document.querySelector('.reader-body')).toBeNull();
   });
 
   it('shows an error with its detail and tries again', async () => {
