@@ -1,12 +1,12 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChangeLog } from '@/entrypoints/content/restore/changes';
-import { Control, mountControl, switchPlace } from '@/entrypoints/content/language-switch';
+import { type ControlProps, mountControl, switchPlace } from '@/entrypoints/content/language-switch';
 import { pageIsDark } from '@/entrypoints/content/scheme';
 import { MARK, TAG } from '@/utils/page-markers';
 import { EN, ZH } from './popup-support';
 
-const props = (over = {}) => ({
+const props = (over: Partial<ControlProps> = {}): ControlProps & { onMode: ReturnType<typeof vi.fn>; onFold: ReturnType<typeof vi.fn>; onOff: ReturnType<typeof vi.fn> } => ({
   modes: ['en', 'zh-Hans', 'both'],
   mode: 'both',
   t: EN.t,
@@ -15,13 +15,23 @@ const props = (over = {}) => ({
   onFold: vi.fn(),
   onOff: vi.fn(),
   ...over,
-});
+} as ControlProps & { onMode: ReturnType<typeof vi.fn>; onFold: ReturnType<typeof vi.fn>; onOff: ReturnType<typeof vi.fn> });
+
+/** The switch as the content script puts it on a page: in its shadow root, queried there. */
+const shown = new ChangeLog();
+function render(p: ControlProps) {
+  document.body.innerHTML = '<p>page</p>';
+  mountControl(document, shown, p);
+  const root = document.querySelector(TAG.switch)?.shadowRoot as ShadowRoot;
+  return { root, screen: within(root as unknown as HTMLElement) };
+}
+const cleanup = () => shown.undo();
 
 describe('the language switch', () => {
   afterEach(cleanup);
 
   it('names the modes from the languages and presses the current one', () => {
-    render(<Control {...props({ mode: 'zh-Hans' })} />);
+    const { screen } = render(props({ mode: 'zh-Hans' }));
     const buttons = screen.getAllByRole('button', { pressed: false }).concat(screen.getAllByRole('button', { pressed: true }));
     expect(buttons.map((b) => b.textContent).sort()).toEqual(['Both', 'English', '中文']);
     expect(screen.getByRole('button', { pressed: true }).textContent).toBe('中文');
@@ -30,7 +40,7 @@ describe('the language switch', () => {
 
   it('switches on click and turns off from its × button', () => {
     const p = props();
-    render(<Control {...p} />);
+    const { screen } = render(p);
     fireEvent.click(screen.getByText('English'));
     expect(p.onMode).toHaveBeenCalledWith('en');
     fireEvent.click(screen.getByRole('button', { name: 'Turn NewsLens off on this page' }));
@@ -39,7 +49,7 @@ describe('the language switch', () => {
 
   it("ignores clicks a page script makes (the browser marks them untrusted)", () => {
     const p = props();
-    render(<Control {...p} />);
+    const { screen } = render(p);
     const untrusted = () => {
       const event = new MouseEvent('click', { bubbles: true });
       Object.defineProperty(event, 'isTrusted', { value: false });
@@ -52,14 +62,25 @@ describe('the language switch', () => {
   });
 
   it('moves between its buttons with the arrow keys', () => {
-    render(<Control {...props()} />);
+    const { root, screen } = render(props());
     const en = screen.getByText('English');
     en.focus();
     fireEvent.keyDown(en, { key: 'ArrowRight' });
-    expect(document.activeElement?.textContent).toBe('中文');
-    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowLeft' });
-    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowLeft' });
-    expect(document.activeElement?.getAttribute('aria-label')).toBe('Turn NewsLens off on this page');
+    expect(root.activeElement?.textContent).toBe('中文');
+    fireEvent.keyDown(root.activeElement as Element, { key: 'ArrowLeft' });
+    fireEvent.keyDown(root.activeElement as Element, { key: 'ArrowLeft' });
+    expect(root.activeElement?.getAttribute('aria-label')).toBe('Turn NewsLens off on this page');
+  });
+
+  it('keeps focus on the pressed button when the mode changes', () => {
+    const p = props();
+    document.body.innerHTML = '<p>page</p>';
+    const update = mountControl(document, shown, p);
+    const root = document.querySelector(TAG.switch)?.shadowRoot as ShadowRoot;
+    within(root as unknown as HTMLElement).getByText('English').focus();
+    update(props({ mode: 'en' }));
+    expect(root.activeElement?.textContent).toBe('English');
+    expect(root.activeElement?.getAttribute('aria-pressed')).toBe('true');
   });
 
   it('lives in a shadow root on the page and leaves nothing behind', () => {
@@ -78,7 +99,7 @@ describe('the language switch', () => {
 });
 
 it("speaks the browser's language, naming each language in its own", () => {
-  render(<Control {...props({ t: ZH.t })} />);
+  const { screen } = render(props({ t: ZH.t }));
   expect(screen.getByRole('toolbar', { name: 'NewsLens：显示语言' })).toBeTruthy();
   expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['English', '中文', '双语', '‹', '×']);
   expect(screen.getByRole('button', { name: '在此页面关闭 NewsLens' })).toBeTruthy();
@@ -90,13 +111,13 @@ describe('the switch on the page', () => {
 
   it('names the shortcut in its tooltip, folds to one button and unfolds from it', () => {
     const p = props();
-    render(<Control {...p} />);
+    const { screen } = render(p);
     expect(screen.getByRole('toolbar').getAttribute('title')).toBe('Language shown on this page (shortcut: Alt+Shift+L)');
     fireEvent.click(screen.getByRole('button', { name: 'Fold the language switch' }));
     expect(p.onFold).toHaveBeenCalledWith(true);
     cleanup();
-    render(<Control {...props({ folded: true, mode: 'zh-Hans', onFold: p.onFold })} />);
-    const only = screen.getByRole('button');
+    const folded = render(props({ folded: true, mode: 'zh-Hans', onFold: p.onFold })).screen;
+    const only = folded.getByRole('button');
     expect(only.getAttribute('aria-expanded')).toBe('false');
     expect(only.getAttribute('aria-label')).toBe('NewsLens: show the language switch');
     expect(only.textContent).toBe('NewsLens中文');

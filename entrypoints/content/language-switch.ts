@@ -1,4 +1,3 @@
-import { Fragment, render } from 'preact';
 import type { Translate } from '@/utils/i18n';
 import { modeName } from '@/utils/language-names';
 import { CYCLE_SHORTCUT } from '@/utils/shortcut';
@@ -8,8 +7,10 @@ import type { ChangeLog } from './restore/changes';
 import { styleShadow } from './styles';
 
 /**
- * The language switch ("NewsLens English · 中文 · Both"), drawn by Preact inside a shadow root so
- * that the page's styles cannot reach it. It stands in the page's flow right under the article's
+ * The language switch ("NewsLens English · 中文 · Both"), built with the DOM inside a shadow root so
+ * that the page's styles cannot reach it. Plain DOM like the other widgets (widgets.ts), not Preact:
+ * a UI library in the content script is loaded and parsed on every page, and Preact was a quarter of
+ * the script's size for five buttons. It stands in the page's flow right under the article's
  * title, so it covers no text and comes early in the tab order; a page where no title was found
  * gets it in the bottom corner instead. Folded (remembered per site), it is one small button.
  * Plain buttons with aria-pressed: Tab reaches them, Enter/Space press them, and the arrow keys
@@ -69,43 +70,68 @@ const byReader = (event: Event, act: () => void): void => {
   if (event.isTrusted !== false) act();
 };
 
-export function Control({ modes, mode, t, folded, onMode, onFold, onOff }: ControlProps) {
-  const hint = t('switchHint', CYCLE_SHORTCUT);
+interface ButtonSpec {
+  /** Which button it is, so that focus stays on it when the switch is drawn again. */
+  key: string;
+  text: string;
+  label?: string;
+  title?: string;
+  className?: string;
+  lang?: string;
+  pressed?: boolean;
+  expanded?: boolean;
+  act: () => void;
+}
+
+function button(doc: Document, spec: ButtonSpec): HTMLButtonElement {
+  const el = doc.createElement('button');
+  el.type = 'button';
+  el.setAttribute('data-key', spec.key);
+  if (spec.className) el.className = spec.className;
+  if (spec.pressed !== undefined) el.setAttribute('aria-pressed', String(spec.pressed));
+  if (spec.expanded !== undefined) el.setAttribute('aria-expanded', String(spec.expanded));
+  if (spec.label) el.setAttribute('aria-label', spec.label);
+  if (spec.title) el.title = spec.title;
+  if (spec.lang) el.lang = spec.lang;
+  el.textContent = spec.text;
+  el.addEventListener('click', (event) => byReader(event, spec.act));
+  return el;
+}
+
+function span(doc: Document, className: string, text: string, attrs: Record<string, string> = {}): HTMLSpanElement {
+  const el = doc.createElement('span');
+  if (className) el.className = className;
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  el.textContent = text;
+  return el;
+}
+
+/** The switch's bar for `props`: folded, one button; else the modes, fold and off. */
+export function drawControl(doc: Document, { modes, mode, t, folded, onMode, onFold, onOff }: ControlProps): HTMLElement {
+  const bar = doc.createElement('div');
+  bar.className = 'bar';
+  bar.title = t('switchHint', CYCLE_SHORTCUT);
   if (folded) {
-    return (
-      <div class="bar" title={hint}>
-        <button type="button" aria-expanded="false" aria-label={t('switchUnfold')} onClick={(event) => byReader(event, () => onFold(false))}>
-          <span class="brand">NewsLens</span>
-          <span lang={mode === 'both' ? undefined : mode}>{modeName(mode, t)}</span>
-        </button>
-      </div>
-    );
+    const unfold = button(doc, { key: 'unfold', text: '', expanded: false, label: t('switchUnfold'), act: () => onFold(false) });
+    unfold.append(span(doc, 'brand', 'NewsLens'), span(doc, '', modeName(mode, t), mode === 'both' ? {} : { lang: mode }));
+    bar.append(unfold);
+    return bar;
   }
-  return (
-    <div class="bar" role="toolbar" aria-label={t('switchLabel')} title={hint} onKeyDown={moveFocus}>
-      <span class="brand" aria-hidden="true">
-        NewsLens
-      </span>
-      {modes.map((each, i) => (
-        <Fragment key={each}>
-          {i > 0 && (
-            <span class="sep" aria-hidden="true">
-              ·
-            </span>
-          )}
-          <button type="button" aria-pressed={each === mode} lang={each === 'both' ? undefined : each} onClick={(event) => byReader(event, () => onMode(each))}>
-            {modeName(each, t)}
-          </button>
-        </Fragment>
-      ))}
-      <button type="button" class="quiet fold" aria-expanded="true" aria-label={t('switchFold')} title={t('switchFold')} onClick={(event) => byReader(event, () => onFold(true))}>
-        ‹
-      </button>
-      <button type="button" class="quiet off" aria-label={t('switchOff')} title={t('switchOff')} onClick={(event) => byReader(event, onOff)}>
-        ×
-      </button>
-    </div>
+  bar.setAttribute('role', 'toolbar');
+  bar.setAttribute('aria-label', t('switchLabel'));
+  bar.addEventListener('keydown', moveFocus);
+  bar.append(span(doc, 'brand', 'NewsLens', { 'aria-hidden': 'true' }));
+  modes.forEach((each, i) => {
+    if (i > 0) bar.append(span(doc, 'sep', '·', { 'aria-hidden': 'true' }));
+    bar.append(
+      button(doc, { key: `mode:${each}`, text: modeName(each, t), pressed: each === mode, lang: each === 'both' ? undefined : each, act: () => onMode(each) }),
+    );
+  });
+  bar.append(
+    button(doc, { key: 'fold', text: '‹', className: 'quiet fold', expanded: true, label: t('switchFold'), title: t('switchFold'), act: () => onFold(true) }),
+    button(doc, { key: 'off', text: '×', className: 'quiet off', label: t('switchOff'), title: t('switchOff'), act: onOff }),
   );
+  return bar;
 }
 
 /**
@@ -131,7 +157,14 @@ export function mountControl(doc: Document, log: ChangeLog, props: ControlProps,
   styleShadow(root, CONTROL_CSS);
   const container = doc.createElement('div');
   root.append(container);
-  render(<Control {...props} />, container);
+  const draw = (next: ControlProps) => {
+    // Drawn anew on each change; the button that had focus keeps it (a mode pressed by keyboard).
+    // Read as an attribute: Firefox's content scripts see page nodes through wrappers that fail instanceof.
+    const focused = root.activeElement?.getAttribute('data-key');
+    container.replaceChildren(drawControl(doc, next));
+    if (focused) container.querySelector<HTMLElement>(`[data-key="${focused}"]`)?.focus();
+  };
+  draw(props);
   const next = after?.nextSibling;
   if (after && next) log.insert(host, { before: next });
   else if (after?.parentElement) log.insert(host, { into: after.parentElement, at: 'end' });
@@ -139,6 +172,5 @@ export function mountControl(doc: Document, log: ChangeLog, props: ControlProps,
     host.setAttribute(MARK.display, 'corner');
     log.insert(host, { into: doc.documentElement, at: 'end' });
   }
-  log.onUndo(() => render(null, container));
-  return (next) => render(<Control {...next} />, container);
+  return draw;
 }
