@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from './helpers/chromium.mjs';
 
@@ -57,6 +58,17 @@ describe('the packages', () => {
     const chrome = unzip(zipOf('chrome'), 'chrome');
     assert.equal(JSON.parse(fs.readFileSync(path.join(chrome, 'manifest.json'), 'utf8')).manifest_version, 3);
     assertSameFiles(chrome, path.join(ROOT, '.output/chrome-mv3'));
+  });
+
+  // The speed issue's budgets: the content script is loaded and parsed on every page the reader
+  // opens; the background's size is what a cold start reads before its first analysis.
+  it('keeps the content script within 40 KB gzipped and the background within 104 KB', () => {
+    const chrome = path.join(ROOT, '.output/chrome-mv3');
+    const gzipKB = (file) => gzipSync(fs.readFileSync(path.join(chrome, file))).length / 1024;
+    const content = gzipKB('content-scripts/content.js');
+    const background = gzipKB('background.js');
+    assert.ok(content > 5 && content <= 40, `content script ${content.toFixed(1)} KB gzipped`);
+    assert.ok(background > 5 && background <= 104, `background ${background.toFixed(1)} KB gzipped`);
   });
 
   it('the sources archive holds the build inputs, no tests, and this lockfile', () => {
