@@ -12,8 +12,8 @@ import { startServer } from './helpers/server.mjs';
  * article's width (ui-modes), the switch covers no text at a desktop and a phone size (ui-switch),
  * the reader stacks pairs in the popup and sets them side by side in a wide tab (ui-reader), and
  * axe-core finds no serious violation on the popup, the reader tab and the options (ui-axe).
- * Corrections are checked in both browsers by ui-corrections.test.mjs. Not here: the Chinese UI
- * (Debian's Firefox ESR has no zh-CN language pack to switch to). Run after
+ * Corrections are checked in both browsers by ui-corrections.test.mjs, the Chinese UI by
+ * ui-locale-firefox.test.mjs. Run after
  * `npm run build:firefox`: `node --test test/e2e/ui-firefox.test.mjs`.
  */
 
