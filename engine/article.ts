@@ -556,7 +556,7 @@ function isDateline(text: string): boolean {
  * An editor's credit closing a Chinese news story ("（ 责任编辑：魏喆 ）", "编辑：王芳"): the site's
  * production note, printed under every story, not the story's text.
  */
-const EDITOR_CREDIT = /^[（(【\[]?\s*(?:责任编辑|责编|编辑|編輯|責任編輯)\s*[:：]\s*[\p{L}·・ ]{1,16}\s*[）)】\]]?$/u;
+const EDITOR_CREDIT = /^[（(【[]?\s*(?:责任编辑|责编|编辑|編輯|責任編輯)\s*[:：]\s*[\p{L}·・ ]{1,16}\s*[）)】\]]?$/u;
 
 /** Shortest paragraph (non-space characters) beside the article's container that joins the story. */
 const MIN_BESIDE = 80;

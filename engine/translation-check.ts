@@ -172,7 +172,7 @@ interface Word {
   name: boolean;
 }
 
-const SENTENCE_START = /(?:^|[.!?:;"“”«»¿¡()\[\]])\s*$/u;
+const SENTENCE_START = /(?:^|[.!?:;"“”«»¿¡()[\]])\s*$/u;
 
 function latinWords(text: string): Word[] {
   return [...text.matchAll(LATIN_WORD)].map((m) => {

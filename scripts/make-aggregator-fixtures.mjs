@@ -47,8 +47,8 @@ const cut = (t, n) => t.slice(0, n);
 {
   const d = doc('cnn.304489');
   const P = d.paragraphs; const last = P.length - 1;
-  const enTr = P[last].en.slice(0, Math.floor(P[last].en.length * 0.5)) + '...';
-  const summary = cut(P[0].zh, 60) + ' ' + cut(P[0].en, 150);
+  const enTr = `${P[last].en.slice(0, Math.floor(P[last].en.length * 0.5))}...`;
+  const summary = `${cut(P[0].zh, 60)} ${cut(P[0].en, 150)}`;
   const main = `<div class="post"><div class="post-head"><h1 class="post-title">${esc(d.title.zh)} ${esc(d.title.en)}</h1>
 <div class="meta"><span>阅读 1.2k</span> <span>2小时前 2h ago</span></div>
 <div class="digest">${esc(summary)}</div>
@@ -101,7 +101,7 @@ ${P.map((p, i) => `<div class="para">${esc(i === last ? enTr : p.en)}</div>`).jo
 {
   const d = doc('bbc.381746');
   const P = d.paragraphs; const last = P.length - 1;
-  const zhTr = P[last].zh.slice(0, Math.floor(P[last].zh.length * 0.5)) + '...';
+  const zhTr = `${P[last].zh.slice(0, Math.floor(P[last].zh.length * 0.5))}...`;
   const main = `<div class="story"><h1>${esc(d.title.en)} | ${esc(d.title.zh)}</h1>
 <p class="abstract">${esc(cut(P[0].en, 150))}...</p>
 <div class="bilingual-grid" style="display:grid;grid-template-columns:1fr 1fr">
@@ -113,7 +113,7 @@ ${P.map((p, i) => `<div class="para">${esc(i === last ? enTr : p.en)}</div>`).jo
     title: d.title,
     bilingual: { languages: ['en', 'zh'], layouts: ['inline', 'side-by-side'] },
     pairs: P.slice(0, last).map((p) => ({ en: p.en, zh: p.zh })),
-    duplicates: [{ kind: 'truncated', kept: P[0].en, copies: [cut(P[0].en, 150) + '...'] }],
+    duplicates: [{ kind: 'truncated', kept: P[0].en, copies: [`${cut(P[0].en, 150)}...`] }],
     truncated: [{ text: zhTr }],
     disclosures: [{ kind: 'generated', source: 'text' }],
   });
@@ -175,7 +175,7 @@ ${P.map((p, i) => `<div class="para">${esc(i === last ? enTr : p.en)}</div>`).jo
 {
   const d = doc('independent.226346', 'hant', 2, 6);
   const P = d.paragraphs; const last = P.length - 1;
-  const zhTr = P[last].zh.slice(0, Math.floor(P[last].zh.length * 0.55)) + '……';
+  const zhTr = `${P[last].zh.slice(0, Math.floor(P[last].zh.length * 0.55))}……`;
   const zhs = P.map((p, i) => (i === last ? zhTr : p.zh)).filter((_, i) => i !== 2);
   const main = `<article class="post"><h1>${esc(d.title.en)}｜${esc(d.title.zh)}</h1>
 <section class="en">${P.map((p) => `<p>${esc(p.en)}</p>`).join('\n')}</section>

@@ -111,7 +111,7 @@ export function correctFindings(text: TextAnalysis, findings: PageFindings, list
     if (kept !== undefined && isCorrected(list, 'duplicate', group.kept)) shownAgain.add(kept);
   });
   const markupCount = report.disclosures.length - findings.textDisclosures.length;
-  const unpaired = text.pairs.filter((pair, i) => {
+  const unpaired = text.pairs.filter((_pair, i) => {
     const reported = report.bilingual.pairs[i];
     return reported !== undefined && isCorrected(list, 'translation', pairText(reported.a.text, reported.b.text));
   });
