@@ -49,6 +49,11 @@ const LABEL_LENGTH = 40;
 const LABEL_CONFIDENCE = 0.7;
 const PAIR_THRESHOLD = 0.5;
 /**
+ * Beyond this ratio of their expected lengths, a heading and the labelled line under it ("原文标题:
+ * …") are not one title in two languages (an author's name under a headline, say).
+ */
+const LABELLED_SPREAD = 3;
+/**
  * Evidence (summed log-odds) the paragraph pairs of a page must carry before the page counts as
  * bilingual. On the development split of ntrex128 (55 documents in 25 language pairs, five
  * paragraphs against the other language's four, 1,375 pages; negatives: another document's four),
@@ -378,8 +383,22 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     const sp = side(p);
     const sq = side(q);
     if (sp === null || sq === null || sp === sq) continue;
-    // "原文标题：" beside the title it introduces is a label and its value, not two versions.
-    if ((kinds.get(p.id) === 'label') !== (kinds.get(q.id) === 'label')) continue;
+    // "原文标题：" beside the title it introduces is a label and its value, not two versions; the
+    // value translates the heading right above the line, when that heading is in the other language.
+    if ((kinds.get(p.id) === 'label') !== (kinds.get(q.id) === 'label')) {
+      const value = kinds.get(p.id) === 'label' ? q : p;
+      const [heading] = byBlock.get(value.block - 1) ?? [];
+      if (!heading || byBlock.get(heading.block)?.length !== 1 || (heading.role !== 'heading' && heading.role !== 'title')) continue;
+      const sh = side(heading);
+      if (sh === null || sh === side(value)) continue;
+      const [x, y] = sh === 0 ? [heading, value] : [value, heading];
+      const spread = lengthOf(y) / (lengthOf(x) * ratio);
+      if (spread > LABELLED_SPREAD || spread < 1 / LABELLED_SPREAD) continue;
+      // The layout says what the words may not: titles share few anchors, so any score pairs.
+      verified.push({ a: x.id, b: y.id, confidence: Math.max(translationScore(x.text, y.text, memo, ratio, picked.tags), LABEL_CONFIDENCE) });
+      inlinePaired.add(x.id).add(y.id);
+      continue;
+    }
     const [x, y] = sp === 0 ? [p, q] : [q, p];
     const score = translationScore(x.text, y.text, memo, ratio, picked.tags);
     // Two short halves are a label pair whatever their score: lengths agree by chance on so little.

@@ -310,3 +310,27 @@ describe('a line translated into itself', () => {
     expect(result.untranslated.map((id) => textOf(units, id))).toEqual([at(en, 2)]);
   });
 });
+
+describe('a translated heading over a label line with the original title', () => {
+  it('pairs the heading with the label\'s value, never with the label or the link line', () => {
+    // Three stories of an AI-written Hacker News digest (test/fixtures/real-hnsummarizer-labels-zh-en).
+    const story = (heading: string, title: string, url: string, summary: string) =>
+      `<h2>${heading}</h2><p><strong>原文标题</strong>: ${title}</p><p><strong>原文链接</strong>: <a href="${url}">${url}</a></p><p>${summary}</p><hr>`;
+    const html = `<html><body><article><h1>Hacker News 每日摘要</h1>${[
+      story('2. 重罪基准', 'Felony Bench', 'https://www.felonybench.com/', '摘要：本文介绍了一个名为“Felony Bench”的基准测试，用于衡量AI模型在真实环境中实施非法活动的次数，旨在引起对前沿模型安全风险的关注。'),
+      story('3. 科学家发布史上最大宇宙二维地图', 'Scientists release biggest 2D map of the universe', 'https://newscenter.lbl.gov/2026/08/10/scientists-release-biggest-2d-map-of-the-universe/', '摘要：DESI遗产成像调查团队发布了迄今最大的宇宙二维彩色地图，包含约40亿个天体的56万亿像素，覆盖约75%的天空，在可见光和近红外波段观测。'),
+      story('7. 公民在美国边境删除手机数据被控重罪', 'Felony charges for citizen deleting phone data at US Border', 'https://example.org/border', '摘要：一名美国公民因在边境检查时删除手机数据而被控重罪，引发了关于数字隐私和边境搜查权限的讨论。'),
+    ].join('')}</article></body></html>`;
+    const { report } = analyzeDocument(parsePage(html));
+    expect(report.bilingual.detected).toBe(true);
+    const pairs = report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['2. 重罪基准', 'Felony Bench'],
+        ['3. 科学家发布史上最大宇宙二维地图', 'Scientists release biggest 2D map of the universe'],
+        ['7. 公民在美国边境删除手机数据被控重罪', 'Felony charges for citizen deleting phone data at US Border'],
+      ]),
+    );
+    expect(pairs.flat().filter((text) => text.startsWith('原文') || text.startsWith('https://'))).toEqual([]);
+  });
+});
