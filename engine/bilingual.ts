@@ -183,6 +183,7 @@ function structuralPairs(
     const [x, y] = row;
     if (row.length === 2 && x && y && side(x) !== side(y)) take(scored(x, y));
   }
+  for (const pair of glossaryRows(rows, side, places)) take(scored(...pair));
 
   // Alternating runs: which language opens a pair is the one that opens most runs, so that a
   // missing translation does not shift every later pair by one.
@@ -222,6 +223,61 @@ function structuralPairs(
   // Once the page is seen to alternate, a run that a missing translation cut short is the same
   // layout: it needs the ordinary mean, not the proof a page's only run must give.
   if (alternates || pairs.length >= MIN_ALTERNATING_PAIRS) for (const candidates of pending) if (meanOf(candidates) >= RUN_MEAN) candidates.forEach(take);
+  return pairs;
+}
+
+/**
+ * Rows of wider tables (English term | 简体中文 | 繁體中文 | 说明): the first column mostly in one
+ * language and the first mostly in the other hold a term and its translation, cell by cell; the
+ * columns after them add variants and notes. A cell the same as its neighbour (a name kept as it
+ * is) pairs nothing, nor a row whose cells differ too much in length (a term beside a description)
+ * unless both are short: a term and its rendering ("Hook", "钩子 / 钩子函数") vary in length.
+ */
+function glossaryRows(
+  rows: Map<string, BilingualUnit[]>,
+  side: (unit: BilingualUnit) => 0 | 1 | null,
+  places: Map<number, BlockPlace>,
+): [BilingualUnit, BilingualUnit][] {
+  const colOf = (unit: BilingualUnit) => places.get(unit.block)?.cell?.col ?? -1;
+  const tables = new Map<number, BilingualUnit[][]>();
+  for (const row of rows.values()) {
+    const table = places.get((row[0] as BilingualUnit).block)?.cell?.table ?? -1;
+    if (row.length > 2) tables.set(table, [...(tables.get(table) ?? []), row]);
+  }
+  const pairs: [BilingualUnit, BilingualUnit][] = [];
+  for (const wide of tables.values()) {
+    // Votes per column and side: which language each column is written in.
+    const votes = new Map<number, { 0: number; 1: number }>();
+    for (const row of wide) {
+      for (const unit of row) {
+        const s = side(unit);
+        if (s === null) continue;
+        const vote = votes.get(colOf(unit)) ?? { 0: 0, 1: 0 };
+        vote[s]++;
+        votes.set(colOf(unit), vote);
+      }
+    }
+    const firstOf = (s: 0 | 1) =>
+      [...votes.entries()].filter(([, vote]) => vote[s] > vote[s === 0 ? 1 : 0] && vote[s] * 2 >= wide.length).sort(([c], [d]) => c - d)[0]?.[0];
+    const col0 = firstOf(0);
+    const col1 = firstOf(1);
+    if (col0 === undefined || col1 === undefined) continue;
+    const found: [BilingualUnit, BilingualUnit][] = [];
+    for (const row of wide) {
+      const x = row.filter((unit) => colOf(unit) === col0);
+      const y = row.filter((unit) => colOf(unit) === col1);
+      const [a] = x;
+      const [b] = y;
+      if (x.length !== 1 || y.length !== 1 || !a || !b || side(a) !== 0 || side(b) !== 1) continue;
+      if (normalised(a.text) === normalised(b.text)) continue;
+      const la = latinLength(a.text);
+      const lb = latinLength(b.text);
+      const spread = lb / la;
+      if ((la <= LABEL_LENGTH && lb <= LABEL_LENGTH) || (spread <= LABELLED_SPREAD && spread >= 1 / LABELLED_SPREAD)) found.push([a, b]);
+    }
+    // One row in two languages is a misread short cell as often as a glossary.
+    if (found.length >= MIN_ALTERNATING_PAIRS) pairs.push(...found);
+  }
   return pairs;
 }
 

@@ -334,3 +334,27 @@ describe('a translated heading over a label line with the original title', () =>
     expect(pairs.flat().filter((text) => text.startsWith('原文') || text.startsWith('https://'))).toEqual([]);
   });
 });
+
+describe('a glossary table wider than two columns', () => {
+  it('pairs each term with its rendering in the first column of the other language, not with variants or notes', () => {
+    // Rows of test/corpus/real-pages-hard/real-claudecode-terminology-glossary-en-zh (English | 简体中文 | 繁體中文 | 说明).
+    const rows = [
+      ['Claude Code', 'Claude Code', 'Claude Code', '产品名称，保持英文'],
+      ['AI Agent', 'AI 智能体 / AI 代理', 'AI 智慧體 / AI 代理', '根据上下文选择合适翻译'],
+      ['Slash Commands', '斜杠命令', '斜杠命令', '保持统一'],
+      ['Hook', '钩子 / 钩子函数', '鉤子 / 鉤子函數', '编程概念'],
+      ['Repository', '仓库 / 代码仓库', '倉庫 / 程式碼倉庫', '相关'],
+    ];
+    const cell = (text: string) => `<td>${text}</td>`;
+    const html = `<html><body><article><p>本文档提供 Claude Code 相关术语的中英文对照，确保翻译的准确性和一致性。</p><p>This document provides Chinese-English terminology reference for Claude Code related terms to ensure translation accuracy and consistency.</p><table><tbody>${rows
+      .map((row) => `<tr>${row.map(cell).join('')}</tr>`)
+      .join('')}</tbody></table></article></body></html>`;
+    const { report } = analyzeDocument(parsePage(html));
+    const pairs = report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text].sort().join(' = '));
+    for (const [term, rendering] of rows.slice(1)) expect(pairs).toContain([term, rendering].sort().join(' = '));
+    // Traditional variants, notes and a name kept as it is pair with nothing.
+    const others = new Set(['Claude Code', ...rows.flatMap((row) => row.slice(2).filter((text) => text !== row[1]))]);
+    const halves = report.bilingual.pairs.flatMap((pair) => [pair.a.text, pair.b.text]);
+    expect(halves.filter((text) => others.has(text))).toEqual([]);
+  });
+});
