@@ -410,7 +410,7 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   // Addresses and datelines pair with nothing and say nothing of the page's languages; a label
   // pairs only with its own translation beside it (below).
   const kinds = new Map(given.map((unit) => [unit.id, unit.code ? null : shortLineKind(unit.text)]));
-  const units = given.filter((unit) => !unit.code && kinds.get(unit.id) !== 'address' && kinds.get(unit.id) !== 'dateline');
+  const units = given.filter((unit) => !unit.code && kinds.get(unit.id) !== 'address' && kinds.get(unit.id) !== 'dateline' && kinds.get(unit.id) !== 'code');
   const lengthOf = lengthMemo();
   const picked = pickLanguages(units, lengthOf);
   if (!picked) return NONE;
