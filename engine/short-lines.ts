@@ -49,7 +49,6 @@ export function shortLineKind(text: string): ShortLine | null {
  * include directive, a decorator): ASCII only, and opening as code does or with every word marked as code.
  */
 function isCode(line: string): boolean {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point.
   if (!/^[\x20-\x7e]+$/u.test(line)) return false;
   if (CODE_OPENING.test(line)) return true;
   const words = line.split(' ').filter((word) => HAS_LETTER.test(word));
