@@ -175,7 +175,9 @@ function structuralPairs(
   const rows = new Map<string, BilingualUnit[]>();
   for (const unit of flow) {
     const cell = places.get(unit.block)?.cell;
-    if (!cell) continue;
+    // The header cells atop a table name its columns ("英文 | 日本語訳", "ESPAÑOL | ENGLISH"): labels,
+    // not a text and its translation. Header cells further down head sections ("Saludos | Greetings").
+    if (!cell || (cell.head && cell.row === 0)) continue;
     const key = `${cell.table}:${cell.row}`;
     rows.set(key, [...(rows.get(key) ?? []), unit]);
   }

@@ -358,3 +358,19 @@ describe('a glossary table wider than two columns', () => {
     expect(halves.filter((text) => others.has(text))).toEqual([]);
   });
 });
+
+describe('the header row of a two-language table', () => {
+  it('names the columns and pairs with nothing', () => {
+    // test/fixtures/real-parallelbook-readme-table-ja-en (英文 | 日本語訳); the header rows that head
+    // sections lower down pair (real-dc2005-glossary-es-en, checked by test/fixtures.test.ts).
+    const html = `<html><body><article><p>本プロジェクトでは、英語の文章とその日本語訳を対にした対訳コーパスを作ります。以下はその例です。</p><table><thead><tr><th>英文</th><th>日本語訳</th></tr></thead><tbody>
+      <tr><td>I am happy to join with you today in what will go down in history as the greatest demonstration for freedom in the history of our nation.</td><td>私は今日、歴史に残るほどの自由のための最大のデモに参加できて嬉しいです。</td></tr>
+      <tr><td>Five score years ago, a great American, in whose symbolic shadow we stand today, signed the Emancipation Proclamation.</td><td>五十年前、偉大なアメリカ人が、彼の象徴的な影の下で今日立っている私たちが、奴隷解放宣言に署名しました。</td></tr>
+    </tbody></table></article></body></html>`;
+    const { report } = analyzeDocument(parsePage(html));
+    const halves = report.bilingual.pairs.flatMap((pair) => [pair.a.text, pair.b.text]);
+    expect(halves).toContain('私は今日、歴史に残るほどの自由のための最大のデモに参加できて嬉しいです。');
+    expect(halves).toContain('五十年前、偉大なアメリカ人が、彼の象徴的な影の下で今日立っている私たちが、奴隷解放宣言に署名しました。');
+    expect(halves.filter((text) => text === '英文' || text === '日本語訳')).toEqual([]);
+  });
+});
