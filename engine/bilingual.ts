@@ -243,8 +243,11 @@ function glossaryRows(
   const colOf = (unit: BilingualUnit) => places.get(unit.block)?.cell?.col ?? -1;
   const tables = new Map<number, BilingualUnit[][]>();
   for (const row of rows.values()) {
+    if (row.length <= 2) continue;
     const table = places.get((row[0] as BilingualUnit).block)?.cell?.table ?? -1;
-    if (row.length > 2) tables.set(table, [...(tables.get(table) ?? []), row]);
+    const list = tables.get(table) ?? [];
+    list.push(row);
+    tables.set(table, list);
   }
   const pairs: [BilingualUnit, BilingualUnit][] = [];
   for (const wide of tables.values()) {
