@@ -15,6 +15,7 @@ import { splitInline } from './inline';
 import { splitBySentences } from './sentence-runs';
 import { assignLanguagesCounted, baseLanguage, detectLanguage, type LanguageHint, type LanguageMemo, languageMemo } from './languages';
 import type { Part, ReportBlock } from './report';
+import { shortLineKind } from './short-lines';
 import { snapshotPage } from './snapshot';
 import { titleOf } from './title';
 import { shortOfTranslation, truncation } from './truncation';
@@ -109,6 +110,16 @@ function writtenTwice(parts: readonly Part[]): boolean {
   return spread <= INLINE_SPREAD && spread >= 1 / INLINE_SPREAD;
 }
 
+/**
+ * A label and its value in another language ("原文标题: Kobo can run apps now"): two texts that are
+ * not one written twice, but the value may translate a neighbour (bilingual.ts pairs it with the
+ * heading it follows), so it stands apart from its label.
+ */
+function labelAndValue(parts: readonly Part[]): boolean {
+  const [label, value] = parts;
+  return parts.length === 2 && !!label && !!value && shortLineKind(label.text) === 'label' && baseLanguage(label.lang) !== baseLanguage(value.lang);
+}
+
 /** Text lines in each language a preformatted block needs to count as a text and its translation. */
 const MIN_ALTERNATIONS = 3;
 /** Share of line-to-line changes of language that makes a preformatted block alternate (a line misread here and there). */
@@ -171,7 +182,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
             ? translatedHalves(splitBySentences(block.text, { memo }))
             : [];
     // Alternating lines of a preformatted block were checked line by line (alternatingText).
-    if (!(block.code && split === lines) && !writtenTwice(split)) split.length = 0;
+    if (!(block.code && split === lines) && !writtenTwice(split) && !labelAndValue(split)) split.length = 0;
     let parts =
       split.length > 1
         ? split.map((part) =>

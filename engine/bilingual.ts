@@ -49,6 +49,11 @@ const LABEL_LENGTH = 40;
 const LABEL_CONFIDENCE = 0.7;
 const PAIR_THRESHOLD = 0.5;
 /**
+ * Beyond this ratio of their expected lengths, a heading and the labelled line under it ("原文标题:
+ * …") are not one title in two languages (an author's name under a headline, say).
+ */
+const LABELLED_SPREAD = 3;
+/**
  * Evidence (summed log-odds) the paragraph pairs of a page must carry before the page counts as
  * bilingual. On the development split of ntrex128 (55 documents in 25 language pairs, five
  * paragraphs against the other language's four, 1,375 pages; negatives: another document's four),
@@ -170,7 +175,9 @@ function structuralPairs(
   const rows = new Map<string, BilingualUnit[]>();
   for (const unit of flow) {
     const cell = places.get(unit.block)?.cell;
-    if (!cell) continue;
+    // The header cells atop a table name its columns ("英文 | 日本語訳", "ESPAÑOL | ENGLISH"): labels,
+    // not a text and its translation. Header cells further down head sections ("Saludos | Greetings").
+    if (!cell || (cell.head && cell.row === 0)) continue;
     const key = `${cell.table}:${cell.row}`;
     rows.set(key, [...(rows.get(key) ?? []), unit]);
   }
@@ -178,6 +185,7 @@ function structuralPairs(
     const [x, y] = row;
     if (row.length === 2 && x && y && side(x) !== side(y)) take(scored(x, y));
   }
+  for (const pair of glossaryRows(rows, side, places)) take(scored(...pair));
 
   // Alternating runs: which language opens a pair is the one that opens most runs, so that a
   // missing translation does not shift every later pair by one.
@@ -217,6 +225,64 @@ function structuralPairs(
   // Once the page is seen to alternate, a run that a missing translation cut short is the same
   // layout: it needs the ordinary mean, not the proof a page's only run must give.
   if (alternates || pairs.length >= MIN_ALTERNATING_PAIRS) for (const candidates of pending) if (meanOf(candidates) >= RUN_MEAN) candidates.forEach(take);
+  return pairs;
+}
+
+/**
+ * Rows of wider tables (English term | 简体中文 | 繁體中文 | 说明): the first column mostly in one
+ * language and the first mostly in the other hold a term and its translation, cell by cell; the
+ * columns after them add variants and notes. A cell the same as its neighbour (a name kept as it
+ * is) pairs nothing, nor a row whose cells differ too much in length (a term beside a description)
+ * unless both are short: a term and its rendering ("Hook", "钩子 / 钩子函数") vary in length.
+ */
+function glossaryRows(
+  rows: Map<string, BilingualUnit[]>,
+  side: (unit: BilingualUnit) => 0 | 1 | null,
+  places: Map<number, BlockPlace>,
+): [BilingualUnit, BilingualUnit][] {
+  const colOf = (unit: BilingualUnit) => places.get(unit.block)?.cell?.col ?? -1;
+  const tables = new Map<number, BilingualUnit[][]>();
+  for (const row of rows.values()) {
+    if (row.length <= 2) continue;
+    const table = places.get((row[0] as BilingualUnit).block)?.cell?.table ?? -1;
+    const list = tables.get(table) ?? [];
+    list.push(row);
+    tables.set(table, list);
+  }
+  const pairs: [BilingualUnit, BilingualUnit][] = [];
+  for (const wide of tables.values()) {
+    // Votes per column and side: which language each column is written in.
+    const votes = new Map<number, { 0: number; 1: number }>();
+    for (const row of wide) {
+      for (const unit of row) {
+        const s = side(unit);
+        if (s === null) continue;
+        const vote = votes.get(colOf(unit)) ?? { 0: 0, 1: 0 };
+        vote[s]++;
+        votes.set(colOf(unit), vote);
+      }
+    }
+    const firstOf = (s: 0 | 1) =>
+      [...votes.entries()].filter(([, vote]) => vote[s] > vote[s === 0 ? 1 : 0] && vote[s] * 2 >= wide.length).sort(([c], [d]) => c - d)[0]?.[0];
+    const col0 = firstOf(0);
+    const col1 = firstOf(1);
+    if (col0 === undefined || col1 === undefined) continue;
+    const found: [BilingualUnit, BilingualUnit][] = [];
+    for (const row of wide) {
+      const x = row.filter((unit) => colOf(unit) === col0);
+      const y = row.filter((unit) => colOf(unit) === col1);
+      const [a] = x;
+      const [b] = y;
+      if (x.length !== 1 || y.length !== 1 || !a || !b || side(a) !== 0 || side(b) !== 1) continue;
+      if (normalised(a.text) === normalised(b.text)) continue;
+      const la = latinLength(a.text);
+      const lb = latinLength(b.text);
+      const spread = lb / la;
+      if ((la <= LABEL_LENGTH && lb <= LABEL_LENGTH) || (spread <= LABELLED_SPREAD && spread >= 1 / LABELLED_SPREAD)) found.push([a, b]);
+    }
+    // One row in two languages is a misread short cell as often as a glossary.
+    if (found.length >= MIN_ALTERNATING_PAIRS) pairs.push(...found);
+  }
   return pairs;
 }
 
@@ -349,7 +415,7 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   // Addresses and datelines pair with nothing and say nothing of the page's languages; a label
   // pairs only with its own translation beside it (below).
   const kinds = new Map(given.map((unit) => [unit.id, unit.code ? null : shortLineKind(unit.text)]));
-  const units = given.filter((unit) => !unit.code && kinds.get(unit.id) !== 'address' && kinds.get(unit.id) !== 'dateline');
+  const units = given.filter((unit) => !unit.code && kinds.get(unit.id) !== 'address' && kinds.get(unit.id) !== 'dateline' && kinds.get(unit.id) !== 'code');
   const lengthOf = lengthMemo();
   const picked = pickLanguages(units, lengthOf);
   if (!picked) return NONE;
@@ -378,8 +444,22 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     const sp = side(p);
     const sq = side(q);
     if (sp === null || sq === null || sp === sq) continue;
-    // "原文标题：" beside the title it introduces is a label and its value, not two versions.
-    if ((kinds.get(p.id) === 'label') !== (kinds.get(q.id) === 'label')) continue;
+    // "原文标题：" beside the title it introduces is a label and its value, not two versions; the
+    // value translates the heading right above the line, when that heading is in the other language.
+    if ((kinds.get(p.id) === 'label') !== (kinds.get(q.id) === 'label')) {
+      const value = kinds.get(p.id) === 'label' ? q : p;
+      const [heading] = byBlock.get(value.block - 1) ?? [];
+      if (!heading || byBlock.get(heading.block)?.length !== 1 || (heading.role !== 'heading' && heading.role !== 'title')) continue;
+      const sh = side(heading);
+      if (sh === null || sh === side(value)) continue;
+      const [x, y] = sh === 0 ? [heading, value] : [value, heading];
+      const spread = lengthOf(y) / (lengthOf(x) * ratio);
+      if (spread > LABELLED_SPREAD || spread < 1 / LABELLED_SPREAD) continue;
+      // The layout says what the words may not: titles share few anchors, so any score pairs.
+      verified.push({ a: x.id, b: y.id, confidence: Math.max(translationScore(x.text, y.text, memo, ratio, picked.tags), LABEL_CONFIDENCE) });
+      inlinePaired.add(x.id).add(y.id);
+      continue;
+    }
     const [x, y] = sp === 0 ? [p, q] : [q, p];
     const score = translationScore(x.text, y.text, memo, ratio, picked.tags);
     // Two short halves are a label pair whatever their score: lengths agree by chance on so little.

@@ -308,12 +308,22 @@ function foldsInto(edge: Run, neighbour: Run, text: string, tokens: Token[]): bo
   return edge.weight <= 4 && nameLike(text, tokens, edge) && !translationPair(edge, neighbour, text, tokens);
 }
 
+/**
+ * A run in another script opening the text and closed by a colon labels what follows ("原文标题:
+ * Scientists release…"): the label is a text of its own, not a name inside the sentence.
+ */
+function labelsLine(run: Run, text: string, tokens: Token[]): boolean {
+  let i = (tokens[run.last] as Token).end;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return run.cls === 'cjk' && (text[i] === ':' || text[i] === '：');
+}
+
 /** A short run at either end that is not a translation of its neighbour is part of it. */
 function mergeEdges(runs: Run[], text: string, tokens: Token[]): Run[] {
   const result = runs.slice();
   const first = result[0];
   const second = result[1];
-  if (first && second && foldsInto(first, second, text, tokens)) {
+  if (first && second && !labelsLine(first, text, tokens) && foldsInto(first, second, text, tokens)) {
     absorb(second, first);
     result.shift();
   }

@@ -17,8 +17,8 @@ export type BlockKind = BlockRole | 'title' | 'label';
 
 /** Where a block sits, for side-by-side layouts (read from the DOM in the DOM phase). */
 export interface BlockPlace {
-  /** Table cell holding the block: which table, row and column. */
-  cell: { table: number; row: number; col: number } | null;
+  /** Table cell holding the block: which table, row and column; `head` for a header cell (<th>). */
+  cell: { table: number; row: number; col: number; head?: boolean } | null;
   /** Column container holding the block: two or more sibling containers laid out side by side. */
   column: { group: number; index: number } | null;
 }

@@ -150,6 +150,7 @@ export function* placesOfSteps(elements: readonly Element[], inArticle: readonly
         tables.set(table, entry);
       }
       cell = { table: entry.index, row: entry.rows.get(row) ?? -1, col: childIndex(row, td) };
+      if (tagOf(td) === 'th') cell.head = true;
     }
     const column = cell ? null : columnOf(el);
     if (column && inArticle[i]) {

@@ -242,7 +242,18 @@ export function visibleLines(el: Element): string[] {
   return lines;
 }
 
-/** Text of the element's visible nodes, `separator` written at each <br> and around block-level children. */
+/**
+ * Ruby annotations: furigana (<rt>) and their fallback parentheses (<rp>) render above the line but
+ * are not part of what the line says; a reader's text of the line (copying, reader views, the
+ * language of the line, its translation) is the base text. They still take room on the page, so
+ * they are not hidden (isHidden) for layout and article scoring.
+ */
+const ANNOTATION_TAGS = new Set(['rt', 'rp']);
+
+/**
+ * Text of the element's visible nodes, `separator` written at each <br> and around block-level
+ * children; ruby annotations left out.
+ */
 function rawText(el: Element, separator: string): string {
   const out: string[] = [];
   const cursors: ChildCursor[] = [new ChildCursor(el)];
@@ -260,8 +271,8 @@ function rawText(el: Element, separator: string): string {
       out.push((node as CharacterData).data);
     } else if (node.nodeType === 1) {
       const child = node as Element;
-      if (isHidden(child)) continue;
       const tag = tagOf(child);
+      if (ANNOTATION_TAGS.has(tag) || isHidden(child)) continue;
       const block = isBlockTag(tag);
       if (tag === 'br' || block) out.push(separator);
       cursors.push(new ChildCursor(child));

@@ -310,3 +310,67 @@ describe('a line translated into itself', () => {
     expect(result.untranslated.map((id) => textOf(units, id))).toEqual([at(en, 2)]);
   });
 });
+
+describe('a translated heading over a label line with the original title', () => {
+  it('pairs the heading with the label\'s value, never with the label or the link line', () => {
+    // Three stories of an AI-written Hacker News digest (test/fixtures/real-hnsummarizer-labels-zh-en).
+    const story = (heading: string, title: string, url: string, summary: string) =>
+      `<h2>${heading}</h2><p><strong>原文标题</strong>: ${title}</p><p><strong>原文链接</strong>: <a href="${url}">${url}</a></p><p>${summary}</p><hr>`;
+    const html = `<html><body><article><h1>Hacker News 每日摘要</h1>${[
+      story('2. 重罪基准', 'Felony Bench', 'https://www.felonybench.com/', '摘要：本文介绍了一个名为“Felony Bench”的基准测试，用于衡量AI模型在真实环境中实施非法活动的次数，旨在引起对前沿模型安全风险的关注。'),
+      story('3. 科学家发布史上最大宇宙二维地图', 'Scientists release biggest 2D map of the universe', 'https://newscenter.lbl.gov/2026/08/10/scientists-release-biggest-2d-map-of-the-universe/', '摘要：DESI遗产成像调查团队发布了迄今最大的宇宙二维彩色地图，包含约40亿个天体的56万亿像素，覆盖约75%的天空，在可见光和近红外波段观测。'),
+      story('7. 公民在美国边境删除手机数据被控重罪', 'Felony charges for citizen deleting phone data at US Border', 'https://example.org/border', '摘要：一名美国公民因在边境检查时删除手机数据而被控重罪，引发了关于数字隐私和边境搜查权限的讨论。'),
+    ].join('')}</article></body></html>`;
+    const { report } = analyzeDocument(parsePage(html));
+    expect(report.bilingual.detected).toBe(true);
+    const pairs = report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['2. 重罪基准', 'Felony Bench'],
+        ['3. 科学家发布史上最大宇宙二维地图', 'Scientists release biggest 2D map of the universe'],
+        ['7. 公民在美国边境删除手机数据被控重罪', 'Felony charges for citizen deleting phone data at US Border'],
+      ]),
+    );
+    expect(pairs.flat().filter((text) => text.startsWith('原文') || text.startsWith('https://'))).toEqual([]);
+  });
+});
+
+describe('a glossary table wider than two columns', () => {
+  it('pairs each term with its rendering in the first column of the other language, not with variants or notes', () => {
+    // Rows of test/corpus/real-pages-hard/real-claudecode-terminology-glossary-en-zh (English | 简体中文 | 繁體中文 | 说明).
+    const rows = [
+      ['Claude Code', 'Claude Code', 'Claude Code', '产品名称，保持英文'],
+      ['AI Agent', 'AI 智能体 / AI 代理', 'AI 智慧體 / AI 代理', '根据上下文选择合适翻译'],
+      ['Slash Commands', '斜杠命令', '斜杠命令', '保持统一'],
+      ['Hook', '钩子 / 钩子函数', '鉤子 / 鉤子函數', '编程概念'],
+      ['Repository', '仓库 / 代码仓库', '倉庫 / 程式碼倉庫', '相关'],
+    ];
+    const cell = (text: string) => `<td>${text}</td>`;
+    const html = `<html><body><article><p>本文档提供 Claude Code 相关术语的中英文对照，确保翻译的准确性和一致性。</p><p>This document provides Chinese-English terminology reference for Claude Code related terms to ensure translation accuracy and consistency.</p><table><tbody>${rows
+      .map((row) => `<tr>${row.map(cell).join('')}</tr>`)
+      .join('')}</tbody></table></article></body></html>`;
+    const { report } = analyzeDocument(parsePage(html));
+    const pairs = report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text].sort().join(' = '));
+    for (const [term, rendering] of rows.slice(1)) expect(pairs).toContain([term, rendering].sort().join(' = '));
+    // Traditional variants, notes and a name kept as it is pair with nothing.
+    const others = new Set(['Claude Code', ...rows.flatMap((row) => row.slice(2).filter((text) => text !== row[1]))]);
+    const halves = report.bilingual.pairs.flatMap((pair) => [pair.a.text, pair.b.text]);
+    expect(halves.filter((text) => others.has(text))).toEqual([]);
+  });
+});
+
+describe('the header row of a two-language table', () => {
+  it('names the columns and pairs with nothing', () => {
+    // test/fixtures/real-parallelbook-readme-table-ja-en (英文 | 日本語訳); the header rows that head
+    // sections lower down pair (real-dc2005-glossary-es-en, checked by test/fixtures.test.ts).
+    const html = `<html><body><article><p>本プロジェクトでは、英語の文章とその日本語訳を対にした対訳コーパスを作ります。以下はその例です。</p><table><thead><tr><th>英文</th><th>日本語訳</th></tr></thead><tbody>
+      <tr><td>I am happy to join with you today in what will go down in history as the greatest demonstration for freedom in the history of our nation.</td><td>私は今日、歴史に残るほどの自由のための最大のデモに参加できて嬉しいです。</td></tr>
+      <tr><td>Five score years ago, a great American, in whose symbolic shadow we stand today, signed the Emancipation Proclamation.</td><td>五十年前、偉大なアメリカ人が、彼の象徴的な影の下で今日立っている私たちが、奴隷解放宣言に署名しました。</td></tr>
+    </tbody></table></article></body></html>`;
+    const { report } = analyzeDocument(parsePage(html));
+    const halves = report.bilingual.pairs.flatMap((pair) => [pair.a.text, pair.b.text]);
+    expect(halves).toContain('私は今日、歴史に残るほどの自由のための最大のデモに参加できて嬉しいです。');
+    expect(halves).toContain('五十年前、偉大なアメリカ人が、彼の象徴的な影の下で今日立っている私たちが、奴隷解放宣言に署名しました。');
+    expect(halves.filter((text) => text === '英文' || text === '日本語訳')).toEqual([]);
+  });
+});

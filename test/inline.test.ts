@@ -171,6 +171,14 @@ describe('splitInline on other language pairs', () => {
     ]);
   });
 
+  it('sets a Chinese label apart from the long English value it introduces', () => {
+    // A line of an AI news digest (test/fixtures/real-hnsummarizer-labels-zh-en).
+    expect(splitInline('原文标题: Scientists release biggest 2D map of the universe').map((part) => part.text)).toEqual([
+      '原文标题:',
+      'Scientists release biggest 2D map of the universe',
+    ]);
+  });
+
   it('keeps a Chinese gloss inside English text English', () => {
     expect(splitInline('Xi Jinping (习近平) said on Monday that talks would resume.')).toHaveLength(1);
   });

@@ -20,6 +20,18 @@ describe('shortLineKind', () => {
     for (const line of ['2018年10月1日 12:30', 'October 1, 2018', '2018-10-01', '2026/03/29', '12:30']) expect(shortLineKind(line), line).toBe('dateline');
   });
 
+  it('reads code in running text: file names, include directives, decorators, directives', () => {
+    // Lines and halves of a Russian FastAPI tutorial (test/fixtures/real-control-fastapi-first-steps-ru).
+    for (const line of ['{* ../../docs_src/first_steps/tutorial001_py310.py *}', 'main.py.', '/// tip', '/// note', '@decorator', '@app.get("/")).']) {
+      expect(shortLineKind(line), line).toBe('code');
+    }
+  });
+
+  it('leaves words with a slash or in brackets alone', () => {
+    // Cells of a Spanish-English glossary (test/fixtures/real-dc2005-glossary-es-en) and a docs table.
+    for (const line of ['Hello/Hi', 'Waiter/waitress', 'Compression Configuration (English)', 'GPT-4o', 'U.S. News']) expect(shortLineKind(line), line).toBeNull();
+  });
+
   it('leaves text alone: sentences, headlines, a label with its value, figures with words', () => {
     for (const line of ['Updated 1h ago', '更新于 1小时前', 'Hot: 92', '原文标题：C++26 is done!', 'Note: the figures are in euros.', '18 states, D.C. support challenge to new asylum policy', 'Google.com is a search engine', '3.5']) {
       expect(shortLineKind(line), line).toBeNull();

@@ -27,6 +27,12 @@ describe('visibleText', () => {
     expect(visibleText(el(html))).toBe('keep shown');
   });
 
+  it('reads a ruby line as its base text, without furigana or their parentheses', () => {
+    // A lyrics line from test/fixtures/real-lyrics-ruby-list-ja-zh (RADWIMPS, with readings).
+    const line = el('<ruby><rb>何</rb><rt>なに</rt></ruby>も<ruby><rb>持</rb><rp>(</rp><rt>も</rt><rp>)</rp></ruby>たずに<ruby>生<rt>う</rt></ruby>まれ');
+    expect(visibleText(line)).toBe('何も持たずに生まれ');
+  });
+
   it('returns nothing for a hidden element itself', () => {
     const hidden = el('<p>x</p>');
     hidden.setAttribute('hidden', '');

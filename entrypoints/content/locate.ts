@@ -29,7 +29,8 @@ const SEPARATOR = /^[·•|｜/／\-–—:：、,，;；]+$/u;
 
 const IGNORED = /[\s\u200b-\u200d\u2060\ufeff]/;
 const IGNORED_ALL = /[\s\u200b-\u200d\u2060\ufeff]/g;
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+/** Text the engine leaves out of a block's text (engine/text.ts NEVER_TEXT): ruby annotations too. */
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'RT', 'RP']);
 /** Hiding an element that holds one of these would hide more than text. */
 const EMBEDDED = 'img,picture,video,audio,iframe,svg,canvas,object,embed,input,select,textarea';
 
