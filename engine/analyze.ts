@@ -238,6 +238,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
       lang: blockLangs[i] ?? 'und',
       quoted: block.quoted,
       heading: block.role === 'heading' || block.role === 'title',
+      control: block.control === true,
     })),
     snapshot.notices,
   );
