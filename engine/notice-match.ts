@@ -73,6 +73,8 @@ interface Words {
   opening: RegExp | null;
   follow: RegExp | null;
   checked: RegExp | null;
+  output: RegExp | null;
+  people: RegExp | null;
 }
 
 interface Compiled extends Words {
@@ -133,6 +135,8 @@ function builders(lex: Lexicon): { [K in keyof Words]: () => Words[K] } {
     opening: () =>
       lex.opening ? new RegExp(`^[\\p{P}\\s]*(?:(?:${alternatives(lex.opening.lead)}|${alternatives(lex.noun)})\\s+)?(?:${alternatives(lex.rel)})(?![${W}])`, 'u') : null,
     follow: () => (lex.opening ? new RegExp(`^(?:[^\\s,;:]+\\s+)?(?:${alternatives(lex.opening.follow)})(?![${W}])`, 'u') : null),
+    output: () => (lex.output ? new RegExp(`^[\\p{P}\\s]*(?:${alternatives(lex.output)})${bounded ? `(?![${W}])` : ''}`, 'u') : null),
+    people: optional(lex.people),
     checked: () => (lex.opening ? new RegExp(`^(?:and\\s+)?(?:${alternatives(lex.opening.checked)}|${alternatives(lex.rel)})(?![${W}])`, 'u') : null),
   };
 }
@@ -354,6 +358,8 @@ function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: b
     // "These AI tools…": the demonstrative is the agent's, not a subject of its own.
     if (!agents.some((a) => a.start >= self.end && a.start - self.end <= 2)) selves.push(self);
   }
+  const output = c.output?.exec(low) ?? null;
+  if (output !== null) selves.push({ start: output[0].length - output[0].trimStart().length, end: output[0].length });
   const opened = openingOf(c, low, agents);
   if (opened === 'phrase') return null;
   if (selves.length === 0 && !implied) {
@@ -483,7 +489,7 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
     const nouns = hits(c.noun, low);
     if (participles.length === 0 && (nouns.length === 0 || byWords.length === 0)) continue;
     if (!(opensWith(agents) || opensWith(participles) || opensWith(nouns))) continue;
-    const covered = [...agents, ...participles, ...byWords, ...nouns];
+    const covered = [...agents, ...participles, ...byWords, ...nouns, ...(c.people === null ? [] : hits(c.people, low))];
     const spaced = !UNSPACED.has(c.lex.lang);
     // Without spaces, word order tells a label from a feature name: "AI生成图片" (AI-generated
     // images) puts the participle right after the agent, "AI 影像產生" (AI image generation) does not.
