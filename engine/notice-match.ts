@@ -503,3 +503,23 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
   }
   return null;
 }
+
+/**
+ * A label written in verb–object order is a command or a feature's name, not a credit: "使用AI生成摘要"
+ * (use AI to generate a summary) opens with an instrumental verb and puts the summary after its
+ * participle; "AIで要約を生成" marks the summary as the object (を) of a bare verb. A label reads
+ * "AI生成摘要", "由AI生成", "AIで生成された要約", "AIによる要約".
+ */
+export function commandOrder(text: string): boolean {
+  const low = text.toLowerCase().trim();
+  for (const c of lexicons()) {
+    if (!HAN_WRITTEN.has(c.lex.lang) || !applicable(c, low)) continue;
+    const participles = hits(c.rel, low);
+    if (c.lex.lang === 'ja' && participles.some((p) => p.end === low.length && low[p.start - 1] === 'を')) return true;
+    if (c.lex.lang !== 'zh' || c.tool === null) continue;
+    const tool = hits(c.tool, low)[0];
+    if (tool !== undefined && tool.start === 0 && participles.some((p) => /^[\p{Script=Han}]/u.test(low.slice(p.end)) && low[p.end] !== '的')) return true;
+  }
+  return false;
+}
+
