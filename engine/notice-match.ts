@@ -518,7 +518,7 @@ export function commandOrder(text: string): boolean {
     if (c.lex.lang === 'ja' && participles.some((p) => p.end === low.length && low[p.start - 1] === 'を')) return true;
     if (c.lex.lang !== 'zh' || c.tool === null) continue;
     const tool = hits(c.tool, low)[0];
-    if (tool !== undefined && tool.start === 0 && participles.some((p) => /^[\p{Script=Han}]/u.test(low.slice(p.end)) && low[p.end] !== '的')) return true;
+    if (tool !== undefined && tool.start === 0 && participles.some((p) => scriptOf(low.codePointAt(p.end) ?? 0) === 'han' && low[p.end] !== '的')) return true;
   }
   return false;
 }
