@@ -507,7 +507,8 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
 /**
  * A label written in verb–object order is a command or a feature's name, not a credit: "使用AI生成摘要"
  * (use AI to generate a summary) opens with an instrumental verb and puts the summary after its
- * participle; "AIで要約を生成" marks the summary as the object (を) of a bare verb. A label reads
+ * participle; "AIで要約を生成" marks the summary as the object (を) of a bare verb, "AI要約を生成中"
+ * of a verb in progress (a status). A label reads
  * "AI生成摘要", "由AI生成", "AIで生成された要約", "AIによる要約".
  */
 export function commandOrder(text: string): boolean {
@@ -515,7 +516,8 @@ export function commandOrder(text: string): boolean {
   for (const c of lexicons()) {
     if (!HAN_WRITTEN.has(c.lex.lang) || !applicable(c, low)) continue;
     const participles = hits(c.rel, low);
-    if (c.lex.lang === 'ja' && participles.some((p) => p.end === low.length && low[p.start - 1] === 'を')) return true;
+    // A bare verb or its progressive ("要約を生成中", generating a summary: a status, not a credit).
+    if (c.lex.lang === 'ja' && participles.some((p) => low[p.start - 1] === 'を' && /^(?:中|する|します|しています)?[\s…。.!！]*$/u.test(low.slice(p.end)))) return true;
     if (c.lex.lang !== 'zh' || c.tool === null) continue;
     const tool = hits(c.tool, low)[0];
     if (tool !== undefined && tool.start === 0 && participles.some((p) => scriptOf(low.codePointAt(p.end) ?? 0) === 'han' && low[p.end] !== '的')) return true;
