@@ -249,6 +249,7 @@ export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
       lang: blockLangs[i] ?? 'und',
       quoted: block.quoted,
       heading: block.role === 'heading' || block.role === 'title',
+      control: block.control === true,
     })),
     snapshot.notices,
   );

@@ -1,7 +1,7 @@
 import { ANY_AGENT, CAUTION, HANS_ONLY, HANT_ONLY, type LanguageRules, NOTICE_PREFIX, RULES } from './disclosure-patterns';
 import { namesAi } from './ai-names';
 import { baseLanguage } from './lang-tags';
-import { composedLabel, composedNotice, writtenIn } from './notice-match';
+import { commandOrder, composedLabel, composedNotice, writtenIn } from './notice-match';
 import type { Disclosure, DisclosureKind } from './report';
 
 // Machine-readable labels are read from the DOM in the content script, which must not load the
@@ -18,6 +18,8 @@ export interface DisclosureBlock {
   heading?: boolean;
   /** The element's attributes name an AI label (`class="aigc-badge"`): short text naming an AI agent is that label. */
   labelled?: boolean;
+  /** Inside a control (a button, a menu item): a command or a control's label, never a notice. */
+  control?: boolean;
 }
 
 /** A statement longer than this is prose, not a disclosure; skipping it keeps the cost bounded. */
@@ -214,9 +216,9 @@ function mentionsAi(text: string): boolean {
   return ANY_AGENT.test(text.toLowerCase()) || namesAi(text);
 }
 
-function sentenceMatch(s: string, blockLang: string, cautioned: boolean, shortBlock: boolean): (Omit<Match, 'start' | 'end'> & { at: number }) | null {
+function sentenceMatch(s: string, blockLang: string, cautioned: boolean, shortBlock: boolean, heading: boolean): (Omit<Match, 'start' | 'end'> & { at: number }) | null {
   if (!mentionsAi(s) || /[?？؟]$/.test(s)) return null;
-  const composed = composedNotice(s, impliedNotice(s, cautioned, shortBlock));
+  const composed = composedNotice(s, impliedNotice(s, cautioned, shortBlock), heading);
   if (composed === null) return null;
   return { kind: composed.kind, at: composed.at, lang: composed.lang === 'zh' ? statementLang(ZH, blockLang, s) : languageOf(composed.lang, blockLang) };
 }
@@ -255,6 +257,7 @@ function badgeOf(block: DisclosureBlock): Match | null {
   if (text.length > MAX_BADGE || !mentionsAi(text)) return null;
   // A question or two sentences are prose, not a label.
   if (/[?？؟]\s*$/u.test(text) || SENTENCE_INSIDE.test(text.trim())) return null;
+  if (commandOrder(text)) return null;
   const labelled = block.heading === true ? null : labelsOf(block);
   if (labelled !== null) return labelled;
   const credit = composedLabel(text, block.heading === true);
@@ -312,7 +315,8 @@ function blockMatches(block: DisclosureBlock, memos: SentenceMemo): Match[] {
   const shortBlock = text.length <= MAX_NOTICE_BLOCK;
   // Pages repeat sentences (boilerplate, a summary copied from the body); each distinct sentence
   // is analysed once per context.
-  const context = `${block.lang} ${shortBlock}`;
+  const heading = block.heading === true;
+  const context = `${block.lang} ${shortBlock} ${heading}`;
   let memo = memos.get(context);
   if (!memo) {
     memo = new Map();
@@ -336,7 +340,7 @@ function blockMatches(block: DisclosureBlock, memos: SentenceMemo): Match[] {
     const key = cautioned ? `!${s}` : s;
     let m = memo.get(key);
     if (m === undefined) {
-      m = sentenceMatch(s, block.lang, cautioned, shortBlock);
+      m = sentenceMatch(s, block.lang, cautioned, shortBlock, heading);
       memo.set(key, m);
     }
     if (m === null) continue;
@@ -369,7 +373,7 @@ export function findTextDisclosures(blocks: readonly DisclosureBlock[]): { discl
   const out: { disclosure: Disclosure; block: number }[] = [];
   const memos: SentenceMemo = new Map();
   blocks.forEach((block, index) => {
-    if (!mentionsAi(block.text) || isQuoted(block)) return;
+    if (block.control === true || !mentionsAi(block.text) || isQuoted(block)) return;
     const badge = badgeOf(block);
     if (badge !== null) {
       out.push({ disclosure: { kind: badge.kind, source: 'text', evidence: block.text, lang: badge.lang }, block: index });

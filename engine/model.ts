@@ -37,6 +37,8 @@ export interface BlockSnapshot extends BlockPlace {
   code: boolean;
   /** The block's lines where <br> cuts it in two or more (a headline over its translation), else absent. */
   lines?: string[];
+  /** Inside a control (a button, a menu item, a script's link): its label names an action, not a notice. */
+  control?: boolean;
 }
 
 export interface NoticeSnapshot {

@@ -28,8 +28,15 @@ const LABEL_NAME = /aigc|(?:^|[^a-z])ai[-_ ]?(?:generated|label|disclosure|notic
 const LABEL_ATTRIBUTES = ['class', 'id', 'aria-label', 'title'];
 /** Class or role of a box that states something about the page rather than quoting someone. */
 const CALLOUT_NAME = /callout|admonition|notice|disclaimer|disclosure|alert|(?:^|[\s_-])(?:note|info|warning|tip|editor)/i;
-/** Controls and forms: what the reader types or clicks, never a statement of the page's (as in article.ts). */
-const CONTROL_TAGS = new Set(['button', 'select', 'textarea', 'input', 'option', 'datalist', 'output', 'label', 'nav', 'form']);
+/** Controls: what the reader types or clicks, never a statement of the page's (as in article.ts). */
+const CONTROL_TAGS = new Set(['button', 'select', 'textarea', 'input', 'option', 'datalist', 'output']);
+/** Boxes of controls and links the scan skips whole (a page wrapped in one form keeps its blocks: see `isControl`). */
+const CONTROL_BOXES = new Set(['label', 'nav', 'form']);
+/** Roles of what the reader clicks or types in: a control's label names an action, it states nothing. */
+const CONTROL_ROLES = new Set([
+  'button', 'checkbox', 'combobox', 'listbox', 'menu', 'menubar', 'menuitem', 'menuitemcheckbox', 'menuitemradio',
+  'option', 'radio', 'searchbox', 'slider', 'spinbutton', 'switch', 'tab', 'tablist', 'textbox', 'toolbar',
+]);
 const HAS_LETTER = /\p{L}/u;
 
 function labelled(el: Element): boolean {
@@ -46,6 +53,22 @@ function labelled(el: Element): boolean {
 export function isCallout(el: Element): boolean {
   if (!el.hasAttributes()) return false;
   return CALLOUT_NAME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''}`);
+}
+
+/**
+ * A control: a form control, an element with a control's role, or a link that runs a script rather
+ * than leading somewhere (no address, `#`, `javascript:`), the way sites build their buttons. A
+ * notice is a statement; "Caption with AI" on a control is a command, whatever its wording.
+ */
+export function isControl(el: Element): boolean {
+  const tag = tagOf(el);
+  if (CONTROL_TAGS.has(tag)) return true;
+  if (!el.hasAttributes()) return tag === 'a';
+  const role = el.getAttribute('role');
+  if (role?.trim().split(/\s+/).some((r) => CONTROL_ROLES.has(r.toLowerCase()))) return true;
+  if (tag !== 'a') return false;
+  const href = (el.getAttribute('href') ?? '').trim().toLowerCase();
+  return href === '' || href.startsWith('#') || href.startsWith('javascript:');
 }
 
 /** An editable area: the reader's own text, which the page owns while they type. */
@@ -98,7 +121,7 @@ export function* noticeCandidatesSteps(doc: Document, taken: ReadonlySet<Element
     if (++count % STEP === 0) yield;
     const el = node as Element;
     const tag = tagOf(el);
-    if (CONTROL_TAGS.has(tag) || isHidden(el) || editable(el) || (taken.has(el) && !holdsHeading(el))) continue;
+    if (isControl(el) || CONTROL_BOXES.has(tag) || isHidden(el) || editable(el) || (taken.has(el) && !holdsHeading(el))) continue;
     const letters = holdsLetters(el);
     const holder = isBlockTag(tag) || !top.letters ? el : top.holder;
     if (taken.has(holder)) {

@@ -2,7 +2,7 @@ import type { BlockSnapshot, PageSnapshot } from './model';
 import { extractArticleSteps } from './article';
 import { worthReading } from './article-gate';
 import { markupDisclosureSteps } from './markup-disclosures';
-import { isCallout, noticeCandidatesSteps } from './notice-candidates';
+import { isCallout, isControl, noticeCandidatesSteps } from './notice-candidates';
 import { pageMetaSteps } from './page-meta';
 import { ancestorFinder, placesOfSteps } from './places';
 import { findScoresSteps, findTagsSteps } from './scores';
@@ -112,6 +112,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
     if (quote === null) return false;
     return !(isCallout(quote) || (tagOf(quote) === 'blockquote' && (i < firstProse || i > lastProse)));
   };
+  const controlOf = ancestorFinder(isControl);
   const codeOf = ancestorFinder((el) => {
     const tag = tagOf(el);
     return tag === 'pre' || tag === 'code';
@@ -137,6 +138,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
       column: places[i]?.column ?? null,
     };
     if (lines.length >= 2) snap.lines = lines;
+    if (controlOf(block.el) !== null) snap.control = true;
     blocks.push(snap);
   }
   // Markup elements follow the blocks' elements, so that elements[i] stays the element of block i.
