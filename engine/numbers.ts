@@ -208,6 +208,8 @@ const CHINESE_DIGITS: Record<string, number> = {
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 /** Days of the week (星期六, 礼拜六, 周六) are names, not numbers; a lone 一 is mostly "a" (一家, 一名). */
 const CHINESE_NOT_NUMERAL = /(?:星期|禮拜|礼拜|周|週)[一二三四五六日天]|(?<![〇零一二两兩三四五六七八九十百千万萬亿億])一(?![〇零一二两兩三四五六七八九十百千万萬亿億点點])/gu;
+/** A character every match of CHINESE_NOT_NUMERAL and CHINESE_NUMERAL holds. */
+const CHINESE_NUMERAL_CHAR = /[〇零一二两兩三四五六七八九十百千万萬亿億周週星禮礼]/;
 const CHINESE_NUMERAL = /(百分之)?([〇零一二两兩三四五六七八九十百千万萬亿億]+(?:[点點][〇零一二三四五六七八九]+)?)(多|余|餘)?([万萬亿億])?/gu;
 
 const ENGLISH_UNITS: Record<string, number> = {
@@ -323,8 +325,11 @@ export function readFigures(text: string, lang = 'en'): Figure[] {
     });
   };
 
-  // Every expression up to FIGURE needs a digit: a text without one skips them all.
+  // Every expression up to FIGURE needs a digit, the month names and number words a Latin letter,
+  // the Chinese numerals one of their characters: a text without one skips those scans.
   const hasDigit = /\d/.test(folded);
+  const hasLatin = /[a-z]/i.test(folded);
+  const hasNumeral = CHINESE_NUMERAL_CHAR.test(folded);
   // Dates, times, centuries and decades first: their digits are not amounts.
   for (const m of hasDigit ? folded.matchAll(DATE_CJK) : []) {
     add({ kind: 'date', values: [Number(m[1]) * 100 + Number(m[2])], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
@@ -417,15 +422,15 @@ export function readFigures(text: string, lang = 'en'): Figure[] {
     });
   }
 
-  for (const m of folded.matchAll(MONTH_NAME)) {
+  for (const m of hasLatin ? folded.matchAll(MONTH_NAME) : []) {
     const name = m[1] ?? '';
     const month = MONTHS[name.toLowerCase().replace(/\.$/, '')];
     if (month === undefined || name.length < 3 || name[0] === name[0]?.toLowerCase()) continue;
     add({ kind: 'month', values: [month], start: m.index, end: m.index + m[0].length, scaled: false, words: true, unit: null });
   }
 
-  for (const m of folded.matchAll(CHINESE_NOT_NUMERAL)) taken.push({ start: m.index, end: m.index + m[0].length });
-  for (const m of folded.matchAll(CHINESE_NUMERAL)) {
+  for (const m of hasNumeral ? folded.matchAll(CHINESE_NOT_NUMERAL) : []) taken.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of hasNumeral ? folded.matchAll(CHINESE_NUMERAL) : []) {
     const [, percent, numeral = '', more, scale] = m;
     let value = chineseNumeral(numeral);
     if (value === null) continue;
@@ -447,7 +452,7 @@ export function readFigures(text: string, lang = 'en'): Figure[] {
     });
   }
 
-  for (const m of folded.matchAll(ENGLISH_NUMBER)) {
+  for (const m of hasLatin ? folded.matchAll(ENGLISH_NUMBER) : []) {
     const [, number = '', scale, percent] = m;
     const parts = number.toLowerCase().split(/[- ]/);
     const value = parts.reduce((sum, word) => (ENGLISH_MULTIPLIED.has(word) && sum > 0 ? sum * (ENGLISH_UNITS[word] ?? 1) : sum + (ENGLISH_UNITS[word] ?? 0)), 0);
