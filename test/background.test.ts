@@ -153,6 +153,30 @@ describe('background messages', () => {
     expect(got?.collapsedCount).toBe(1);
   });
 
+  it("asks storage for the site's corrections before the engine runs, not after it", async () => {
+    const steps: string[] = [];
+    const background = createBackground({
+      extensionId: ID,
+      pagesUrl: PAGES,
+      analyze: (page) => {
+        steps.push('analyze');
+        return analyzeSnapshot(page);
+      },
+      corrections: async () => {
+        steps.push('corrections asked');
+        return [];
+      },
+      send: async () => {
+        throw new Error('no page');
+      },
+      setBadge: () => {},
+    });
+    const sender = { id: ID, url: 'http://news.example/a', frameId: 0, tab: { id: 1 } };
+    const findings = await background.handleMessage({ type: 'analyze', snapshot }, sender);
+    expect(findings.collapsed).toEqual([{ unit: 2, kept: 0, kind: 'exact' }]);
+    expect(steps).toEqual(['corrections asked', 'analyze']);
+  });
+
   it('puts together a snapshot sent in parts, tab by tab', async () => {
     const { background, analyze, tab } = setup();
     const long: PageSnapshot = { ...snapshot, blocks: Array.from({ length: 1500 }, (_, i) => block(`${i}: ${STORY}`)) };

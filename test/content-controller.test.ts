@@ -52,7 +52,7 @@ function setup(opts: { settings?: Partial<Settings>; siteModes?: SiteModes; anal
     timing: { quietMs: 20, maxWaitMs: 100 },
   };
   const controller = new Controller(deps);
-  return { controller, states, saved, analyze, reads };
+  return { controller, states, saved, analyze, reads, deps };
 }
 
 const control = () => document.querySelector(TAG.switch)?.shadowRoot ?? null;
@@ -80,6 +80,31 @@ describe('the content script on the seed page', () => {
     await controller.start();
     expect(reads).toEqual(['siteModes', 'settings']);
     expect(controller.state().mode).toBe('en');
+  });
+
+  it('reads the page while the settings load, and analyses again after a change made meanwhile', async () => {
+    let loaded: (settings: Settings) => void = () => {};
+    const { deps, analyze } = setup();
+    const steps = vi.fn(snapshotPageSteps);
+    const late = new Controller({
+      ...deps,
+      engine: { snapshotSteps: steps, analyze },
+      settings: () => new Promise<Settings>((resolve) => (loaded = resolve)),
+    });
+    stop = () => late.disable();
+    const started = late.start();
+    // The settings have not come yet, and the page is already being read.
+    expect(steps).toHaveBeenCalledTimes(1);
+    const added = document.createElement('p');
+    added.textContent = 'A paragraph the page added while NewsLens waited for its settings.';
+    const article = document.querySelector('article');
+    if (!article) throw new Error('the seed page has no <article>');
+    article.append(added);
+    loaded({ ...DEFAULT_SETTINGS });
+    await started;
+    expect(late.state().status).toBe('ready');
+    await until(() => analyze.mock.calls.length === 2);
+    expect(JSON.stringify(analyze.mock.calls[1]?.[0])).toContain('A paragraph the page added');
   });
 
   it('analyses, annotates and reports its state', async () => {

@@ -173,10 +173,14 @@ export function createBackground(deps: BackgroundDeps) {
         const before = tabId === undefined ? undefined : parts.get(tabId);
         if (tabId !== undefined) parts.delete(tabId);
         const snapshot = before ? { ...message.snapshot, blocks: [...before, ...message.snapshot.blocks] } : message.snapshot;
+        // The corrections are read from storage while the engine runs, not after it.
+        const host = hostOfUrl(sender.url);
+        const stored = host === null || !deps.corrections ? Promise.resolve([]) : deps.corrections(host);
+        // Awaited below; an analysis that throws first must not leave its rejection unhandled.
+        stored.catch(() => {});
         const text = deps.analyze(snapshot);
         if (tabId !== undefined) tabOf(tabId).report = text.report;
-        const host = hostOfUrl(sender.url);
-        const corrections = host === null || !deps.corrections ? [] : await deps.corrections(host);
+        const corrections = await stored;
         // The page's next state, which follows these findings, sets the badge with them.
         if (tabId !== undefined) tabOf(tabId).corrections = corrections;
         return correctFindings(text, findingsOf(text), corrections);

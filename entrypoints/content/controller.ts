@@ -64,6 +64,8 @@ export class Controller {
   private again = false;
   /** The sites' remembered modes, asked for at start beside the settings: one round trip less before the first plan. */
   private siteModesAhead: Promise<SiteModes> | null = null;
+  /** The page as read at start, while the settings loaded; the first analysis takes it. */
+  private readingAhead: Promise<SnapshotResult> | null = null;
 
   private annotator: Annotator | null = null;
   private readonly pageLog = new ChangeLog();
@@ -97,14 +99,28 @@ export class Controller {
   /** Starts on page load, unless the user turned NewsLens off for this site. */
   async start(): Promise<void> {
     this.siteModesAhead = this.deps.siteModes();
+    // The page is read while the settings come from storage (a fresh profile's first read takes
+    // tens of milliseconds): reading writes nothing, and a site turned off throws the reading
+    // away. The observer runs from here, so that a change made meanwhile brings one more
+    // analysis, as it does during any other.
+    this.observer.start();
+    const reading = this.readPage(this.abort.signal);
+    reading.catch(() => {});
     const settings = await this.deps.settings();
     this.settingsValue = settings;
     if (disabledEntryFor(settings, this.host) !== undefined) {
+      this.abort.abort();
+      this.observer.stop();
       this.status = 'off';
       this.sendState();
       return;
     }
+    this.readingAhead = reading;
     await this.enable();
+  }
+
+  private readPage(signal: AbortSignal): Promise<SnapshotResult> {
+    return runSliced(this.deps.engine.snapshotSteps(this.doc, { url: this.doc.location?.href ?? null }), { signal });
   }
 
   state(): PageState {
@@ -191,6 +207,7 @@ export class Controller {
   disable(): void {
     this.enabled = false;
     this.abort.abort();
+    this.readingAhead = null;
     this.observer.stop();
     clearTimeout(this.flashTimer);
     this.flashLog.undo();
@@ -231,7 +248,9 @@ export class Controller {
         this.status = 'analysing';
         this.sendState();
       }
-      const { snapshot, elements } = await runSliced(this.deps.engine.snapshotSteps(this.doc, { url: this.doc.location?.href ?? null }), { signal });
+      const ahead = this.readingAhead;
+      this.readingAhead = null;
+      const { snapshot, elements } = await (ahead ?? this.readPage(signal));
       const findings = await this.deps.engine.analyze(snapshot);
       // The answer arrived in a task of its own: planning starts in the next.
       await yieldToPage();
