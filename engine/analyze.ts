@@ -20,6 +20,7 @@ import { snapshotPage } from './snapshot';
 import { titleOf } from './title';
 import { shortOfTranslation, truncation } from './truncation';
 import { checkTranslation } from './translation-check';
+import { sharingFigures } from './numbers';
 import { latinLength } from './writing-systems';
 
 // The DOM phase lives in its own module, which the content script loads without this one.
@@ -149,6 +150,10 @@ const share = (value: number) => Math.round(value * 1000) / 1000;
 
 /** The text phase: plain data in, plain data out; no DOM. */
 export function analyzeSnapshot(snapshot: PageSnapshot): TextAnalysis {
+  return sharingFigures(() => analyzeText(snapshot));
+}
+
+function analyzeText(snapshot: PageSnapshot): TextAnalysis {
   const started = now();
   const { blocks, pageLang } = snapshot;
   // One page's texts come back several times (alone, in parts, beside neighbours).

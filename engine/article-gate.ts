@@ -26,15 +26,16 @@ const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;
 
 /**
  * Length of the text without its surrounding white space, CJK characters weighted; 0 for text cut
- * off with an ellipsis.
+ * off with an ellipsis. With `atLeast`, counting stops there: the one <article> of a long page
+ * needs to be long enough, not measured (a 10,000-paragraph page's is 3 million characters).
  */
-function weightedLength(text: string): number {
+function weightedLength(text: string, atLeast = Number.POSITIVE_INFINITY): number {
   let start = 0;
   let end = text.length;
   while (start < end && text.charCodeAt(start) <= 0x20) start++;
   while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
   if (text.endsWith('...', end) || text.charCodeAt(end - 1) === 0x2026) return 0;
-  return latinLength(start === 0 && end === text.length ? text : text.slice(start, end));
+  return latinLength(start === 0 && end === text.length ? text : text.slice(start, end), atLeast);
 }
 
 /** Neither hidden nor inside a hidden element or a template (DOM shims list template contents). */
@@ -139,7 +140,7 @@ function onlyArticle(doc: Document): Element | null {
 export function mayHoldArticle(doc: Document): boolean {
   // A short story the page marks as its one article is one, however few its paragraphs.
   const article = onlyArticle(doc);
-  if (article !== null && weightedLength(article.textContent ?? '') >= MIN_PARAGRAPH && shown(article)) return true;
+  if (article !== null && weightedLength(article.textContent ?? '', MIN_PARAGRAPH) >= MIN_PARAGRAPH && shown(article)) return true;
   let score = 0;
   for (const el of paragraphs(doc)) {
     if (tagOf(el) === 'p' && inListItem(el)) continue;

@@ -305,11 +305,40 @@ export function chineseNumeral(numeral: string): number | null {
   return value;
 }
 
+/** The figures read during `sharingFigures`, by language and text; null outside it. */
+let shared: Map<string, readonly Figure[]> | null = null;
+
+/**
+ * Runs `work` reading each text's figures once: an analysis reads a paragraph's figures to align
+ * it, then again to check its translation. The memo lives as long as `work` runs, so a long-lived
+ * background keeps nothing of the pages it analysed.
+ */
+export function sharingFigures<T>(work: () => T): T {
+  if (shared !== null) return work();
+  shared = new Map();
+  try {
+    return work();
+  } finally {
+    shared = null;
+  }
+}
+
 /**
  * Every figure of `text`, in order of position. `lang` (a BCP 47 tag) tells how to read the
  * separators of Arabic digits; a Chinese numeral or an English number word is read in any text.
  */
-export function readFigures(text: string, lang = 'en'): Figure[] {
+export function readFigures(text: string, lang = 'en'): readonly Figure[] {
+  if (shared === null) return figuresOf(text, lang);
+  const key = `${lang} ${text}`;
+  let figures = shared.get(key);
+  if (figures === undefined) {
+    figures = figuresOf(text, lang);
+    shared.set(key, figures);
+  }
+  return figures;
+}
+
+function figuresOf(text: string, lang: string): readonly Figure[] {
   const folded = foldWidth(text);
   const decimalComma = DECIMAL_COMMA.has(lang.toLowerCase().split('-')[0] ?? '');
   const figures: Figure[] = [];

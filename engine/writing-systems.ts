@@ -109,10 +109,13 @@ export function isUnspaced(cp: number): boolean {
  */
 export const CJK_WEIGHT = 3.2;
 
-/** Length in Latin-equivalent characters: a text and its translation come out about equal. */
-export function latinLength(text: string): number {
+/**
+ * Length in Latin-equivalent characters: a text and its translation come out about equal. With
+ * `atLeast`, counting stops once the length reaches it (a threshold test on a long text).
+ */
+export function latinLength(text: string, atLeast = Number.POSITIVE_INFINITY): number {
   let length = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && length < atLeast; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
       const cp = text.codePointAt(i) ?? c;

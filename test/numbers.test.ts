@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral, type Figure, readFigures } from '../engine/numbers';
+import { chineseNumeral, type Figure, readFigures, sharingFigures } from '../engine/numbers';
 
 /** kind, first value and text of each figure: what a reader would say the text states. */
 const read = (text: string, lang = 'en') => readFigures(text, lang).map((f) => [f.kind, f.values[0], f.text]);
@@ -199,5 +199,18 @@ describe('Arabic digits in languages with a decimal comma', () => {
   });
   it('reads Spanish "mil millones" as a billion', () => {
     expect(only('3,6 mil millones de dólares', 'es').values).toEqual([3.6e9]);
+  });
+});
+
+describe('figures shared within one analysis', () => {
+  it('reads a text once while the work runs, and keeps nothing after it', () => {
+    const text = 'The plant will cost $2.5 billion and employ 1,200 people by 2027.';
+    const [first, again, otherLanguage] = sharingFigures(() => [readFigures(text, 'en'), readFigures(text, 'en'), readFigures(text, 'de')]);
+    expect(again).toBe(first);
+    // A decimal comma language reads the same digits otherwise: its own entry.
+    expect(otherLanguage).not.toBe(first);
+    expect(first?.map((figure) => figure.values[0])).toEqual([2.5e9, 1200, 2027]);
+    expect(readFigures(text, 'en')).not.toBe(first);
+    expect(readFigures(text, 'en')).toEqual(first);
   });
 });

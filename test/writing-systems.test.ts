@@ -64,6 +64,13 @@ describe('the table of writing systems', () => {
     expect(latinLength('😀')).toBe(1);
   });
 
+  it('stops counting at a threshold: a long text is only as long as the test needs', () => {
+    const long = 'a'.repeat(1_000_000);
+    expect(latinLength(long, 140)).toBe(140);
+    expect(latinLength('中文中文', 4)).toBeCloseTo(2 * CJK_WEIGHT);
+    expect(latinLength('ab', 140)).toBe(2);
+  });
+
   it('tells the family most letters are written in, and the family of a language', () => {
     expect(dominantFamily('AI 新闻报道')).toBe('han');
     expect(dominantFamily('ニュース AI')).toBe('kana');
