@@ -310,7 +310,6 @@ function headerRegion(near: Element): Element | null {
  */
 function* shortElements(area: Element, title: Element): Steps<Element[]> {
   const out: Element[] = [];
-  const sizes = yield* textSizes(area);
   const walk = new ElementWalk(area);
   let afterTitle = false;
   let proseAfterTitle = 0;
@@ -322,7 +321,8 @@ function* shortElements(area: Element, title: Element): Steps<Element[]> {
       continue;
     }
     if (isHidden(el) || isChrome(el)) continue;
-    const size = sizes.get(el) ?? 0;
+    // Every test below reads the size only up to the prose allowed after the title.
+    const size = textLengthUpTo(el, MAX_PROSE_BEFORE_SCORES);
     if (size === 0) continue;
     const prose = PROSE_TAGS.has(tagOf(el));
     if (prose && afterTitle) {
@@ -337,35 +337,20 @@ function* shortElements(area: Element, title: Element): Steps<Element[]> {
 }
 
 /**
- * `textContent` length of every element under `root`, in one pass: asking each element for its
- * own costs a walk of its subtree each, quadratic under deep nesting.
+ * `textContent` length of `el`, counted only up to `cap` (one more means longer): the walk for
+ * scores stops soon after the title, so a page's whole text is never measured for it (a
+ * 10,000-paragraph article is 3 million characters).
  */
-function* textSizes(root: Element): Steps<Map<Element, number>> {
-  const sizes = new Map<Element, number>();
-  const els: Element[] = [root];
-  const cursors: ChildCursor[] = [new ChildCursor(root)];
+function textLengthUpTo(el: Element, cap: number): number {
   let size = 0;
-  const totals: number[] = [0];
-  let count = 0;
-  while (cursors.length > 0) {
-    if (++count % STEP === 0) yield;
-    const top = cursors.length - 1;
-    const node = (cursors[top] as ChildCursor).read();
-    if (node === null) {
-      size = totals.pop() as number;
-      sizes.set(els.pop() as Element, size);
-      cursors.pop();
-      if (totals.length > 0) totals[totals.length - 1] = (totals[totals.length - 1] as number) + size;
-      continue;
-    }
-    if (node.nodeType === 3 || node.nodeType === 4) totals[top] = (totals[top] as number) + (node as CharacterData).data.length;
-    else if (node.nodeType === 1) {
-      els.push(node as Element);
-      cursors.push(new ChildCursor(node));
-      totals.push(0);
-    }
+  const cursors: ChildCursor[] = [new ChildCursor(el)];
+  while (cursors.length > 0 && size <= cap) {
+    const node = (cursors[cursors.length - 1] as ChildCursor).read();
+    if (node === null) cursors.pop();
+    else if (node.nodeType === 3 || node.nodeType === 4) size += (node as CharacterData).data.length;
+    else if (node.nodeType === 1) cursors.push(new ChildCursor(node));
   }
-  return sizes;
+  return Math.min(size, cap + 1);
 }
 
 /** The only child of an element that holds nothing else (white space aside), or null. */
