@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseLanguage, DETECTABLE_LANGUAGES } from '@/engine/lang-tags';
 import { detectLanguage } from '@/engine/languages';
-import { languageName, modeName } from '@/utils/language-names';
+import { languageName, modeName, OWN_NAMES, ownName } from '@/utils/language-names';
 import { EN, ZH } from './popup-support';
 
 describe('language names', () => {
@@ -42,5 +42,10 @@ describe('the languages a reader may choose', () => {
 
   it('each have a name of their own', () => {
     for (const tag of DETECTABLE_LANGUAGES) expect(languageName(tag), tag).not.toBe(tag);
+  });
+
+  it('are named without asking Intl, as Intl names them', () => {
+    expect(Object.keys(OWN_NAMES).sort()).toEqual([...DETECTABLE_LANGUAGES].sort());
+    for (const tag of DETECTABLE_LANGUAGES) expect(OWN_NAMES[tag], tag).toBe(ownName(tag));
   });
 });

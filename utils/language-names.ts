@@ -20,11 +20,26 @@ export function languageName(tag: string): string {
 /** A mode as the switches name it: a language's own name, or "Both" in the UI language. */
 export const modeName = (mode: LanguageMode, t: Translate): string => (mode === 'both' ? t('modeBoth') : languageName(mode));
 
-// Each name is worked out once: building an Intl.DisplayNames takes tens of microseconds (and its
-// locale data the first time), and a long page's labels name the same language thousands of times.
-const names = new Map<string, string>();
+/**
+ * The names of the languages the engine detects (lang-tags.ts), as Intl.DisplayNames gives them
+ * (a test checks each against it). Written out because a page's first Intl.DisplayNames loads its
+ * locale data, each language's apart: measured in Chromium on the seed, asking for English and
+ * Chinese was the content script's largest cost before the page was ready (70–370 ms while other
+ * work ran). Other tags, which only a page's `lang` attribute brings, still ask Intl.
+ */
+export const OWN_NAMES: Readonly<Record<string, string>> = {
+  en: 'English', zh: '中文', ja: '日本語', ko: '한국어', fr: 'Français', de: 'Deutsch', es: 'Español',
+  pt: 'Português', it: 'Italiano', nl: 'Nederlands', pl: 'Polski', tr: 'Türkçe', vi: 'Tiếng Việt',
+  id: 'Indonesia', ro: 'Română', sv: 'Svenska', cs: 'Čeština', hu: 'Magyar', ru: 'Русский',
+  uk: 'Українська', ar: 'العربية', fa: 'فارسی', el: 'Ελληνικά', he: 'עברית', th: 'ไทย', hi: 'हिन्दी',
+};
 
-function ownName(base: string): string {
+// Each other name is worked out once: building an Intl.DisplayNames takes tens of microseconds,
+// and a long page's labels name the same language thousands of times.
+const names = new Map<string, string>(Object.entries(OWN_NAMES));
+
+/** The language's name in itself, from the browser's locale data. */
+export function ownName(base: string): string {
   try {
     const name = new Intl.DisplayNames([base], { type: 'language' }).of(base) ?? base;
     // "français" stands alone as a name in a list or on a button, where it starts a sentence.
