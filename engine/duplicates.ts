@@ -64,7 +64,11 @@ const MIDLINE_ELLIPSIS = 0x22ef;
 const IDEOGRAPHIC_FULL_STOP = 0x3002;
 const IDEOGRAPHIC_COMMA = 0x3001;
 
-const WHITE_SPACE = /\s/;
+/** JavaScript's white space (`\s`) below ACTION_LIMIT, listed rather than tested for each character at import. */
+const WHITE_SPACE = [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+  0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+];
 
 const OTHER = 0;
 /** Letter or digit of a script that separates words with spaces. */
@@ -103,10 +107,10 @@ const ACTIONS = buildActions();
 
 function buildActions(): Uint16Array {
   const table = new Uint16Array(ACTION_LIMIT);
-  for (let cp = 0; cp < ACTION_LIMIT; cp++) if (WHITE_SPACE.test(String.fromCharCode(cp))) table[cp] = A_SPACE;
   const set = (cps: Iterable<number>, action: number): void => {
     for (const cp of cps) if (cp < ACTION_LIMIT) table[cp] = action;
   };
+  set(WHITE_SPACE, A_SPACE);
   set(SINGLE_QUOTES, 0x27);
   set(DOUBLE_QUOTES, 0x22);
   set([IDEOGRAPHIC_COMMA], 0x2c);

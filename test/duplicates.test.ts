@@ -59,6 +59,13 @@ describe('normalizeForDuplicates', () => {
     expect(normalizeForDuplicates('ＡＢＣ\u00a0def\u200b ghi\n')).toBe('abc def ghi');
   });
 
+  it('reads every white space character JavaScript knows as a space', () => {
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const ch = String.fromCharCode(cp);
+      if (/\s/.test(ch) && cp !== 0xfeff) expect(normalizeForDuplicates(`ab${ch}cd`), cp.toString(16)).toBe('ab cd');
+    }
+  });
+
   it('keeps the words of spaced scripts apart', () => {
     expect(normalizeForDuplicates('state of AI')).not.toBe(normalizeForDuplicates('stateof AI'));
     expect(normalizeForDuplicates('한국어 문장')).toBe('한국어 문장');
