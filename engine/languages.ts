@@ -21,6 +21,11 @@ export interface LanguageHint {
   neighbours?: string[];
   /** Evidence gathered for the texts of the same page (see languageMemo). */
   memo?: LanguageMemo;
+  /**
+   * The two languages a bilingual page writes (pageSides): a short Latin-script text on it is told
+   * among the Latin ones of them, whatever its trigrams say of a third.
+   */
+  sides?: readonly string[];
 }
 
 /** Letter counts per script, from one pass over the text. */
@@ -576,11 +581,20 @@ function latinEvidence(sample: string, memo: LanguageMemo | undefined): LatinEvi
   return evidence;
 }
 
-function detectLatin(text: string, prior: string[], agreement: number, memo: LanguageMemo | undefined): string {
+/**
+ * Up to this many words, a text on a page of two languages is told between them: franc's trigrams
+ * tell a headline's language poorly ("Bernard Vann: WW1 Victoria Cross cleric celebrated" reads as
+ * Romanian, "Europe clinches Ryder Cup victory in Paris" as Spanish), and a third language is far
+ * rarer there than a misreading.
+ */
+const SIDE_WORDS = 20;
+
+function detectLatin(text: string, prior: string[], agreement: number, memo: LanguageMemo | undefined, sides?: readonly string[]): string {
   const sample = text.length > FRANC_INPUT_CAP ? text.slice(0, FRANC_INPUT_CAP) : text;
   const evidence = latinEvidence(sample, memo);
   if (evidence.decided !== null) return evidence.decided;
   const { hits, words, lettered, ranked } = evidence;
+  const latinSides = sides && sides.length === 2 && words <= SIDE_WORDS ? sides.filter((tag) => LATIN_TAGS.has(tag)) : [];
   // The shorter the text, the closer franc's trigram distances: words and context decide more.
   const shortness = words <= 3 ? 1 : words <= 8 ? 0.6 : words <= 20 ? 0.3 : 0.1;
   const latinPrior = prior.filter((tag) => LATIN_TAGS.has(tag));
@@ -588,7 +602,7 @@ function detectLatin(text: string, prior: string[], agreement: number, memo: Lan
   let bestValue = Number.NEGATIVE_INFINITY;
   for (const [code, score] of ranked) {
     const tag = LATIN_LANGUAGES[code];
-    if (!tag) continue;
+    if (!tag || (latinSides.length > 0 && !latinSides.includes(tag))) continue;
     let value = score + ((hits.get(tag) ?? 0) / Math.max(words, 1)) * FUNCTION_WORD_WEIGHT;
     const marked = lettered.get(tag) ?? 0;
     // One word so written may be a loanword; two or more are the text's own.
@@ -619,7 +633,9 @@ export function detectLanguage(text: string, hint?: LanguageHint): string {
 
 /** detectLanguage on letter counts already taken. */
 function detectCounted(text: string, c: ScriptCounts, hint?: LanguageHint): string {
-  const prior = priors(hint);
+  // On a page of two sides, the declared language is one of them and says nothing of which side a
+  // short text is on.
+  const prior = priors(hint?.sides?.length === 2 ? { ...hint, pageLang: null } : hint);
   const cjk = CJK_LETTERS(c);
   const letters =
     cjk + c.latin + c.cyrillic + c.arabic + c.greek + c.hebrew + c.thai + c.devanagari;
@@ -633,7 +649,7 @@ function detectCounted(text: string, c: ScriptCounts, hint?: LanguageHint): stri
   if (max === c.hebrew) return 'he';
   if (max === c.thai) return 'th';
   if (max === c.devanagari) return 'hi';
-  return detectLatin(text, prior, latinAgreement(hint), hint?.memo);
+  return detectLatin(text, prior, latinAgreement(hint), hint?.memo, hint?.sides);
 }
 
 /**
@@ -647,6 +663,28 @@ function cjkDominates(c: ScriptCounts, cjk: number): boolean {
   const latinWeight = c.cjkRuns >= 2 ? c.latinWords / 2 : c.latinWords;
   return cjk >= latinWeight;
 }
+
+/** The second language must write this share of the two languages' text for a page to have two sides. */
+const SIDE_SHARE = 0.15;
+
+/**
+ * The two Latin-script languages of a page that writes two, by the length of the texts told in
+ * each (the more written first), or none: what a short text on such a page is told between.
+ */
+export function pageSides(texts: readonly string[], langs: readonly (string | null)[]): string[] {
+  const weight = new Map<string, number>();
+  langs.forEach((lang, i) => {
+    if (lang == null || lang === 'und') return;
+    weight.set(lang, (weight.get(lang) ?? 0) + (texts[i]?.length ?? 0));
+  });
+  const [first, second] = [...weight].sort((x, y) => y[1] - x[1]);
+  // Beside another script, a Latin text's side is told by its script already.
+  if (!first || !second || !LATIN_TAGS.has(first[0]) || !LATIN_TAGS.has(second[0]) || first[0] === second[0]) return [];
+  return second[1] >= SIDE_SHARE * (first[1] + second[1]) ? [first[0], second[0]] : [];
+}
+
+/** Texts up to this long (characters) told alone are told again between the page's two sides. */
+const SIDE_TEXT = 160;
 
 /** Blocks at or under this many letters take their neighbours' language when unsure. */
 const SHORT_BLOCK = 40;
@@ -668,14 +706,23 @@ export function assignLanguagesCounted(
   texts: readonly string[],
   pageLang: string | null,
   memo = languageMemo(),
-): { langs: string[]; mixed: Uint8Array } {
+): { langs: string[]; mixed: Uint8Array; sides: string[] } {
   const mixed = new Uint8Array(texts.length);
   const counted = (i: number): ScriptCounts => {
     const c = countScripts(texts[i] as string);
     if (countsMixScripts(c)) mixed[i] = 1;
     return c;
   };
-  const alone = texts.map((text, i) => (text.length > SHORT_BLOCK ? detectCounted(text, counted(i), { pageLang, memo }) : null));
+  const first = texts.map((text, i) => (text.length > SHORT_BLOCK ? detectCounted(text, counted(i), { pageLang, memo }) : null));
+  const sides = pageSides(texts, first);
+  // Letter counts are not kept (see above): the few short texts told again are counted again.
+  const alone =
+    sides.length === 0
+      ? first
+      : first.map((lang, i) => {
+          const text = texts[i] as string;
+          return lang != null && text.length <= SIDE_TEXT ? detectCounted(text, countScripts(text), { pageLang, memo, sides }) : lang;
+        });
   // Blocks whose language is told alone, in order: a short block finds its nearest ones without
   // scanning past every other short block (a page of 50,000 short lines was quadratic).
   const told: number[] = [];
@@ -690,7 +737,7 @@ export function assignLanguagesCounted(
     const neighbours: string[] = [];
     for (let k = after - 1; k >= 0 && neighbours.length < 2; k--) neighbours.push(alone[told[k] as number] as string);
     for (let k = after; k < told.length && neighbours.length < 4; k++) neighbours.push(alone[told[k] as number] as string);
-    return detectCounted(text, counted(i), { pageLang, neighbours, memo });
+    return detectCounted(text, counted(i), { pageLang, neighbours, memo, sides });
   });
-  return { langs, mixed };
+  return { langs, mixed, sides };
 }
