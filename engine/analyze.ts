@@ -186,7 +186,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
         : mixed[i] === 1
           ? splitInline(block.text, { pageLang, memo })
           : block.text.length >= SENTENCE_SPLIT_LENGTH
-            ? translatedHalves(splitBySentences(block.text, { memo }))
+            ? translatedHalves(splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo }))
             : [];
     // Alternating lines of a preformatted block were checked line by line (alternatingText).
     if (!(block.code && split === lines) && !writtenTwice(split) && !labelAndValue(split)) split.length = 0;

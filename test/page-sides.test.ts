@@ -11,6 +11,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../engine/analyze';
 import { detectLanguage, pageSides } from '../engine/languages';
+import { foldSpace } from '../engine/text';
 
 const { documents } = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus/ntrex128-parallel/dev-examples.json'), 'utf8')) as {
   documents: { id: string; lines: Record<string, string[]> }[];
@@ -49,5 +50,26 @@ describe('page sides', () => {
       // Declared-language prior alone: 6, 4 and 5 of the 11.
       expect(heads.filter(([x, y]) => found.has(`${x}|${y}`)).length, `${la}-${lb}`).toBeGreaterThanOrEqual(8);
     }
+  });
+
+  it('tell the sentences of a paragraph holding its translation between the two sides', () => {
+    // "Speaking in an Instagram Live video to his 142 million followers … En s’adressant à ses 142
+    // millions de fans …": told alone, its sentences do not change language where the French begins.
+    const doc = documents.find((d) => d.id === 'rt.com.91334');
+    const para = (lang: string) => {
+      const lines = doc?.lines[lang] ?? [];
+      const out: string[] = [];
+      for (let i = 1; i < lines.length; i += 2) out.push(lines.slice(i, i + 2).join(' '));
+      return out;
+    };
+    const en = para('en');
+    const fr = para('fr');
+    const at = en.findIndex((text) => text.startsWith('Speaking in an Instagram'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const { document } = parseHTML(
+      `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><article>${en.map((x, i) => `<p>${esc(`${x} ${fr[i]}`)}</p>`).join('')}</article></main></body></html>`,
+    );
+    const { report } = analyzeDocument(document as unknown as Document);
+    expect(report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text])).toContainEqual([foldSpace(en[at] ?? ''), foldSpace(fr[at] ?? '')]);
   });
 });
