@@ -379,8 +379,8 @@ export function holdsItsTranslation(text: string, bases: readonly [string, strin
   for (let i = 0; i < text.length; i++) weight.push((weight[i] ?? 0) + (isCjk(text.codePointAt(i) ?? 0) ? CJK_WEIGHT : 1));
   const total = weight[text.length] ?? 0;
   // Cuts after a sentence's end or a colon (a text may end on one: "Here are some key facts:"),
-  // then, when none of those holds a translation (a headline has none), between words; the few
-  // nearest the middle, so that the check costs a few scores of the text whatever its length.
+  // or (a headline has none) between words; the few nearest the middle, so that the check costs a
+  // few scores of the text whatever its length.
   const sentences: number[] = [];
   const words: number[] = [];
   for (let i = 1; i < text.length; i++) {
@@ -400,21 +400,17 @@ export function holdsItsTranslation(text: string, bases: readonly [string, strin
     const second = baseLanguage(detectLanguage(text.slice(at), hint));
     return first !== second && bases.includes(first) && bases.includes(second);
   };
-  for (const candidates of [sentences, words]) {
-    const scored: [number, number][] = [];
-    for (const at of candidates.sort((x, y) => offMiddle(x) - offMiddle(y)).slice(0, MAX_CUTS)) {
-      const head = text.slice(0, at).trim();
-      const tail = text.slice(at).trim();
-      const score = Math.max(translationScore(head, tail, memo, ratio, langs), translationScore(tail, head, memo, ratio, langs));
-      if (score >= PAIR_THRESHOLD) scored.push([at, score]);
-    }
-    // A name both halves share scores a cut beside it nearly as well as the true one: the few best
-    // cuts are told.
-    scored.sort((x, y) => y[1] - x[1]);
-    if (scored.slice(0, TOLD_CUTS).some(([at]) => bothLanguages(at))) return true;
-    if (scored.length > 0) return false;
+  const scored: [number, number][] = [];
+  for (const at of (sentences.length > 0 ? sentences : words).sort((x, y) => offMiddle(x) - offMiddle(y)).slice(0, MAX_CUTS)) {
+    const head = text.slice(0, at).trim();
+    const tail = text.slice(at).trim();
+    const score = Math.max(translationScore(head, tail, memo, ratio, langs), translationScore(tail, head, memo, ratio, langs));
+    if (score >= PAIR_THRESHOLD) scored.push([at, score]);
   }
-  return false;
+  // A name both halves share scores a cut beside it nearly as well as the true one: the few best
+  // cuts are told.
+  scored.sort((x, y) => y[1] - x[1]);
+  return scored.slice(0, TOLD_CUTS).some(([at]) => bothLanguages(at));
 }
 
 /** Latin-equivalent length from which a text the same on both sides is not its own translation. */

@@ -73,13 +73,6 @@ describe('untranslated marks', () => {
     expect(holdsItsTranslation(en.join(' '), ['en', 'es'], lengthRatio('en', 'es'), ['en', 'es'])).toBe(false);
   });
 
-  it('never marks a Korean paragraph followed by its Japanese in one element', () => {
-    const ko = paragraphs('thelocal.65969', 'ko');
-    const ja = paragraphs('thelocal.65969', 'ja');
-    const r = report('ko', ko.map((x, i) => `<p>${esc(`${x} ${ja[i]}`)}</p>`).join('\n'));
-    expect(r.bilingual.untranslated.map((part) => part.text)).toEqual([]);
-  });
-
   it('still marks the paragraph an interleaved page leaves without its translation', () => {
     const en = paragraphs('guardian.221679', 'en');
     const ru = paragraphs('guardian.221679', 'ru');
