@@ -158,7 +158,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
   const { blocks, pageLang } = snapshot;
   // One page's texts come back several times (alone, in parts, beside neighbours).
   const memo = languageMemo();
-  const { langs: blockLangs, mixed } = assignLanguagesCounted(
+  const { langs: blockLangs, mixed, sides } = assignLanguagesCounted(
     blocks.map((block) => block.text),
     pageLang,
     memo,
@@ -168,10 +168,12 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
   // A short half of a mixed block (the English of a bilingual title) says too little for franc
   // alone; the page's long blocks tell which languages the page writes.
   const pageLanguages = [...new Set(blockLangs.filter((_lang, i) => (blocks[i]?.text.length ?? 0) > LONG_BLOCK))];
+  // On a page of two sides, a line or part is told between them, neither favoured.
+  const partHint: LanguageHint = sides.length === 2 ? { memo, sides } : { pageLang, neighbours: pageLanguages, memo };
   const units: UnitData[] = [];
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
-    const byLine = block.lines ? linesByLanguage(block.lines, { pageLang, neighbours: pageLanguages, memo }) : [];
+    const byLine = block.lines ? linesByLanguage(block.lines, partHint) : [];
     // Lines of a listing are code and its comments, unless they alternate between two languages
     // line by line, as subtitles shown as plain text do.
     const lines = !block.code || alternatingText(byLine) ? byLine : [];
@@ -184,7 +186,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
         : mixed[i] === 1
           ? splitInline(block.text, { pageLang, memo })
           : block.text.length >= SENTENCE_SPLIT_LENGTH
-            ? translatedHalves(splitBySentences(block.text, { memo }))
+            ? translatedHalves(splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo }))
             : [];
     // Alternating lines of a preformatted block were checked line by line (alternatingText).
     if (!(block.code && split === lines) && !writtenTwice(split) && !labelAndValue(split)) split.length = 0;
@@ -193,7 +195,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
         ? split.map((part) =>
             part.text.length > LONG_BLOCK || (lines.length > 1 && split === lines)
               ? part
-              : { ...part, lang: detectLanguage(part.text, { pageLang, neighbours: pageLanguages, memo }) },
+              : { ...part, lang: detectLanguage(part.text, partHint) },
           )
         : [{ lang, text: block.text }];
     // Sentences told apart alone and then, beside the page's languages, found in one language

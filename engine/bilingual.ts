@@ -302,23 +302,26 @@ function sideBySide(x: BlockPlace | undefined, y: BlockPlace | undefined): boole
 
 /**
  * Lone paragraphs whose translation the page lacks: paragraphs, not list items or headings, with
- * pairs around them, and no lone paragraph of the other language in the stretch where their
+ * pairs around them, and no unpaired text of the other language in the stretch where their
  * translation would stand (between the translations of the paired paragraphs before and after):
- * there, the two are more likely a pair the alignment missed than two texts each left alone.
+ * there, the two are more likely a pair the alignment missed than two texts each left alone. A
+ * short one counts too: a headline's translation may be half its length ("Labour is no longer a
+ * broad church." under a Russian line twice as long).
  */
 function missingTranslations(
   flow: readonly BilingualUnit[],
   side: (unit: BilingualUnit) => 0 | 1 | null,
   pairs: readonly BilingualPair[],
   lone: (unit: BilingualUnit) => boolean,
+  unpaired: (unit: BilingualUnit) => boolean,
 ): number[] {
   const position = new Map(flow.map((unit, i) => [unit.id, i]));
   const partner = new Map<number, number>();
   for (const pair of pairs) partner.set(pair.a, pair.b).set(pair.b, pair.a);
-  // loneBefore[s][k]: lone units of side s before flow position k.
-  const loneBefore: [number[], number[]] = [[0], [0]];
+  // openBefore[s][k]: unpaired units of side s before flow position k.
+  const openBefore: [number[], number[]] = [[0], [0]];
   flow.forEach((unit, k) => {
-    for (const s of [0, 1] as const) loneBefore[s].push((loneBefore[s][k] ?? 0) + (side(unit) === s && lone(unit) ? 1 : 0));
+    for (const s of [0, 1] as const) openBefore[s].push((openBefore[s][k] ?? 0) + (side(unit) === s && unpaired(unit) ? 1 : 0));
   });
   // The flow position of the partner of the nearest paired unit of the same side, before and after each position.
   const partnerAt = (k: number): number | undefined => {
@@ -351,7 +354,7 @@ function missingTranslations(
     const other = s === 0 ? 1 : 0;
     const start = from === undefined ? 0 : Math.min(from, to ?? from) + 1;
     const end = to === undefined ? flow.length : Math.max(to, from ?? to);
-    const others = (loneBefore[other][Math.max(end, start)] ?? 0) - (loneBefore[other][start] ?? 0);
+    const others = (openBefore[other][Math.max(end, start)] ?? 0) - (openBefore[other][start] ?? 0);
     if (others === 0) missing.push(unit.id);
   });
   return missing;
@@ -361,6 +364,8 @@ function missingTranslations(
 const MIN_HALF_SHARE = 0.25;
 /** Cuts tried in one block. */
 const MAX_CUTS = 12;
+/** Best-scoring cuts whose halves' languages are told. */
+const TOLD_CUTS = 3;
 
 /**
  * Whether one block holds a text and its translation that inline splitting left whole (two
@@ -368,13 +373,14 @@ const MAX_CUTS = 12;
  * sentences leaves halves in the page's two languages that score as a translation. Such a block is
  * a pair the page did make, never a paragraph left untranslated.
  */
-function holdsItsTranslation(text: string, bases: readonly [string, string], ratio: number, langs: Langs): boolean {
+export function holdsItsTranslation(text: string, bases: readonly [string, string], ratio: number, langs: Langs): boolean {
   // Shares and the middle in Latin-equivalent characters: a CJK half is short in code units.
   const weight = [0];
   for (let i = 0; i < text.length; i++) weight.push((weight[i] ?? 0) + (isCjk(text.codePointAt(i) ?? 0) ? CJK_WEIGHT : 1));
   const total = weight[text.length] ?? 0;
-  // Cuts after a sentence's end, or (a headline has none) between words; the few nearest the
-  // middle, so that the check costs a few scores of the text whatever its length.
+  // Cuts after a sentence's end or a colon (a text may end on one: "Here are some key facts:"),
+  // or (a headline has none) between words; the few nearest the middle, so that the check costs a
+  // few scores of the text whatever its length.
   const sentences: number[] = [];
   const words: number[] = [];
   for (let i = 1; i < text.length; i++) {
@@ -382,26 +388,29 @@ function holdsItsTranslation(text: string, bases: readonly [string, string], rat
     if (share < MIN_HALF_SHARE || share > 1 - MIN_HALF_SHARE) continue;
     const c = text.charCodeAt(i);
     if (c === 0x3002 || c === 0xff01 || c === 0xff1f) sentences.push(i + 1);
-    else if (c === 0x20) (/[.!?"”»)]/.test(text[i - 1] ?? '') ? sentences : words).push(i);
+    else if (c === 0x20) (/[.!?:"”»)]/.test(text[i - 1] ?? '') ? sentences : words).push(i);
   }
   const offMiddle = (at: number) => Math.abs((weight[at] ?? 0) - total / 2);
-  const cuts = (sentences.length > 0 ? sentences : words).sort((x, y) => offMiddle(x) - offMiddle(y)).slice(0, MAX_CUTS);
   const memo = featureMemo();
-  let best = -1;
-  let cut = -1;
-  for (const at of cuts) {
+  // The halves are told with the page's two languages as neighbours: a Portuguese headline that
+  // keeps an English name ("The High Breed: O que é o hip hop…") is read as Portuguese there.
+  const hint = { neighbours: [...langs] };
+  const bothLanguages = (at: number) => {
+    const first = baseLanguage(detectLanguage(text.slice(0, at), hint));
+    const second = baseLanguage(detectLanguage(text.slice(at), hint));
+    return first !== second && bases.includes(first) && bases.includes(second);
+  };
+  const scored: [number, number][] = [];
+  for (const at of (sentences.length > 0 ? sentences : words).sort((x, y) => offMiddle(x) - offMiddle(y)).slice(0, MAX_CUTS)) {
     const head = text.slice(0, at).trim();
     const tail = text.slice(at).trim();
     const score = Math.max(translationScore(head, tail, memo, ratio, langs), translationScore(tail, head, memo, ratio, langs));
-    if (score > best) {
-      best = score;
-      cut = at;
-    }
+    if (score >= PAIR_THRESHOLD) scored.push([at, score]);
   }
-  if (best < PAIR_THRESHOLD) return false;
-  const first = baseLanguage(detectLanguage(text.slice(0, cut)));
-  const second = baseLanguage(detectLanguage(text.slice(cut)));
-  return first !== second && bases.includes(first) && bases.includes(second);
+  // A name both halves share scores a cut beside it nearly as well as the true one: the few best
+  // cuts are told.
+  scored.sort((x, y) => y[1] - x[1]);
+  return scored.slice(0, TOLD_CUTS).some(([at]) => bothLanguages(at));
 }
 
 /** Latin-equivalent length from which a text the same on both sides is not its own translation. */
@@ -548,16 +557,21 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     .sort((p, q) => (order.get(p.a) ?? 0) - (order.get(q.a) ?? 0) || (order.get(p.b) ?? 0) - (order.get(q.b) ?? 0));
   const paired = unitsOf(pairs);
   const pairedTexts = new Set(units.filter((unit) => paired.has(unit.id)).map((unit) => unit.text));
+  // A copy of a paired paragraph has its translation already.
+  const unpaired = (unit: BilingualUnit) => !paired.has(unit.id) && !pairedTexts.has(unit.text);
+  // One element written in two languages holds its translation, seen by the pairing or not (a
+  // headline over a line whose language was misread).
+  const besideOther = (unit: BilingualUnit) =>
+    (byBlock.get(unit.block) ?? []).some((part) => part.id !== unit.id && part.lang !== 'und' && baseLanguage(part.lang) !== baseLanguage(unit.lang) && unpaired(part));
   const lone = (unit: BilingualUnit) =>
-    !paired.has(unit.id) &&
-    // A copy of a paired paragraph has its translation already.
-    !pairedTexts.has(unit.text) &&
+    unpaired(unit) &&
+    !besideOther(unit) &&
     unit.inArticle !== false &&
     (unit.role === undefined || unit.role === 'paragraph' || unit.role === 'quote') &&
     lengthOf(unit) >= PARAGRAPH_LENGTH;
   // Inline pairs stand around a lone paragraph as well as pairs of separate paragraphs do.
   const ordered = units.filter((unit) => side(unit) !== null && unit.role !== 'label' && unit.role !== 'title');
-  const untranslated = missingTranslations(ordered, side, pairs, lone).filter(
+  const untranslated = missingTranslations(ordered, side, pairs, lone, unpaired).filter(
     (id) => !holdsItsTranslation(textOf.get(id) ?? '', picked.bases, ratio, picked.tags),
   );
   if (pairs.length > 0) {

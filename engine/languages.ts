@@ -21,6 +21,11 @@ export interface LanguageHint {
   neighbours?: string[];
   /** Evidence gathered for the texts of the same page (see languageMemo). */
   memo?: LanguageMemo;
+  /**
+   * The two languages a bilingual page writes (pageSides): a short Latin-script text on it is told
+   * among the Latin ones of them, whatever its trigrams say of a third.
+   */
+  sides?: readonly string[];
 }
 
 /** Letter counts per script, from one pass over the text. */
@@ -377,11 +382,89 @@ function isWordChar(cp: number): boolean {
   return cls === CHAR_LETTER || cls === CHAR_MARK;
 }
 
-/** Function-word hits per language, each word shared by k languages counting 1/k to each. */
-function functionWordHits(text: string): { hits: Map<string, number>; words: number } {
+/**
+ * The one language among LATIN_LANGUAGES that writes this letter, or null: Turkish ı ğ ş,
+ * Vietnamese ơ ư đ and its stacked tone marks, German ß, Spanish ñ, Polish, Czech, Hungarian and
+ * Romanian letters. franc's trigrams drown such letters in the names a news text carries over
+ * ("Hırsızlar Newport on the Levee'deki ATM…" read as English, "Tàn dư của Cơn bão Rosa…" as
+ * Indonesian); the letters say what the words are written in. A switch, not a table: nothing is
+ * built at import.
+ */
+function letterLanguage(cp: number): string | null {
+  if (cp >= 0x1ea0 && cp <= 0x1ef9) return 'vi';
+  switch (cp) {
+    case 0x131:
+    case 0x130:
+    case 0x11f:
+    case 0x11e:
+    case 0x15f:
+    case 0x15e:
+      return 'tr';
+    case 0x111:
+    case 0x110:
+    case 0x1a1:
+    case 0x1a0:
+    case 0x1b0:
+    case 0x1af:
+    case 0x129:
+    case 0x128:
+    case 0x169:
+    case 0x168:
+      return 'vi';
+    case 0xdf:
+      return 'de';
+    case 0xf1:
+    case 0xd1:
+      return 'es';
+    case 0x105:
+    case 0x104:
+    case 0x119:
+    case 0x118:
+    case 0x142:
+    case 0x141:
+    case 0x15b:
+    case 0x15a:
+    case 0x17a:
+    case 0x179:
+    case 0x17c:
+    case 0x17b:
+    case 0x144:
+    case 0x143:
+      return 'pl';
+    case 0x159:
+    case 0x158:
+    case 0x11b:
+    case 0x11a:
+    case 0x16f:
+    case 0x16e:
+      return 'cs';
+    case 0x151:
+    case 0x150:
+    case 0x171:
+    case 0x170:
+      return 'hu';
+    case 0x219:
+    case 0x218:
+    case 0x21b:
+    case 0x21a:
+      return 'ro';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Function-word hits per language, each word shared by k languages counting 1/k to each, and the
+ * words written with a letter only one language writes (letterLanguage), per language.
+ */
+function functionWordHits(text: string): { hits: Map<string, number>; words: number; lettered: Map<string, number> } {
   const hits = new Map<string, number>();
+  const lettered = new Map<string, number>();
   let words = 0;
   let start = -1;
+  let wordLetter: string | null = null;
+  let apostrophe = false;
+  let suffixLetter = false;
   // Lower-case ASCII letters and apostrophes only: the word is its own lower case, and not an acronym.
   let plain = true;
   for (let i = 0; i <= text.length; i++) {
@@ -390,13 +473,31 @@ function functionWordHits(text: string): { hits: Map<string, number>; words: num
       if (start < 0) {
         start = i;
         plain = true;
+        apostrophe = false;
+        suffixLetter = false;
       }
-      if (!((cp >= 0x61 && cp <= 0x7a) || cp === 0x27 || cp === 0x2019)) plain = false;
+      if (cp === 0x27 || cp === 0x2019) apostrophe = true;
+      else if (!(cp >= 0x61 && cp <= 0x7a)) {
+        plain = false;
+        const lang = cp >= 0xdf ? letterLanguage(cp) : null;
+        if (lang !== null) {
+          wordLetter = lang;
+          suffixLetter ||= apostrophe;
+        }
+      }
       if (cp > 0xffff) i++;
       continue;
     }
     if (start < 0) continue;
     words++;
+    if (wordLetter !== null) {
+      // A capitalised word is a name carried over (Nguyễn Phú Trọng in an English sentence), unless
+      // the letter is in a suffix the text's grammar put on a name (Gerrard'ın); the text's own
+      // words are mostly lower case.
+      const initial = text[start] ?? '';
+      if (suffixLetter || initial === initial.toLowerCase()) lettered.set(wordLetter, (lettered.get(wordLetter) ?? 0) + 1);
+      wordLetter = null;
+    }
     const length = i - start;
     const word = length <= LONGEST_FUNCTION_WORD ? text.slice(start, i) : '';
     start = -1;
@@ -405,7 +506,7 @@ function functionWordHits(text: string): { hits: Map<string, number>; words: num
     if (!langs || (!plain && word.length > 1 && word === word.toUpperCase())) continue;
     for (const lang of langs) hits.set(lang, (hits.get(lang) ?? 0) + 1 / langs.length);
   }
-  return { hits, words };
+  return { hits, words, lettered };
 }
 
 // Weights of the evidence combined with franc's score (0–1), fitted on the labelled corpus:
@@ -417,6 +518,9 @@ const PRIOR_WEIGHT = 0.5;
 const ENGLISH_BASE_WEIGHT = 0.3;
 const ENGLISH_BESIDE_OTHER_SCRIPT_WEIGHT = 0.6;
 const ENGLISH_LABEL_BESIDE_OTHER_SCRIPT_WEIGHT = 1.1;
+/** Weight of the share of words written with a letter only one language writes (letterLanguage). */
+const LETTER_WEIGHT = 1;
+const MIN_LETTERED_WORDS = 2;
 
 /**
  * On a sentence or more, function words alone are decisive when one language owns them: English
@@ -435,7 +539,7 @@ function decisiveFunctionWords(hits: Map<string, number>, words: number): string
 }
 
 /** What a Latin-script text says of its language by itself, before any hint. */
-type LatinEvidence = { hits: Map<string, number>; words: number } & (
+type LatinEvidence = { hits: Map<string, number>; words: number; lettered: Map<string, number> } & (
   | { decided: string; ranked: null }
   | { decided: null; ranked: [string, number][] }
 );
@@ -468,20 +572,29 @@ function countsOf(text: string, memo: LanguageMemo | undefined): ScriptCounts {
 function latinEvidence(sample: string, memo: LanguageMemo | undefined): LatinEvidence {
   const known = memo?.evidence.get(sample);
   if (known) return known;
-  const { hits, words } = functionWordHits(sample);
+  const { hits, words, lettered } = functionWordHits(sample);
   const decided = decisiveFunctionWords(hits, words);
   const evidence: LatinEvidence = decided
-    ? { hits, words, decided, ranked: null }
-    : { hits, words, decided: null, ranked: rankLatin(sample) };
+    ? { hits, words, lettered, decided, ranked: null }
+    : { hits, words, lettered, decided: null, ranked: rankLatin(sample) };
   memo?.evidence.set(sample, evidence);
   return evidence;
 }
 
-function detectLatin(text: string, prior: string[], agreement: number, memo: LanguageMemo | undefined): string {
+/**
+ * Up to this many words, a text on a page of two languages is told between them: franc's trigrams
+ * tell a headline's language poorly ("Bernard Vann: WW1 Victoria Cross cleric celebrated" reads as
+ * Romanian, "Europe clinches Ryder Cup victory in Paris" as Spanish), and a third language is far
+ * rarer there than a misreading.
+ */
+const SIDE_WORDS = 20;
+
+function detectLatin(text: string, prior: string[], agreement: number, memo: LanguageMemo | undefined, sides?: readonly string[]): string {
   const sample = text.length > FRANC_INPUT_CAP ? text.slice(0, FRANC_INPUT_CAP) : text;
   const evidence = latinEvidence(sample, memo);
   if (evidence.decided !== null) return evidence.decided;
-  const { hits, words, ranked } = evidence;
+  const { hits, words, lettered, ranked } = evidence;
+  const latinSides = sides && sides.length === 2 && words <= SIDE_WORDS ? sides.filter((tag) => LATIN_TAGS.has(tag)) : [];
   // The shorter the text, the closer franc's trigram distances: words and context decide more.
   const shortness = words <= 3 ? 1 : words <= 8 ? 0.6 : words <= 20 ? 0.3 : 0.1;
   const latinPrior = prior.filter((tag) => LATIN_TAGS.has(tag));
@@ -489,8 +602,11 @@ function detectLatin(text: string, prior: string[], agreement: number, memo: Lan
   let bestValue = Number.NEGATIVE_INFINITY;
   for (const [code, score] of ranked) {
     const tag = LATIN_LANGUAGES[code];
-    if (!tag) continue;
+    if (!tag || (latinSides.length > 0 && !latinSides.includes(tag))) continue;
     let value = score + ((hits.get(tag) ?? 0) / Math.max(words, 1)) * FUNCTION_WORD_WEIGHT;
+    const marked = lettered.get(tag) ?? 0;
+    // One word so written may be a loanword; two or more are the text's own.
+    if (marked >= MIN_LETTERED_WORDS) value += (marked / words) * LETTER_WEIGHT;
     const rank = latinPrior.indexOf(tag);
     if (rank === 0) value += shortness * PRIOR_WEIGHT * (1 + agreement);
     else if (rank > 0) value += (shortness * PRIOR_WEIGHT) / 2;
@@ -517,7 +633,9 @@ export function detectLanguage(text: string, hint?: LanguageHint): string {
 
 /** detectLanguage on letter counts already taken. */
 function detectCounted(text: string, c: ScriptCounts, hint?: LanguageHint): string {
-  const prior = priors(hint);
+  // On a page of two sides, the declared language is one of them and says nothing of which side a
+  // short text is on.
+  const prior = priors(hint?.sides?.length === 2 ? { ...hint, pageLang: null } : hint);
   const cjk = CJK_LETTERS(c);
   const letters =
     cjk + c.latin + c.cyrillic + c.arabic + c.greek + c.hebrew + c.thai + c.devanagari;
@@ -531,7 +649,7 @@ function detectCounted(text: string, c: ScriptCounts, hint?: LanguageHint): stri
   if (max === c.hebrew) return 'he';
   if (max === c.thai) return 'th';
   if (max === c.devanagari) return 'hi';
-  return detectLatin(text, prior, latinAgreement(hint), hint?.memo);
+  return detectLatin(text, prior, latinAgreement(hint), hint?.memo, hint?.sides);
 }
 
 /**
@@ -545,6 +663,28 @@ function cjkDominates(c: ScriptCounts, cjk: number): boolean {
   const latinWeight = c.cjkRuns >= 2 ? c.latinWords / 2 : c.latinWords;
   return cjk >= latinWeight;
 }
+
+/** The second language must write this share of the two languages' text for a page to have two sides. */
+const SIDE_SHARE = 0.15;
+
+/**
+ * The two Latin-script languages of a page that writes two, by the length of the texts told in
+ * each (the more written first), or none: what a short text on such a page is told between.
+ */
+export function pageSides(texts: readonly string[], langs: readonly (string | null)[]): string[] {
+  const weight = new Map<string, number>();
+  langs.forEach((lang, i) => {
+    if (lang == null || lang === 'und') return;
+    weight.set(lang, (weight.get(lang) ?? 0) + (texts[i]?.length ?? 0));
+  });
+  const [first, second] = [...weight].sort((x, y) => y[1] - x[1]);
+  // Beside another script, a Latin text's side is told by its script already.
+  if (!first || !second || !LATIN_TAGS.has(first[0]) || !LATIN_TAGS.has(second[0]) || first[0] === second[0]) return [];
+  return second[1] >= SIDE_SHARE * (first[1] + second[1]) ? [first[0], second[0]] : [];
+}
+
+/** Texts up to this long (characters) told alone are told again between the page's two sides. */
+const SIDE_TEXT = 160;
 
 /** Blocks at or under this many letters take their neighbours' language when unsure. */
 const SHORT_BLOCK = 40;
@@ -566,14 +706,23 @@ export function assignLanguagesCounted(
   texts: readonly string[],
   pageLang: string | null,
   memo = languageMemo(),
-): { langs: string[]; mixed: Uint8Array } {
+): { langs: string[]; mixed: Uint8Array; sides: string[] } {
   const mixed = new Uint8Array(texts.length);
   const counted = (i: number): ScriptCounts => {
     const c = countScripts(texts[i] as string);
     if (countsMixScripts(c)) mixed[i] = 1;
     return c;
   };
-  const alone = texts.map((text, i) => (text.length > SHORT_BLOCK ? detectCounted(text, counted(i), { pageLang, memo }) : null));
+  const first = texts.map((text, i) => (text.length > SHORT_BLOCK ? detectCounted(text, counted(i), { pageLang, memo }) : null));
+  const sides = pageSides(texts, first);
+  // Letter counts are not kept (see above): the few short texts told again are counted again.
+  const alone =
+    sides.length === 0
+      ? first
+      : first.map((lang, i) => {
+          const text = texts[i] as string;
+          return lang != null && text.length <= SIDE_TEXT ? detectCounted(text, countScripts(text), { pageLang, memo, sides }) : lang;
+        });
   // Blocks whose language is told alone, in order: a short block finds its nearest ones without
   // scanning past every other short block (a page of 50,000 short lines was quadratic).
   const told: number[] = [];
@@ -588,7 +737,7 @@ export function assignLanguagesCounted(
     const neighbours: string[] = [];
     for (let k = after - 1; k >= 0 && neighbours.length < 2; k--) neighbours.push(alone[told[k] as number] as string);
     for (let k = after; k < told.length && neighbours.length < 4; k++) neighbours.push(alone[told[k] as number] as string);
-    return detectCounted(text, counted(i), { pageLang, neighbours, memo });
+    return detectCounted(text, counted(i), { pageLang, neighbours, memo, sides });
   });
-  return { langs, mixed };
+  return { langs, mixed, sides };
 }

@@ -1,7 +1,7 @@
 /**
  * The pairing evaluation on the development split (the 55 NTREX-128 documents not held out),
  * with the failures of each page: what to tune on. Never run on the test split.
- *   npx tsx scripts/pairing/dev.ts [path/to/shared/corpus/ntrex128] [--show LAYOUT|PAIR|controls]
+ *   npx tsx scripts/pairing/dev.ts [path/to/shared/corpus/ntrex128] [--show LAYOUT|PAIR|controls|all]
  */
 import { resolve } from 'node:path';
 import { isHeldOut, readNtrex } from './corpus';
@@ -19,7 +19,7 @@ const cut = (text: string) => (text.length > 70 ? `${text.slice(0, 69)}…` : te
 if (show) {
   for (const o of evaluation.outcomes) {
     const { page } = o;
-    const wanted = show === 'controls' ? page.control : page.layout === show || page.pair === show;
+    const wanted = show === 'all' || (show === 'controls' ? page.control : page.layout === show || page.pair === show);
     const falsePositive = page.control && (o.report.bilingual.detected || o.report.bilingual.pairs.length > 0);
     if (!wanted || (o.wrong.length + o.missed.length + o.wrongUntranslated.length + o.missedUntranslated.length === 0 && !falsePositive)) continue;
     process.stdout.write(`\n# ${page.name} detected=${o.report.bilingual.detected} ${o.report.bilingual.languages.join('+')}\n`);

@@ -1,0 +1,83 @@
+// @vitest-environment node
+/**
+ * "Untranslated" only for an article paragraph whose translation the page lacks (issue 12, item
+ * 4), on pages built from NTREX-128 documents of the pairing evaluation's development split
+ * (test/corpus/ntrex128-parallel/dev-examples.json, CC BY-SA 4.0): never a line whose translation
+ * stands beside it in the same element, read or not as one.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { lengthRatio } from '../engine/alignment';
+import { analyzeDocument } from '../engine/analyze';
+import { holdsItsTranslation } from '../engine/bilingual';
+import type { PageReport } from '../engine/report';
+
+const { documents } = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus/ntrex128-parallel/dev-examples.json'), 'utf8')) as {
+  documents: { id: string; lines: Record<string, string[]> }[];
+};
+const doc = (id: string) => {
+  const found = documents.find((d) => d.id === id);
+  if (!found) throw new Error(`dev-examples.json lacks ${id}`);
+  return found.lines;
+};
+const unspaced = (lang: string) => lang === 'ja' || lang.startsWith('zh');
+/** The paragraphs of two sentences scripts/pairing/pages.ts builds, in one language. */
+const paragraphs = (id: string, lang: string) => {
+  const lines = doc(id)[lang] ?? [];
+  const out: string[] = [];
+  for (let i = 1; i < lines.length; i += 2) out.push(lines.slice(i, i + 2).join(unspaced(lang) ? '' : ' '));
+  return out;
+};
+const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+function report(lang: string, body: string): PageReport {
+  const { document } = parseHTML(`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title></head><body><main><article>${body}</article></main></body></html>`);
+  return analyzeDocument(document as unknown as Document).report;
+}
+
+const HEADLINES = ['guardian.221679', 'independent.226301', 'scotsman.133791', 'guardian.221718', 'rt.com.91335', 'bbc.381692', 'scotsman.133758', 'guardian.221756'];
+
+describe('untranslated marks', () => {
+  it('never marks a line whose translation is under it after <br>, when the pair is missed', () => {
+    // "Labour is no longer a broad church." over a Russian line twice its length, and "Bernard Vann:
+    // WW1 Victoria Cross cleric celebrated" (read as Romanian) over its Russian: the pairs are missed,
+    // the Russian lines were marked untranslated.
+    const heads = HEADLINES.map((id) => [doc(id).en?.[0] ?? '', doc(id).ru?.[0] ?? ''] as const);
+    expect(heads.some(([en]) => en === 'Labour is no longer a broad church.')).toBe(true);
+    const r = report('en', heads.map(([en, ru]) => `<p>${esc(en)}<br>\n${esc(ru)}</p>`).join('\n'));
+    expect(r.bilingual.detected).toBe(true);
+    expect(r.bilingual.untranslated.map((part) => part.text)).toEqual([]);
+  });
+
+  it('never marks a paragraph that holds a text and its translation, cut where a sentence ends on a colon', () => {
+    // "… Hier einige wichtige Fakten über Palu und Donggala auf der Insel Sulawesi: In Palu, more than 16,000 …"
+    const de = paragraphs('reuters.218865', 'de');
+    const en = paragraphs('reuters.218865', 'en');
+    const r = report('de', de.map((x, i) => `<p>${esc(`${x} ${en[i]}`)}</p>`).join('\n'));
+    expect(r.bilingual.detected).toBe(true);
+    expect(r.bilingual.untranslated.map((part) => part.text)).toEqual([]);
+    const palu = de.map((x, i) => `${x} ${en[i]}`).find((t) => t.includes('Sulawesi: In Palu')) ?? '';
+    expect(palu).not.toBe('');
+    expect(holdsItsTranslation(palu, ['de', 'en'], lengthRatio('de', 'en'), ['de', 'en'])).toBe(true);
+  });
+
+  it('tells the halves of such a paragraph with the page languages as prior (a Spanish quote franc reads as Italian)', () => {
+    const en = paragraphs('euronews-en.153826', 'en');
+    const es = paragraphs('euronews-en.153826', 'es');
+    const text = en.map((x, i) => `${x} ${es[i]}`).find((t) => t.includes('No suelo llorar')) ?? '';
+    expect(text).not.toBe('');
+    expect(holdsItsTranslation(text, ['en', 'es'], lengthRatio('en', 'es'), ['en', 'es'])).toBe(true);
+    // One language throughout is no such paragraph.
+    expect(holdsItsTranslation(en.join(' '), ['en', 'es'], lengthRatio('en', 'es'), ['en', 'es'])).toBe(false);
+  });
+
+  it('still marks the paragraph an interleaved page leaves without its translation', () => {
+    const en = paragraphs('guardian.221679', 'en');
+    const ru = paragraphs('guardian.221679', 'ru');
+    const r = report('en', en.map((x, i) => `<p>${esc(x)}</p>${i === 2 ? '' : `<p>${esc(ru[i] ?? '')}</p>`}`).join('\n'));
+    expect(r.bilingual.untranslated.map((part) => part.text)).toEqual([en[2]]);
+    expect(r.bilingual.pairs).toHaveLength(4);
+  });
+});
