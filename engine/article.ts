@@ -82,6 +82,8 @@ const NAMES_AI =
   /(?<![\p{L}\p{N}])(?:AI|A\.I\.|KI|IA|AIGC|GPT|LLM|ИИ)(?![\p{L}\p{N}])|人工智[能慧]|人工知能|인공지능|artificial intelligence|intelligence artificielle|inteligencia artificial|künstliche[rn]? intelligenz|intelligenza artificiale|inteligência artificial|искусственн\S* интеллект|нейросет|الذكاء الاصطناعي/iu;
 /** A block with more of its text in links than this is navigation, not prose. */
 const MAX_LINK_DENSITY = 0.5;
+/** Text outside links (non-space characters) that makes a block prose however many links it carries: more than a line. */
+const MIN_UNLINKED_PROSE = 80;
 /** Largest share of the page's prose that an element named like chrome may hold and still be chrome. */
 const MAX_CHROME_PROSE_SHARE = 0.3;
 /** How many times the winner's prose a run of paragraphs elsewhere must hold to be the story instead. */
@@ -257,12 +259,23 @@ function* walk(start: Element): Steps<Walk> {
   return w;
 }
 
+/**
+ * A block that reads as prose: a paragraph's length, mostly outside links, or with more than a
+ * line of its own words however many links it carries (a blog post linking every name). The same
+ * rule decides which blocks the story keeps (linkHeavy).
+ */
+function isProse(w: Walk, b: number): boolean {
+  const len = w.text[b] as number;
+  const link = w.link[b] as number;
+  return len >= MIN_PARAGRAPH && (link <= len * MAX_LINK_DENSITY || len - link >= MIN_UNLINKED_PROSE);
+}
+
 /** Confirms chrome suggested by class names alone, from the prose each candidate holds. */
 function confirmChrome(w: Walk, blocks: number[]): void {
   const prose = new Float64Array(w.els.length);
   for (const b of blocks) {
     const len = w.text[b] as number;
-    if (len >= MIN_PARAGRAPH && (w.link[b] as number) <= len * MAX_LINK_DENSITY) prose[b] = len;
+    if (isProse(w, b)) prose[b] = len;
   }
   for (let i = w.els.length - 1; i > 0; i--) {
     const p = w.parent[i] as number;
@@ -456,7 +469,7 @@ function proseBelow(w: Walk, blocks: number[], chrome: Int32Array): Float64Array
   const acc = new Float64Array(w.els.length);
   for (const b of blocks) {
     const len = w.text[b] as number;
-    if ((chrome[b] as number) < 0 && len >= MIN_PARAGRAPH && (w.link[b] as number) <= len * MAX_LINK_DENSITY) acc[b] = len;
+    if ((chrome[b] as number) < 0 && isProse(w, b)) acc[b] = len;
   }
   for (let i = w.els.length - 1; i > 0; i--) {
     const p = w.parent[i] as number;
@@ -628,9 +641,6 @@ function teaserLists(w: Walk, blocks: number[], root: number): Set<number> {
   return out;
 }
 
-/** Text outside links (non-space characters) that makes a block prose however many links it carries: more than a line. */
-const MIN_UNLINKED_PROSE = 80;
-
 /**
  * Which blocks are mostly links, so navigation rather than the story: a "Read more: …" line, a
  * list of other stories. A paragraph with more than a line of its own words stays whatever its
@@ -655,6 +665,30 @@ function linkHeavy(w: Walk, blocks: number[]): (b: number) => boolean {
     const list = lists.get(w.parent[b] as number);
     return list === undefined || tagOf(w.els[b] as Element) !== 'li' || list.link > list.text * MAX_LINK_DENSITY;
   };
+}
+
+/** Most levels between a table cell's block and its table (td > tr > tbody > table). */
+const CELL_TO_TABLE = 4;
+
+/**
+ * A cell of a data table: a block that is (or sits directly in) a td/th of a table holding more
+ * than a label's worth of text. Its figures are the story's ("Phoenix | $83 | 28.7%"), never a
+ * stat box or a score widget, and a cell holding only a number still reads as part of its row.
+ */
+function inDataTable(w: Walk, b: number): boolean {
+  let cell = b;
+  let tag = tagOf(w.els[cell] as Element);
+  if (tag !== 'td' && tag !== 'th') {
+    cell = w.parent[b] as number;
+    if (cell < 0) return false;
+    tag = tagOf(w.els[cell] as Element);
+    if (tag !== 'td' && tag !== 'th') return false;
+  }
+  let t = w.parent[cell] as number;
+  for (let level = 0; level < CELL_TO_TABLE && t >= 0; level++, t = w.parent[t] as number) {
+    if (tagOf(w.els[t] as Element) === 'table') return (w.text[t] as number) > MAX_LABEL;
+  }
+  return false;
 }
 
 const HAS_LETTER = /\p{L}/u;
@@ -781,19 +815,20 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     const text = inRoot || len <= MAX_LABEL ? visibleText(el) : '';
     const dateline = inRoot && isDateline(text);
     if (dateline) firstDateline ??= text;
+    const cell = inRoot && inDataTable(w, b);
     const isBody =
       inRoot &&
       text.length > 0 &&
-      HAS_LETTER.test(text) &&
+      (HAS_LETTER.test(text) || (cell && HAS_DIGIT.test(text))) &&
       !linkedAway(b) &&
-      !inStatBox(b) &&
+      (cell || !inStatBox(b)) &&
       !teasers.has(w.parent[b] as number) &&
       // A quoted post's date line ("— Name (@name) November 18, 2019") is part of the quotation.
       !(dateline && !((w.flags[b] as number) & FLAG_QUOTE)) &&
       !ADDRESS_ONLY.test(text) &&
       !EDITOR_CREDIT.test(text) &&
       // A heading numbering the story's parts ("Meal 1", "Step 2") is structure, never a score widget.
-      !(len <= MAX_LABEL && HAS_DIGIT.test(text) && roleOf(w, b) !== 'heading' && parseScoreText(text).length > 0);
+      !(len <= MAX_LABEL && !cell && HAS_DIGIT.test(text) && roleOf(w, b) !== 'heading' && parseScoreText(text).length > 0);
     if (isBody) {
       out.push({ i: b, block: { el, role: roleOf(w, b), text, inArticle: true } });
       if (b < firstBody) firstBody = b;

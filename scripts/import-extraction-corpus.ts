@@ -1,17 +1,21 @@
 /**
- * Copies two public article-extraction datasets with hand-made reference text into
- * test/corpus/extraction/ (provenance of those fixtures; run once, output committed):
- *   npx tsx scripts/import-extraction-corpus.ts SCRAPINGHUB_DIR CHINESE_DIR
- * where each directory is a checkout of
- *   SCRAPINGHUB_DIR  github.com/scrapinghub/article-extraction-benchmark (MIT)
- *   CHINESE_DIR      github.com/immortal-autumn/Chinese-Web-Content-Extraction-Dataset (MIT)
- * Pages are stored gzipped as UTF-8 (the Chinese pages are decoded from GB2312/GBK first); the
- * dev/test split is drawn here, from a hash of each page's id, before any tuning.
+ * Copies public article-extraction datasets with hand-made reference text into
+ * test/corpus/extraction/ (provenance of those fixtures; run once per source, output committed):
+ *   npx tsx scripts/import-extraction-corpus.ts SOURCE=DIR...
+ * where each DIR is a checkout of
+ *   scrapinghub=  github.com/scrapinghub/article-extraction-benchmark (MIT)
+ *   chinese=      github.com/immortal-autumn/Chinese-Web-Content-Extraction-Dataset (MIT)
+ *   cleaning=     github.com/j-szulc/html-cleaning-dataset-merged (a mirror, in one layout, of
+ *                 the Dragnet, L3S-GN1 and CleanEval sets; licences in the corpus README)
+ * Pages are stored gzipped as UTF-8 (decoded by their declared charset first); the dev/test split
+ * is drawn here, from a hash of each page's id, before any tuning. Large sets are sampled, by
+ * another hash of the id, to keep the repository small.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodePage } from './decode-page';
 
 interface Reference {
   /** The page's address where the dataset gives one. */
@@ -29,6 +33,13 @@ const OUT = resolve(import.meta.dirname, '../test/corpus/extraction');
 /** Half the pages of each set held out for testing, chosen by the id's hash (stable, unbiased). */
 function splitOf(id: string): 'dev' | 'test' {
   return (createHash('sha256').update(id).digest()[0] as number) % 2 === 0 ? 'dev' : 'test';
+}
+
+/** Pages kept from a larger set: those whose salted id hash sorts first (independent of the split). */
+const SAMPLE = 150;
+function sampled(ids: string[]): Set<string> {
+  const rank = (id: string) => createHash('sha256').update(`sample:${id}`).digest('hex');
+  return new Set([...ids].sort((a, b) => rank(a).localeCompare(rank(b))).slice(0, SAMPLE));
 }
 
 function writeSet(name: string, pages: Map<string, { html: string; ref: Reference }>): void {
@@ -83,10 +94,48 @@ function importChinese(root: string): void {
   writeSet('chinese-wce-zh', pages);
 }
 
-const [scrapinghub, chinese] = process.argv.slice(2);
-if (!scrapinghub || !chinese) {
-  process.stderr.write('usage: npx tsx scripts/import-extraction-corpus.ts SCRAPINGHUB_DIR CHINESE_DIR\n');
+/** Gold text files declare no charset: UTF-8 where the bytes are, else Windows-1252 (old Dragnet files). */
+function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/**
+ * The mirror's sets share one layout: `input/<id>.html` and `GoldStandard/<id>.txt`. Only Dragnet
+ * (seomoz/dragnet_data, 2013) may be kept in this repository (see the corpus README): the article
+ * copied by hand from the rendered page; text after the line `!@#$%^&*()  COMMENTS` is the
+ * readers' comments, left out here.
+ */
+function importCleaning(root: string): void {
+  const sets: [string, string, (gold: string) => string][] = [
+    ['dragnet-en', 'dragnet_data', (gold) => gold.split('!@#$%^&*()  COMMENTS')[0] ?? ''],
+  ];
+  for (const [name, folder, reference] of sets) {
+    const ids = readdirSync(join(root, folder, 'GoldStandard'))
+      .filter((f) => f.endsWith('.txt') && existsSync(join(root, folder, 'input', `${basename(f, '.txt')}.html`)))
+      .map((f) => basename(f, '.txt'));
+    const pages = new Map<string, { html: string; ref: Reference }>();
+    for (const id of sampled(ids)) {
+      const html = decodePage(readFileSync(join(root, folder, 'input', `${id}.html`)));
+      const text = reference(decodeText(readFileSync(join(root, folder, 'GoldStandard', `${id}.txt`))))
+        .replace(/[ \t]+/g, ' ')
+        .replace(/\s*\n\s*/g, '\n')
+        .trim();
+      if (text === '') continue;
+      const short = id.slice(0, 8);
+      pages.set(short, { html, ref: { url: null, text, author: null, date: null, split: splitOf(short) } });
+    }
+    writeSet(name, pages);
+  }
+}
+
+const importers: Record<string, (dir: string) => void> = { scrapinghub: importScrapinghub, chinese: importChinese, cleaning: importCleaning };
+const args = process.argv.slice(2).map((arg) => arg.split('=', 2) as [string, string | undefined]);
+if (args.length === 0 || args.some(([source, dir]) => !dir || !importers[source])) {
+  process.stderr.write(`usage: npx tsx scripts/import-extraction-corpus.ts SOURCE=DIR... (SOURCE: ${Object.keys(importers).join(', ')})\n`);
   process.exit(1);
 }
-importScrapinghub(scrapinghub);
-importChinese(chinese);
+for (const [source, dir] of args) importers[source]?.(resolve(dir as string));

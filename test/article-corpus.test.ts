@@ -92,6 +92,44 @@ describe('reader view on real pages', () => {
     expect(blocks.length).toBeGreaterThan(3);
   });
 
+  it("keeps a data table's rows whole, figures included (Redfin's price table: a number cell is part of its row, not a stat box)", () => {
+    const blocks = texts(reportOf('dragnet-en', 'T28'));
+    for (const cell of ['Phoenix', '$83', '28.7%', '-2.1%']) expect(blocks).toContain(cell);
+  });
+
+  // The team's own page, built like a 2005 blog post seen in CleanEval (which may not be kept here:
+  // no licence): every clause links somewhere, and a comment form with plain sentences follows.
+  it('takes a post that links most of its words over the comment form under it', () => {
+    const linked = (before: string, link: string, after: string) => `${before}<a href="/t/${link.length}">${link}</a>${after}`;
+    const para = (n: number) =>
+      `<p>${linked('In a report released on Friday, ', 'the research group behind the yearly security survey of home computers', ' said that ')}${linked('', 'one in six of the households it questioned in five countries', ' had never ')}${linked('been troubled by ', 'viruses, spyware or any of the other malicious programs it asked about', ` (part ${n}), a share that has grown each year.`)}</p>`;
+    const doc = parsePage(
+      `<html><body><div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="entry"><h1>One in six computer users escapes malware, survey says</h1>${para(1)}${para(2)}${para(3)}</div>
+      <div class="panel"><form>
+      <p>Comments are moderated before they appear. Please keep them on topic, and be kind to the other readers of this site, as we ask of everyone who writes here.</p>
+      <p>Your e-mail address is never shown in public, and we use it only to tell you when somebody answers what you wrote below this story.</p>
+      <label>Name</label><input name="n"><label><input type="checkbox"> Remember my personal information</label>
+      <p>Notify me of follow-up comments by e-mail, so that you know when the discussion under this story goes on without you.</p>
+      </form></div></body></html>`,
+    );
+    const body = extractArticle(doc).blocks.filter((b) => b.inArticle).map((b) => b.text);
+    expect(body).toHaveLength(3);
+    expect(body.every((text) => text.startsWith('In a report released on Friday'))).toBe(true);
+  });
+
+  it('keeps a number-only cell out when its table is a small stat box', () => {
+    const doc = parsePage(
+      '<html><body><article><h1>Council approves the bridge budget</h1>' +
+        '<p>The council voted on Tuesday to approve the new bridge budget after a long debate about the costs.</p>' +
+        '<table><tr><td>85</td></tr><tr><td>Hot</td></tr></table>' +
+        '<p>The work starts in spring and should take two years, officials said at the end of the meeting.</p></article></body></html>',
+    );
+    const body = extractArticle(doc).blocks.filter((b) => b.inArticle).map((b) => b.text);
+    expect(body).not.toContain('85');
+    expect(body).toHaveLength(2);
+  });
+
   it('keeps headings that number the story\'s parts, which read like a score ("Meal 1")', () => {
     const headings = reportOf('scrapinghub-en', '5f03fc173ebc6abd').article.blocks.filter((b) => b.text === 'Meal 1');
     expect(headings.length).toBeGreaterThanOrEqual(2);
