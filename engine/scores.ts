@@ -310,6 +310,8 @@ function headerRegion(near: Element): Element | null {
  */
 function* shortElements(area: Element, title: Element): Steps<Element[]> {
   const out: Element[] = [];
+  // Every test below reads a size only up to the prose allowed after the title.
+  const lengthOf = cappedLengths(MAX_PROSE_BEFORE_SCORES);
   const walk = new ElementWalk(area);
   let afterTitle = false;
   let proseAfterTitle = 0;
@@ -321,8 +323,7 @@ function* shortElements(area: Element, title: Element): Steps<Element[]> {
       continue;
     }
     if (isHidden(el) || isChrome(el)) continue;
-    // Every test below reads the size only up to the prose allowed after the title.
-    const size = textLengthUpTo(el, MAX_PROSE_BEFORE_SCORES);
+    const size = lengthOf(el);
     if (size === 0) continue;
     const prose = PROSE_TAGS.has(tagOf(el));
     if (prose && afterTitle) {
@@ -337,20 +338,43 @@ function* shortElements(area: Element, title: Element): Steps<Element[]> {
 }
 
 /**
- * `textContent` length of `el`, counted only up to `cap` (one more means longer): the walk for
- * scores stops soon after the title, so a page's whole text is never measured for it (a
- * 10,000-paragraph article is 3 million characters).
+ * `textContent` lengths of elements, each counted only up to `cap` (one more means longer): the
+ * walk for scores stops soon after the title, so a page's whole text is never measured for it (a
+ * 10,000-paragraph article is 3 million characters). Every element's length is kept once known,
+ * and a measure stops as soon as it passes the cap, so the walk's measures together read each
+ * node once at most, however deep the nesting.
  */
-function textLengthUpTo(el: Element, cap: number): number {
-  let size = 0;
-  const cursors: ChildCursor[] = [new ChildCursor(el)];
-  while (cursors.length > 0 && size <= cap) {
-    const node = (cursors[cursors.length - 1] as ChildCursor).read();
-    if (node === null) cursors.pop();
-    else if (node.nodeType === 3 || node.nodeType === 4) size += (node as CharacterData).data.length;
-    else if (node.nodeType === 1) cursors.push(new ChildCursor(node));
-  }
-  return Math.min(size, cap + 1);
+function cappedLengths(cap: number): (el: Element) => number {
+  const known = new Map<Element, number>();
+  return (el) => {
+    const done = known.get(el);
+    if (done !== undefined) return done;
+    const els: Element[] = [el];
+    const cursors: ChildCursor[] = [new ChildCursor(el)];
+    const totals: number[] = [0];
+    let result = 0;
+    while (els.length > 0) {
+      const top = els.length - 1;
+      const node = (totals[top] as number) > cap ? null : (cursors[top] as ChildCursor).read();
+      if (node === null) {
+        const size = Math.min(totals.pop() as number, cap + 1);
+        known.set(els.pop() as Element, size);
+        cursors.pop();
+        if (totals.length > 0) totals[totals.length - 1] = (totals[totals.length - 1] as number) + size;
+        else result = size;
+      } else if (node.nodeType === 3 || node.nodeType === 4) totals[top] = (totals[top] as number) + (node as CharacterData).data.length;
+      else if (node.nodeType === 1) {
+        const child = known.get(node as Element);
+        if (child !== undefined) totals[top] = (totals[top] as number) + child;
+        else {
+          els.push(node as Element);
+          cursors.push(new ChildCursor(node));
+          totals.push(0);
+        }
+      }
+    }
+    return result;
+  };
 }
 
 /** The only child of an element that holds nothing else (white space aside), or null. */
