@@ -73,6 +73,7 @@ interface Words {
   opening: RegExp | null;
   follow: RegExp | null;
   checked: RegExp | null;
+  /** A tool's output or a page's apparatus opening the sentence as its subject (`Lexicon.output`, `subject`). */
   output: RegExp | null;
   people: RegExp | null;
 }
@@ -135,7 +136,12 @@ function builders(lex: Lexicon): { [K in keyof Words]: () => Words[K] } {
     opening: () =>
       lex.opening ? new RegExp(`^[\\p{P}\\s]*(?:(?:${alternatives(lex.opening.lead)}|${alternatives(lex.noun)})\\s+)?(?:${alternatives(lex.rel)})(?![${W}])`, 'u') : null,
     follow: () => (lex.opening ? new RegExp(`^(?:[^\\s,;:]+\\s+)?(?:${alternatives(lex.opening.follow)})(?![${W}])`, 'u') : null),
-    output: () => (lex.output ? new RegExp(`^[\\p{P}\\s]*(?:${alternatives(lex.output)})${bounded ? `(?![${W}])` : ''}`, 'u') : null),
+    output: () => {
+      const subjects = [lex.output, lex.subject ?? lex.credit].filter((list) => list !== undefined).join('|');
+      if (subjects === '') return null;
+      const article = lex.article ? `(?:(?:${alternatives(lex.article)})\\s*)?` : '';
+      return new RegExp(`^[\\p{P}\\s]*${article}(?:${alternatives(subjects)})${bounded ? `(?![${W}])` : ''}`, 'u');
+    },
     people: optional(lex.people),
     checked: () => (lex.opening ? new RegExp(`^(?:and\\s+)?(?:${alternatives(lex.opening.checked)}|${alternatives(lex.rel)})(?![${W}])`, 'u') : null),
   };
@@ -341,6 +347,15 @@ function openingOf(c: Compiled, low: string, agents: readonly Span[]): Span | 'p
   return { start, end: m[0].length };
 }
 
+/** `low` from `start` to `end`, widened to whole words: a word cut in two ("неточным" read as "не") is not a negation. */
+function around(low: string, start: number, end: number): string {
+  let from = Math.max(0, start);
+  let to = Math.min(low.length, end);
+  while (from > 0 && LETTER.test(low[from - 1] as string)) from--;
+  while (to < low.length && LETTER.test(low[to] as string)) to++;
+  return low.slice(from, to);
+}
+
 function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: boolean, heading: boolean): Span | null {
   if (!hasRelation(c, low)) return null;
   const selves = hits(c.self, low);
@@ -381,7 +396,7 @@ function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: b
       }
       if (scope === null && implied) scope = core;
       if (scope === null || scope.end - scope.start > gaps.scope) continue;
-      if (negated(c, low.slice(Math.max(0, scope.start - 24), Math.min(low.length, scope.end + 16)))) continue;
+      if (negated(c, around(low, scope.start - 24, scope.end + 16))) continue;
       return scope;
     }
   }
