@@ -230,7 +230,7 @@ function negated(c: Compiled, text: string): boolean {
 const GAP = { spaced: { core: 50, self: 70, scope: 200 }, unspaced: { core: 3, self: 30, scope: 80 } } as const;
 
 /** Translation words of every language: a translation alone is AI assistance, "generated and translated" is generation. */
-const TRANSLATED = /translat|tradu|übersetz|vertaal|översatt|oversat|przetłumacz|tłumacz|přelož|prelož|перевед|переклад|превед|μεταφρ|çevir|çeviri|ترجم|תרגו|تورگ|अनुवाद|भाषांतर|diterjemahkan|terjemah|dịch|แปล|翻译|翻譯|翻訳|번역|käännet|tõlgi|išverst|aistri/u;
+const TRANSLATED = /ಅನುವಾದ|വിവർത്തന|തർജ്ജമ|అనువ|ဘာသာပြန်|translat|tradu|übersetz|vertaal|översatt|oversat|przetłumacz|tłumacz|přelož|prelož|перевед|переклад|превед|μεταφρ|çevir|çeviri|ترجم|תרגו|تورگ|अनुवाद|भाषांतर|diterjemahkan|terjemah|dịch|แปล|翻译|翻譯|翻訳|번역|käännet|tõlgi|išverst|aistri/u;
 const GENERATED = /generat|generier|généré|generad|gerad|xerad|gegenereerd|genererad|generert|genereret|generoitu|genereeritud|sugeneruot|wygenerowan|vygenerovan|vygenerován|згенер|сгенерир|генерир|генерис|δημιουργ|oluştur|üretil|generált|dihasilkan|生成|產生|产生|생성/u;
 
 function kindOf(c: Compiled, s: string): DisclosureKind {
@@ -247,12 +247,16 @@ const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Greek}/u, 'el'],
   [/\p{Script=Arabic}/u, 'ar fa ur ug'],
   [/\p{Script=Hebrew}/u, 'he'],
-  [/\p{Script=Devanagari}/u, 'hi mr'],
+  [/\p{Script=Devanagari}/u, 'hi mr ne'],
   [/\p{Script=Bengali}/u, 'bn'],
   [/\p{Script=Gurmukhi}/u, 'pa'],
   [/\p{Script=Tamil}/u, 'ta'],
   [/\p{Script=Thai}/u, 'th'],
   [/\p{Script=Khmer}/u, 'km'],
+  [/\p{Script=Kannada}/u, 'kn'],
+  [/\p{Script=Malayalam}/u, 'ml'],
+  [/\p{Script=Telugu}/u, 'te'],
+  [/\p{Script=Myanmar}/u, 'my'],
 ];
 for (const [script, langs] of SCRIPTS) for (const lang of langs.split(' ')) SCRIPT_OF[lang] = script;
 /** A Latin word: "AI" or "GPT" inside Chinese text does not make it a Latin sentence. */
@@ -347,11 +351,14 @@ function openingOf(c: Compiled, low: string, agents: readonly Span[]): Span | 'p
   return { start, end: m[0].length };
 }
 
-/** `low` from `start` to `end`, widened to whole words: a word cut in two ("неточным" read as "не") is not a negation. */
-function around(low: string, start: number, end: number): string {
-  let from = Math.max(0, start);
+/**
+ * `low` from `start` (not before `floor`) to `end`, widened to whole words: a word cut in two
+ * ("неточным" read as "не") is not a negation.
+ */
+function around(low: string, start: number, end: number, floor = 0): string {
+  let from = Math.max(floor, start);
   let to = Math.min(low.length, end);
-  while (from > 0 && LETTER.test(low[from - 1] as string)) from--;
+  while (from > floor && LETTER.test(low[from - 1] as string)) from--;
   while (to < low.length && LETTER.test(low[to] as string)) to++;
   return low.slice(from, to);
 }
@@ -396,19 +403,40 @@ function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: b
       }
       if (scope === null && implied) scope = core;
       if (scope === null || scope.end - scope.start > gaps.scope) continue;
-      if (negated(c, around(low, scope.start - 24, scope.end + 16))) continue;
+      // A prefix before a colon is the notice's name ("Clause de non-responsabilité :"), not its negation.
+      if (negated(c, around(low, scope.start - 24, scope.end + 16, Math.max(low.lastIndexOf(':', scope.start), low.lastIndexOf('：', scope.start)) + 1))) continue;
       return scope;
     }
   }
   return null;
 }
 
+/** An address written out ("Co-op Translator (https://github.com/…)"): as long as a word, not as its letters. */
+const URL = /https?:\/\/[^\s)\]>"]+/g;
+const URL_STAND_IN = 'url';
+
+function withoutUrls(text: string): string {
+  return text.includes('://') ? text.replace(URL, URL_STAND_IN) : text;
+}
+
+/** Where `at`, an offset in `withoutUrls(text)`, falls in `text`. */
+function originalOffset(text: string, at: number): number {
+  if (!text.includes('://')) return at;
+  let shift = 0;
+  for (const m of text.matchAll(URL)) {
+    if (m.index - shift >= at) break;
+    shift += m[0].length - URL_STAND_IN.length;
+  }
+  return at + shift;
+}
+
 /**
  * A notice in one sentence. `implied`: the sentence is a notice by its place (a "Disclaimer:" line,
  * a caution in a short block). `heading`: the sentence is a heading's.
  */
-export function composedNotice(s: string, implied: boolean, heading = false): Composed | null {
+export function composedNotice(text: string, implied: boolean, heading = false): Composed | null {
   const compiledLexicons = lexicons();
+  const s = withoutUrls(text);
   const low = s.toLowerCase();
   const agents = agentHits(s, low);
   if (agents.length === 0) return null;
@@ -416,7 +444,7 @@ export function composedNotice(s: string, implied: boolean, heading = false): Co
     if (!applicable(c, s)) continue;
     const span = composeIn(c, low, agents, implied, heading);
     // What follows the statement is about other work ("…, edited by our staff"): the kind is read up to its end.
-    if (span !== null) return { kind: kindOf(c, low.slice(0, span.end)), lang: c.lex.lang, at: span.start };
+    if (span !== null) return { kind: kindOf(c, low.slice(0, span.end)), lang: c.lex.lang, at: originalOffset(text, span.start) };
   }
   return null;
 }

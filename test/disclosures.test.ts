@@ -346,6 +346,27 @@ describe('compositional notices (self-reference + production relation + AI agent
     expect(flagged('Это резюме не сгенерировано при помощи AI.')).toBe(false);
   });
 
+  // Co-op Translator's disclaimers as the model wrote them in microsoft/AZD-for-beginners (development part).
+  it.each([
+    ['Clause de non-responsabilité : Ce document a été traduit à l\'aide du service de traduction automatique par IA Co-op Translator.', 'fr'],
+    ['Dichiarazione di non responsabilità: Questo documento è stato tradotto utilizzando il servizio di traduzione automatica Co-op Translator.', 'it'],
+    ['면책 사항: 이 문서는 AI 번역 서비스 Co-op Translator(https://github.com/Azure/co-op-translator)를 사용하여 번역되었습니다.', 'ko'],
+    ['Sorumluluk Reddi: Bu belge, AI çeviri hizmeti Co-op Translator (https://github.com/Azure/co-op-translator) kullanılarak çevrilmiştir.', 'tr'],
+    ['Отказ от ответственности: Этот документ был переведен с помощью сервиса автоматического перевода Co-op Translator.', 'ru'],
+    ['अस्वीकरण: यो दस्तावेज़ AI अनुवाद सेवा Co-op Translator प्रयोग गरेर अनुवाद गरिएको हो।', 'ne'],
+    ['ಅಸಮಾಕ್ಷ್ಯತೆ: ಈ ದಸ್ತಾವೇಜು Co-op Translator ಎಂಬ AI ಅನುವಾದ ಸೇವೆಯನ್ನು ಬಳಸಿಕೊಂಡು ಅನುವಾದಿಸಲಾಗಿದೆ.', 'kn'],
+    ['അറിയിപ്പ്: ഈ പ്രമാണം AI വിവർത്തന സേവനം Co-op Translator ഉപയോഗിച്ച് വിവർത്തനം ചെയ്തതാണ്.', 'ml'],
+    ['అస్వీకరణ: ఈ పత్రం AI అనువాద సేవ Co-op Translator ఉపయోగించి అనువదించబడింది.', 'te'],
+    ['အကြောင်းကြားချက်: ဤစာရွက်စာတမ်းကို AI ဘာသာပြန်ဝန်ဆောင်မှု Co-op Translator ကို အသုံးပြု၍ ဘာသာပြန်ထားပါသည်။', 'my'],
+  ])('reads an AI translation disclaimer (a prefix naming "non"-responsibility, an address written out, more languages): %s', (text, lang) => {
+    expect(findPageDisclosures([{ text, lang: 'und' }], []).map((f) => [f.disclosure.kind, f.disclosure.lang])).toEqual([['assisted', lang]]);
+  });
+
+  it('keeps the evidence of a notice with an address written out as the page shows it', () => {
+    const text = 'Bu belge, AI çeviri hizmeti Co-op Translator (https://github.com/Azure/co-op-translator) kullanılarak çevrilmiştir.';
+    expect(findPageDisclosures([{ text, lang: 'und' }], []).map((f) => f.disclosure.evidence)).toEqual([text]);
+  });
+
   it('reads a byline crediting an AI together with people (FastAPI’s translation banner)', () => {
     expect(findPageDisclosures([{ text: '🌐 Tradução por IA e humanos', lang: 'und' }], []).map((f) => [f.disclosure.kind, f.disclosure.lang])).toEqual([['assisted', 'pt']]);
     expect(flagged('Translation by AI and humans')).toBe(true);
