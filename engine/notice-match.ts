@@ -227,7 +227,13 @@ function negated(c: Compiled, text: string): boolean {
   return any.test(text);
 }
 
-const GAP = { spaced: { core: 50, self: 70, scope: 200 }, unspaced: { core: 3, self: 30, scope: 80 } } as const;
+/**
+ * Longest distances, in characters: between agent and relation (`core`), from the self-reference
+ * to them (`self`), of the whole statement (`scope`). A demonstrative read as the subject
+ * (`pronoun`) must be followed closely by the statement ("This was generated…", "Dies wurde…"):
+ * further on, it was the determiner of a noun no lexicon lists ("Това приложение…", this application).
+ */
+const GAP = { spaced: { core: 50, self: 70, pronoun: 24, scope: 200 }, unspaced: { core: 3, self: 30, pronoun: 30, scope: 80 } } as const;
 
 /** Translation words of every language: a translation alone is AI assistance, "generated and translated" is generation. */
 const TRANSLATED = /ಅನುವಾದ|വിവർത്തന|തർജ്ജമ|అనువ|ဘာသာပြန်|translat|tradu|übersetz|vertaal|översatt|oversat|przetłumacz|tłumacz|přelož|prelož|перевед|переклад|превед|μεταφρ|çevir|çeviri|ترجم|תרגו|تورگ|अनुवाद|भाषांतर|diterjemahkan|terjemah|dịch|แปล|翻译|翻譯|翻訳|번역|käännet|tõlgi|išverst|aistri/u;
@@ -374,11 +380,15 @@ function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: b
   const unspaced = UNSPACED.has(c.lex.lang);
   const gaps = unspaced ? GAP.unspaced : GAP.spaced;
   const pronoun = c.pronoun?.exec(low) ?? null;
+  let pronounSelf: Span | null = null;
   if (pronoun !== null) {
     const start = pronoun[0].length - pronoun[0].trimStart().length;
     const self = { start, end: pronoun[0].length };
     // "These AI tools…": the demonstrative is the agent's, not a subject of its own.
-    if (!agents.some((a) => a.start >= self.end && a.start - self.end <= 2)) selves.push(self);
+    if (!agents.some((a) => a.start >= self.end && a.start - self.end <= 2)) {
+      selves.push(self);
+      pronounSelf = self;
+    }
   }
   const output = c.output?.exec(low) ?? null;
   if (output !== null) selves.push({ start: output[0].length - output[0].trimStart().length, end: output[0].length });
@@ -397,7 +407,7 @@ function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: b
       const core = { start: Math.min(a.start, r.start), end: Math.max(a.end, r.end) };
       let scope: Span | null = null;
       for (const self of selves) {
-        if (spanGap(self, core) > gaps.self) continue;
+        if (spanGap(self, core) > (self === pronounSelf ? gaps.pronoun : gaps.self)) continue;
         scope = { start: Math.min(self.start, core.start), end: Math.max(self.end, core.end) };
         break;
       }

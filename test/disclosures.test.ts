@@ -362,6 +362,19 @@ describe('compositional notices (self-reference + production relation + AI agent
     expect(findPageDisclosures([{ text, lang: 'und' }], []).map((f) => [f.disclosure.kind, f.disclosure.lang])).toEqual([['assisted', lang]]);
   });
 
+  // Paragraphs of microsoft/AZD-for-beginners that an earlier detector flagged (development negatives).
+  it('reads a demonstrative far from the statement as a determiner, not as the subject ("Това приложение…", this application)', () => {
+    expect(flagged('Това приложение е чат приложение с изкуствен интелект, създадено върху Azure, което демонстрира съвременна архитектура базирана на агенти.')).toBe(false);
+    expect(flagged('Bu uygulama, Azure üzerinde modern bir ajan tabanlı mimariyi gösteren yapay zeka destekli bir sohbet uygulamasıdır.')).toBe(false);
+    expect(flagged('Това беше създадено с изкуствен интелект.')).toBe(true);
+    expect(flagged('This was generated using Artificial Intelligence.')).toBe(true);
+  });
+
+  it('reads "dịch vụ" (service) as no translation and the Bulgarian "от" (from) as no participle', () => {
+    expect(flagged('Bạn đang ở đây: Kiến trúc Microservices (nền tảng 2 dịch vụ) - Tiếp theo: Tích hợp AI')).toBe(false);
+    expect(flagged('Това ръководство предоставя изчерпателни инструкции за разгръщане на AI модели с помощта на шаблони AZD, покривайки всичко от избора на модел до модели за производство.')).toBe(false);
+  });
+
   it('keeps the evidence of a notice with an address written out as the page shows it', () => {
     const text = 'Bu belge, AI çeviri hizmeti Co-op Translator (https://github.com/Azure/co-op-translator) kullanılarak çevrilmiştir.';
     expect(findPageDisclosures([{ text, lang: 'und' }], []).map((f) => f.disclosure.evidence)).toEqual([text]);
