@@ -102,8 +102,8 @@ function inSpans(spans: readonly Span[], pos: number): boolean {
   return false;
 }
 
-/** Sentence ends: CJK stops and line breaks anywhere, Latin stops before white space or the end. */
-const SENTENCE_END = /[。！？；\n؟।۔។]|[.!?;](?=\s|$)/g;
+/** Sentence ends: CJK, Arabic, Indic, Khmer, Burmese, Ethiopic and Armenian stops and line breaks anywhere, Latin stops before white space or the end. */
+const SENTENCE_END = /[。！？；\n؟।۔។။።։]|[.!?;](?=\s|$)/g;
 
 function sentences(text: string): Span[] {
   const spans: Span[] = [];

@@ -375,6 +375,21 @@ describe('compositional notices (self-reference + production relation + AI agent
     expect(flagged('Това ръководство предоставя изчерпателни инструкции за разгръщане на AI модели с помощта на шаблони AZD, покривайки всичко от избора на модел до модели за производство.')).toBe(false);
   });
 
+  it.each([
+    ['כתב ויתור: מסמך זה תורגם באמצעות שירות תרגום אוטומטי Co-op Translator.', 'he'],
+    ['ข้อจำกัดความรับผิดชอบ: เอกสารนี้ได้รับการแปลโดยใช้บริการแปลภาษาอัตโนมัติ Co-op Translator', 'th'],
+    ['Искључење одговорности: Овај документ је преведен уз помоћ АИ сервиса за превођење Co-op Translator.', 'sr'],
+    ['Felelősség kizárása: Ez a dokumentum az AI fordítási szolgáltatás, a Co-op Translator segítségével lett lefordítva.', 'hu'],
+  ])('names machine translation and AI in more languages: %s', (text, lang) => {
+    expect(findPageDisclosures([{ text, lang: 'und' }], []).map((f) => f.disclosure.lang)).toEqual([lang]);
+  });
+
+  it('ends a Burmese sentence at its full stop (။): the notice is read without the paragraph after it', () => {
+    const notice = 'ဤစာရွက်စာတမ်းကို AI ဘာသာပြန်ဝန်ဆောင်မှု Co-op Translator ဖြင့် ဘာသာပြန်ထားပါသည်။';
+    const rest = ' ကျွန်ုပ်တို့သည် တိကျမှုအတွက် ကြိုးပမ်းပေမယ့် စက်ကိရိယာဖြင့် ပြုလုပ်သော ဘာသာပြန်မှုများတွင် အမှားများ သို့မဟုတ် မမှန်ကန်သည့် အချက်အလက်များ ပါဝင်နိုင်ကြောင်း သတိပြုပါရန် မေတ္တာရပ်ခံအပ်ပါသည်။'.repeat(4);
+    expect(findPageDisclosures([{ text: notice + rest, lang: 'und' }], []).map((f) => f.disclosure.lang)).toEqual(['my']);
+  });
+
   it('keeps the evidence of a notice with an address written out as the page shows it', () => {
     const text = 'Bu belge, AI çeviri hizmeti Co-op Translator (https://github.com/Azure/co-op-translator) kullanılarak çevrilmiştir.';
     expect(findPageDisclosures([{ text, lang: 'und' }], []).map((f) => f.disclosure.evidence)).toEqual([text]);
