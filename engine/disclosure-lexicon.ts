@@ -69,7 +69,7 @@ export interface Lexicon {
    * after one of the `article`s.
    */
   subject?: string;
-  /** Articles that may stand before `subject` ("the", "i", "a"). */
+  /** Definite articles that may stand before `subject` ("the", "i", "a"): an indefinite one ("un résumé") names no part of this page. */
   article?: string;
   /** People credited beside the AI in a byline ("Translation by AI and humans"): co-authors, not a feature's object. */
   people?: string;
@@ -188,7 +188,7 @@ export const LEXICONS: readonly Lexicon[] = [
     by: 'par|à l’aide|à l\'aide|avec l’aide|avec l\'aide|grâce à|au moyen',
     tool: 'au moyen',
     credit: 'résumé|explication|synthèse|traduction|réponse|points clés',
-    of: 'de l’|de l\'|de la|du|par l’|par l\'',
+    of: 'de l’|de l\'|de la|du|de|par l’|par l\'',
     neg: 'ne|n’|n\'|pas|jamais|sans|aucun|aucune',
     topic: 'explique|comment|selon|intitulé*|titre|titrait|affirm*|sur|face|concernant|marquer|remplac*',
     summary: 'résumé*|synthèse|points clés|l’essentiel',
@@ -248,7 +248,7 @@ export const LEXICONS: readonly Lexicon[] = [
     by: 'utilizzando|usando|con l’aiuto|con l\'aiuto|tramite|mediante|da|dal|dalla|dall’|dall\'',
     tool: 'utilizzando|usando|tramite|mediante',
     credit: 'riassunto|spiegazione|sintesi|traduzione|risposta|punti chiave',
-    of: 'dell’|dell\'|della|del',
+    of: 'dell’|dell\'|della|del|di',
     neg: 'non|mai|senza|nessun|nessuna|né',
     topic: 'ha detto|dice|afferm*|titolo|intitolat*|secondo|come',
     summary: 'riassunt*|riepilog*|sintesi|punti chiave',
@@ -369,7 +369,7 @@ export const LEXICONS: readonly Lexicon[] = [
     deixis: 'tutaj|powyżej|poniżej',
     rel: 'wygenerowan*|wygenerował*|utworzon*|stworzon*|napisan*|przygotowan*|przetłumaczon*|przetłumacz*|opracowan*|generowane|generowany|generowana|generowano',
     by: 'przez|za pomocą|przy pomocy|przy użyciu|z pomocą|korzystając',
-    tool: 'przy użyciu|korzystając',
+    tool: 'przy użyciu|korzystając|za pomocą',
     neg: 'nie|nigdy|bez|żaden|żadna',
     topic: 'jak|czy|według|powiedział*|twierdz*',
     summary: 'podsumowani*|streszczeni*|kluczowe punkty',
@@ -862,7 +862,7 @@ export const LEXICONS: readonly Lexicon[] = [
     noun: 'מאמר|המאמר|כתבה|הכתבה|טקסט|הטקסט|תוכן|התוכן|סיכום|הסיכום|עמוד|העמוד|דוח|תרגום|התרגום|תשובה|התשובה|תיאור|התיאור|פלט|הפלט|תוצאה|מסמך|המסמך|תמונה|התמונה|הסבר|ההסבר|הכותרת|מסמך',
     deixis: 'כאן|לעיל|להלן',
     rel: 'נוצר|נוצרה|נוצרו|נכתב|נכתבה|תורגם|תורגמה|הופק|הופקה|נוספה|נוסף|נוצרות|נוצרת',
-    by: 'על ידי|ע״י|ע"י|באמצעות|בעזרת|על־ידי',
+    by: 'על ידי|ע״י|ע"י|באמצעות|בעזרת|על־ידי|מאת',
     tool: 'באמצעות',
     neg: 'לא|אין|ללא|בלי|מעולם',
     summary: 'סיכום|הסיכום|נקודות מפתח',

@@ -188,6 +188,9 @@ function hits(re: RegExp, text: string): Span[] {
   return out;
 }
 
+/** AI products by name, as opposed to the generic acronyms (AI, KI, IA …) and spelled names. */
+const PRODUCT = /^(?:ChatGPT|GPT|Claude|Gemini|Copilot|Llama|DeepSeek|Mistral|Qwen|Kimi|Grok|Midjourney|DALL|Stable Diffusion|DeepL)/;
+
 /** "Claude Monet", "AI Weekly": a name written like a product or acronym, followed by a name. */
 const NAME_AFTER = /^[ \u00a0]?\p{Lu}\p{Ll}/u;
 const TOOL_AFTER = /^[ \u00a0]?(?:Tools?|Technology|Models?|Assistants?|Systems?|Software|Studio|Pro|Ultra|Flash|Sonnet|Opus|Haiku|Co-op|Translator)\b/;
@@ -534,9 +537,13 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
     if (negated(c, low) || c.topic?.test(low)) continue;
     const credited = creditOf(c, text, low, agents, heading);
     if (credited !== null) return credited;
-    if (!relation) continue;
+    // A noun credited by a genitive to a product named last: a picture credit ("Imagen de DALL-E 3").
+    // "Imagen de IA" (an AI image) names a kind of picture.
+    const genitive =
+      c.of !== null && agents.some((a) => PRODUCT.test(text.slice(a.start, a.end)) && /^[\s\p{Lu}\d.-]*$/u.test(text.slice(a.end))) ? hits(c.of, low) : [];
+    if (!relation && genitive.length === 0) continue;
     const participles = hits(c.rel, low);
-    const byWords = hits(c.by, low);
+    const byWords = [...hits(c.by, low), ...genitive];
     const tools = c.tool === null ? [] : hits(c.tool, low);
     const credits = byWords.filter((b) => !tools.some((t) => t.start < b.end && b.start < t.end));
     const nouns = hits(c.noun, low);
@@ -547,6 +554,9 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
     // Without spaces, word order tells a label from a feature name: "AI生成图片" (AI-generated
     // images) puts the participle right after the agent, "AI 影像產生" (AI image generation) does not.
     if (HAN_WRITTEN.has(c.lex.lang) && !agents.some((a) => tight(c, low, a, participles, 0))) continue;
+    // German writes nouns capitalised: an inflected participle before one is an attribute of a noun
+    // no lexicon lists ("KI-gestützte Suche", AI-powered search), not a label.
+    if (c.lex.lang === 'de' && participles.some((p) => /^\s+\p{Lu}/u.test(text.slice(p.end)) && !nouns.some((n) => n.start > p.end && n.start - p.end <= 2))) continue;
     // A heading with a participle names a topic ("AI-generated images"); one crediting an AI is a byline.
     const rest = spaced ? uncovered(text, covered) : leftover(low, covered);
     // A byline credits one piece of writing: two nouns ("Caption for the image by AI") name a feature.
@@ -574,6 +584,36 @@ export function commandOrder(text: string): boolean {
     if (c.lex.lang !== 'zh' || c.tool === null) continue;
     const tool = hits(c.tool, low)[0];
     if (tool !== undefined && tool.start === 0 && participles.some((p) => scriptOf(low.codePointAt(p.end) ?? 0) === 'han' && low[p.end] !== '的')) return true;
+  }
+  return false;
+}
+
+/** Indefinite and partitive articles of the languages that list `article`s: before a participle, they make it a noun. */
+const INDEFINITE = 'a|an|some|des|un|une|du|unos|unas|uno|una|uns|umas|um|uma|dei|degli|delle|ein|eine|einen|egy';
+
+/** Words that may stand between a Han-written agent and its participle in a label ("AI辅助生成", "人工智能技术生成"). */
+const HAN_FILLER = /技术|技術|工具|模型|助手|系统|系統|自动|自動|辅助|輔助|协助|協助|帮助|幫助|参与|參與|部分|全部|进行|進行|[了的所来來\s]/gu;
+
+/**
+ * A short text naming a feature, not crediting one: a Han-written agent with its object before its
+ * participle ("AI内容撰写", AI content writing), or participles that are nouns after their article
+ * ("avec des résumés d'IA", with AI summaries).
+ */
+export function featureName(text: string): boolean {
+  const low = text.toLowerCase().trim();
+  const agents = agentHits(text.trim(), low);
+  if (agents.length === 0) return false;
+  for (const c of lexicons()) {
+    if (!applicable(c, low)) continue;
+    const participles = hits(c.rel, low);
+    if (participles.length === 0) continue;
+    if (HAN_WRITTEN.has(c.lex.lang)) {
+      const after = (a: Span, p: Span) => p.start >= a.end && low.slice(a.end, p.start).replace(c.by, '').replace(HAN_FILLER, '') === '';
+      if (!agents.some((a) => participles.some((p) => after(a, p)))) return true;
+    } else if (c.lex.article) {
+      const article = new RegExp(`(?:^|\\s)(?:${alternatives(`${c.lex.article}|${INDEFINITE}`)})\\s*$`, 'u');
+      if (participles.every((p) => article.test(low.slice(0, p.start)))) return true;
+    }
   }
   return false;
 }

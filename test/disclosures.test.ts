@@ -390,6 +390,21 @@ describe('compositional notices (self-reference + production relation + AI agent
     expect(findPageDisclosures([{ text: notice + rest, lang: 'und' }], []).map((f) => f.disclosure.lang)).toEqual(['my']);
   });
 
+  // Discourse AI's server strings (development part): the credits under a generated picture, and feature names.
+  it.each(['Image by DALL-E 3', 'Imagen de DALL-E 3', 'Immagine di Stable Diffusion XL', 'תמונה מאת DALL-E 3'])('reads a picture credit naming an AI product: %s', (text) => {
+    expect(findPageDisclosures([{ text, lang: 'und' }], []).map((f) => f.disclosure.kind)).toEqual(['generated']);
+  });
+
+  it.each([
+    ['Imagen de IA', 'a kind of picture, not a credit'],
+    ['KI-gestützte Suche', 'an inflected participle before a noun no lexicon lists'],
+    ["avec des résumés d'IA", 'participles that are nouns after their article'],
+    ['AI内容撰写', 'a Han-written agent with its object before its participle'],
+    ['Tekst na mowę za pomocą AI', 'an instrumental "za pomocą" names a tool'],
+  ])('reads a feature name as no notice: %s (%s)', (text) => {
+    expect(flagged(text)).toBe(false);
+  });
+
   it('keeps the evidence of a notice with an address written out as the page shows it', () => {
     const text = 'Bu belge, AI çeviri hizmeti Co-op Translator (https://github.com/Azure/co-op-translator) kullanılarak çevrilmiştir.';
     expect(findPageDisclosures([{ text, lang: 'und' }], []).map((f) => f.disclosure.evidence)).toEqual([text]);
