@@ -1,7 +1,7 @@
 import { ANY_AGENT, CAUTION, HANS_ONLY, HANT_ONLY, type LanguageRules, NOTICE_PREFIX, RULES } from './disclosure-patterns';
 import { namesAi } from './ai-names';
 import { baseLanguage } from './lang-tags';
-import { commandOrder, composedLabel, composedNotice, writtenIn } from './notice-match';
+import { commandOrder, composedLabel, composedNotice, featureName, writtenIn } from './notice-match';
 import type { Disclosure, DisclosureKind } from './report';
 
 // Machine-readable labels are read from the DOM in the content script, which must not load the
@@ -102,8 +102,8 @@ function inSpans(spans: readonly Span[], pos: number): boolean {
   return false;
 }
 
-/** Sentence ends: CJK stops and line breaks anywhere, Latin stops before white space or the end. */
-const SENTENCE_END = /[。！？；\n؟।۔។]|[.!?;](?=\s|$)/g;
+/** Sentence ends: CJK, Arabic, Indic, Khmer, Burmese, Ethiopic and Armenian stops and line breaks anywhere, Latin stops before white space or the end. */
+const SENTENCE_END = /[。！？；\n؟।۔។။።։]|[.!?;](?=\s|$)/g;
 
 function sentences(text: string): Span[] {
   const spans: Span[] = [];
@@ -257,7 +257,7 @@ function badgeOf(block: DisclosureBlock): Match | null {
   if (text.length > MAX_BADGE || !mentionsAi(text)) return null;
   // A question or two sentences are prose, not a label.
   if (/[?？؟]\s*$/u.test(text) || SENTENCE_INSIDE.test(text.trim())) return null;
-  if (commandOrder(text)) return null;
+  if (commandOrder(text) || featureName(text)) return null;
   const labelled = block.heading === true ? null : labelsOf(block);
   if (labelled !== null) return labelled;
   const credit = composedLabel(text, block.heading === true);

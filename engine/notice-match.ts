@@ -73,6 +73,7 @@ interface Words {
   opening: RegExp | null;
   follow: RegExp | null;
   checked: RegExp | null;
+  /** A tool's output or a page's apparatus opening the sentence as its subject (`Lexicon.output`, `subject`). */
   output: RegExp | null;
   people: RegExp | null;
 }
@@ -135,7 +136,12 @@ function builders(lex: Lexicon): { [K in keyof Words]: () => Words[K] } {
     opening: () =>
       lex.opening ? new RegExp(`^[\\p{P}\\s]*(?:(?:${alternatives(lex.opening.lead)}|${alternatives(lex.noun)})\\s+)?(?:${alternatives(lex.rel)})(?![${W}])`, 'u') : null,
     follow: () => (lex.opening ? new RegExp(`^(?:[^\\s,;:]+\\s+)?(?:${alternatives(lex.opening.follow)})(?![${W}])`, 'u') : null),
-    output: () => (lex.output ? new RegExp(`^[\\p{P}\\s]*(?:${alternatives(lex.output)})${bounded ? `(?![${W}])` : ''}`, 'u') : null),
+    output: () => {
+      const subjects = [lex.output, lex.subject ?? lex.credit].filter((list) => list !== undefined).join('|');
+      if (subjects === '') return null;
+      const article = lex.article ? `(?:(?:${alternatives(lex.article)})\\s*)?` : '';
+      return new RegExp(`^[\\p{P}\\s]*${article}(?:${alternatives(subjects)})${bounded ? `(?![${W}])` : ''}`, 'u');
+    },
     people: optional(lex.people),
     checked: () => (lex.opening ? new RegExp(`^(?:and\\s+)?(?:${alternatives(lex.opening.checked)}|${alternatives(lex.rel)})(?![${W}])`, 'u') : null),
   };
@@ -182,6 +188,9 @@ function hits(re: RegExp, text: string): Span[] {
   return out;
 }
 
+/** AI products by name, as opposed to the generic acronyms (AI, KI, IA …) and spelled names. */
+const PRODUCT = /^(?:ChatGPT|GPT|Claude|Gemini|Copilot|Llama|DeepSeek|Mistral|Qwen|Kimi|Grok|Midjourney|DALL|Stable Diffusion|DeepL)/;
+
 /** "Claude Monet", "AI Weekly": a name written like a product or acronym, followed by a name. */
 const NAME_AFTER = /^[ \u00a0]?\p{Lu}\p{Ll}/u;
 const TOOL_AFTER = /^[ \u00a0]?(?:Tools?|Technology|Models?|Assistants?|Systems?|Software|Studio|Pro|Ultra|Flash|Sonnet|Opus|Haiku|Co-op|Translator)\b/;
@@ -221,10 +230,16 @@ function negated(c: Compiled, text: string): boolean {
   return any.test(text);
 }
 
-const GAP = { spaced: { core: 50, self: 70, scope: 200 }, unspaced: { core: 3, self: 30, scope: 80 } } as const;
+/**
+ * Longest distances, in characters: between agent and relation (`core`), from the self-reference
+ * to them (`self`), of the whole statement (`scope`). A demonstrative read as the subject
+ * (`pronoun`) must be followed closely by the statement ("This was generated…", "Dies wurde…"):
+ * further on, it was the determiner of a noun no lexicon lists ("Това приложение…", this application).
+ */
+const GAP = { spaced: { core: 50, self: 70, pronoun: 24, scope: 200 }, unspaced: { core: 3, self: 30, pronoun: 30, scope: 80 } } as const;
 
 /** Translation words of every language: a translation alone is AI assistance, "generated and translated" is generation. */
-const TRANSLATED = /translat|tradu|übersetz|vertaal|översatt|oversat|przetłumacz|tłumacz|přelož|prelož|перевед|переклад|превед|μεταφρ|çevir|çeviri|ترجم|תרגו|تورگ|अनुवाद|भाषांतर|diterjemahkan|terjemah|dịch|แปล|翻译|翻譯|翻訳|번역|käännet|tõlgi|išverst|aistri/u;
+const TRANSLATED = /ಅನುವಾದ|വിവർത്തന|തർജ്ജമ|అనువ|ဘာသာပြန်|translat|tradu|übersetz|vertaal|översatt|oversat|przetłumacz|tłumacz|přelož|prelož|перевед|переклад|превед|μεταφρ|çevir|çeviri|ترجم|תרגו|تورگ|अनुवाद|भाषांतर|diterjemahkan|terjemah|dịch|แปล|翻译|翻譯|翻訳|번역|käännet|tõlgi|išverst|aistri/u;
 const GENERATED = /generat|generier|généré|generad|gerad|xerad|gegenereerd|genererad|generert|genereret|generoitu|genereeritud|sugeneruot|wygenerowan|vygenerovan|vygenerován|згенер|сгенерир|генерир|генерис|δημιουργ|oluştur|üretil|generált|dihasilkan|生成|產生|产生|생성/u;
 
 function kindOf(c: Compiled, s: string): DisclosureKind {
@@ -241,12 +256,16 @@ const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Greek}/u, 'el'],
   [/\p{Script=Arabic}/u, 'ar fa ur ug'],
   [/\p{Script=Hebrew}/u, 'he'],
-  [/\p{Script=Devanagari}/u, 'hi mr'],
+  [/\p{Script=Devanagari}/u, 'hi mr ne'],
   [/\p{Script=Bengali}/u, 'bn'],
   [/\p{Script=Gurmukhi}/u, 'pa'],
   [/\p{Script=Tamil}/u, 'ta'],
   [/\p{Script=Thai}/u, 'th'],
   [/\p{Script=Khmer}/u, 'km'],
+  [/\p{Script=Kannada}/u, 'kn'],
+  [/\p{Script=Malayalam}/u, 'ml'],
+  [/\p{Script=Telugu}/u, 'te'],
+  [/\p{Script=Myanmar}/u, 'my'],
 ];
 for (const [script, langs] of SCRIPTS) for (const lang of langs.split(' ')) SCRIPT_OF[lang] = script;
 /** A Latin word: "AI" or "GPT" inside Chinese text does not make it a Latin sentence. */
@@ -341,6 +360,18 @@ function openingOf(c: Compiled, low: string, agents: readonly Span[]): Span | 'p
   return { start, end: m[0].length };
 }
 
+/**
+ * `low` from `start` (not before `floor`) to `end`, widened to whole words: a word cut in two
+ * ("неточным" read as "не") is not a negation.
+ */
+function around(low: string, start: number, end: number, floor = 0): string {
+  let from = Math.max(floor, start);
+  let to = Math.min(low.length, end);
+  while (from > floor && LETTER.test(low[from - 1] as string)) from--;
+  while (to < low.length && LETTER.test(low[to] as string)) to++;
+  return low.slice(from, to);
+}
+
 function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: boolean, heading: boolean): Span | null {
   if (!hasRelation(c, low)) return null;
   const selves = hits(c.self, low);
@@ -352,11 +383,15 @@ function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: b
   const unspaced = UNSPACED.has(c.lex.lang);
   const gaps = unspaced ? GAP.unspaced : GAP.spaced;
   const pronoun = c.pronoun?.exec(low) ?? null;
+  let pronounSelf: Span | null = null;
   if (pronoun !== null) {
     const start = pronoun[0].length - pronoun[0].trimStart().length;
     const self = { start, end: pronoun[0].length };
     // "These AI tools…": the demonstrative is the agent's, not a subject of its own.
-    if (!agents.some((a) => a.start >= self.end && a.start - self.end <= 2)) selves.push(self);
+    if (!agents.some((a) => a.start >= self.end && a.start - self.end <= 2)) {
+      selves.push(self);
+      pronounSelf = self;
+    }
   }
   const output = c.output?.exec(low) ?? null;
   if (output !== null) selves.push({ start: output[0].length - output[0].trimStart().length, end: output[0].length });
@@ -375,25 +410,46 @@ function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: b
       const core = { start: Math.min(a.start, r.start), end: Math.max(a.end, r.end) };
       let scope: Span | null = null;
       for (const self of selves) {
-        if (spanGap(self, core) > gaps.self) continue;
+        if (spanGap(self, core) > (self === pronounSelf ? gaps.pronoun : gaps.self)) continue;
         scope = { start: Math.min(self.start, core.start), end: Math.max(self.end, core.end) };
         break;
       }
       if (scope === null && implied) scope = core;
       if (scope === null || scope.end - scope.start > gaps.scope) continue;
-      if (negated(c, low.slice(Math.max(0, scope.start - 24), Math.min(low.length, scope.end + 16)))) continue;
+      // A prefix before a colon is the notice's name ("Clause de non-responsabilité :"), not its negation.
+      if (negated(c, around(low, scope.start - 24, scope.end + 16, Math.max(low.lastIndexOf(':', scope.start), low.lastIndexOf('：', scope.start)) + 1))) continue;
       return scope;
     }
   }
   return null;
 }
 
+/** An address written out ("Co-op Translator (https://github.com/…)"): as long as a word, not as its letters. */
+const URL = /https?:\/\/[^\s)\]>"]+/g;
+const URL_STAND_IN = 'url';
+
+function withoutUrls(text: string): string {
+  return text.includes('://') ? text.replace(URL, URL_STAND_IN) : text;
+}
+
+/** Where `at`, an offset in `withoutUrls(text)`, falls in `text`. */
+function originalOffset(text: string, at: number): number {
+  if (!text.includes('://')) return at;
+  let shift = 0;
+  for (const m of text.matchAll(URL)) {
+    if (m.index - shift >= at) break;
+    shift += m[0].length - URL_STAND_IN.length;
+  }
+  return at + shift;
+}
+
 /**
  * A notice in one sentence. `implied`: the sentence is a notice by its place (a "Disclaimer:" line,
  * a caution in a short block). `heading`: the sentence is a heading's.
  */
-export function composedNotice(s: string, implied: boolean, heading = false): Composed | null {
+export function composedNotice(text: string, implied: boolean, heading = false): Composed | null {
   const compiledLexicons = lexicons();
+  const s = withoutUrls(text);
   const low = s.toLowerCase();
   const agents = agentHits(s, low);
   if (agents.length === 0) return null;
@@ -401,7 +457,7 @@ export function composedNotice(s: string, implied: boolean, heading = false): Co
     if (!applicable(c, s)) continue;
     const span = composeIn(c, low, agents, implied, heading);
     // What follows the statement is about other work ("…, edited by our staff"): the kind is read up to its end.
-    if (span !== null) return { kind: kindOf(c, low.slice(0, span.end)), lang: c.lex.lang, at: span.start };
+    if (span !== null) return { kind: kindOf(c, low.slice(0, span.end)), lang: c.lex.lang, at: originalOffset(text, span.start) };
   }
   return null;
 }
@@ -481,9 +537,13 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
     if (negated(c, low) || c.topic?.test(low)) continue;
     const credited = creditOf(c, text, low, agents, heading);
     if (credited !== null) return credited;
-    if (!relation) continue;
+    // A noun credited by a genitive to a product named last: a picture credit ("Imagen de DALL-E 3").
+    // "Imagen de IA" (an AI image) names a kind of picture.
+    const genitive =
+      c.of !== null && agents.some((a) => PRODUCT.test(text.slice(a.start, a.end)) && /^[\s\p{Lu}\d.-]*$/u.test(text.slice(a.end))) ? hits(c.of, low) : [];
+    if (!relation && genitive.length === 0) continue;
     const participles = hits(c.rel, low);
-    const byWords = hits(c.by, low);
+    const byWords = [...hits(c.by, low), ...genitive];
     const tools = c.tool === null ? [] : hits(c.tool, low);
     const credits = byWords.filter((b) => !tools.some((t) => t.start < b.end && b.start < t.end));
     const nouns = hits(c.noun, low);
@@ -494,6 +554,9 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
     // Without spaces, word order tells a label from a feature name: "AI生成图片" (AI-generated
     // images) puts the participle right after the agent, "AI 影像產生" (AI image generation) does not.
     if (HAN_WRITTEN.has(c.lex.lang) && !agents.some((a) => tight(c, low, a, participles, 0))) continue;
+    // German writes nouns capitalised: an inflected participle before one is an attribute of a noun
+    // no lexicon lists ("KI-gestützte Suche", AI-powered search), not a label.
+    if (c.lex.lang === 'de' && participles.some((p) => /^\s+\p{Lu}/u.test(text.slice(p.end)) && !nouns.some((n) => n.start > p.end && n.start - p.end <= 2))) continue;
     // A heading with a participle names a topic ("AI-generated images"); one crediting an AI is a byline.
     const rest = spaced ? uncovered(text, covered) : leftover(low, covered);
     // A byline credits one piece of writing: two nouns ("Caption for the image by AI") name a feature.
@@ -521,6 +584,36 @@ export function commandOrder(text: string): boolean {
     if (c.lex.lang !== 'zh' || c.tool === null) continue;
     const tool = hits(c.tool, low)[0];
     if (tool !== undefined && tool.start === 0 && participles.some((p) => scriptOf(low.codePointAt(p.end) ?? 0) === 'han' && low[p.end] !== '的')) return true;
+  }
+  return false;
+}
+
+/** Indefinite and partitive articles of the languages that list `article`s: before a participle, they make it a noun. */
+const INDEFINITE = 'a|an|some|des|un|une|du|unos|unas|uno|una|uns|umas|um|uma|dei|degli|delle|ein|eine|einen|egy';
+
+/** Words that may stand between a Han-written agent and its participle in a label ("AI辅助生成", "人工智能技术生成"). */
+const HAN_FILLER = /技术|技術|工具|模型|助手|系统|系統|自动|自動|辅助|輔助|协助|協助|帮助|幫助|参与|參與|部分|全部|进行|進行|[了的所来來\s]/gu;
+
+/**
+ * A short text naming a feature, not crediting one: a Han-written agent with its object before its
+ * participle ("AI内容撰写", AI content writing), or participles that are nouns after their article
+ * ("avec des résumés d'IA", with AI summaries).
+ */
+export function featureName(text: string): boolean {
+  const low = text.toLowerCase().trim();
+  const agents = agentHits(text.trim(), low);
+  if (agents.length === 0) return false;
+  for (const c of lexicons()) {
+    if (!applicable(c, low)) continue;
+    const participles = hits(c.rel, low);
+    if (participles.length === 0) continue;
+    if (HAN_WRITTEN.has(c.lex.lang)) {
+      const after = (a: Span, p: Span) => p.start >= a.end && low.slice(a.end, p.start).replace(c.by, '').replace(HAN_FILLER, '') === '';
+      if (!agents.some((a) => participles.some((p) => after(a, p)))) return true;
+    } else if (c.lex.article) {
+      const article = new RegExp(`(?:^|\\s)(?:${alternatives(`${c.lex.article}|${INDEFINITE}`)})\\s*$`, 'u');
+      if (participles.every((p) => article.test(low.slice(0, p.start)))) return true;
+    }
   }
   return false;
 }
