@@ -67,15 +67,32 @@ const HAN_TRADITIONAL = 2;
 const HAN_JAPANESE = 4;
 const HAN_SHARED_WITH_JAPANESE = 8;
 
+const GAP_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** The code points of a Han table, written as the gaps between them (see data/han-tables.ts). */
+export function hanCodePoints(gaps: string): number[] {
+  const digit = (i: number) => GAP_DIGITS.indexOf(gaps[i] ?? '');
+  const out: number[] = [];
+  let cp = HAN_FIRST - 1;
+  for (let i = 0; i < gaps.length; i++) {
+    if (gaps[i] === '_') {
+      cp += (digit(i + 1) * GAP_DIGITS.length + digit(i + 2)) * GAP_DIGITS.length + digit(i + 3);
+      i += 3;
+    } else cp += digit(i) + 1;
+    out.push(cp);
+  }
+  return out;
+}
+
 // One flag byte per character of the main CJK block: a lookup per character keeps the pre-pass
 // a single linear loop.
 const hanFlags = buildHanFlags();
 
 function buildHanFlags(): Uint8Array {
   const flags = new Uint8Array(HAN_END - HAN_FIRST);
-  const mark = (chars: string, flag: number) => {
-    for (let i = 0; i < chars.length; i++) {
-      const index = chars.charCodeAt(i) - HAN_FIRST;
+  const mark = (gaps: string, flag: number) => {
+    for (const cp of hanCodePoints(gaps)) {
+      const index = cp - HAN_FIRST;
       if (index >= 0 && index < flags.length) flags[index] = (flags[index] ?? 0) | flag;
     }
   };
