@@ -16,7 +16,8 @@
 
 import { readFigures } from './numbers';
 import { isWhiteSpace } from './text';
-import { CJK_WEIGHT, isCjk } from './writing-systems';
+import { baseLanguage } from './lang-tags';
+import { CJK_WEIGHT, isCjk, scriptOf } from './writing-systems';
 
 export interface AlignedPair {
   a: number;
@@ -138,6 +139,10 @@ export interface Features {
   words: readonly ReadonlySet<string>[];
   /** Latin names and acronyms: capitalised words, or every Latin word inside CJK text. */
   names: Set<string>;
+  /** Base language of the text's side ('und' when not told): Han evidence needs two languages. */
+  lang: string;
+  /** The distinct Han characters the text writes (Japanese and Chinese share them). */
+  han: ReadonlySet<number>;
 }
 
 /**
@@ -145,6 +150,9 @@ export interface Features {
  * the same texts several times (inline, in structural runs, in the free alignment).
  */
 export type FeatureMemo = Map<string, Features>;
+
+/** Most texts write no Han: they share this empty set. */
+const NO_HAN: ReadonlySet<number> = new Set();
 
 export function featureMemo(): FeatureMemo {
   return new Map();
@@ -163,6 +171,7 @@ function features(text: string, lang: string): Features {
   let length = 0;
   let cjkChars = 0;
   let spaced = false;
+  let han: Set<number> | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0xa0) {
@@ -183,6 +192,10 @@ function features(text: string, lang: string): Features {
     if (isCjk(cp)) {
       cjkChars += 1;
       length += CJK_WEIGHT;
+      if (scriptOf(cp) === 'han') {
+        han ??= new Set();
+        han.add(cp);
+      }
     } else length += 1;
   }
   const cjk = cjkChars * CJK_WEIGHT > length / 2;
@@ -194,7 +207,7 @@ function features(text: string, lang: string): Features {
     sentences: sentenceEnds(text),
     quotes,
     questions,
-    numbers: numbersIn(text, lang), words: [words], names };
+    numbers: numbersIn(text, lang), words: [words], names, lang: baseLanguage(lang), han: han ?? NO_HAN };
 }
 
 /**
@@ -326,6 +339,8 @@ function merge(x: Features, y: Features): Features {
     numbers: union(x.numbers, y.numbers),
     words: [...x.words, ...y.words],
     names: union(x.names, y.names),
+    lang: x.lang,
+    han: y.han.size === 0 ? x.han : x.han.size === 0 ? y.han : union(x.han, y.han),
   };
 }
 
@@ -454,8 +469,38 @@ function markEvidence(x: Features, y: Features): number {
   return quotes + countEvidence(x.questions, y.questions, cutQ, QUESTION_EVIDENCE);
 }
 
+/**
+ * Two languages that both write Han (Japanese and Chinese) keep many of a text's Han characters in
+ * its translation. Share of the smaller text's distinct Han characters found in the other, on the
+ * 55 development documents of ntrex128 (Japanese against zh-Hans, zh-Hant in brackets: 562
+ * translations against 5,356 pairs of two other sentences of one document): below 0.1 in 14% (13%)
+ * of translations vs 59% (62%) of other pairs, 0.1–0.2 in 16% (13%) vs 26% (25%), 0.2–0.3 in 24%
+ * (22%) vs 11% (9%), 0.3 or more in 46% (51%) vs 5% (4%). Log ratios against sentences of the same
+ * document (a shift between neighbours is the mistake to avoid; other documents' sentences share
+ * even less); the ones against damped, because a translation that rewords (五分之一 for 5人に1人)
+ * keeps few characters. Below three characters on the smaller side the share says nothing.
+ */
+const HAN_EVIDENCE = [
+  [0.1, -0.8],
+  [0.2, -0.2],
+  [0.3, 0.8],
+  [Number.POSITIVE_INFINITY, 2],
+] as const;
+const MIN_HAN = 3;
+
+function hanEvidence(x: Features, y: Features): number {
+  if (x.lang === y.lang || x.lang === 'und' || y.lang === 'und') return 0;
+  const [small, large] = x.han.size <= y.han.size ? [x.han, y.han] : [y.han, x.han];
+  if (small.size < MIN_HAN) return 0;
+  let shared = 0;
+  for (const c of small) if (large.has(c)) shared += 1;
+  const share = shared / small.size;
+  for (const [below, score] of HAN_EVIDENCE) if (share < below) return score;
+  return 0;
+}
+
 function evidence(x: Features, y: Features, ratio: number): number {
-  return lengthEvidence(x, y, ratio) + sentenceEvidence(x, y) + numberEvidence(x, y) + nameEvidence(x, y) + markEvidence(x, y);
+  return lengthEvidence(x, y, ratio) + sentenceEvidence(x, y) + numberEvidence(x, y) + nameEvidence(x, y) + markEvidence(x, y) + hanEvidence(x, y);
 }
 
 function sigmoid(z: number): number {
