@@ -563,12 +563,13 @@ function cognateEvidence(x: ReadonlyMap<string, string>, y: ReadonlyMap<string, 
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   let words = 0;
   let shared = 0;
-  for (const [stem, word] of small) {
+  // forEach, not for…of: entries would allocate a pair per word, and this runs for every bead.
+  small.forEach((word, stem) => {
     const other = large.get(stem);
-    if (other === word) continue;
+    if (other === word) return;
     words += 1;
     if (other !== undefined) shared += 1;
-  }
+  });
   return words < MIN_STEMS ? 0 : scoreShare(shared / words, STEM_EVIDENCE);
 }
 
