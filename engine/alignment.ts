@@ -145,7 +145,7 @@ export interface Features {
   lang: string;
   /** The distinct Han characters the text writes (Japanese and Chinese share them). */
   han: ReadonlySet<number>;
-  /** Its Latin words of STEM letters or more by their first STEM letters (cognates: gouvernement, government). */
+  /** Its Latin words of STEM letters or more by their first STEM letters (cognates: exportaciones, exportations). */
   stems: ReadonlyMap<string, string>;
 }
 
@@ -531,7 +531,7 @@ const MIN_HAN = 3;
 
 /**
  * Between two languages that write Latin letters, a translation keeps cognates: words that start
- * alike and differ (gouvernement, government; económica, économique). Words written the same on
+ * alike and differ (exportaciones, exportations; económica, économique). Words written the same on
  * both sides are left out: they are names, counted by nameEvidence, and other sentences of one
  * story share them as readily as translations do. Share
  * of the smaller text's other words whose stem the other text has, same measurement as for Han:
