@@ -16,7 +16,8 @@
 
 import { readFigures } from './numbers';
 import { isWhiteSpace } from './text';
-import { CJK_WEIGHT, isCjk } from './writing-systems';
+import { baseLanguage } from './lang-tags';
+import { CJK_WEIGHT, isCjk, scriptOf } from './writing-systems';
 
 export interface AlignedPair {
   a: number;
@@ -98,6 +99,8 @@ const DEFAULT_BAND = 24;
 const DEFAULT_MIN_EVIDENCE = 5;
 /** Paragraphs the shorter list must hold before covering it all counts (coveredEvidence). */
 const MIN_COVERED = 3;
+/** Letters of a word's stem (tokenEvidence). */
+const STEM = 5;
 
 // The character classes below are tested per character; code comparisons keep that a plain loop.
 
@@ -138,6 +141,12 @@ export interface Features {
   words: readonly ReadonlySet<string>[];
   /** Latin names and acronyms: capitalised words, or every Latin word inside CJK text. */
   names: Set<string>;
+  /** Base language of the text's side ('und' when not told): Han evidence needs two languages. */
+  lang: string;
+  /** The distinct Han characters the text writes (Japanese and Chinese share them). */
+  han: ReadonlySet<number>;
+  /** Its Latin words of STEM letters or more by their first STEM letters (cognates: exportaciones, exportations). */
+  stems: ReadonlyMap<string, string>;
 }
 
 /**
@@ -145,6 +154,10 @@ export interface Features {
  * the same texts several times (inline, in structural runs, in the free alignment).
  */
 export type FeatureMemo = Map<string, Features>;
+
+/** Most texts write no Han, and CJK text has no stems worth comparing: they share these empty sets. */
+const NO_HAN: ReadonlySet<number> = new Set();
+const NO_STEMS: ReadonlyMap<string, string> = new Map();
 
 export function featureMemo(): FeatureMemo {
   return new Map();
@@ -163,6 +176,7 @@ function features(text: string, lang: string): Features {
   let length = 0;
   let cjkChars = 0;
   let spaced = false;
+  let han: Set<number> | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0xa0) {
@@ -183,6 +197,10 @@ function features(text: string, lang: string): Features {
     if (isCjk(cp)) {
       cjkChars += 1;
       length += CJK_WEIGHT;
+      if (scriptOf(cp) === 'han') {
+        han ??= new Set();
+        han.add(cp);
+      }
     } else length += 1;
   }
   const cjk = cjkChars * CJK_WEIGHT > length / 2;
@@ -194,7 +212,7 @@ function features(text: string, lang: string): Features {
     sentences: sentenceEnds(text),
     quotes,
     questions,
-    numbers: numbersIn(text, lang), words: [words], names };
+    numbers: numbersIn(text, lang), words: [words], names, lang: baseLanguage(lang), han: han ?? NO_HAN, stems: cjk ? NO_STEMS : stemsOf(text) };
 }
 
 /**
@@ -227,6 +245,41 @@ function addLatinWords(text: string, cjk: boolean, words: Set<string>, names: Se
     words.add(lower);
     if (word.length >= 2 && (cjk || capital)) names.add(lower);
   }
+}
+
+/**
+ * The words of STEM Latin letters or more, lower-cased and without accents, by their first STEM
+ * letters (the first word of each stem): accents differ between cognates (économique, económica)
+ * and break a word read in ASCII. Words of addresses and paths (a stretch without spaces holding a
+ * slash) are left out: a link is no translation of the text it cites.
+ */
+function stemsOf(text: string): ReadonlyMap<string, string> {
+  const folded = text.normalize('NFD');
+  const stems = new Map<string, string>();
+  let chunk: string[] = [];
+  let address = false;
+  let word = '';
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0x20;
+    if (isAsciiLetter(c)) {
+      word += folded[i];
+      continue;
+    }
+    if (c >= 0x300 && c <= 0x36f) continue;
+    if (word.length >= STEM) chunk.push(word.toLowerCase());
+    word = '';
+    if (c === 0x2f) address = true;
+    if (!isWhiteSpace(c)) continue;
+    if (!address) {
+      for (const lower of chunk) {
+        const stem = lower.slice(0, STEM);
+        if (!stems.has(stem)) stems.set(stem, lower);
+      }
+    }
+    chunk = [];
+    address = false;
+  }
+  return stems;
 }
 
 /** Ends in "...", "…" or "⋯", perhaps followed by one closing quote or bracket. */
@@ -326,6 +379,9 @@ function merge(x: Features, y: Features): Features {
     numbers: union(x.numbers, y.numbers),
     words: [...x.words, ...y.words],
     names: union(x.names, y.names),
+    lang: x.lang,
+    han: y.han.size === 0 ? x.han : x.han.size === 0 ? y.han : union(x.han, y.han),
+    stems: y.stems.size === 0 ? x.stems : x.stems.size === 0 ? y.stems : new Map([...y.stems, ...x.stems]),
   };
 }
 
@@ -454,8 +510,78 @@ function markEvidence(x: Features, y: Features): number {
   return quotes + countEvidence(x.questions, y.questions, cutQ, QUESTION_EVIDENCE);
 }
 
+/**
+ * A translation between two languages that write Han (Japanese and Chinese) keeps many of a text's
+ * Han characters. Share of the smaller text's distinct Han characters found in the other, on the 55
+ * development documents of ntrex128 (zh-Hans, zh-Hant in brackets: 562 translations against 5,356
+ * pairs of two other sentences of one document): below 0.1 in 14% (13%) of translations vs 59%
+ * (62%) of other pairs, 0.1–0.2 in 16% (13%) vs 26% (25%), 0.2–0.3 in 24% (22%) vs 11% (9%), 0.3 or
+ * more in 46% (51%) vs 5% (4%). Log ratios against sentences of the same document (a shift between
+ * neighbours is the mistake to avoid; other documents' sentences share even less), the ones against
+ * damped: a translation that rewords (五分之一 for 5人に1人) keeps few characters. Below three
+ * characters on the smaller side the share says nothing.
+ */
+const HAN_EVIDENCE = [
+  [0.1, -0.8],
+  [0.2, -0.2],
+  [0.3, 0.8],
+  [Number.POSITIVE_INFINITY, 2],
+] as const;
+const MIN_HAN = 3;
+
+/**
+ * Between two languages that write Latin letters, a translation keeps cognates: words that start
+ * alike and differ (exportaciones, exportations; económica, économique). Words written the same on
+ * both sides are left out: they are names, counted by nameEvidence, and other sentences of one
+ * story share them as readily as translations do. Share
+ * of the smaller text's other words whose stem the other text has, same measurement as for Han:
+ * en-fr below 0.1 in 36% of translations vs 91% of other pairs, 0.1–0.2 in 25% vs 8%, 0.2 or more
+ * in 39% vs 1%; en-de 57% vs 94%, 28% vs 5%, 15% vs 1%; tr-de, the weakest of six pairs, 86% vs
+ * 98%, 13% vs 2%, 1% vs 0%. Damped like Han's; below five words the share says nothing.
+ */
+const STEM_EVIDENCE = [
+  [0.1, -0.4],
+  [0.2, 0.8],
+  [Number.POSITIVE_INFINITY, 2],
+] as const;
+const MIN_STEMS = 5;
+
+function scoreShare(share: number, table: readonly (readonly [number, number])[]): number {
+  for (const [below, score] of table) if (share < below) return score;
+  return 0;
+}
+
+function hanEvidence(x: ReadonlySet<number>, y: ReadonlySet<number>): number {
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  if (small.size < MIN_HAN) return 0;
+  let shared = 0;
+  for (const c of small) if (large.has(c)) shared += 1;
+  return scoreShare(shared / small.size, HAN_EVIDENCE);
+}
+
+function cognateEvidence(x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>): number {
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  let words = 0;
+  let shared = 0;
+  // forEach, not for…of: entries would allocate a pair per word, and this runs for every bead.
+  small.forEach((word, stem) => {
+    const other = large.get(stem);
+    if (other === word) return;
+    words += 1;
+    if (other !== undefined) shared += 1;
+  });
+  return words < MIN_STEMS ? 0 : scoreShare(shared / words, STEM_EVIDENCE);
+}
+
+/** Tokens two texts of one language share say nothing of translation: only two told languages count. */
+function tokenEvidence(x: Features, y: Features): number {
+  if (x.lang === y.lang || x.lang === 'und' || y.lang === 'und') return 0;
+  if (!x.cjk && !y.cjk) return cognateEvidence(x.stems, y.stems);
+  return hanEvidence(x.han, y.han);
+}
+
 function evidence(x: Features, y: Features, ratio: number): number {
-  return lengthEvidence(x, y, ratio) + sentenceEvidence(x, y) + numberEvidence(x, y) + nameEvidence(x, y) + markEvidence(x, y);
+  return lengthEvidence(x, y, ratio) + sentenceEvidence(x, y) + numberEvidence(x, y) + nameEvidence(x, y) + markEvidence(x, y) + tokenEvidence(x, y);
 }
 
 function sigmoid(z: number): number {
