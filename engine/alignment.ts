@@ -145,8 +145,12 @@ export interface Features {
   lang: string;
   /** The distinct Han characters the text writes (Japanese and Chinese share them). */
   han: ReadonlySet<number>;
-  /** Its Latin words of STEM letters or more by their first STEM letters (cognates: exportaciones, exportations). */
-  stems: ReadonlyMap<string, string>;
+  /**
+   * Its Latin words of STEM letters or more by their first STEM letters (cognates: exportaciones,
+   * exportations), read on first use: only a pair of two Latin-script texts asks (an English text
+   * on an English–Chinese page never does).
+   */
+  stems: () => ReadonlyMap<string, string>;
 }
 
 /**
@@ -158,6 +162,16 @@ export type FeatureMemo = Map<string, Features>;
 /** Most texts write no Han, and CJK text has no stems worth comparing: they share these empty sets. */
 const NO_HAN: ReadonlySet<number> = new Set();
 const NO_STEMS: ReadonlyMap<string, string> = new Map();
+const noStems = () => NO_STEMS;
+
+/** `read`, run once when first asked. */
+function once<T>(read: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= read();
+    return value;
+  };
+}
 
 export function featureMemo(): FeatureMemo {
   return new Map();
@@ -212,7 +226,7 @@ function features(text: string, lang: string): Features {
     sentences: sentenceEnds(text),
     quotes,
     questions,
-    numbers: numbersIn(text, lang), words: [words], names, lang: baseLanguage(lang), han: han ?? NO_HAN, stems: cjk ? NO_STEMS : stemsOf(text) };
+    numbers: numbersIn(text, lang), words: [words], names, lang: baseLanguage(lang), han: han ?? NO_HAN, stems: cjk ? noStems : once(() => stemsOf(text)) };
 }
 
 /**
@@ -381,7 +395,10 @@ function merge(x: Features, y: Features): Features {
     names: union(x.names, y.names),
     lang: x.lang,
     han: y.han.size === 0 ? x.han : x.han.size === 0 ? y.han : union(x.han, y.han),
-    stems: y.stems.size === 0 ? x.stems : x.stems.size === 0 ? y.stems : new Map([...y.stems, ...x.stems]),
+    stems: once(() => {
+      const [a, b] = [x.stems(), y.stems()];
+      return b.size === 0 ? a : a.size === 0 ? b : new Map([...b, ...a]);
+    }),
   };
 }
 
@@ -576,7 +593,7 @@ function cognateEvidence(x: ReadonlyMap<string, string>, y: ReadonlyMap<string, 
 /** Tokens two texts of one language share say nothing of translation: only two told languages count. */
 function tokenEvidence(x: Features, y: Features): number {
   if (x.lang === y.lang || x.lang === 'und' || y.lang === 'und') return 0;
-  if (!x.cjk && !y.cjk) return cognateEvidence(x.stems, y.stems);
+  if (!x.cjk && !y.cjk) return cognateEvidence(x.stems(), y.stems());
   return hanEvidence(x.han, y.han);
 }
 
