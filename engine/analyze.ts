@@ -247,6 +247,10 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
       };
     }),
   );
+  for (const { id, lang } of bilingual.relabelled) {
+    const unit = units[id];
+    if (unit) unit.lang = lang;
+  }
   const cutShort = shortOfTranslation(bilingual.pairs, units);
   const truncated = shown.filter((unit) => inArticle(unit) && (cut.get(unit.id) || cutShort.has(unit.id))).map((unit) => unit.id);
 

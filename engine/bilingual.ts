@@ -5,7 +5,7 @@ import { placesOf } from './places';
 import { shortLineKind } from './short-lines';
 import { foldSpace } from './text';
 import type { Layout } from './report';
-import { CJK_WEIGHT, isCjk, latinLength } from './writing-systems';
+import { CJK_WEIGHT, dominantFamily, familyOfLanguage, isCjk, latinLength } from './writing-systems';
 
 /**
  * Bilingual layout detection: which units of a page translate which, and how the page lays the
@@ -36,6 +36,8 @@ export interface BilingualAnalysis {
   pairs: BilingualPair[];
   /** Ids of article paragraphs whose translation the page lacks. */
   untranslated: number[];
+  /** Paired units read as a third language whose side their script decided, with that side's tag. */
+  relabelled: { id: number; lang: string }[];
 }
 
 const LAYOUT_ORDER: readonly Layout[] = ['inline', 'interleaved', 'sequential', 'side-by-side'];
@@ -82,7 +84,7 @@ const SHORT_RUN_MEAN = 0.75;
 /** An alternating run pairs only with at least this many pairs: two unrelated neighbours are common. */
 const MIN_ALTERNATING_PAIRS = 2;
 
-const NONE: BilingualAnalysis = { detected: false, languages: [], layouts: [], pairs: [], untranslated: [] };
+const NONE: BilingualAnalysis = { detected: false, languages: [], layouts: [], pairs: [], untranslated: [], relabelled: [] };
 
 /** Latin-equivalent lengths of units, each read once: layout detection asks for them three times. */
 type LengthOf = (unit: BilingualUnit) => number;
@@ -286,6 +288,68 @@ function glossaryRows(
   return pairs;
 }
 
+/** Unpaired units on each side between two anchors that gapPairs pairs one by one. */
+const MAX_GAP = 6;
+/** Mean translation score a gap's pairs must reach: the anchors say where, the texts must agree. */
+const GAP_MEAN = 0.6;
+/** No pair of a gap below this score, whatever the others score. */
+const GAP_FLOOR = 0.3;
+
+/**
+ * Short lines between pairs (headings, list items, short paragraphs too short for free
+ * alignment): between two consecutive pairs, or before the first and after the last, when each
+ * language holds the same number of unpaired units, in the same roles in the same order, the page
+ * repeats one structure in two languages and the k-th unit of one translates the k-th of the
+ * other (Hunalign's anchors, then the stretches between them). Table cells pair by row instead.
+ */
+function gapPairs(
+  flow: readonly BilingualUnit[],
+  side: (unit: BilingualUnit) => 0 | 1 | null,
+  places: Map<number, BlockPlace>,
+  anchors: readonly BilingualPair[],
+  memo: FeatureMemo,
+  ratio: number,
+  langs: Langs,
+): BilingualPair[] {
+  const paired = unitsOf(anchors);
+  const lists: [BilingualUnit[], BilingualUnit[]] = [[], []];
+  const position = new Map<number, number>();
+  for (const unit of flow) {
+    const s = side(unit);
+    if (s === null || places.get(unit.block)?.cell) continue;
+    position.set(unit.id, lists[s].length);
+    lists[s].push(unit);
+  }
+  const [list0, list1] = lists;
+  // Anchors in the order of the first language, kept where the second's order agrees.
+  const ends: [number, number][] = [[-1, -1]];
+  const sorted = anchors
+    .map((pair) => [position.get(pair.a), position.get(pair.b)] as const)
+    .filter((ends): ends is readonly [number, number] => ends[0] !== undefined && ends[1] !== undefined)
+    .sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  for (const [a, b] of sorted) {
+    const [lastA, lastB] = ends[ends.length - 1] as [number, number];
+    if (a >= lastA && b >= lastB) ends.push([a, b]);
+  }
+  ends.push([list0.length, list1.length]);
+  const pairs: BilingualPair[] = [];
+  for (let k = 0; k + 1 < ends.length; k++) {
+    const [fromA, fromB] = ends[k] as [number, number];
+    const [toA, toB] = ends[k + 1] as [number, number];
+    const xs = list0.slice(fromA + 1, Math.max(toA, fromA + 1)).filter((unit) => !paired.has(unit.id));
+    const ys = list1.slice(fromB + 1, Math.max(toB, fromB + 1)).filter((unit) => !paired.has(unit.id));
+    if (xs.length === 0 || xs.length !== ys.length || xs.length > MAX_GAP) continue;
+    if (xs.some((x, i) => x.role !== ys[i]?.role)) continue;
+    const found = xs.map((x, i) => {
+      const y = ys[i] as BilingualUnit;
+      return { a: x.id, b: y.id, confidence: translationScore(x.text, y.text, memo, ratio, langs) };
+    });
+    const mean = found.reduce((sum, pair) => sum + pair.confidence, 0) / found.length;
+    if (mean >= GAP_MEAN && found.every((pair) => pair.confidence >= GAP_FLOOR)) pairs.push(...found);
+  }
+  return pairs;
+}
+
 /** The units of some pairs. A loop, not flatMap, which costs microseconds a call even on a few pairs. */
 function unitsOf(pairs: readonly BilingualPair[]): Set<number> {
   const units = new Set<number>();
@@ -430,9 +494,22 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   if (!picked) return NONE;
   const [base0, base1] = picked.bases;
   const ratio = lengthRatio(base0, base1);
+  // A short line read as a third language ("Overview" as Swedish on an English–Korean page) is on
+  // the side whose script it is written in, when the two sides are written in different scripts.
+  const families = [familyOfLanguage(base0), familyOfLanguage(base1)] as const;
+  const sides = new Map<BilingualUnit, 0 | 1 | null>();
   const side = (unit: BilingualUnit): 0 | 1 | null => {
     const base = baseLanguage(unit.lang);
-    return base === base0 ? 0 : base === base1 ? 1 : null;
+    if (base === base0) return 0;
+    if (base === base1) return 1;
+    if (base === 'und' || families[0] === families[1]) return null;
+    let known = sides.get(unit);
+    if (known === undefined) {
+      const family = dominantFamily(unit.text);
+      known = family === families[0] ? 0 : family === families[1] ? 1 : null;
+      sides.set(unit, known);
+    }
+    return known;
   };
 
   const byBlock = new Map<number, BilingualUnit[]>();
@@ -508,7 +585,11 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     const b = flowB[pair.b];
     if (a && b) free.push({ a: a.id, b: b.id, confidence: pair.confidence });
   }
-  const aligned = [...structural, ...free];
+  const anchored = [...structural, ...free];
+  const aligned =
+    anchored.length + verified.length >= MIN_ALTERNATING_PAIRS
+      ? [...anchored, ...gapPairs(flow, side, places, anchored, memo, ratio, picked.tags)]
+      : anchored;
 
   // Label pairs alone ("痞客邦 PIXNET", a site name beside its romanisation) do not make a page
   // bilingual: the article itself must hold a translation.
@@ -583,11 +664,17 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     untranslated.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
   }
 
+  const relabelled: BilingualAnalysis['relabelled'] = [];
+  for (const unit of units) {
+    const s = sides.get(unit);
+    if (s !== undefined && s !== null && paired.has(unit.id)) relabelled.push({ id: unit.id, lang: picked.tags[s] });
+  }
   return {
     detected: true,
     languages,
     layouts: LAYOUT_ORDER.filter((layout) => layouts.has(layout)),
     pairs,
     untranslated,
+    relabelled,
   };
 }

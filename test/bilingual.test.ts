@@ -374,3 +374,52 @@ describe('the header row of a two-language table', () => {
     expect(halves.filter((text) => text === '英文' || text === '日本語訳')).toEqual([]);
   });
 });
+
+describe('short lines between paired paragraphs', () => {
+  // The first sections of test/fixtures/real-olwatch-design-decisions-en-ko: the English block, then
+  // the Korean one in the same structure. Headings and short items are too short to align freely.
+  const en = `<h2>Overview</h2><p>This document records key UI/UX decisions and design principles for the OLWatch project.</p>
+    <h3>1. Desktop View Behavior</h3><ul><li>Decision: Option A (App Simulation)</li>
+    <li>Details: The app will be displayed in a fixed-width container (simulating a mobile device) centered on the screen.</li>
+    <li>Rationale: To maintain a consistent mobile-first experience across all devices.</li></ul>
+    <h3>3. List Style</h3><ul><li>Decision: Option C (Compact List with Large Index)</li>
+    <li>Layout: Small thumbnail on the left, text content on the right.</li>
+    <li>Separators: Horizontal lines separating each video item.</li></ul>`;
+  const ko = `<h2>개요</h2><p>이 문서는 OLWatch 프로젝트의 주요 UI/UX 결정 사항과 디자인 원칙을 기록합니다.</p>
+    <h3>1. 데스크톱 뷰 처리 방식</h3><ul><li>결정: A안 (앱 시뮬레이션)</li>
+    <li>상세: 화면 중앙에 고정된 너비의 컨테이너(모바일 기기 시뮬레이션)로 앱을 표시합니다.</li>
+    <li>이유: 모든 기기에서 일관된 모바일 우선 경험을 유지하기 위함입니다.</li></ul>
+    <h3>3. 리스트 스타일</h3><ul><li>결정: C안 (큰 인덱스가 있는 컴팩트 리스트)</li>
+    <li>레이아웃: 왼쪽에 작은 썸네일, 오른쪽에 텍스트 콘텐츠.</li>
+    <li>구분선: 각 영상 항목을 구분하는 가로선.</li></ul>`;
+  const pairsOf = (html: string) => {
+    const { report } = analyzeDocument(parsePage(`<html><body><article>${html}</article></body></html>`));
+    return report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text, pair.a.lang, pair.b.lang]);
+  };
+
+  it('pairs the k-th unpaired line of one language with the k-th of the other, same role, between two pairs', () => {
+    const pairs = pairsOf(en + ko).map(([a, b]) => [a, b]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['1. Desktop View Behavior', '1. 데스크톱 뷰 처리 방식'],
+        ['Decision: Option A (App Simulation)', '결정: A안 (앱 시뮬레이션)'],
+        ['3. List Style', '3. 리스트 스타일'],
+        ['Decision: Option C (Compact List with Large Index)', '결정: C안 (큰 인덱스가 있는 컴팩트 리스트)'],
+      ]),
+    );
+  });
+
+  it('gives a line read as a third language the side of its script, and says so in the report', () => {
+    // "Overview" alone reads as Swedish to the language identifier; in Latin letters on an
+    // English–Korean page it is English.
+    const overview = pairsOf(en + ko).find(([a]) => a === 'Overview');
+    expect(overview).toEqual(['Overview', '개요', 'en', 'ko']);
+  });
+
+  it('leaves a stretch alone when its roles differ from the other language\'s', () => {
+    // The Korean block turns the first heading into a list item: the structures no longer agree.
+    const pairs = pairsOf(en + ko.replace('<h3>1. 데스크톱 뷰 처리 방식</h3><ul>', '<ul><li>1. 데스크톱 뷰 처리 방식</li>')).map(([a]) => a);
+    expect(pairs).not.toContain('1. Desktop View Behavior');
+    expect(pairs).toContain('3. List Style');
+  });
+});
