@@ -5,7 +5,7 @@ import { placesOf } from './places';
 import { shortLineKind } from './short-lines';
 import { foldSpace } from './text';
 import type { Layout } from './report';
-import { CJK_WEIGHT, dominantFamily, familyOfLanguage, isCjk, latinLength } from './writing-systems';
+import { CJK_WEIGHT, dominantFamily, familyOfLanguage, isCjk, latinLength, type ScriptFamily } from './writing-systems';
 
 /**
  * Bilingual layout detection: which units of a page translate which, and how the page lays the
@@ -83,6 +83,8 @@ const RUN_MEAN = 0.62;
 const SHORT_RUN_MEAN = 0.75;
 /** An alternating run pairs only with at least this many pairs: two unrelated neighbours are common. */
 const MIN_ALTERNATING_PAIRS = 2;
+/** Two-language rows a table of label cells must give before its rows pair. */
+const MIN_LABEL_ROWS = 3;
 
 const NONE: BilingualAnalysis = { detected: false, languages: [], layouts: [], pairs: [], untranslated: [], relabelled: [] };
 
@@ -162,6 +164,7 @@ function structuralPairs(
   memo: FeatureMemo,
   ratio: number,
   langs: Langs,
+  scripts: readonly [ScriptFamily, ScriptFamily],
 ): BilingualPair[] {
   const pairs: BilingualPair[] = [];
   const used = new Set<number>();
@@ -180,13 +183,24 @@ function structuralPairs(
     // The header cells atop a table name its columns ("英文 | 日本語訳", "ESPAÑOL | ENGLISH"): labels,
     // not a text and its translation. Header cells further down head sections ("Saludos | Greetings").
     if (!cell || (cell.head && cell.row === 0)) continue;
+    // A label cell's language in the sides' one script is a guess: "Google Maps" reads as French.
+    if (unit.role === 'label' && scripts[0] === scripts[1]) continue;
     const key = `${cell.table}:${cell.row}`;
     rows.set(key, [...(rows.get(key) ?? []), unit]);
   }
+  // A row of label cells (a table on a page without prose) is one cell beside another as often in
+  // a site's chrome as in a glossary: its table must give several such rows.
+  const labelRows = new Map<number, [BilingualUnit, BilingualUnit][]>();
   for (const row of rows.values()) {
     const [x, y] = row;
-    if (row.length === 2 && x && y && side(x) !== side(y)) take(scored(x, y));
+    if (row.length !== 2 || !x || !y || side(x) === side(y)) continue;
+    if (x.role !== 'label' && y.role !== 'label') take(scored(x, y));
+    else {
+      const table = places.get(x.block)?.cell?.table ?? -1;
+      labelRows.set(table, [...(labelRows.get(table) ?? []), [x, y]]);
+    }
   }
+  for (const found of labelRows.values()) if (found.length >= MIN_LABEL_ROWS) for (const [x, y] of found) take(scored(x, y));
   for (const pair of glossaryRows(rows, side, places)) take(scored(...pair));
 
   // Alternating runs: which language opens a pair is the one that opens most runs, so that a
@@ -557,18 +571,24 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
 
   // Every unit not paired inline joins one document-order flow per language; pairing in the flow
   // is monotonic, which covers interleaved, sequential and side-by-side pages alike.
-  // Labels and the title pair only inline: aligned as paragraphs they would glue onto their neighbours.
+  // Labels and the title pair only inline: aligned as paragraphs they would glue onto their
+  // neighbours. Short cells of a table on a page without prose are labels too (the extractor found
+  // no article around them); those pair by row.
+  const places = placesFor(units);
   const flow = units.filter(
     (unit) =>
-      !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && unit.role !== 'title' && kinds.get(unit.id) !== 'label',
+      !inlinePaired.has(unit.id) &&
+      side(unit) !== null &&
+      (unit.role !== 'label' || !!places.get(unit.block)?.cell) &&
+      unit.role !== 'title' &&
+      kinds.get(unit.id) !== 'label',
   );
-  const places = placesFor(units);
-  const structural = structuralPairs(flow, side, places, memo, ratio, picked.tags);
+  const structural = structuralPairs(flow, side, places, memo, ratio, picked.tags, families);
   const structured = unitsOf(structural);
   // Free alignment pairs paragraphs: between short lines (bylines, credits, headings) shared names
   // and agreeing lengths come by chance, and nothing in the layout says they translate each other.
   const alignable = (unit: BilingualUnit, s: 0 | 1) =>
-    side(unit) === s && !structured.has(unit.id) && lengthOf(unit) >= ALIGN_LENGTH;
+    side(unit) === s && !structured.has(unit.id) && unit.role !== 'label' && lengthOf(unit) >= ALIGN_LENGTH;
   const flowA = flow.filter((unit) => alignable(unit, 0));
   const flowB = flow.filter((unit) => alignable(unit, 1));
   // A page already shown bilingual by its structure or inline pairs needs no further proof that

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../engine/analyze';
 import { analyzeBilingual, type BilingualUnit } from '../engine/bilingual';
@@ -421,5 +423,29 @@ describe('short lines between paired paragraphs', () => {
     const pairs = pairsOf(en + ko.replace('<h3>1. 데스크톱 뷰 처리 방식</h3><ul>', '<ul><li>1. 데스크톱 뷰 처리 방식</li>')).map(([a]) => a);
     expect(pairs).not.toContain('1. Desktop View Behavior');
     expect(pairs).toContain('3. List Style');
+  });
+});
+
+describe('a glossary table on a page without prose', () => {
+  it('pairs the cells of each row, though every cell is a label line', () => {
+    // A translation team's style notes and term table: no paragraph is long enough to make an
+    // article, so the extractor gives every cell as a label line.
+    const html = readFileSync(join(import.meta.dirname, 'corpus/real-pages-hard/real-alc-glossary-table-en-zh/page.html'), 'utf8');
+    const pairs = analyzeDocument(parsePage(html)).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['Notification of Updates to this Page', '本页更新通知'],
+        ['Frequently Asked Questions', '常见问题列表（FAQs）'],
+        ['symmetric algorithm', '对称加密算法'],
+        ['tarball', '打包文件'],
+      ]),
+    );
+  });
+
+  it('pairs no label cells in one script: a short cell\'s language is a guess there', () => {
+    // Readability's links-in-tables page: a table of app names and sizes outside the article;
+    // "Google Maps" reads as French, "32.7 MB" as English.
+    const { report } = analyzeDocument(parsePage(realPage('links-in-tables')));
+    expect(report.bilingual.pairs).toEqual([]);
   });
 });
