@@ -302,6 +302,49 @@ function glossaryRows(
   return pairs;
 }
 
+/**
+ * Pairs of adjacent stretches of one language each (a whole English README, then the whole French
+ * one), aligned as paragraphs are, short lines included; each stretch pair must carry the evidence
+ * a page's free alignment must (PAGE_EVIDENCE, or COVERED_EVIDENCE when it leaves nothing of the
+ * shorter stretch alone). Units `taken` by other pairs stay as they are.
+ */
+function stretchPairs(
+  sequence: readonly BilingualUnit[],
+  side: (unit: BilingualUnit) => 0 | 1 | null,
+  taken: ReadonlySet<number>,
+  memo: FeatureMemo,
+  ratio: number,
+  langs: Langs,
+): BilingualPair[] {
+  const stretches: BilingualUnit[][] = [];
+  for (const unit of sequence) {
+    const last = stretches[stretches.length - 1];
+    if (last && side(last[0] as BilingualUnit) === side(unit)) last.push(unit);
+    else stretches.push([unit]);
+  }
+  const pairs: BilingualPair[] = [];
+  const used = new Set(taken);
+  for (let k = 0; k + 1 < stretches.length; k++) {
+    const first = stretches[k] as BilingualUnit[];
+    const second = stretches[k + 1] as BilingualUnit[];
+    const [xs, ys] = side(first[0] as BilingualUnit) === 0 ? [first, second] : [second, first];
+    if (xs.length + ys.length < 2 * MIN_ALTERNATING_PAIRS) continue;
+    const found = alignParagraphs(
+      xs.map((unit) => unit.text),
+      ys.map((unit) => unit.text),
+      { minEvidence: PAGE_EVIDENCE, coveredEvidence: COVERED_EVIDENCE, memo, ratio, langs },
+    ).pairs;
+    for (const pair of found) {
+      const a = xs[pair.a] as BilingualUnit;
+      const b = ys[pair.b] as BilingualUnit;
+      if (used.has(a.id) || used.has(b.id)) continue;
+      pairs.push({ a: a.id, b: b.id, confidence: pair.confidence });
+      used.add(a.id).add(b.id);
+    }
+  }
+  return pairs;
+}
+
 /** Unpaired units on each side between two anchors that gapPairs pairs one by one. */
 const MAX_GAP = 6;
 /** Mean translation score a gap's pairs must reach: the anchors say where, the texts must agree. */
@@ -605,7 +648,15 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     const b = flowB[pair.b];
     if (a && b) free.push({ a: a.id, b: b.id, confidence: pair.confidence });
   }
+  // A page written once in each language, one block after the other, may hold too few long
+  // paragraphs for the free alignment to prove it (a README of three paragraphs): each stretch of
+  // one language is aligned whole, headings and the title included, with the stretch after it.
+  const sequence = units.filter(
+    (unit) =>
+      !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && kinds.get(unit.id) !== 'label' && !places.get(unit.block)?.cell,
+  );
   const anchored = [...structural, ...free];
+  anchored.push(...stretchPairs(sequence, side, unitsOf(anchored), memo, ratio, picked.tags));
   const aligned =
     anchored.length + verified.length >= MIN_ALTERNATING_PAIRS
       ? [...anchored, ...gapPairs(flow, side, places, anchored, memo, ratio, picked.tags)]

@@ -449,3 +449,27 @@ describe('a glossary table on a page without prose', () => {
     expect(report.bilingual.pairs).toEqual([]);
   });
 });
+
+describe('a page written once in each language, one block after the other', () => {
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name, 'page.html'), 'utf8');
+
+  it('pairs a short README whose two long paragraphs alone do not prove it, its title with the other heading', () => {
+    // test/fixtures/real-openfirst-security-en-fr: the English title and two paragraphs, then the
+    // French heading and two paragraphs.
+    const { report } = analyzeDocument(parsePage(fixture('real-openfirst-security-en-fr')));
+    expect(report.bilingual.detected).toBe(true);
+    const pairs = report.bilingual.pairs.map((pair) => [pair.a.text.slice(0, 30), pair.b.text.slice(0, 30)]);
+    expect(pairs).toEqual([
+      ['Reporting Security Issues', 'Signalement des problèmes de s'],
+      ['To report a security issue, em', 'Pour signaler un problème de s'],
+      ['The TBS team will send a respo', 'L’équipe du SCT enverra une ré'],
+    ]);
+  });
+
+  it('finds nothing between an introduction and a translation whose original the page leaves out', () => {
+    // test/fixtures/real-control-model-constitution-de-en: a German introduction, then an English
+    // translation of a German text that is not on the page.
+    const { report } = analyzeDocument(parsePage(fixture('real-control-model-constitution-de-en')));
+    expect(report.bilingual.pairs).toEqual([]);
+  });
+});
