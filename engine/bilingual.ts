@@ -83,6 +83,8 @@ const RUN_MEAN = 0.62;
 const SHORT_RUN_MEAN = 0.75;
 /** An alternating run pairs only with at least this many pairs: two unrelated neighbours are common. */
 const MIN_ALTERNATING_PAIRS = 2;
+/** Lines on each side of a third-language line whose sides decide its own (at least one more than this in all). */
+const NEIGHBOUR_SIDES = 2;
 /** Two-language rows a table of label cells must give before its rows pair. */
 const MIN_LABEL_ROWS = 3;
 
@@ -552,22 +554,36 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   const [base0, base1] = picked.bases;
   const ratio = lengthRatio(base0, base1);
   // A short line read as a third language ("Overview" as Swedish on an English–Korean page) is on
-  // the side whose script it is written in, when the two sides are written in different scripts.
+  // the side whose script it is written in, when the two sides are written in different scripts;
+  // in one script, on the side of the lines around it when they are all on one side ("Scope" as
+  // German amid English lines). Alternating lines never all agree around a line.
   const families = [familyOfLanguage(base0), familyOfLanguage(base1)] as const;
-  const sides = new Map<BilingualUnit, 0 | 1 | null>();
-  const side = (unit: BilingualUnit): 0 | 1 | null => {
+  const bySide = (unit: BilingualUnit): 0 | 1 | null => {
     const base = baseLanguage(unit.lang);
-    if (base === base0) return 0;
-    if (base === base1) return 1;
-    if (base === 'und' || families[0] === families[1]) return null;
-    let known = sides.get(unit);
-    if (known === undefined) {
-      const family = dominantFamily(unit.text);
-      known = family === families[0] ? 0 : family === families[1] ? 1 : null;
-      sides.set(unit, known);
-    }
-    return known;
+    return base === base0 ? 0 : base === base1 ? 1 : null;
   };
+  const sides = new Map<BilingualUnit, 0 | 1 | null>();
+  units.forEach((unit, i) => {
+    if (bySide(unit) !== null || baseLanguage(unit.lang) === 'und') return;
+    if (families[0] !== families[1]) {
+      const family = dominantFamily(unit.text);
+      sides.set(unit, family === families[0] ? 0 : family === families[1] ? 1 : null);
+      return;
+    }
+    const around: (0 | 1)[] = [];
+    for (const step of [-1, 1]) {
+      let seen = 0;
+      for (let k = i + step; k >= 0 && k < units.length && seen < NEIGHBOUR_SIDES; k += step) {
+        const s = bySide(units[k] as BilingualUnit);
+        if (s === null) continue;
+        around.push(s);
+        seen++;
+      }
+    }
+    const [first] = around;
+    if (around.length > NEIGHBOUR_SIDES && first !== undefined && around.every((s) => s === first)) sides.set(unit, first);
+  });
+  const side = (unit: BilingualUnit): 0 | 1 | null => bySide(unit) ?? sides.get(unit) ?? null;
 
   const byBlock = new Map<number, BilingualUnit[]>();
   for (const unit of units) {

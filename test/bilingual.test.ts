@@ -473,3 +473,30 @@ describe('a page written once in each language, one block after the other', () =
     expect(report.bilingual.pairs).toEqual([]);
   });
 });
+
+describe('a short line read as a third language in a page of one script', () => {
+  it('takes the side of the lines around it when they all agree', () => {
+    // test/corpus/real-pages-hard/real-gcda11yn-coc-lang-div-en-fr: "Scope" reads as German amid the
+    // English block, "Nos normes" as Portuguese amid the French one.
+    const html = readFileSync(join(import.meta.dirname, 'corpus/real-pages-hard/real-gcda11yn-coc-lang-div-en-fr/page.html'), 'utf8');
+    const pairs = analyzeDocument(parsePage(html)).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text, pair.a.lang, pair.b.lang]);
+    expect(pairs).toEqual(expect.arrayContaining([['Scope', 'Portée', 'en', 'fr'], ['Our Standards', 'Nos normes', 'en', 'fr']]));
+  });
+
+  it('stays on no side between alternating lines', () => {
+    const page = new Page();
+    const article = container('article');
+    const lines: [string, string][] = [
+      ['en', 'The committee met on Monday to discuss the budget for next year.'],
+      ['fr', "Le comité s'est réuni lundi pour discuter du budget de l'année prochaine."],
+      ['en', 'Members agreed to raise spending on schools by five percent.'],
+      ['pt', 'Les membres ont accepté d’augmenter les dépenses des écoles de cinq pour cent.'],
+      ['en', 'A final vote is expected before the end of the month.'],
+      ['fr', 'Un vote final est attendu avant la fin du mois.'],
+    ];
+    for (const line of lines) page.add(article, [line]);
+    const result = analyzeBilingual(page.units);
+    expect(result.pairs.some((pair) => pair.b === 3 || pair.a === 3)).toBe(false);
+    expect(result.relabelled).toEqual([]);
+  });
+});
