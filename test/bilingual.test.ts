@@ -212,7 +212,7 @@ describe('analyzeBilingual: pages that are not bilingual', () => {
     const page = new Page();
     const body = container();
     for (const text of paragraphs(6, 'en')) page.add(body, [['en', text]]);
-    expect(analyzeBilingual(page.units)).toEqual({ detected: false, languages: [], layouts: [], pairs: [], untranslated: [] });
+    expect(analyzeBilingual(page.units)).toEqual({ detected: false, languages: [], layouts: [], pairs: [], untranslated: [], relabelled: [] });
   });
 
   it('a Chinese page keeping Latin names', () => {
@@ -418,11 +418,13 @@ describe('short lines between paired paragraphs', () => {
     expect(overview).toEqual(['Overview', '개요', 'en', 'ko']);
   });
 
-  it('leaves a stretch alone when its roles differ from the other language\'s', () => {
-    // The Korean block turns the first heading into a list item: the structures no longer agree.
-    const pairs = pairsOf(en + ko.replace('<h3>1. 데스크톱 뷰 처리 방식</h3><ul>', '<ul><li>1. 데스크톱 뷰 처리 방식</li>')).map(([a]) => a);
-    expect(pairs).not.toContain('1. Desktop View Behavior');
-    expect(pairs).toContain('3. List Style');
+  it('pairs no line with a line of another role between two pairs', () => {
+    // test/fixtures/real-openfirst-readme-en-fr: the note "(Le français suit)" opens the English
+    // block where the French heading opens the French one; a paragraph is no heading's translation.
+    const html = readFileSync(join(import.meta.dirname, 'fixtures/real-openfirst-readme-en-fr/page.html'), 'utf8');
+    const halves = analyzeDocument(parsePage(html)).report.bilingual.pairs.flatMap((pair) => [pair.a.text, pair.b.text]);
+    expect(halves).toContain('Table des matières');
+    expect(halves).not.toContain('(Le français suit)');
   });
 });
 
