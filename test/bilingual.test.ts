@@ -6,6 +6,7 @@ import { analyzeBilingual, type BilingualUnit } from '../engine/bilingual';
 import docs from './fixtures/align/ntrex-docs.json';
 import seed from './fixtures/align/seed-analysis.json';
 import { realPage } from './real-pages-corpus';
+import { decodePage } from '../scripts/decode-page';
 import { parsePage } from '../scripts/parse-page';
 
 function at<T>(list: readonly T[], i: number): T {
@@ -500,5 +501,35 @@ describe('a short line read as a third language in a page of one script', () => 
     const result = analyzeBilingual(page.units);
     expect(result.pairs.some((pair) => pair.b === 3 || pair.a === 3)).toBe(false);
     expect(result.relabelled).toEqual([]);
+  });
+});
+
+describe('a plain-text readme in <pre>: the text, then its translation', () => {
+  const html = readFileSync(join(import.meta.dirname, 'corpus/real-pages-hard/real-imgsize-readme-txt-en-de/page.html'));
+
+  it('pairs its lines, an entry wrapped with a hanging indent as one line', () => {
+    const pairs = analyzeDocument(parsePage(decodePage(html))).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['Plugin purpose: Sorting images by size', 'Plugin Zweck: Images sortieren nach Größe'],
+        ['2013-05-14 v2.03 Recompiled with newest Compiler version', '2013-05-14 v2.03 Neu kompiliert mit neuesten Compiler-Version'],
+        ['2005-01-27 Initial release', '2005.01.27 Erste Veröffentlichung'],
+        [
+          '- Manual: Use TC Menu -> Configuration -> Options -> Plugins -> Content Plugins configure -> Add ...',
+          '- Manuell: TC Menü -> Konfiguration -> Optionen -> Plugins -> Inhalts-Plugins konfigurieren -> Hinzufügen ...',
+        ],
+      ]),
+    );
+  });
+
+  it('keeps a listing whose lines are one language a listing', () => {
+    const listing = `<html><body><article><p>${'The release notes below list what changed in each version of the plugin. '.repeat(3)}</p><pre>Changelog:
+2013-05-14  v2.03  Recompiled with newest Compiler version
+2005-07-03  v1.12  Bpp column added
+2005-04-17  v1.10  Aspect ratio column added
+2005-02-19  v1.09  ImgSize.lng changed
+2005-02-03  v1.06  TIFF images support added
+2005-01-27  Initial release</pre></article></body></html>`;
+    expect(analyzeDocument(parsePage(listing)).report.bilingual.pairs).toEqual([]);
   });
 });
