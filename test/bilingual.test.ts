@@ -505,7 +505,7 @@ describe('a short line read as a third language in a page of one script', () => 
 });
 
 describe('a plain-text readme in <pre>: the text, then its translation', () => {
-  const html = readFileSync(join(import.meta.dirname, 'corpus/real-pages-hard/real-imgsize-readme-txt-en-de/page.html'));
+  const html = readFileSync(join(import.meta.dirname, 'fixtures/real-imgsize-readme-txt-en-de/page.html'));
 
   it('pairs its lines, an entry wrapped with a hanging indent as one line', () => {
     const pairs = analyzeDocument(parsePage(decodePage(html))).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);

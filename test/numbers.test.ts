@@ -217,7 +217,7 @@ describe('figures shared within one analysis', () => {
 
 describe('dates written in digits, year first', () => {
   it('reads a year and a day, never a range of years or an amount', () => {
-    // The changelog of test/corpus/real-pages-hard/real-imgsize-readme-txt-en-de, English and German.
+    // The changelog of test/fixtures/real-imgsize-readme-txt-en-de, English and German.
     expect(read('2005-07-03 v1.12 Bpp column added')).toEqual([
       ['year', 2005, '2005'],
       ['date', 703, '-07-03'],
