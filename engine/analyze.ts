@@ -19,6 +19,7 @@ import { shortLineKind } from './short-lines';
 import { snapshotPage } from './snapshot';
 import { titleOf } from './title';
 import { shortOfTranslation, truncation } from './truncation';
+import { foldSpace } from './text';
 import { checkTranslation } from './translation-check';
 import { sharingFigures } from './numbers';
 import { latinLength } from './writing-systems';
@@ -109,6 +110,19 @@ function writtenTwice(parts: readonly Part[]): boolean {
   if (x <= INLINE_LABEL && y <= INLINE_LABEL) return true;
   const spread = y / (x * lengthRatio(a, b));
   return spread <= INLINE_SPREAD && spread >= 1 / INLINE_SPREAD;
+}
+
+/** An acronym in Latin capitals: ASF, XSLT, API2. */
+const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
+
+/**
+ * Whether a text in two scripts is a name kept in Latin letters that opens the other text ("ASF
+ * 法务副总裁", the ASF's vice president; "XSLT 转换器"): one text, not a term and its translation,
+ * which a separator would set apart ("API / 接口").
+ */
+function acronymOpening(parts: readonly Part[], text: string): boolean {
+  const [name, rest] = parts;
+  return parts.length === 2 && !!name && !!rest && ACRONYM.test(name.text) && foldSpace(text) === `${name.text} ${rest.text}`;
 }
 
 /**
@@ -227,7 +241,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
             ? translatedHalves(splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo }))
             : [];
     // Alternating lines of a preformatted block were checked line by line (alternatingText).
-    if (!(block.code && split === lines) && !writtenTwice(split) && !labelAndValue(split)) split.length = 0;
+    if (!(block.code && split === lines) && (!writtenTwice(split) || acronymOpening(split, block.text)) && !labelAndValue(split)) split.length = 0;
     let parts =
       split.length > 1
         ? split.map((part) =>

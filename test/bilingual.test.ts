@@ -445,6 +445,18 @@ describe('a glossary table on a page without prose', () => {
     );
   });
 
+  it('keeps an acronym that opens a Chinese cell inside it: "ASF 法务副总裁" is one text', () => {
+    const html = readFileSync(join(import.meta.dirname, 'corpus/real-pages-hard/real-alc-glossary-table-en-zh/page.html'), 'utf8');
+    const pairs = analyzeDocument(parsePage(html)).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['ASF Vice President for Legal Affairs', 'ASF 法务副总裁'],
+        ['XSLT transformer', 'XSLT 转换器'],
+      ]),
+    );
+    expect(pairs.flat()).not.toContain('ASF');
+  });
+
   it('pairs no label cells in one script: a short cell\'s language is a guess there', () => {
     // Readability's links-in-tables page: a table of app names and sizes outside the article;
     // "Google Maps" reads as French, "32.7 MB" as English.
