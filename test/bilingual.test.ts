@@ -433,7 +433,7 @@ describe('a glossary table on a page without prose', () => {
   it('pairs the cells of each row, though every cell is a label line', () => {
     // A translation team's style notes and term table: no paragraph is long enough to make an
     // article, so the extractor gives every cell as a label line.
-    const html = readFileSync(join(import.meta.dirname, 'corpus/real-pages-hard/real-alc-glossary-table-en-zh/page.html'), 'utf8');
+    const html = readFileSync(join(import.meta.dirname, 'fixtures/real-alc-glossary-table-en-zh/page.html'), 'utf8');
     const pairs = analyzeDocument(parsePage(html)).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);
     expect(pairs).toEqual(
       expect.arrayContaining([
@@ -446,7 +446,7 @@ describe('a glossary table on a page without prose', () => {
   });
 
   it('keeps an acronym that opens a Chinese cell inside it: "ASF 法务副总裁" is one text', () => {
-    const html = readFileSync(join(import.meta.dirname, 'corpus/real-pages-hard/real-alc-glossary-table-en-zh/page.html'), 'utf8');
+    const html = readFileSync(join(import.meta.dirname, 'fixtures/real-alc-glossary-table-en-zh/page.html'), 'utf8');
     const pairs = analyzeDocument(parsePage(html)).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);
     expect(pairs).toEqual(
       expect.arrayContaining([
