@@ -766,13 +766,11 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   const rootIdx = findRoot(w, blocks, chrome);
   yield;
 
-  // Short stat boxes ("85" over "Hot 热度", "1,234 views"): a bare number marks its small box as
-  // metadata. A bare dash is no number: it is an empty cell of a table row ("Workflow | 工作流程 | -").
+  // Short stat boxes ("85" over "Hot 热度", "1,234 views"): a bare number marks its small box as metadata.
   const statBoxes = new Set<number>();
   for (const b of blocks) {
     const p = w.parent[b] as number;
-    const bare = p >= 0 && (w.text[p] as number) <= MAX_LABEL ? visibleText(w.els[b] as Element) : '';
-    if (bare && HAS_DIGIT.test(bare) && !HAS_LETTER.test(bare)) {
+    if (p >= 0 && (w.text[p] as number) <= MAX_LABEL && !HAS_LETTER.test(visibleText(w.els[b] as Element))) {
       statBoxes.add(p);
       // A row of numbers under a row of labels (a score table): the table is the box.
       const g = w.parent[p] as number;
