@@ -19,6 +19,7 @@ import { shortLineKind } from './short-lines';
 import { snapshotPage } from './snapshot';
 import { titleOf } from './title';
 import { shortOfTranslation, truncation } from './truncation';
+import { foldSpace } from './text';
 import { checkTranslation } from './translation-check';
 import { sharingFigures } from './numbers';
 import { latinLength } from './writing-systems';
@@ -111,6 +112,19 @@ function writtenTwice(parts: readonly Part[]): boolean {
   return spread <= INLINE_SPREAD && spread >= 1 / INLINE_SPREAD;
 }
 
+/** An acronym in Latin capitals: ASF, XSLT, API2. */
+const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
+
+/**
+ * Whether a text in two scripts is a name kept in Latin letters that opens the other text ("ASF
+ * 法务副总裁", the ASF's vice president; "XSLT 转换器"): one text, not a term and its translation,
+ * which a separator would set apart ("API / 接口").
+ */
+function acronymOpening(parts: readonly Part[], text: string): boolean {
+  const [name, rest] = parts;
+  return parts.length === 2 && !!name && !!rest && ACRONYM.test(name.text) && foldSpace(text) === `${name.text} ${rest.text}`;
+}
+
 /**
  * A label and its value in another language ("原文标题: Kobo can run apps now"): two texts that are
  * not one written twice, but the value may translate a neighbour (bilingual.ts pairs it with the
@@ -127,6 +141,42 @@ const MIN_ALTERNATIONS = 3;
 const ALTERNATING_SHARE = 0.8;
 /** How a comment line opens in shells and most programming languages. */
 const COMMENT_MARK = /^(#|\/\/|--|;|%|\/\*|<!--|rem\s)/i;
+
+/**
+ * The lines of a preformatted block (a plain-text readme) when they hold a text in one language and
+ * then its translation, each line a part; else none. Lines of one language before a cut and of
+ * another after it, for all but a line in five (short lines are misread: "Changelog:" reads as
+ * German, "Installation:" as English on either side), at least MIN_ALTERNATIONS lines each; every
+ * line then takes the language of its side of the cut, as a short cell takes its column's.
+ */
+function sequentialLines(lines: readonly string[], hint: LanguageHint): Part[] {
+  const langs = lines.map((text) => detectLanguage(text, hint));
+  const lettered = langs.flatMap((lang, k) => (lang === 'und' ? [] : [k]));
+  if (lettered.length < 2 * MIN_ALTERNATIONS) return [];
+  if (lettered.filter((k) => COMMENT_MARK.test(lines[k] ?? '')).length * 4 >= lettered.length) return [];
+  const counts = new Map<string, number>();
+  for (const k of lettered) counts.set(langs[k] as string, (counts.get(langs[k] as string) ?? 0) + 1);
+  const [[a = '', many = 0] = [], [b = '', few = 0] = []] = [...counts.entries()].sort((x, y) => y[1] - x[1]);
+  if (few < MIN_ALTERNATIONS || many + few < ALTERNATING_SHARE * lettered.length) return [];
+  let best = { agree: -1, cut: 0, first: a, second: b };
+  for (const [first, second] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    // agree: lines in `first` before the cut plus lines in `second` from it on.
+    let agree = lettered.filter((k) => langs[k] === second).length;
+    for (let c = 0; c <= lettered.length; c++) {
+      if (c > 0) {
+        const lang = langs[lettered[c - 1] as number];
+        agree += lang === first ? 1 : lang === second ? -1 : 0;
+      }
+      if (c >= MIN_ALTERNATIONS && lettered.length - c >= MIN_ALTERNATIONS && agree > best.agree) best = { agree, cut: c, first, second };
+    }
+  }
+  if (best.agree < ALTERNATING_SHARE * (many + few)) return [];
+  const cutLine = lettered[best.cut] ?? lines.length;
+  return lines.map((text, k) => ({ lang: langs[k] === 'und' ? 'und' : k < cutLine ? best.first : best.second, text }));
+}
 
 function alternatingText(parts: readonly Part[]): boolean {
   const lettered = parts.filter((part) => part.lang !== 'und');
@@ -175,8 +225,10 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
     const lang = blockLangs[i] ?? 'und';
     const byLine = block.lines ? linesByLanguage(block.lines, partHint) : [];
     // Lines of a listing are code and its comments, unless they alternate between two languages
-    // line by line, as subtitles shown as plain text do.
-    const lines = !block.code || alternatingText(byLine) ? byLine : [];
+    // line by line, as subtitles shown as plain text do, or hold a text and then its translation,
+    // as a plain-text readme does: then each line is a unit.
+    const alternating = !block.code || alternatingText(byLine);
+    const lines = alternating ? byLine : block.lines ? sequentialLines(block.lines, { pageLang, memo }) : [];
     // Two languages in one element are written in two scripts; one script needs no split.
     // A code listing's comments and commands are not a text and its translation.
     const split = block.code && lines.length <= 1
@@ -189,7 +241,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
             ? translatedHalves(splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo }))
             : [];
     // Alternating lines of a preformatted block were checked line by line (alternatingText).
-    if (!(block.code && split === lines) && !writtenTwice(split) && !labelAndValue(split)) split.length = 0;
+    if (!(block.code && split === lines) && (!writtenTwice(split) || acronymOpening(split, block.text)) && !labelAndValue(split)) split.length = 0;
     let parts =
       split.length > 1
         ? split.map((part) =>
@@ -247,6 +299,10 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
       };
     }),
   );
+  for (const { id, lang } of bilingual.relabelled) {
+    const unit = units[id];
+    if (unit) unit.lang = lang;
+  }
   const cutShort = shortOfTranslation(bilingual.pairs, units);
   const truncated = shown.filter((unit) => inArticle(unit) && (cut.get(unit.id) || cutShort.has(unit.id))).map((unit) => unit.id);
 

@@ -5,7 +5,7 @@ import { placesOf } from './places';
 import { shortLineKind } from './short-lines';
 import { foldSpace } from './text';
 import type { Layout } from './report';
-import { CJK_WEIGHT, isCjk, latinLength } from './writing-systems';
+import { CJK_WEIGHT, dominantFamily, familyOfLanguage, isCjk, latinLength, type ScriptFamily } from './writing-systems';
 
 /**
  * Bilingual layout detection: which units of a page translate which, and how the page lays the
@@ -36,6 +36,8 @@ export interface BilingualAnalysis {
   pairs: BilingualPair[];
   /** Ids of article paragraphs whose translation the page lacks. */
   untranslated: number[];
+  /** Paired units read as a third language whose side their script decided, with that side's tag. */
+  relabelled: { id: number; lang: string }[];
 }
 
 const LAYOUT_ORDER: readonly Layout[] = ['inline', 'interleaved', 'sequential', 'side-by-side'];
@@ -81,8 +83,12 @@ const RUN_MEAN = 0.62;
 const SHORT_RUN_MEAN = 0.75;
 /** An alternating run pairs only with at least this many pairs: two unrelated neighbours are common. */
 const MIN_ALTERNATING_PAIRS = 2;
+/** Lines on each side of a third-language line whose sides decide its own (at least one more than this in all). */
+const NEIGHBOUR_SIDES = 2;
+/** Two-language rows a table of label cells must give before its rows pair. */
+const MIN_LABEL_ROWS = 3;
 
-const NONE: BilingualAnalysis = { detected: false, languages: [], layouts: [], pairs: [], untranslated: [] };
+const NONE: BilingualAnalysis = { detected: false, languages: [], layouts: [], pairs: [], untranslated: [], relabelled: [] };
 
 /** Latin-equivalent lengths of units, each read once: layout detection asks for them three times. */
 type LengthOf = (unit: BilingualUnit) => number;
@@ -160,6 +166,7 @@ function structuralPairs(
   memo: FeatureMemo,
   ratio: number,
   langs: Langs,
+  scripts: readonly [ScriptFamily, ScriptFamily],
 ): BilingualPair[] {
   const pairs: BilingualPair[] = [];
   const used = new Set<number>();
@@ -178,13 +185,24 @@ function structuralPairs(
     // The header cells atop a table name its columns ("英文 | 日本語訳", "ESPAÑOL | ENGLISH"): labels,
     // not a text and its translation. Header cells further down head sections ("Saludos | Greetings").
     if (!cell || (cell.head && cell.row === 0)) continue;
+    // A label cell's language in the sides' one script is a guess: "Google Maps" reads as French.
+    if (unit.role === 'label' && scripts[0] === scripts[1]) continue;
     const key = `${cell.table}:${cell.row}`;
     rows.set(key, [...(rows.get(key) ?? []), unit]);
   }
+  // A row of label cells (a table on a page without prose) is one cell beside another as often in
+  // a site's chrome as in a glossary: its table must give several such rows.
+  const labelRows = new Map<number, [BilingualUnit, BilingualUnit][]>();
   for (const row of rows.values()) {
     const [x, y] = row;
-    if (row.length === 2 && x && y && side(x) !== side(y)) take(scored(x, y));
+    if (row.length !== 2 || !x || !y || side(x) === side(y)) continue;
+    if (x.role !== 'label' && y.role !== 'label') take(scored(x, y));
+    else {
+      const table = places.get(x.block)?.cell?.table ?? -1;
+      labelRows.set(table, [...(labelRows.get(table) ?? []), [x, y]]);
+    }
   }
+  for (const found of labelRows.values()) if (found.length >= MIN_LABEL_ROWS) for (const [x, y] of found) take(scored(x, y));
   for (const pair of glossaryRows(rows, side, places)) take(scored(...pair));
 
   // Alternating runs: which language opens a pair is the one that opens most runs, so that a
@@ -282,6 +300,111 @@ function glossaryRows(
     }
     // One row in two languages is a misread short cell as often as a glossary.
     if (found.length >= MIN_ALTERNATING_PAIRS) pairs.push(...found);
+  }
+  return pairs;
+}
+
+/**
+ * Pairs of adjacent stretches of one language each (a whole English README, then the whole French
+ * one), aligned as paragraphs are, short lines included; each stretch pair must carry the evidence
+ * a page's free alignment must (PAGE_EVIDENCE, or COVERED_EVIDENCE when it leaves nothing of the
+ * shorter stretch alone). Units `taken` by other pairs stay as they are.
+ */
+function stretchPairs(
+  sequence: readonly BilingualUnit[],
+  side: (unit: BilingualUnit) => 0 | 1 | null,
+  taken: ReadonlySet<number>,
+  memo: FeatureMemo,
+  ratio: number,
+  langs: Langs,
+): BilingualPair[] {
+  const stretches: BilingualUnit[][] = [];
+  for (const unit of sequence) {
+    const last = stretches[stretches.length - 1];
+    if (last && side(last[0] as BilingualUnit) === side(unit)) last.push(unit);
+    else stretches.push([unit]);
+  }
+  const pairs: BilingualPair[] = [];
+  const used = new Set(taken);
+  for (let k = 0; k + 1 < stretches.length; k++) {
+    const first = stretches[k] as BilingualUnit[];
+    const second = stretches[k + 1] as BilingualUnit[];
+    const [xs, ys] = side(first[0] as BilingualUnit) === 0 ? [first, second] : [second, first];
+    if (xs.length + ys.length < 2 * MIN_ALTERNATING_PAIRS) continue;
+    const found = alignParagraphs(
+      xs.map((unit) => unit.text),
+      ys.map((unit) => unit.text),
+      { minEvidence: PAGE_EVIDENCE, coveredEvidence: COVERED_EVIDENCE, memo, ratio, langs },
+    ).pairs;
+    for (const pair of found) {
+      const a = xs[pair.a] as BilingualUnit;
+      const b = ys[pair.b] as BilingualUnit;
+      if (used.has(a.id) || used.has(b.id)) continue;
+      pairs.push({ a: a.id, b: b.id, confidence: pair.confidence });
+      used.add(a.id).add(b.id);
+    }
+  }
+  return pairs;
+}
+
+/** Unpaired units on each side between two anchors that gapPairs pairs one by one. */
+const MAX_GAP = 6;
+/** Mean translation score a gap's pairs must reach: the anchors say where, the texts must agree. */
+const GAP_MEAN = 0.6;
+/** No pair of a gap below this score, whatever the others score. */
+const GAP_FLOOR = 0.3;
+
+/**
+ * Short lines between pairs (headings, list items, short paragraphs too short for free
+ * alignment): between two consecutive pairs, or before the first and after the last, when each
+ * language holds the same number of unpaired units, in the same roles in the same order, the page
+ * repeats one structure in two languages and the k-th unit of one translates the k-th of the
+ * other (Hunalign's anchors, then the stretches between them). Table cells pair by row instead.
+ */
+function gapPairs(
+  flow: readonly BilingualUnit[],
+  side: (unit: BilingualUnit) => 0 | 1 | null,
+  places: Map<number, BlockPlace>,
+  anchors: readonly BilingualPair[],
+  memo: FeatureMemo,
+  ratio: number,
+  langs: Langs,
+): BilingualPair[] {
+  const paired = unitsOf(anchors);
+  const lists: [BilingualUnit[], BilingualUnit[]] = [[], []];
+  const position = new Map<number, number>();
+  for (const unit of flow) {
+    const s = side(unit);
+    if (s === null || places.get(unit.block)?.cell) continue;
+    position.set(unit.id, lists[s].length);
+    lists[s].push(unit);
+  }
+  const [list0, list1] = lists;
+  // Anchors in the order of the first language, kept where the second's order agrees.
+  const ends: [number, number][] = [[-1, -1]];
+  const sorted = anchors
+    .map((pair) => [position.get(pair.a), position.get(pair.b)] as const)
+    .filter((ends): ends is readonly [number, number] => ends[0] !== undefined && ends[1] !== undefined)
+    .sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  for (const [a, b] of sorted) {
+    const [lastA, lastB] = ends[ends.length - 1] as [number, number];
+    if (a >= lastA && b >= lastB) ends.push([a, b]);
+  }
+  ends.push([list0.length, list1.length]);
+  const pairs: BilingualPair[] = [];
+  for (let k = 0; k + 1 < ends.length; k++) {
+    const [fromA, fromB] = ends[k] as [number, number];
+    const [toA, toB] = ends[k + 1] as [number, number];
+    const xs = list0.slice(fromA + 1, Math.max(toA, fromA + 1)).filter((unit) => !paired.has(unit.id));
+    const ys = list1.slice(fromB + 1, Math.max(toB, fromB + 1)).filter((unit) => !paired.has(unit.id));
+    if (xs.length === 0 || xs.length !== ys.length || xs.length > MAX_GAP) continue;
+    if (xs.some((x, i) => x.role !== ys[i]?.role)) continue;
+    const found = xs.map((x, i) => {
+      const y = ys[i] as BilingualUnit;
+      return { a: x.id, b: y.id, confidence: translationScore(x.text, y.text, memo, ratio, langs) };
+    });
+    const mean = found.reduce((sum, pair) => sum + pair.confidence, 0) / found.length;
+    if (mean >= GAP_MEAN && found.every((pair) => pair.confidence >= GAP_FLOOR)) pairs.push(...found);
   }
   return pairs;
 }
@@ -430,10 +553,37 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   if (!picked) return NONE;
   const [base0, base1] = picked.bases;
   const ratio = lengthRatio(base0, base1);
-  const side = (unit: BilingualUnit): 0 | 1 | null => {
+  // A short line read as a third language ("Overview" as Swedish on an English–Korean page) is on
+  // the side whose script it is written in, when the two sides are written in different scripts;
+  // in one script, on the side of the lines around it when they are all on one side ("Scope" as
+  // German amid English lines). Alternating lines never all agree around a line.
+  const families = [familyOfLanguage(base0), familyOfLanguage(base1)] as const;
+  const bySide = (unit: BilingualUnit): 0 | 1 | null => {
     const base = baseLanguage(unit.lang);
     return base === base0 ? 0 : base === base1 ? 1 : null;
   };
+  const sides = new Map<BilingualUnit, 0 | 1 | null>();
+  units.forEach((unit, i) => {
+    if (bySide(unit) !== null || baseLanguage(unit.lang) === 'und') return;
+    if (families[0] !== families[1]) {
+      const family = dominantFamily(unit.text);
+      sides.set(unit, family === families[0] ? 0 : family === families[1] ? 1 : null);
+      return;
+    }
+    const around: (0 | 1)[] = [];
+    for (const step of [-1, 1]) {
+      let seen = 0;
+      for (let k = i + step; k >= 0 && k < units.length && seen < NEIGHBOUR_SIDES; k += step) {
+        const s = bySide(units[k] as BilingualUnit);
+        if (s === null) continue;
+        around.push(s);
+        seen++;
+      }
+    }
+    const [first] = around;
+    if (around.length > NEIGHBOUR_SIDES && first !== undefined && around.every((s) => s === first)) sides.set(unit, first);
+  });
+  const side = (unit: BilingualUnit): 0 | 1 | null => bySide(unit) ?? sides.get(unit) ?? null;
 
   const byBlock = new Map<number, BilingualUnit[]>();
   for (const unit of units) {
@@ -480,18 +630,24 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
 
   // Every unit not paired inline joins one document-order flow per language; pairing in the flow
   // is monotonic, which covers interleaved, sequential and side-by-side pages alike.
-  // Labels and the title pair only inline: aligned as paragraphs they would glue onto their neighbours.
+  // Labels and the title pair only inline: aligned as paragraphs they would glue onto their
+  // neighbours. Short cells of a table on a page without prose are labels too (the extractor found
+  // no article around them); those pair by row.
+  const places = placesFor(units);
   const flow = units.filter(
     (unit) =>
-      !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && unit.role !== 'title' && kinds.get(unit.id) !== 'label',
+      !inlinePaired.has(unit.id) &&
+      side(unit) !== null &&
+      (unit.role !== 'label' || !!places.get(unit.block)?.cell) &&
+      unit.role !== 'title' &&
+      kinds.get(unit.id) !== 'label',
   );
-  const places = placesFor(units);
-  const structural = structuralPairs(flow, side, places, memo, ratio, picked.tags);
+  const structural = structuralPairs(flow, side, places, memo, ratio, picked.tags, families);
   const structured = unitsOf(structural);
   // Free alignment pairs paragraphs: between short lines (bylines, credits, headings) shared names
   // and agreeing lengths come by chance, and nothing in the layout says they translate each other.
   const alignable = (unit: BilingualUnit, s: 0 | 1) =>
-    side(unit) === s && !structured.has(unit.id) && lengthOf(unit) >= ALIGN_LENGTH;
+    side(unit) === s && !structured.has(unit.id) && unit.role !== 'label' && lengthOf(unit) >= ALIGN_LENGTH;
   const flowA = flow.filter((unit) => alignable(unit, 0));
   const flowB = flow.filter((unit) => alignable(unit, 1));
   // A page already shown bilingual by its structure or inline pairs needs no further proof that
@@ -508,7 +664,19 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     const b = flowB[pair.b];
     if (a && b) free.push({ a: a.id, b: b.id, confidence: pair.confidence });
   }
-  const aligned = [...structural, ...free];
+  // A page written once in each language, one block after the other, may hold too few long
+  // paragraphs for the free alignment to prove it (a README of three paragraphs): each stretch of
+  // one language is aligned whole, headings and the title included, with the stretch after it.
+  const sequence = units.filter(
+    (unit) =>
+      !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && kinds.get(unit.id) !== 'label' && !places.get(unit.block)?.cell,
+  );
+  const anchored = [...structural, ...free];
+  anchored.push(...stretchPairs(sequence, side, unitsOf(anchored), memo, ratio, picked.tags));
+  const aligned =
+    anchored.length + verified.length >= MIN_ALTERNATING_PAIRS
+      ? [...anchored, ...gapPairs(flow, side, places, anchored, memo, ratio, picked.tags)]
+      : anchored;
 
   // Label pairs alone ("痞客邦 PIXNET", a site name beside its romanisation) do not make a page
   // bilingual: the article itself must hold a translation.
@@ -583,11 +751,17 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     untranslated.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
   }
 
+  const relabelled: BilingualAnalysis['relabelled'] = [];
+  for (const unit of units) {
+    const s = sides.get(unit);
+    if (s !== undefined && s !== null && paired.has(unit.id)) relabelled.push({ id: unit.id, lang: picked.tags[s] });
+  }
   return {
     detected: true,
     languages,
     layouts: LAYOUT_ORDER.filter((layout) => layouts.has(layout)),
     pairs,
     untranslated,
+    relabelled,
   };
 }

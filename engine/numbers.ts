@@ -192,6 +192,8 @@ const DATE_DAY_MONTH = new RegExp(
 );
 const DATE_MONTH_DAY = new RegExp(`(?<![${LATIN}])(${MONTH_WORD})\\s(\\d{1,2})(?:st|nd|rd|th)?(?![${LATIN}\\d])(?!,?\\d)`, 'gi');
 const DATE_CJK = /(?<!\d)(\d{1,2})\s?月\s?(\d{1,2})\s?[日号號](?!\d)/gu;
+/** A date written in digits, year first: 2005-07-03, 2005.07.03 (German changelogs), 2005/07/03. */
+const DATE_NUMERIC = /(?<![\d.,/-])(1[5-9]\d\d|20\d\d)([-./])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d]|[.,/-]\d)/g;
 const MONTH_CJK = /(?<![\d.])(\d{1,2})\s?月(?![\d份]*\s?\d)/gu;
 const MONTH_NAME = new RegExp(`(?<![${LATIN}])(${MONTH_WORD})(?![${LATIN}])`, 'gi');
 
@@ -359,7 +361,13 @@ function figuresOf(text: string, lang: string): readonly Figure[] {
   const hasDigit = /\d/.test(folded);
   const hasLatin = /[a-z]/i.test(folded);
   const hasNumeral = CHINESE_NUMERAL_CHAR.test(folded);
-  // Dates, times, centuries and decades first: their digits are not amounts.
+  // Dates, times, centuries and decades first: their digits are not amounts. A date in digits is
+  // its year and its day (never a range of years, nor an amount with a thousands separator).
+  for (const m of hasDigit ? folded.matchAll(DATE_NUMERIC) : []) {
+    const yearEnd = m.index + (m[1] ?? '').length;
+    add({ kind: 'year', values: [Number(m[1])], start: m.index, end: yearEnd, scaled: false, words: false, unit: null });
+    add({ kind: 'date', values: [Number(m[3]) * 100 + Number(m[4])], start: yearEnd, end: m.index + m[0].length, scaled: false, words: false, unit: null });
+  }
   for (const m of hasDigit ? folded.matchAll(DATE_CJK) : []) {
     add({ kind: 'date', values: [Number(m[1]) * 100 + Number(m[2])], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }

@@ -52,12 +52,31 @@ function plainPre(el: Element): boolean {
   return tagOf(el) === 'pre' && firstDescendantByTag(el, CODE) === null;
 }
 
-/** The non-empty lines of a preformatted element, white space folded within each. */
+/** Leading spaces and tabs of a line. */
+function indentOf(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09)) i++;
+  return i;
+}
+
+/**
+ * The non-empty lines of a preformatted element, white space folded within each. A line indented
+ * deeper than the one before continues it (a text file wraps an entry with a hanging indent),
+ * unless that one ends with a colon: the lines under "Usage:" are entries of their own.
+ */
 function preLines(el: Element): string[] {
   const lines: string[] = [];
+  let indent = 0;
   for (const line of (el.textContent ?? '').split('\n')) {
     const folded = foldSpace(line);
-    if (folded) lines.push(folded);
+    if (!folded) continue;
+    const depth = indentOf(line);
+    const last = lines[lines.length - 1];
+    if (last !== undefined && depth > indent && !last.endsWith(':')) lines[lines.length - 1] = `${last} ${folded}`;
+    else {
+      lines.push(folded);
+      indent = depth;
+    }
   }
   return lines;
 }

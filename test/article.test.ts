@@ -150,3 +150,20 @@ describe('extractArticle on other layouts', () => {
     expect(blocks.filter((b) => b.inArticle).map((b) => b.text)).toEqual([SENTENCE]);
   });
 });
+
+describe('table rows with an empty cell written as a dash', () => {
+  it('keeps the row: a dash is not a bare number that marks a stat box', () => {
+    // Rows of test/corpus/real-pages-hard/real-claudecode-terminology-glossary-en-zh (English | 简体中文 | 繁體中文 | 说明).
+    const rows = [
+      ['Hook', '钩子 / 钩子函数', '鉤子 / 鉤子函數', '编程概念'],
+      ['Workflow', '工作流程', '工作流程', '-'],
+      ['Testing', '测试', '測試', '-'],
+    ];
+    const table = `<table><thead><tr><th>English</th><th>简体中文</th><th>繁體中文</th><th>说明</th></tr></thead><tbody>${rows
+      .map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
+      .join('')}</tbody></table>`;
+    const doc = load(`<body><article><h1>术语对照表 / Terminology Reference</h1><p>${SENTENCE}</p><p>${SENTENCE}</p>${table}<p>${SENTENCE}</p></article></body>`);
+    const texts = extractArticle(doc).blocks.filter((b) => b.inArticle).map((b) => b.text);
+    expect(texts).toEqual(expect.arrayContaining(['Workflow', '工作流程', 'Testing', '测试', 'Hook']));
+  });
+});

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../engine/analyze';
 import { analyzeBilingual, type BilingualUnit } from '../engine/bilingual';
 import docs from './fixtures/align/ntrex-docs.json';
 import seed from './fixtures/align/seed-analysis.json';
 import { realPage } from './real-pages-corpus';
+import { decodePage } from '../scripts/decode-page';
 import { parsePage } from '../scripts/parse-page';
 
 function at<T>(list: readonly T[], i: number): T {
@@ -210,7 +213,7 @@ describe('analyzeBilingual: pages that are not bilingual', () => {
     const page = new Page();
     const body = container();
     for (const text of paragraphs(6, 'en')) page.add(body, [['en', text]]);
-    expect(analyzeBilingual(page.units)).toEqual({ detected: false, languages: [], layouts: [], pairs: [], untranslated: [] });
+    expect(analyzeBilingual(page.units)).toEqual({ detected: false, languages: [], layouts: [], pairs: [], untranslated: [], relabelled: [] });
   });
 
   it('a Chinese page keeping Latin names', () => {
@@ -372,5 +375,173 @@ describe('the header row of a two-language table', () => {
     expect(halves).toContain('私は今日、歴史に残るほどの自由のための最大のデモに参加できて嬉しいです。');
     expect(halves).toContain('五十年前、偉大なアメリカ人が、彼の象徴的な影の下で今日立っている私たちが、奴隷解放宣言に署名しました。');
     expect(halves.filter((text) => text === '英文' || text === '日本語訳')).toEqual([]);
+  });
+});
+
+describe('short lines between paired paragraphs', () => {
+  // The first sections of test/fixtures/real-olwatch-design-decisions-en-ko: the English block, then
+  // the Korean one in the same structure. Headings and short items are too short to align freely.
+  const en = `<h2>Overview</h2><p>This document records key UI/UX decisions and design principles for the OLWatch project.</p>
+    <h3>1. Desktop View Behavior</h3><ul><li>Decision: Option A (App Simulation)</li>
+    <li>Details: The app will be displayed in a fixed-width container (simulating a mobile device) centered on the screen.</li>
+    <li>Rationale: To maintain a consistent mobile-first experience across all devices.</li></ul>
+    <h3>3. List Style</h3><ul><li>Decision: Option C (Compact List with Large Index)</li>
+    <li>Layout: Small thumbnail on the left, text content on the right.</li>
+    <li>Separators: Horizontal lines separating each video item.</li></ul>`;
+  const ko = `<h2>개요</h2><p>이 문서는 OLWatch 프로젝트의 주요 UI/UX 결정 사항과 디자인 원칙을 기록합니다.</p>
+    <h3>1. 데스크톱 뷰 처리 방식</h3><ul><li>결정: A안 (앱 시뮬레이션)</li>
+    <li>상세: 화면 중앙에 고정된 너비의 컨테이너(모바일 기기 시뮬레이션)로 앱을 표시합니다.</li>
+    <li>이유: 모든 기기에서 일관된 모바일 우선 경험을 유지하기 위함입니다.</li></ul>
+    <h3>3. 리스트 스타일</h3><ul><li>결정: C안 (큰 인덱스가 있는 컴팩트 리스트)</li>
+    <li>레이아웃: 왼쪽에 작은 썸네일, 오른쪽에 텍스트 콘텐츠.</li>
+    <li>구분선: 각 영상 항목을 구분하는 가로선.</li></ul>`;
+  const pairsOf = (html: string) => {
+    const { report } = analyzeDocument(parsePage(`<html><body><article>${html}</article></body></html>`));
+    return report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text, pair.a.lang, pair.b.lang]);
+  };
+
+  it('pairs the k-th unpaired line of one language with the k-th of the other, same role, between two pairs', () => {
+    const pairs = pairsOf(en + ko).map(([a, b]) => [a, b]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['1. Desktop View Behavior', '1. 데스크톱 뷰 처리 방식'],
+        ['Decision: Option A (App Simulation)', '결정: A안 (앱 시뮬레이션)'],
+        ['3. List Style', '3. 리스트 스타일'],
+        ['Decision: Option C (Compact List with Large Index)', '결정: C안 (큰 인덱스가 있는 컴팩트 리스트)'],
+      ]),
+    );
+  });
+
+  it('gives a line read as a third language the side of its script, and says so in the report', () => {
+    // "Overview" alone reads as Swedish to the language identifier; in Latin letters on an
+    // English–Korean page it is English.
+    const overview = pairsOf(en + ko).find(([a]) => a === 'Overview');
+    expect(overview).toEqual(['Overview', '개요', 'en', 'ko']);
+  });
+
+  it('pairs no line with a line of another role between two pairs', () => {
+    // test/fixtures/real-openfirst-readme-en-fr: the note "(Le français suit)" opens the English
+    // block where the French heading opens the French one; a paragraph is no heading's translation.
+    const html = readFileSync(join(import.meta.dirname, 'fixtures/real-openfirst-readme-en-fr/page.html'), 'utf8');
+    const halves = analyzeDocument(parsePage(html)).report.bilingual.pairs.flatMap((pair) => [pair.a.text, pair.b.text]);
+    expect(halves).toContain('Table des matières');
+    expect(halves).not.toContain('(Le français suit)');
+  });
+});
+
+describe('a glossary table on a page without prose', () => {
+  it('pairs the cells of each row, though every cell is a label line', () => {
+    // A translation team's style notes and term table: no paragraph is long enough to make an
+    // article, so the extractor gives every cell as a label line.
+    const html = readFileSync(join(import.meta.dirname, 'fixtures/real-alc-glossary-table-en-zh/page.html'), 'utf8');
+    const pairs = analyzeDocument(parsePage(html)).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['Notification of Updates to this Page', '本页更新通知'],
+        ['Frequently Asked Questions', '常见问题列表（FAQs）'],
+        ['symmetric algorithm', '对称加密算法'],
+        ['tarball', '打包文件'],
+      ]),
+    );
+  });
+
+  it('keeps an acronym that opens a Chinese cell inside it: "ASF 法务副总裁" is one text', () => {
+    const html = readFileSync(join(import.meta.dirname, 'fixtures/real-alc-glossary-table-en-zh/page.html'), 'utf8');
+    const pairs = analyzeDocument(parsePage(html)).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['ASF Vice President for Legal Affairs', 'ASF 法务副总裁'],
+        ['XSLT transformer', 'XSLT 转换器'],
+      ]),
+    );
+    expect(pairs.flat()).not.toContain('ASF');
+  });
+
+  it('pairs no label cells in one script: a short cell\'s language is a guess there', () => {
+    // Readability's links-in-tables page: a table of app names and sizes outside the article;
+    // "Google Maps" reads as French, "32.7 MB" as English.
+    const { report } = analyzeDocument(parsePage(realPage('links-in-tables')));
+    expect(report.bilingual.pairs).toEqual([]);
+  });
+});
+
+describe('a page written once in each language, one block after the other', () => {
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name, 'page.html'), 'utf8');
+
+  it('pairs a short README whose two long paragraphs alone do not prove it, its title with the other heading', () => {
+    // test/fixtures/real-openfirst-security-en-fr: the English title and two paragraphs, then the
+    // French heading and two paragraphs.
+    const { report } = analyzeDocument(parsePage(fixture('real-openfirst-security-en-fr')));
+    expect(report.bilingual.detected).toBe(true);
+    const pairs = report.bilingual.pairs.map((pair) => [pair.a.text.slice(0, 30), pair.b.text.slice(0, 30)]);
+    expect(pairs).toEqual([
+      ['Reporting Security Issues', 'Signalement des problèmes de s'],
+      ['To report a security issue, em', 'Pour signaler un problème de s'],
+      ['The TBS team will send a respo', 'L’équipe du SCT enverra une ré'],
+    ]);
+  });
+
+  it('finds nothing between an introduction and a translation whose original the page leaves out', () => {
+    // test/fixtures/real-control-model-constitution-de-en: a German introduction, then an English
+    // translation of a German text that is not on the page.
+    const { report } = analyzeDocument(parsePage(fixture('real-control-model-constitution-de-en')));
+    expect(report.bilingual.pairs).toEqual([]);
+  });
+});
+
+describe('a short line read as a third language in a page of one script', () => {
+  it('takes the side of the lines around it when they all agree', () => {
+    // test/corpus/real-pages-hard/real-gcda11yn-coc-lang-div-en-fr: "Scope" reads as German amid the
+    // English block, "Nos normes" as Portuguese amid the French one.
+    const html = readFileSync(join(import.meta.dirname, 'corpus/real-pages-hard/real-gcda11yn-coc-lang-div-en-fr/page.html'), 'utf8');
+    const pairs = analyzeDocument(parsePage(html)).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text, pair.a.lang, pair.b.lang]);
+    expect(pairs).toEqual(expect.arrayContaining([['Scope', 'Portée', 'en', 'fr'], ['Our Standards', 'Nos normes', 'en', 'fr']]));
+  });
+
+  it('stays on no side between alternating lines', () => {
+    const page = new Page();
+    const article = container('article');
+    const lines: [string, string][] = [
+      ['en', 'The committee met on Monday to discuss the budget for next year.'],
+      ['fr', "Le comité s'est réuni lundi pour discuter du budget de l'année prochaine."],
+      ['en', 'Members agreed to raise spending on schools by five percent.'],
+      ['pt', 'Les membres ont accepté d’augmenter les dépenses des écoles de cinq pour cent.'],
+      ['en', 'A final vote is expected before the end of the month.'],
+      ['fr', 'Un vote final est attendu avant la fin du mois.'],
+    ];
+    for (const line of lines) page.add(article, [line]);
+    const result = analyzeBilingual(page.units);
+    expect(result.pairs.some((pair) => pair.b === 3 || pair.a === 3)).toBe(false);
+    expect(result.relabelled).toEqual([]);
+  });
+});
+
+describe('a plain-text readme in <pre>: the text, then its translation', () => {
+  const html = readFileSync(join(import.meta.dirname, 'fixtures/real-imgsize-readme-txt-en-de/page.html'));
+
+  it('pairs its lines, an entry wrapped with a hanging indent as one line', () => {
+    const pairs = analyzeDocument(parsePage(decodePage(html))).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['Plugin purpose: Sorting images by size', 'Plugin Zweck: Images sortieren nach Größe'],
+        ['2013-05-14 v2.03 Recompiled with newest Compiler version', '2013-05-14 v2.03 Neu kompiliert mit neuesten Compiler-Version'],
+        ['2005-01-27 Initial release', '2005.01.27 Erste Veröffentlichung'],
+        [
+          '- Manual: Use TC Menu -> Configuration -> Options -> Plugins -> Content Plugins configure -> Add ...',
+          '- Manuell: TC Menü -> Konfiguration -> Optionen -> Plugins -> Inhalts-Plugins konfigurieren -> Hinzufügen ...',
+        ],
+      ]),
+    );
+  });
+
+  it('keeps a listing whose lines are one language a listing', () => {
+    const listing = `<html><body><article><p>${'The release notes below list what changed in each version of the plugin. '.repeat(3)}</p><pre>Changelog:
+2013-05-14  v2.03  Recompiled with newest Compiler version
+2005-07-03  v1.12  Bpp column added
+2005-04-17  v1.10  Aspect ratio column added
+2005-02-19  v1.09  ImgSize.lng changed
+2005-02-03  v1.06  TIFF images support added
+2005-01-27  Initial release</pre></article></body></html>`;
+    expect(analyzeDocument(parsePage(listing)).report.bilingual.pairs).toEqual([]);
   });
 });

@@ -214,3 +214,26 @@ describe('figures shared within one analysis', () => {
     expect(readFigures(text, 'en')).toEqual(first);
   });
 });
+
+describe('dates written in digits, year first', () => {
+  it('reads a year and a day, never a range of years or an amount', () => {
+    // The changelog of test/fixtures/real-imgsize-readme-txt-en-de, English and German.
+    expect(read('2005-07-03 v1.12 Bpp column added')).toEqual([
+      ['year', 2005, '2005'],
+      ['date', 703, '-07-03'],
+    ]);
+    expect(read('2005.07.03 v1,12 Kolumne Bpp hinzugefügt', 'de')).toEqual([
+      ['year', 2005, '2005'],
+      ['date', 703, '.07.03'],
+    ]);
+    expect(read('2013/05/14 build')).toEqual([
+      ['year', 2013, '2013'],
+      ['date', 514, '/05/14'],
+    ]);
+  });
+
+  it('leaves a range of years and a decimal alone', () => {
+    expect(read('from 2005-07')).not.toContainEqual(expect.arrayContaining(['date']));
+    expect(read('2005.13.40 units')).not.toContainEqual(expect.arrayContaining(['date']));
+  });
+});

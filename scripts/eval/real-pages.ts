@@ -2,7 +2,9 @@
  * Real pages published by others: the fixtures' `real-*` pages (checked by test/fixtures.test.ts
  * with floors) and the ones NewsLens gets wrong today (test/corpus/real-pages-hard), scored
  * together as a new user meets them: pairs recall and precision against the pairs a reader sees,
- * detection of the bilingual pages, and false positives on the controls, page by page.
+ * detection of the bilingual pages, and false positives on the controls, page by page. The engine
+ * was tuned on those; the held-out pages (test/corpus/real-pages-unseen, never tuned on) are scored
+ * apart, as the figure that predicts pages the engine has not seen.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import type { EvalSection } from './section';
 
 const root = join(import.meta.dirname, '../..');
 const FOLDERS = ['test/fixtures', 'test/corpus/real-pages-hard'];
+const HELD_OUT = 'test/corpus/real-pages-unseen';
 
 interface Expected {
   bilingual?: { detected?: boolean; pairs?: { a: string; b: string }[] };
@@ -46,18 +49,28 @@ function score(folder: string, name: string): PageScore {
   };
 }
 
+function scoreFolder(folder: string): PageScore[] {
+  const names = readdirSync(join(root, folder)).filter((name) => name.startsWith('real-') && existsSync(join(root, folder, name, 'expected.json')));
+  if (names.length === 0) throw new Error(`no real pages in ${folder}`);
+  return names.sort().map((name) => score(folder, name));
+}
+
+const sum = (list: PageScore[], field: 'wanted' | 'reported' | 'found') => list.reduce((total, page) => total + page[field], 0);
+
 const section: EvalSection = {
   name: 'real-pages',
   async run() {
-    const pages: PageScore[] = [];
-    for (const folder of FOLDERS) {
-      const names = readdirSync(join(root, folder)).filter((name) => name.startsWith('real-') && existsSync(join(root, folder, name, 'expected.json')));
-      if (names.length === 0) throw new Error(`no real pages in ${folder}`);
-      for (const name of names.sort()) pages.push(score(folder, name));
-    }
+    const pages = FOLDERS.flatMap(scoreFolder);
     const bilingual = pages.filter((page) => !page.control);
     const controls = pages.filter((page) => page.control);
-    const sum = (list: PageScore[], field: 'wanted' | 'reported' | 'found') => list.reduce((total, page) => total + page[field], 0);
+    const unseen = scoreFolder(HELD_OUT).filter((page) => !page.control);
+    const heldOut = {
+      bilingualPages: unseen.length,
+      detection: share(unseen.filter((page) => page.detected).length, unseen.length),
+      pairs: { recall: share(sum(unseen, 'found'), sum(unseen, 'wanted')), precision: share(sum(unseen, 'found'), sum(unseen, 'reported')) },
+      pageMean: { recall: share(unseen.reduce((total, page) => total + page.found / Math.max(page.wanted, 1), 0), unseen.length) },
+      pages: unseen,
+    };
     const result = {
       bilingualPages: bilingual.length,
       controls: controls.length,
@@ -67,12 +80,14 @@ const section: EvalSection = {
       pageMean: { recall: share(bilingual.reduce((total, page) => total + page.found / Math.max(page.wanted, 1), 0), bilingual.length) },
       controlFalsePositives: controls.filter((page) => page.detected || page.reported > 0).map((page) => page.page),
       pages,
+      heldOut,
     };
     const lines = [
       `${bilingual.length} real bilingual pages, ${controls.length} controls`,
       `pairs recall ${result.pairs.recall} (mean per page ${result.pageMean.recall}), precision ${result.pairs.precision}; bilingual found on ${result.detection}`,
       `controls with pairs: ${result.controlFalsePositives.length ? result.controlFalsePositives.join(', ') : 'none'}`,
       ...bilingual.map((page) => `  ${page.page}: ${page.found}/${page.wanted} found, ${page.reported} reported${page.detected ? '' : ', not detected'}`),
+      `held out (${HELD_OUT}, never tuned on): ${unseen.length} pages, pairs recall ${heldOut.pairs.recall} (mean per page ${heldOut.pageMean.recall}), precision ${heldOut.pairs.precision}; bilingual found on ${heldOut.detection}`,
     ];
     return { lines, result };
   },
