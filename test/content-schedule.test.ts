@@ -91,8 +91,14 @@ describe('a pass run in slices', () => {
 });
 
 describe('writes that change layout, in few frames', () => {
-  /** Runs `inFrames` over `count` items; returns how many items each slice wrote and which frame it wrote in. */
-  const inFramesOf = async (count: number, opts: { budgetMs?: number; work?: () => void } = {}) => {
+  /**
+   * Runs `inFrames` over `count` items; returns how many items each slice wrote and which frame it
+   * wrote in. The clock is fake and moves only by `msPerItem` a write: a busy machine must not
+   * change how the writes are cut.
+   */
+  const inFramesOf = async (count: number, opts: { budgetMs?: number; msPerItem?: number } = {}) => {
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
     let frames = 0;
     const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
       return setTimeout(() => {
@@ -106,7 +112,7 @@ describe('writes that change layout, in few frames', () => {
       await inFrames(
         Array.from({ length: count }, (_, i) => i),
         () => {
-          opts.work?.();
+          clock += opts.msPerItem ?? 0;
           items++;
         },
         {
@@ -120,6 +126,7 @@ describe('writes that change layout, in few frames', () => {
       );
     } finally {
       raf.mockRestore();
+      now.mockRestore();
     }
     expect(slices.reduce((sum, slice) => sum + slice.items, 0)).toBe(count);
     return slices;
@@ -140,15 +147,7 @@ describe('writes that change layout, in few frames', () => {
   });
 
   it('takes more frames only where a slice would use more than its budget', async () => {
-    // A fake clock: each item takes 1 ms.
-    let clock = 0;
-    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
-    let slices: { items: number; frame: number }[];
-    try {
-      slices = await inFramesOf(400, { budgetMs: 30, work: () => clock++ });
-    } finally {
-      now.mockRestore();
-    }
+    const slices = await inFramesOf(400, { budgetMs: 30, msPerItem: 1 });
     expect(slices.map((slice) => slice.items)).toEqual([...Array(13).fill(30), 10]);
     expect(slices.map((slice) => slice.frame)).toEqual(slices.map((_, i) => i + 1));
   });
