@@ -203,6 +203,8 @@ const CENTURY = new RegExp(
   'gi',
 );
 const DECADE_CJK = /(?:(上)?\s?(\d{1,2})?\s?(?:世纪|世紀))?\s?(\d{2,4})\s?年代/gu;
+/** The words CENTURY needs, tested before it scans. */
+const CENTURY_WORD = /centur|世纪|世紀|jahrhundert|siècle/i;
 
 const CHINESE_DIGITS: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -361,6 +363,10 @@ function figuresOf(text: string, lang: string): readonly Figure[] {
   const hasDigit = /\d/.test(folded);
   const hasLatin = /[a-z]/i.test(folded);
   const hasNumeral = CHINESE_NUMERAL_CHAR.test(folded);
+  // Each expression below also needs a word of its own: a month name (Latin letters), 月, 年代,
+  // 百分之 or a century's word. Most texts hold few of them, and skip those scans.
+  const latinDates = hasDigit && hasLatin;
+  const cjkMonths = hasDigit && folded.includes('月');
   // Dates, times, centuries and decades first: their digits are not amounts. A date in digits is
   // its year and its day (never a range of years, nor an amount with a thousands separator).
   for (const m of hasDigit ? folded.matchAll(DATE_NUMERIC) : []) {
@@ -368,16 +374,16 @@ function figuresOf(text: string, lang: string): readonly Figure[] {
     add({ kind: 'year', values: [Number(m[1])], start: m.index, end: yearEnd, scaled: false, words: false, unit: null });
     add({ kind: 'date', values: [Number(m[3]) * 100 + Number(m[4])], start: yearEnd, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of hasDigit ? folded.matchAll(DATE_CJK) : []) {
+  for (const m of cjkMonths ? folded.matchAll(DATE_CJK) : []) {
     add({ kind: 'date', values: [Number(m[1]) * 100 + Number(m[2])], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of hasDigit ? folded.matchAll(DATE_DAY_MONTH) : []) {
+  for (const m of latinDates ? folded.matchAll(DATE_DAY_MONTH) : []) {
     const month = MONTHS[(m[2] ?? '').toLowerCase().replace(/\.$/, '')];
     const day = Number(m[1]);
     if (month === undefined || day < 1 || day > 31) continue;
     add({ kind: 'date', values: [month * 100 + day], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of hasDigit ? folded.matchAll(DATE_MONTH_DAY) : []) {
+  for (const m of latinDates ? folded.matchAll(DATE_MONTH_DAY) : []) {
     const name = m[1] ?? '';
     const month = MONTHS[name.toLowerCase().replace(/\.$/, '')];
     const day = Number(m[2]);
@@ -385,7 +391,7 @@ function figuresOf(text: string, lang: string): readonly Figure[] {
     if (month === undefined || day < 1 || day > 31 || name[0] === name[0]?.toLowerCase()) continue;
     add({ kind: 'date', values: [month * 100 + day], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of hasDigit ? folded.matchAll(DECADE_CJK) : []) {
+  for (const m of hasDigit && folded.includes('年代') ? folded.matchAll(DECADE_CJK) : []) {
     const digits = m[3] ?? '';
     let decade: number;
     if (digits.length === 4) decade = Number(digits);
@@ -394,7 +400,7 @@ function figuresOf(text: string, lang: string): readonly Figure[] {
     else continue;
     add({ kind: 'decade', values: [decade], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of hasDigit ? folded.matchAll(CENTURY) : []) {
+  for (const m of hasDigit && CENTURY_WORD.test(folded) ? folded.matchAll(CENTURY) : []) {
     add({ kind: 'century', values: [Number(m[1])], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
   for (const m of hasDigit ? folded.matchAll(TIME) : []) {
@@ -413,10 +419,10 @@ function figuresOf(text: string, lang: string): readonly Figure[] {
   }
 
   // Month names and months in digits ("3 月") are read so that they answer each other.
-  for (const m of hasDigit ? folded.matchAll(MONTH_CJK) : []) {
+  for (const m of cjkMonths ? folded.matchAll(MONTH_CJK) : []) {
     add({ kind: 'month', values: [Number(m[1])], start: m.index, end: m.index + m[0].length, scaled: false, words: false, unit: null });
   }
-  for (const m of hasDigit ? folded.matchAll(PERCENT_CJK) : []) {
+  for (const m of hasDigit && folded.includes('百分之') ? folded.matchAll(PERCENT_CJK) : []) {
     const start = m.index;
     add({ kind: 'percent', values: readDigits(m[1] ?? '', undefined, false), start, end: start + m[0].length, scaled: false, words: false, unit: null });
   }
