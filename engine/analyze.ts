@@ -143,6 +143,22 @@ const ALTERNATING_SHARE = 0.8;
 const COMMENT_MARK = /^(#|\/\/|--|;|%|\/\*|<!--|rem\s)/i;
 
 /**
+ * The two languages (as `key` tells them) most of a preformatted block's lettered lines are written
+ * in, and how many lines they hold; null for fewer than MIN_ALTERNATIONS lines in either, too many
+ * lines in other languages, or a listing whose lines open with a comment mark (comments over the
+ * commands they explain are code, whatever their languages).
+ */
+function twoLanguages(lettered: readonly Part[], key: (lang: string) => string): { a: string; b: string; lines: number } | null {
+  if (lettered.length < 2 * MIN_ALTERNATIONS) return null;
+  if (lettered.filter((part) => COMMENT_MARK.test(part.text)).length * 4 >= lettered.length) return null;
+  const counts = new Map<string, number>();
+  for (const part of lettered) counts.set(key(part.lang), (counts.get(key(part.lang)) ?? 0) + 1);
+  const [[a = '', many = 0] = [], [b = '', few = 0] = []] = [...counts.entries()].sort((x, y) => y[1] - x[1]);
+  if (few < MIN_ALTERNATIONS || many + few < ALTERNATING_SHARE * lettered.length) return null;
+  return { a, b, lines: many + few };
+}
+
+/**
  * The lines of a preformatted block (a plain-text readme) when they hold a text in one language and
  * then its translation, each line a part; else none. Lines of one language before a cut and of
  * another after it, for all but a line in five (short lines are misread: "Changelog:" reads as
@@ -152,12 +168,12 @@ const COMMENT_MARK = /^(#|\/\/|--|;|%|\/\*|<!--|rem\s)/i;
 function sequentialLines(lines: readonly string[], hint: LanguageHint): Part[] {
   const langs = lines.map((text) => detectLanguage(text, hint));
   const lettered = langs.flatMap((lang, k) => (lang === 'und' ? [] : [k]));
-  if (lettered.length < 2 * MIN_ALTERNATIONS) return [];
-  if (lettered.filter((k) => COMMENT_MARK.test(lines[k] ?? '')).length * 4 >= lettered.length) return [];
-  const counts = new Map<string, number>();
-  for (const k of lettered) counts.set(langs[k] as string, (counts.get(langs[k] as string) ?? 0) + 1);
-  const [[a = '', many = 0] = [], [b = '', few = 0] = []] = [...counts.entries()].sort((x, y) => y[1] - x[1]);
-  if (few < MIN_ALTERNATIONS || many + few < ALTERNATING_SHARE * lettered.length) return [];
+  const two = twoLanguages(
+    lettered.map((k) => ({ lang: langs[k] as string, text: lines[k] as string })),
+    (lang) => lang,
+  );
+  if (two === null) return [];
+  const { a, b } = two;
   let best = { agree: -1, cut: 0, first: a, second: b };
   for (const [first, second] of [
     [a, b],
@@ -173,21 +189,14 @@ function sequentialLines(lines: readonly string[], hint: LanguageHint): Part[] {
       if (c >= MIN_ALTERNATIONS && lettered.length - c >= MIN_ALTERNATIONS && agree > best.agree) best = { agree, cut: c, first, second };
     }
   }
-  if (best.agree < ALTERNATING_SHARE * (many + few)) return [];
+  if (best.agree < ALTERNATING_SHARE * two.lines) return [];
   const cutLine = lettered[best.cut] ?? lines.length;
   return lines.map((text, k) => ({ lang: langs[k] === 'und' ? 'und' : k < cutLine ? best.first : best.second, text }));
 }
 
 function alternatingText(parts: readonly Part[]): boolean {
   const lettered = parts.filter((part) => part.lang !== 'und');
-  if (lettered.length < 2 * MIN_ALTERNATIONS) return false;
-  const counts = new Map<string, number>();
-  for (const part of lettered) counts.set(baseLanguage(part.lang), (counts.get(baseLanguage(part.lang)) ?? 0) + 1);
-  const [first = 0, second = 0] = [...counts.values()].sort((x, y) => y - x);
-  if (second < MIN_ALTERNATIONS || first + second < ALTERNATING_SHARE * lettered.length) return false;
-  // Comments over the commands they explain alternate too: a listing whose lines open with a
-  // comment mark is code.
-  if (lettered.filter((part) => COMMENT_MARK.test(part.text)).length * 4 >= lettered.length) return false;
+  if (twoLanguages(lettered, baseLanguage) === null) return false;
   let switches = 0;
   for (let k = 1; k < lettered.length; k++) if (baseLanguage((lettered[k] as Part).lang) !== baseLanguage((lettered[k - 1] as Part).lang)) switches++;
   return switches >= ALTERNATING_SHARE * (lettered.length - 1);
