@@ -11,6 +11,7 @@ import { lengthRatio, translationScore } from './alignment';
 import { analyzeBilingual } from './bilingual';
 import { findPageDisclosures } from './disclosures';
 import { findDuplicates, preferBodyCopies } from './duplicates';
+import { splitAtLanguageSwitch } from './language-switch';
 import { splitInline } from './inline';
 import { splitBySentences } from './sentence-runs';
 import { assignLanguagesCounted, baseLanguage, detectLanguage, type LanguageHint, type LanguageMemo, languageMemo } from './languages';
@@ -82,6 +83,8 @@ function columnLanguages(blocks: readonly BlockSnapshot[], langs: string[], memo
 const HALVES_SCORE = 0.5;
 /** Texts from this long (characters) may hold a text and its translation in one script: two sentences at least. */
 const SENTENCE_SPLIT_LENGTH = 40;
+/** Characters by which a half of a block is looked up among the blocks it may be the start of. */
+const START_KEY = 24;
 /**
  * A paragraph in one script whose last sentences are in another language is a text and its
  * translation only if the halves read as one (lengths, numbers, names): a French paragraph
@@ -230,6 +233,22 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
   // On a page of two sides, a line or part is told between them, neither favoured.
   const partHint: LanguageHint = sides.length === 2 ? { memo, sides } : { pageLang, neighbours: pageLanguages, memo };
   const units: UnitData[] = [];
+  // Blocks by their first characters, built on the first question: which other block `text` starts.
+  let byStart: Map<string, number[]> | null = null;
+  const startsAnother = (text: string, self: number): boolean => {
+    if (text.length < START_KEY) return false;
+    if (!byStart) {
+      byStart = new Map();
+      blocks.forEach((block, b) => {
+        if (block.text.length < START_KEY) return;
+        const key = block.text.slice(0, START_KEY);
+        const list = byStart?.get(key);
+        if (list) list.push(b);
+        else byStart?.set(key, [b]);
+      });
+    }
+    return (byStart.get(text.slice(0, START_KEY)) ?? []).some((b) => b !== self && blocks[b]?.text.startsWith(text));
+  };
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
     const byLine = block.lines ? linesByLanguage(block.lines, partHint) : [];
@@ -249,6 +268,14 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
           : block.text.length >= SENTENCE_SPLIT_LENGTH
             ? translatedHalves(splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo }))
             : [];
+    // A text and its translation in one script with no sentence end between them (a title, a
+    // summary cut off mid-sentence): the words tell where the language turns.
+    // Its halves must read as one text written twice, or each be the start of another block: a
+    // summary glued from a cut copy of a paragraph and its translation.
+    if (split.length === 0 && sides.length === 2 && !block.code && mixed[i] !== 1) {
+      const halves = splitAtLanguageSwitch(block.text, sides, partHint);
+      if (halves.length === 2 && (translatedHalves(halves).length === 2 || halves.every((half) => startsAnother(half.text, i)))) split.push(...halves);
+    }
     // Alternating lines of a preformatted block were checked line by line (alternatingText).
     if (!(block.code && split === lines) && (!writtenTwice(split) || acronymOpening(split, block.text)) && !labelAndValue(split)) split.length = 0;
     let parts =

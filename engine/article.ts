@@ -580,7 +580,8 @@ const MAX_BESIDE_LINKS = 0.25;
  * Paragraphs standing beside the article's container, as its siblings: the summary or lede that
  * pages print in a box of its own between the headline and the body. Readability's rule: a
  * sibling that is one paragraph of prose (over 80 characters, under a quarter in links) joins the
- * story; a box holding several blocks does not.
+ * story; a box holding several blocks does not. A box above the story holding one paragraph and
+ * nothing else (`<div class="summary"><p>…</p></div>`) is that paragraph, as Readability reads it.
  */
 function paragraphsBeside(w: Walk, blocks: number[], root: number, chrome: Int32Array): Set<number> {
   const out = new Set<number>();
@@ -590,11 +591,22 @@ function paragraphsBeside(w: Walk, blocks: number[], root: number, chrome: Int32
   if (ptag === 'body' || ptag === 'html') return out;
   const isBlock = new Set(blocks);
   for (let c = parent + 1; c < (w.end[parent] as number); c = w.end[c] as number) {
-    if (c === root || !isBlock.has(c) || (chrome[c] as number) >= 0) continue;
-    const len = w.text[c] as number;
-    if (len > MIN_BESIDE && (w.link[c] as number) < len * MAX_BESIDE_LINKS) out.add(c);
+    if (c === root) continue;
+    // A box is a summary only above the story; one below is a bio, a promotion, a note.
+    const b = isBlock.has(c) ? c : c < root ? onlyBlockIn(w, isBlock, c) : -1;
+    if (b < 0 || (chrome[b] as number) >= 0) continue;
+    const len = w.text[b] as number;
+    if (len > MIN_BESIDE && (w.link[b] as number) < len * MAX_BESIDE_LINKS) out.add(b);
   }
   return out;
+}
+
+/** The one block inside `box` that holds all of its text, or -1. */
+function onlyBlockIn(w: Walk, isBlock: Set<number>, box: number): number {
+  for (let i = box + 1; i < (w.end[box] as number); i++) {
+    if (isBlock.has(i)) return w.text[i] === w.text[box] ? i : -1;
+  }
+  return -1;
 }
 
 /** Fewest items of a list of other stories. */

@@ -27,6 +27,12 @@ export interface DuplicateMatch {
  */
 const MIN_WEIGHT = 20;
 /**
+ * Least size of a cut-off copy of a paragraph of MIN_WEIGHT or more (a summary that prints the
+ * first words of a paragraph of the body): being the start of a longer paragraph, word for word,
+ * is evidence enough that a shorter text is its copy rather than a label that happens to repeat.
+ */
+const MIN_CUT_WEIGHT = 8;
+/**
  * Below this weight a repeat is a paragraph only when it ends as a sentence does: pages repeat
  * structured lines on purpose (a meal plan's dish with its portions under each plan, a recipe's
  * ingredient line), and those end on a bracket or a word, not on a full stop.
@@ -516,7 +522,7 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
       const c = core(norm);
       const start = store.length;
       const weight = store.append(c);
-      if (weight >= MIN_WEIGHT) {
+      if (weight >= MIN_CUT_WEIGHT) {
         d = distinct.length;
         byNorm.set(norm, d);
         distinct.push({ core: c, start, end: store.length, weight });
@@ -536,11 +542,13 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
   // Sorted, every text that extends a core comes right after it: one neighbour check per core.
   const order = sortedByCore(distinct);
   const coreAt = (k: number): string => distinct[order[k] ?? 0]?.core ?? '';
+  const short = (d: number) => (distinct[d]?.weight ?? 0) < MIN_WEIGHT;
   for (let k = 0; k < order.length; ) {
     const shorter = coreAt(k);
     let end = k + 1;
     while (end < order.length && coreAt(end) === shorter) end++;
-    const extended = end < order.length && coreAt(end).startsWith(shorter);
+    // A short text joins only as the start of a longer one (see MIN_CUT_WEIGHT).
+    const extended = end < order.length && coreAt(end).startsWith(shorter) && !(short(order[k] ?? 0) && short(order[end] ?? 0));
     for (let m = k; m < end; m++) {
       const d = order[m] ?? 0;
       // Same core, different text: they differ only in their trailing punctuation.
@@ -561,6 +569,7 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
   const scratch = new Uint32Array(BINS);
   const tried = new Set<number>();
   for (let d = 0; d < distinct.length; d++) {
+    if (short(d)) continue;
     const sig = signatures.subarray(d * BINS, (d + 1) * BINS);
     const own = distinct[d];
     sign(own ? store.tokens(own.start, own.end) : new Int32Array(0), sig, scratch);
@@ -592,7 +601,7 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
   const groups = new Map<number, { members: number[]; kind: DuplicateKind }>();
   for (let i = 0; i < texts.length; i++) {
     const d = distinctOf[i] ?? -1;
-    if (d < 0) continue;
+    if (d < 0 || (short(d) && !cutOff[d])) continue;
     const root = links.find(d);
     let group = groups.get(root);
     if (!group) {
@@ -607,6 +616,7 @@ export function findDuplicates(texts: readonly string[]): DuplicateMatch[] {
   for (const { members, kind } of groups.values()) {
     if (members.length < 2) continue;
     const kept = members.find((i) => !cutOff[distinctOf[i] ?? 0]) ?? members[0] ?? 0;
+    if (short(distinctOf[kept] ?? 0)) continue;
     if ((distinct[distinctOf[kept] ?? 0]?.weight ?? 0) < LINE_WEIGHT && !SENTENCE_END.test(texts[kept] ?? '')) continue;
     matches.push({ kind, kept, copies: members.filter((i) => i !== kept) });
   }

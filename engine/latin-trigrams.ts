@@ -1,5 +1,6 @@
 import { expressions } from 'franc-min/expressions.js';
 import { CODES, MODEL_LENGTH, RANKED, TRIGRAMS } from './data/latin-trigram-tables';
+import { LATIN_LANGUAGES } from './latin-languages';
 import { isWhiteSpace } from './text';
 
 /**
@@ -234,4 +235,33 @@ export function rankLatin(value: string): [string, number][] {
   const max = sample.length * MAX_DIFFERENCE - min;
   for (const entry of ranked) entry[1] = 1 - (entry[1] - min) / max || 0;
   return ranked;
+}
+
+/** CODES' index of each BCP 47 tag of a Latin language. */
+const CODE_INDEX = new Map(CODES.map((code, l) => [LATIN_LANGUAGES[code] ?? code, l]));
+
+/**
+ * How much each word reads as Latin language `x` rather than `y` (BCP 47 tags): the sum over its
+ * trigrams (franc's cleaning and padding) of the trigram's weight in x's model minus its weight in
+ * y's, a trigram's weight falling from 1 at the top of a model to 0 beyond its last rank. Words
+ * are short, so one word says little; a run of them tells where a text changes language. Null when
+ * either language is not one of the models.
+ */
+export function latinPreference(words: readonly string[], x: string, y: string): Float64Array | null {
+  const lx = CODE_INDEX.get(x);
+  const ly = CODE_INDEX.get(y);
+  if (lx === undefined || ly === undefined || lx === ly) return null;
+  const { index, ranks } = loadedModels();
+  const weight = (rank: number) => (rank < 0 ? 0 : 1 - rank / MODEL_LENGTH);
+  const out = new Float64Array(words.length);
+  words.forEach((word, w) => {
+    const padded = ` ${clean(word).toLowerCase()} `;
+    let sum = 0;
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      const at = index.get(padded.charCodeAt(i), padded.charCodeAt(i + 1), padded.charCodeAt(i + 2));
+      if (at >= 0) sum += weight(ranks[at + lx] as number) - weight(ranks[at + ly] as number);
+    }
+    out[w] = sum;
+  });
+  return out;
 }

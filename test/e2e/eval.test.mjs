@@ -26,7 +26,7 @@ it('eval prints every section’s held-out figures as JSON', { timeout: 900000 }
     maxBuffer: 1 << 28,
   });
   const result = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(result).sort(), ['disclosures', 'pairing', 'reader', 'real-pages', 'translation-check']);
+  assert.deepEqual(Object.keys(result).sort(), ['disclosures', 'pairing', 'reader', 'real-pages', 'seed-shaped', 'translation-check']);
   for (const [section, figures] of Object.entries(result)) {
     const found = shares(figures);
     assert.ok(found.length > 0, `${section}: no recall, precision, F1, median or mean`);

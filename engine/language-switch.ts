@@ -1,0 +1,119 @@
+import { baseLanguage, detectLanguage, type LanguageHint } from './languages';
+import { latinPreference } from './latin-trigrams';
+import type { Part } from './report';
+
+/**
+ * One element holding a text and its translation in one script with no sentence end between them:
+ * a title followed by its translation ("Trump says … Trump sagt …"), a summary whose first half is
+ * cut off mid-sentence before the translation starts. Sentence-based splitting (sentence-runs.ts)
+ * cannot see this boundary; the words can. Each word leans towards one of the page's two languages
+ * by its trigrams; the boundary is the one word gap where the lean turns, found in one pass over
+ * prefix sums, and each half is then told on its own to confirm it.
+ */
+
+/** Fewest words on each side of the boundary. */
+const MIN_WORDS = 3;
+/** Least total lean of each half towards its language (a clear common word leans about 2). */
+const MIN_LEAN = 3;
+/**
+ * Boundaries whose turn is this close to the best are as likely: names and numbers lean nowhere,
+ * and one word may lean the wrong way. Among them, the one that leaves the same names on both sides
+ * wins, then one after a sentence end, then one before a capital.
+ */
+const PLATEAU = 4;
+/** Longest text read word by word: beyond it, texts are paragraphs, and their halves have sentence ends. */
+const MAX_LENGTH = 1500;
+
+const CAPITAL = /^\p{Lu}/u;
+/** Letters, perhaps with an apostrophe or hyphen inside and punctuation around: a word of some language. */
+const WORD = /^\p{P}*\p{L}[\p{L}\p{M}'’-]*\p{P}*$/u;
+const SENTENCE_END = /[.!?:;]["'”’»)]*$/u;
+/** A capitalised word as a name: "Sainsbury’s", "Sims'in" and "Sims," are all "Sims". */
+const nameOf = (word: string): string | null => (CAPITAL.test(word) ? (word.split(/['’]/)[0] ?? '').replace(/[\p{P}\p{S}]+$/u, '') : null);
+
+/** Two parts when the text's words run in one of `sides` and then in the other, else none. */
+export function splitAtLanguageSwitch(text: string, sides: readonly string[], hint: LanguageHint): Part[] {
+  const [x, y] = sides;
+  if (!x || !y || text.length > MAX_LENGTH) return [];
+  const spans = [...text.matchAll(/\S+/g)];
+  const n = spans.length;
+  if (n < 2 * MIN_WORDS) return [];
+  const lean = latinPreference(
+    spans.map((m) => m[0]),
+    baseLanguage(x),
+    baseLanguage(y),
+  );
+  if (!lean) return [];
+  // A capital after a sentence end starts a sentence; elsewhere (the text's first word too: a title) it starts a name.
+  const names = spans.map((m, w) => (w === 0 || !SENTENCE_END.test(spans[w - 1]?.[0] ?? '') ? nameOf(m[0]) : null));
+  // A capitalised word written in both texts ("National Trust … National Trust") is in neither language.
+  const capitalised = spans.map((m) => nameOf(m[0]));
+  const seen = new Map<string, number>();
+  for (const word of capitalised) if (word) seen.set(word, (seen.get(word) ?? 0) + 1);
+  capitalised.forEach((word, w) => {
+    if (word && (seen.get(word) ?? 0) > 1) lean[w] = 0;
+  });
+  // Addresses, numbers and symbols are in no language, and do not count as words of either half.
+  const isWord = spans.map((m) => WORD.test(m[0]));
+  isWord.forEach((word, w) => {
+    if (!word) lean[w] = 0;
+  });
+  const wordsBefore = new Int32Array(n + 1);
+  for (let w = 0; w < n; w++) wordsBefore[w + 1] = (wordsBefore[w] as number) + (isWord[w] ? 1 : 0);
+  const total = lean.reduce((sum, v) => sum + v, 0);
+  // turn[k]: how well a boundary before word k splits the words into x then y, or y then x.
+  const turn = new Float64Array(n);
+  let best = 0;
+  let before = 0;
+  for (let k = 1; k < n; k++) {
+    before += lean[k - 1] as number;
+    if ((wordsBefore[k] as number) < MIN_WORDS || (wordsBefore[n] as number) - (wordsBefore[k] as number) < MIN_WORDS) continue;
+    const after = total - before;
+    const t = Math.min(before, -after) >= MIN_LEAN ? before - after : Math.min(-before, after) >= MIN_LEAN ? after - before : 0;
+    turn[k] = t;
+    if (t > best) best = t;
+  }
+  if (best === 0) return [];
+  // Names shared by both halves, as the boundary moves right word by word.
+  const left = new Map<string, number>();
+  const right = new Map<string, number>();
+  for (const name of names) if (name) right.set(name, (right.get(name) ?? 0) + 1);
+  let shared = 0;
+  let at = -1;
+  let atShared = -1;
+  let atCapital = false;
+  let atEnd = false;
+  for (let k = 1; k < n; k++) {
+    const moved = names[k - 1];
+    if (moved) {
+      const l = left.get(moved) ?? 0;
+      const r = right.get(moved) ?? 0;
+      shared += Math.min(l + 1, r - 1) - Math.min(l, r);
+      left.set(moved, l + 1);
+      right.set(moved, r - 1);
+    }
+    const t = turn[k] as number;
+    if (t === 0 || t < best - PLATEAU) continue;
+    const end = SENTENCE_END.test(spans[k - 1]?.[0] ?? '');
+    const capital = CAPITAL.test(spans[k]?.[0] ?? '');
+    const better =
+      shared !== atShared ? shared > atShared : end !== atEnd ? end : capital !== atCapital ? capital : t > (turn[at] as number);
+    if (better) {
+      at = k;
+      atShared = shared;
+      atEnd = end;
+      atCapital = capital;
+    }
+  }
+  const cut = spans[at]?.index ?? 0;
+  const first = text.slice(0, cut).trim();
+  const second = text.slice(cut).trim();
+  const firstLang = detectLanguage(first, hint);
+  const secondLang = detectLanguage(second, hint);
+  const isSide = (lang: string) => baseLanguage(lang) === baseLanguage(x) || baseLanguage(lang) === baseLanguage(y);
+  if (baseLanguage(firstLang) === baseLanguage(secondLang) || !isSide(firstLang) || !isSide(secondLang)) return [];
+  return [
+    { lang: firstLang, text: first },
+    { lang: secondLang, text: second },
+  ];
+}
