@@ -353,6 +353,15 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
     snapshot.notices,
   );
 
+  // A notice that the page is AI-generated is the site's note, not an article paragraph waiting
+  // for its translation (a site often writes it in one language only).
+  const notices = textDisclosures.map((entry) => foldSpace(entry.disclosure.evidence));
+  const isNotice = (id: number) => {
+    const text = foldSpace(units[id]?.text ?? '');
+    return notices.some((evidence) => text.includes(evidence) && evidence.length * 2 >= text.length);
+  };
+  const untranslated = notices.length === 0 ? bilingual.untranslated : bilingual.untranslated.filter((id) => !isNotice(id));
+
   const partOf = (id: number): Part => {
     const unit = units[id];
     return { lang: unit?.lang ?? 'und', text: unit?.text ?? '' };
@@ -385,7 +394,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
         languages: bilingual.languages,
         layouts: bilingual.layouts,
         pairs: bilingual.pairs.map((pair) => ({ a: partOf(pair.a), b: partOf(pair.b), confidence: pair.confidence })),
-        untranslated: bilingual.untranslated.map(partOf),
+        untranslated: untranslated.map(partOf),
         mismatches: mismatches.map(({ a, b, kind, detail }) => ({ a: partOf(a), b: partOf(b), kind, detail })),
       },
       duplicates: groups.map((group) => ({
@@ -413,7 +422,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
     units,
     collapsed,
     truncated,
-    untranslated: bilingual.untranslated,
+    untranslated,
     pairs: bilingual.pairs,
     textDisclosures,
     duplicates: groups.map((group) => group.copies[0] ?? -1),

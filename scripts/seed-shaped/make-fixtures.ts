@@ -28,6 +28,7 @@ for (const [id, pair, shell] of CHOSEN) {
     // In the order the page first writes them.
     bilingual: { languages: shell === 'divs-b-first' ? [b, a] : [a, b], layouts: ['inline (title, summary)', 'sequential (analysis)'] },
     pairs: truth.pairs.map(([x, y]) => ({ [a]: x, [b]: y })),
+    untranslated: { [a]: truth.untranslated },
     duplicates: [
       { kind: 'exact', kept: truth.exactCopy, copies: [truth.exactCopy, truth.exactCopy] },
       { kind: 'truncated', kept: truth.cutCopy.kept, copies: [truth.cutCopy.copy] },
