@@ -90,6 +90,26 @@ const START_KEY = 24;
  * translation only if the halves read as one (lengths, numbers, names): a French paragraph
  * closing on an English quote is not.
  */
+/** Least share of a page's text each of its two main languages must write. */
+const MAIN_SHARE = 0.2;
+
+/**
+ * The two languages writing most of a page's text, each at least MAIN_SHARE of it, else none: the
+ * sides a block holding a text and its translation is split between, where `pageSides` names none
+ * (two CJK languages).
+ */
+function mainLanguages(blocks: readonly { text: string }[], langs: readonly string[]): string[] {
+  const chars = new Map<string, number>();
+  let total = 0;
+  blocks.forEach((block, i) => {
+    const lang = langs[i] ?? 'und';
+    total += block.text.length;
+    if (lang !== 'und') chars.set(lang, (chars.get(lang) ?? 0) + block.text.length);
+  });
+  const top = [...chars].sort((a, b) => b[1] - a[1]).slice(0, 2);
+  return top.length === 2 && top.every(([, n]) => n >= total * MAIN_SHARE) && baseLanguage(top[0]?.[0] ?? '') !== baseLanguage(top[1]?.[0] ?? '') ? top.map(([lang]) => lang) : [];
+}
+
 function translatedHalves(parts: Part[]): Part[] {
   const [x, y] = parts;
   if (!x || !y) return [];
@@ -232,6 +252,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
   const pageLanguages = [...new Set(blockLangs.filter((_lang, i) => (blocks[i]?.text.length ?? 0) > LONG_BLOCK))];
   // On a page of two sides, a line or part is told between them, neither favoured.
   const partHint: LanguageHint = sides.length === 2 ? { memo, sides } : { pageLang, neighbours: pageLanguages, memo };
+  const switchSides = sides.length === 2 ? sides : mainLanguages(blocks, blockLangs);
   const units: UnitData[] = [];
   // Blocks by their first characters, built on the first question: which other block `text` starts.
   let byStart: Map<string, number[]> | null = null;
@@ -270,11 +291,15 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
             : [];
     // A text and its translation in one script with no sentence end between them (a title, a
     // summary cut off mid-sentence): the words tell where the language turns.
-    // Its halves must read as one text written twice, or each be the start of another block: a
-    // summary glued from a cut copy of a paragraph and its translation.
-    if (split.length === 0 && sides.length === 2 && !block.code && mixed[i] !== 1) {
-      const halves = splitAtLanguageSwitch(block.text, sides, partHint);
-      if (halves.length === 2 && (translatedHalves(halves).length === 2 || halves.every((half) => startsAnother(half.text, i)))) split.push(...halves);
+    // Halves in one script must read as one text written twice, or each be the start of another
+    // block (a summary glued from a cut copy of a paragraph and its translation); halves in two
+    // scripts are checked as splitInline's are, below.
+    if (split.length <= 1 && switchSides.length === 2 && !block.code && lines.length <= 1) {
+      const { parts: halves, byScript } = splitAtLanguageSwitch(block.text, switchSides, partHint);
+      if (halves.length === 2 && (byScript || translatedHalves(halves).length === 2 || halves.every((half) => startsAnother(half.text, i)))) {
+        split.length = 0;
+        split.push(...halves);
+      }
     }
     // Alternating lines of a preformatted block were checked line by line (alternatingText).
     if (!(block.code && split === lines) && (!writtenTwice(split) || acronymOpening(split, block.text)) && !labelAndValue(split)) split.length = 0;

@@ -1,6 +1,7 @@
 import { baseLanguage, detectLanguage, type LanguageHint } from './languages';
 import { latinPreference } from './latin-trigrams';
 import type { Part } from './report';
+import { scriptOf } from './writing-systems';
 
 /**
  * One element holding a text and its translation in one script with no sentence end between them:
@@ -31,19 +32,65 @@ const SENTENCE_END = /[.!?:;]["'”’»)]*$/u;
 /** A capitalised word as a name: "Sainsbury’s", "Sims'in" and "Sims," are all "Sims". */
 const nameOf = (word: string): string | null => (CAPITAL.test(word) ? (word.split(/['’]/)[0] ?? '').replace(/[\p{P}\p{S}]+$/u, '') : null);
 
-/** Two parts when the text's words run in one of `sides` and then in the other, else none. */
-export function splitAtLanguageSwitch(text: string, sides: readonly string[], hint: LanguageHint): Part[] {
+/**
+ * How much a run of CJK characters written without spaces reads as `lang` rather than `other`, by
+ * its scripts: Hangul is Korean, kana Japanese; Han characters are Chinese in a run without kana,
+ * Japanese in a run with them, and either against Korean.
+ */
+function cjkScore(lang: string, other: string, hangul: number, kana: number, han: number): number {
+  if (lang === 'ko') return hangul;
+  if (lang === 'ja') return kana + (kana > 0 || other === 'ko' ? han : 0);
+  return kana > 0 ? 0 : han;
+}
+
+const CJK_LANGUAGES = new Set(['zh', 'ja', 'ko']);
+
+/** How much each word (a run without spaces) reads as CJK language `x` rather than `y`, by its characters' scripts. */
+function cjkPreference(words: readonly string[], x: string, y: string): Float64Array | null {
+  if (!CJK_LANGUAGES.has(x) || !CJK_LANGUAGES.has(y) || x === y) return null;
+  return Float64Array.from(words, (word) => {
+    let hangul = 0;
+    let kana = 0;
+    let han = 0;
+    for (const ch of word) {
+      const script = scriptOf(ch.codePointAt(0) ?? 0);
+      if (script === 'hangul') hangul++;
+      else if (script === 'hiragana' || script === 'katakana') kana++;
+      else if (script === 'han') han++;
+    }
+    return cjkScore(x, y, hangul, kana, han) - cjkScore(y, x, hangul, kana, han);
+  });
+}
+
+/**
+ * A word counts one; a run of Han or kana characters, written without spaces, one per two
+ * characters (Korean puts spaces between its words).
+ */
+function wordWeight(word: string): number {
+  let cjk = 0;
+  for (const ch of word) {
+    const script = scriptOf(ch.codePointAt(0) ?? 0);
+    if (script === 'han' || script === 'hiragana' || script === 'katakana') cjk++;
+  }
+  return cjk > 1 ? cjk / 2 : WORD.test(word) ? 1 : 0;
+}
+
+/**
+ * Two parts when the text's words run in one of `sides` and then in the other, else none. `byScript`:
+ * the two languages write different scripts (Hangul, kana), which tell the halves apart as surely
+ * as Latin and Han do; words of one script only lean, and the caller wants more evidence.
+ */
+export function splitAtLanguageSwitch(text: string, sides: readonly string[], hint: LanguageHint): { parts: Part[]; byScript: boolean } {
+  const none = { parts: [], byScript: false };
   const [x, y] = sides;
-  if (!x || !y || text.length > MAX_LENGTH) return [];
+  if (!x || !y || text.length > MAX_LENGTH) return none;
   const spans = [...text.matchAll(/\S+/g)];
   const n = spans.length;
-  if (n < 2 * MIN_WORDS) return [];
-  const lean = latinPreference(
-    spans.map((m) => m[0]),
-    baseLanguage(x),
-    baseLanguage(y),
-  );
-  if (!lean) return [];
+  if (n < 2) return none;
+  const words = spans.map((m) => m[0]);
+  const latin = latinPreference(words, baseLanguage(x), baseLanguage(y));
+  const lean = latin ?? cjkPreference(words, baseLanguage(x), baseLanguage(y));
+  if (!lean) return none;
   // A capital after a sentence end starts a sentence; elsewhere (the text's first word too: a title) it starts a name.
   const names = spans.map((m, w) => (w === 0 || !SENTENCE_END.test(spans[w - 1]?.[0] ?? '') ? nameOf(m[0]) : null));
   // A capitalised word written in both texts ("National Trust … National Trust") is in neither language.
@@ -54,12 +101,12 @@ export function splitAtLanguageSwitch(text: string, sides: readonly string[], hi
     if (word && (seen.get(word) ?? 0) > 1) lean[w] = 0;
   });
   // Addresses, numbers and symbols are in no language, and do not count as words of either half.
-  const isWord = spans.map((m) => WORD.test(m[0]));
-  isWord.forEach((word, w) => {
-    if (!word) lean[w] = 0;
+  const weights = words.map(wordWeight);
+  weights.forEach((weight, w) => {
+    if (weight === 0) lean[w] = 0;
   });
-  const wordsBefore = new Int32Array(n + 1);
-  for (let w = 0; w < n; w++) wordsBefore[w + 1] = (wordsBefore[w] as number) + (isWord[w] ? 1 : 0);
+  const wordsBefore = new Float64Array(n + 1);
+  for (let w = 0; w < n; w++) wordsBefore[w + 1] = (wordsBefore[w] as number) + (weights[w] as number);
   const total = lean.reduce((sum, v) => sum + v, 0);
   // turn[k]: how well a boundary before word k splits the words into x then y, or y then x.
   const turn = new Float64Array(n);
@@ -73,7 +120,7 @@ export function splitAtLanguageSwitch(text: string, sides: readonly string[], hi
     turn[k] = t;
     if (t > best) best = t;
   }
-  if (best === 0) return [];
+  if (best === 0) return none;
   // Names shared by both halves, as the boundary moves right word by word.
   const left = new Map<string, number>();
   const right = new Map<string, number>();
@@ -111,9 +158,12 @@ export function splitAtLanguageSwitch(text: string, sides: readonly string[], hi
   const firstLang = detectLanguage(first, hint);
   const secondLang = detectLanguage(second, hint);
   const isSide = (lang: string) => baseLanguage(lang) === baseLanguage(x) || baseLanguage(lang) === baseLanguage(y);
-  if (baseLanguage(firstLang) === baseLanguage(secondLang) || !isSide(firstLang) || !isSide(secondLang)) return [];
-  return [
-    { lang: firstLang, text: first },
-    { lang: secondLang, text: second },
-  ];
+  if (baseLanguage(firstLang) === baseLanguage(secondLang) || !isSide(firstLang) || !isSide(secondLang)) return none;
+  return {
+    parts: [
+      { lang: firstLang, text: first },
+      { lang: secondLang, text: second },
+    ],
+    byScript: latin === null,
+  };
 }

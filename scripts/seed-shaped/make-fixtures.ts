@@ -1,5 +1,5 @@
 /**
- * Writes test/fixtures/seed-shaped-*: seed-shaped pages (pages.ts) in two Latin-script language
+ * Writes test/fixtures/seed-shaped-*: seed-shaped pages (pages.ts) in Latin-script and CJK language
  * pairs from development documents of NTREX-128 (CC BY-SA 4.0, see test/fixtures/NTREX-README.md),
  * with the ground truth in the seed's format. Provenance of those fixtures; no test runs it.
  *   npx tsx scripts/seed-shaped/make-fixtures.ts [path/to/shared/corpus/ntrex128]
@@ -15,6 +15,8 @@ const docs = readNtrex(dir);
 const CHOSEN: [string, [string, string], Shell][] = [
   ['guardian.221718', ['en', 'fr'], 'card'],
   ['reuters.218923', ['fr', 'de'], 'divs-b-first'],
+  ['reuters.218923', ['ja', 'zh-Hans'], 'spans'],
+  ['abcnews.306815', ['ko', 'ja'], 'spans'],
 ];
 for (const [id, pair, shell] of CHOSEN) {
   const doc = docs.find((d) => d.id === id);
