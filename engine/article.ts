@@ -2,6 +2,7 @@ import { isoDate } from './page-meta';
 import { parseScoreText } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
 import { documentElementsByTag, foldSpace, isBlockTag, isHidden, isWhiteSpace, tagOf, visibleText } from './text';
+import { latinLength } from './writing-systems';
 
 export type ArticleRole = 'title' | 'label' | 'heading' | 'paragraph' | 'quote' | 'list-item';
 
@@ -374,15 +375,20 @@ function metaTitles(doc: Document): string[] {
   return out.map((t) => t.toLowerCase()).filter((t) => t.length > 0);
 }
 
+/** Least share of a heading (Latin-equivalent length) that the page's title must be to name it. */
+const TITLE_SHARE = 1 / 3;
+
 function matchesTitle(text: string, titles: string[]): number {
   const t = text.toLowerCase();
   if (t.length === 0) return 0;
   let best = 0;
   for (const m of titles) {
     if (t === m) return 3;
-    const shorter = Math.min(t.length, m.length);
-    const longer = Math.max(t.length, m.length);
-    if ((t.includes(m) || m.includes(t)) && shorter >= 10 && shorter / longer >= 0.4) best = 2;
+    if (!(t.includes(m) || m.includes(t))) continue;
+    // In Latin-equivalent length, so that a Chinese title says as much as its English: the page's
+    // title in one language is about half of a heading that writes it in two.
+    const [a, b] = [latinLength(t), latinLength(m)];
+    if (Math.min(t.length, m.length) >= 10 && Math.min(a, b) / Math.max(a, b) >= TITLE_SHARE) best = 2;
   }
   return best;
 }

@@ -167,3 +167,15 @@ describe('table rows with an empty cell written as a dash', () => {
     expect(texts).toEqual(expect.arrayContaining(['Workflow', '工作流程', 'Testing', '测试', 'Hook']));
   });
 });
+
+describe('a title written in two languages in a box named title', () => {
+  it('is the title when the page names it in the more compact language', () => {
+    // The seed's titles; <title> holds only the Chinese half, a third of the heading's characters.
+    const { title } = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'seed', 'expected.json'), 'utf8'));
+    const doc = load(
+      `<html><head><title>${title.zh}</title></head><body><div class="post"><div class="post-title">${title.zh} ${title.en}</div>` +
+        `<div class="post-body"><p>${'一段足夠長的正文，說明這是一篇文章。'.repeat(8)}</p><p>${'A long enough paragraph of body text for an article. '.repeat(6)}</p></div></div></body></html>`,
+    );
+    expect(foldSpace(extractArticle(doc).title?.textContent ?? '')).toBe(foldSpace(`${title.zh} ${title.en}`));
+  });
+});
