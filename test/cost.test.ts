@@ -11,6 +11,9 @@ import { alignParagraphs } from '../engine/alignment';
 import { extractArticle } from '../engine/article';
 import { analyzeBilingual, type BilingualUnit } from '../engine/bilingual';
 import { findTextDisclosures } from '../engine/disclosures';
+import { splitAtLanguageSwitch } from '../engine/language-switch';
+import { languageMemo } from '../engine/languages';
+import devExamples from './corpus/ntrex128-parallel/dev-examples.json';
 import docs from './fixtures/align/ntrex-docs.json';
 import { cpuMs, linear, measured } from './linear-cost';
 
@@ -52,6 +55,22 @@ describe('extractArticle', () => {
       const body = Array.from({ length: n }, (_, i) => `<p>${nth(EN, i)} Number ${i}.</p>`).join('');
       const { document } = parseHTML(`<html><head><title>Long</title></head><body><nav><a href="/">Home</a></nav><article><h1>Long</h1>${body}</article></body></html>`);
       return () => extractArticle(document as unknown as Document);
+    }, 10_000);
+  });
+});
+
+describe('splitAtLanguageSwitch', () => {
+  it('a text of n English words then n French words', () => {
+    const { documents } = devExamples as { documents: { lines: Record<string, string[]> }[] };
+    const words = (lang: string) => documents.flatMap((doc) => doc.lines[lang]?.join(' ').split(/\s+/) ?? []);
+    const en = words('en');
+    const fr = words('fr');
+    expect(en.length).toBeGreaterThan(100);
+    const hint = { memo: languageMemo(), sides: ['en', 'fr'] };
+    // MAX_LENGTH keeps paragraphs out; the bound is on the text it does read, word by word.
+    linear('splitAtLanguageSwitch, n English then n French words', 'O(words)', 20, (n) => {
+      const text = [...Array.from({ length: n }, (_, i) => nth(en, i)), ...Array.from({ length: n }, (_, i) => nth(fr, i))].join(' ').slice(0, 1500);
+      return () => splitAtLanguageSwitch(text, ['en', 'fr'], hint);
     }, 10_000);
   });
 });
