@@ -15,7 +15,7 @@ const SEED = projectFile('test/fixtures/seed/page.html');
 const EXPECTED = JSON.parse(projectFile('test/fixtures/seed/expected.json'));
 /** A real English page whose "Disclaimer" has nothing to do with AI. */
 const REAL = projectFile('test/corpus/real-pages/ebb-org/source.html');
-const FIXTURES = ['ntrex-inline', 'ntrex-sequential-hant', 'ntrex-table', 'aggregator-other-markup', 'labels-jsonld'];
+const FIXTURES = ['ntrex-inline', 'ntrex-sequential-hant', 'ntrex-table', 'aggregator-other-markup', 'labels-jsonld', 'seed-shaped-fr-de-divs-b-first'];
 const LONG_PARAGRAPHS = Number(process.env.LONG_PAGE_PARAGRAPHS ?? 10000);
 /** A task longer than this is a long task. */
 const LONG_TASK_MS = 50;
@@ -141,6 +141,28 @@ describe('the seed page', () => {
     for (const [, zh] of EXPECTED.inline_bilingual_labels) assert.ok(chinese.includes(zh), zh);
 
     // Both, as the popup asks: the page as first annotated.
+    await askPage(browser.worker, tabId, { type: 'set-mode', mode: 'both' });
+    assert.equal(await rendered(page, 'body'), shown);
+    await page.close();
+  });
+});
+
+describe('a seed-shaped page in German and French', () => {
+  it('shows one language at a time, inside the title that writes both in one script too', async () => {
+    const expected = JSON.parse(projectFile('test/fixtures/seed-shaped-fr-de-divs-b-first/expected.json'));
+    const { page, tabId, state } = await open('/fixture/seed-shaped-fr-de-divs-b-first');
+    const shown = await rendered(page, 'body');
+    assert.deepEqual(state.modes.map((mode) => mode.split('-')[0]).sort(), ['both', 'de', 'fr']);
+    for (const [lang, other] of [
+      ['fr', 'de'],
+      ['de', 'fr'],
+    ]) {
+      await askPage(browser.worker, tabId, { type: 'set-mode', mode: state.modes.find((mode) => mode.startsWith(lang)) });
+      const text = await rendered(page, '.post');
+      assert.ok(text.includes(expected.title[lang]), `${lang} mode shows the ${lang} title`);
+      assert.ok(!text.includes(expected.title[other]), `${lang} mode hides the ${other} title`);
+      for (const pair of expected.pairs) assert.ok(!text.includes(pair[other].slice(0, 40)), `${lang} mode hides "${pair[other].slice(0, 40)}"`);
+    }
     await askPage(browser.worker, tabId, { type: 'set-mode', mode: 'both' });
     assert.equal(await rendered(page, 'body'), shown);
     await page.close();
