@@ -11,6 +11,7 @@ import { lengthRatio, translationScore } from './alignment';
 import { analyzeBilingual } from './bilingual';
 import { findPageDisclosures } from './disclosures';
 import { findDuplicates, preferBodyCopies } from './duplicates';
+import { copyIndex } from './glued-copies';
 import { splitAtLanguageSwitch } from './language-switch';
 import { splitInline } from './inline';
 import { splitBySentences } from './sentence-runs';
@@ -83,8 +84,6 @@ function columnLanguages(blocks: readonly BlockSnapshot[], langs: string[], memo
 const HALVES_SCORE = 0.5;
 /** Texts from this long (characters) may hold a text and its translation in one script: two sentences at least. */
 const SENTENCE_SPLIT_LENGTH = 40;
-/** Characters by which a half of a block is looked up among the blocks it may be the start of. */
-const START_KEY = 24;
 /**
  * A paragraph in one script whose last sentences are in another language is a text and its
  * translation only if the halves read as one (lengths, numbers, names): a French paragraph
@@ -254,22 +253,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
   const partHint: LanguageHint = sides.length === 2 ? { memo, sides } : { pageLang, neighbours: pageLanguages, memo };
   const switchSides = sides.length === 2 ? sides : mainLanguages(blocks, blockLangs);
   const units: UnitData[] = [];
-  // Blocks by their first characters, built on the first question: which other block `text` starts.
-  let byStart: Map<string, number[]> | null = null;
-  const startsAnother = (text: string, self: number): boolean => {
-    if (text.length < START_KEY) return false;
-    if (!byStart) {
-      byStart = new Map();
-      blocks.forEach((block, b) => {
-        if (block.text.length < START_KEY) return;
-        const key = block.text.slice(0, START_KEY);
-        const list = byStart?.get(key);
-        if (list) list.push(b);
-        else byStart?.set(key, [b]);
-      });
-    }
-    return (byStart.get(text.slice(0, START_KEY)) ?? []).some((b) => b !== self && blocks[b]?.text.startsWith(text));
-  };
+  const copies = copyIndex(blocks.map((block) => block.text));
   const partsOf: Part[][] = blocks.map((block, i) => {
     const lang = blockLangs[i] ?? 'und';
     const byLine = block.lines ? linesByLanguage(block.lines, partHint) : [];
@@ -289,16 +273,22 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
           : block.text.length >= SENTENCE_SPLIT_LENGTH
             ? translatedHalves(splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo }))
             : [];
-    // A text and its translation in one script with no sentence end between them (a title, a
-    // summary cut off mid-sentence): the words tell where the language turns.
-    // Halves in one script must read as one text written twice, or each be the start of another
-    // block (a summary glued from a cut copy of a paragraph and its translation); halves in two
-    // scripts are checked as splitInline's are, below.
-    if (split.length <= 1 && switchSides.length === 2 && !block.code && lines.length <= 1) {
-      const { parts: halves, byScript } = splitAtLanguageSwitch(block.text, switchSides, partHint);
-      if (halves.length === 2 && (byScript || translatedHalves(halves).length === 2 || halves.every((half) => startsAnother(half.text, i)))) {
+    // Not split yet: a block glued from copies of two others (glued-copies.ts) splits where they
+    // meet. Else a text and its translation with no sentence end between them (a title, a summary
+    // cut off mid-sentence) splits where the words' language turns; halves in one script must read
+    // as one text written twice or each start another block, halves in two scripts are checked as
+    // splitInline's are, below.
+    if (split.length <= 1 && !block.code && lines.length <= 1) {
+      const glued = copies.gluedCopies(i);
+      if (glued.length === 2) {
         split.length = 0;
-        split.push(...halves);
+        split.push(...glued.map((text) => ({ lang: detectLanguage(text, partHint), text })));
+      } else if (switchSides.length === 2) {
+        const { parts: halves, byScript } = splitAtLanguageSwitch(block.text, switchSides, partHint);
+        if (halves.length === 2 && (byScript || translatedHalves(halves).length === 2 || halves.every((half) => copies.startsAnother(half.text, i)))) {
+          split.length = 0;
+          split.push(...halves);
+        }
       }
     }
     // Alternating lines of a preformatted block were checked line by line (alternatingText).
