@@ -9,7 +9,7 @@
  */
 import type { ParallelDoc } from '../pairing/corpus';
 
-export const SHELLS = ['card', 'divs-b-first', 'spans'] as const;
+export const SHELLS = ['card', 'divs-b-first', 'spans', 'pairs-interleaved', 'columns'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 export interface SeedShapedTruth {
@@ -134,6 +134,28 @@ ${bSide.map((t) => `<p>${e(t)}</p>`).join('\n')}
 ${tags}
 </article>`;
       break;
+    case 'pairs-interleaved': {
+      // Each paragraph in a box with its translation, the first translation printed twice.
+      const translations = [[b1, b1], [b2], [b3cut], [], []];
+      main = `<article class="qa"><h1>${e(a.title)} ${e(b.title)}</h1>
+<div class="lede"><p>${e(a1cut)} ${e(b1)}</p></div>
+${scores}
+${aSide.map((t, i) => `<div class="pair"><p>${e(t)}</p>${(translations[i] ?? []).map((x) => `<p>${e(x)}</p>`).join('')}</div>`).join('\n')}
+<aside class="notice">${NOTICE}</aside>
+${tags}
+</article>`;
+      break;
+    }
+    case 'columns':
+      main = `<article><h2 class="headline">${e(a.title)} ${e(b.title)}</h2>
+<p class="standfirst">${e(a1cut)} ${e(b1)}</p>
+${scores}
+<div class="grid" style="display:grid;grid-template-columns:1fr 1fr"><div class="col">${aSide.map((t) => `<p>${e(t)}</p>`).join('\n')}</div>
+<div class="col">${bSide.map((t) => `<p>${e(t)}</p>`).join('\n')}</div></div>
+<p><small>${NOTICE}</small></p>
+${tags}
+</article>`;
+      break;
   }
   return { name, shell, pair: `${la}-${lb}`, languages: [la, lb], html: shellOf(la, a.title, main), truth };
 }
@@ -152,7 +174,8 @@ export function buildSeedShapedPages(docs: readonly ParallelDoc[], pairs: readon
     for (let k = 0; k < 3; k++) {
       const n = d * 3 + k;
       const pair = pairs[n % pairs.length] as [string, string];
-      const shell = SHELLS[n % SHELLS.length] as Shell;
+      // Shifted every round of pairs, so that each pair meets every shell.
+      const shell = SHELLS[(n + Math.floor(n / pairs.length)) % SHELLS.length] as Shell;
       pages.push(seedShapedPage(doc, pair, shell, `${doc.id}.${pair.join('-')}.${shell}`));
     }
   });
