@@ -13,6 +13,12 @@ export interface ArticleBlock {
   text: string;
   /** True for the article body; false for the title and the label lines around it. */
   inArticle: boolean;
+  /**
+   * Text lying loose in `el` between its blocks (a paragraph's text after a table or a quotation
+   * closed it, text run straight into a cell), with no element of its own: the reader shows it,
+   * but `el` holds more than this text, so nothing may be written to it on the page.
+   */
+  loose?: true;
 }
 
 export interface ExtractedArticle {
@@ -752,6 +758,131 @@ function labelElements(el: Element): Element[] {
   });
 }
 
+/** A sentence's end: text holding one reads as prose, not a label or a run of names. */
+const HOLDS_SENTENCE_END = /[。！？…]|[.!?]["'”’)]*(?:\s|$)/u;
+
+interface LooseRun {
+  /** Sorts the run among the blocks: just before the element that follows it. */
+  at: number;
+  /** The elements holding the run's first and last text. */
+  container: number;
+  last: number;
+  text: string;
+  chars: number;
+  link: number;
+  /** An image stands beside the run, with no block between them. */
+  media: boolean;
+}
+
+/**
+ * Runs of text inside the article's container that lie outside every block: a paragraph whose
+ * text goes on after a table or a quotation closed it, text written straight into a cell between
+ * paragraphs. Readability wraps such runs in paragraphs of their own; a run ends where a
+ * block-level element starts or ends. Blocks and chrome are skipped whole, and the walk only
+ * starts when the container holds such text.
+ */
+function* looseRuns(w: Walk, root: number, skip: Uint8Array, chrome: Int32Array): Steps<LooseRun[]> {
+  let inBlocks = 0;
+  for (let i = root; i < (w.end[root] as number); i = skip[i] ? (w.end[i] as number) : i + 1) {
+    if (skip[i]) inBlocks += w.text[i] as number;
+  }
+  if ((w.text[root] as number) - inBlocks < MIN_PARAGRAPH) return [];
+  const index = new Map<Element, number>();
+  for (let i = root; i < (w.end[root] as number); i++) index.set(w.els[i] as Element, i);
+  const runs: LooseRun[] = [];
+  let run: LooseRun | null = null;
+  // An image between the same block boundaries as the run: the run may be its caption.
+  let media = false;
+  const close = (): void => {
+    if (run !== null) runs.push({ ...run, text: foldSpace(run.text), media });
+    run = null;
+    media = false;
+  };
+  const open: number[] = [root];
+  let linkDepth = 0;
+  let next = root + 1;
+  let node: Node | null = (w.els[root] as Element).firstChild;
+  let count = 0;
+  while (node !== null) {
+    if (++count % STEP === 0) yield;
+    let descended = false;
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const data = (node as CharacterData).data;
+      const { chars } = countText(data);
+      if (chars > 0) {
+        const holder = open[open.length - 1] as number;
+        run ??= { at: next - 0.5, container: holder, last: holder, text: '', chars: 0, link: 0, media: false };
+        run.last = holder;
+        run.text += data;
+        run.chars += chars;
+        if (linkDepth > 0) run.link += chars;
+      }
+    } else if (node.nodeType === 1) {
+      const k = index.get(node as Element);
+      if (MEDIA_TAGS.has(tagOf(node as Element))) media = true;
+      if (k !== undefined) {
+        const flags = w.flags[k] as number;
+        if (flags & FLAG_BLOCK) close();
+        if (skip[k] || (chrome[k] as number) > root) {
+          next = w.end[k] as number;
+        } else {
+          next = k + 1;
+          if (tagOf(node as Element) === 'br' && run !== null) run.text += ' ';
+          if (node.firstChild !== null) {
+            open.push(k);
+            if (flags & FLAG_LINK) linkDepth++;
+            node = node.firstChild;
+            descended = true;
+          } else if (flags & FLAG_BLOCK) {
+            close();
+          }
+        }
+      }
+    }
+    if (descended) continue;
+    while (node !== null) {
+      if (node.nextSibling !== null) {
+        node = node.nextSibling;
+        break;
+      }
+      node = node.parentNode;
+      const k = open.pop() as number;
+      if (k === root || node === null) {
+        node = null;
+        break;
+      }
+      next = w.end[k] as number;
+      if ((w.flags[k] as number) & FLAG_LINK) linkDepth--;
+      if ((w.flags[k] as number) & FLAG_BLOCK) close();
+    }
+  }
+  close();
+  return runs;
+}
+
+/** Elements showing a picture: text loose beside one, with no block between, is its caption or credit. */
+const MEDIA_TAGS = new Set(['img', 'picture', 'video', 'figure']);
+/** Longest caption (non-space characters): a longer run beside a picture is the story's prose. */
+const MAX_CAPTION = 300;
+
+/**
+ * A loose run that reads as the story's prose: a paragraph's length, mostly outside links, holding
+ * a sentence, and not the caption of a picture printed inline beside it.
+ */
+function looseProse(run: LooseRun): boolean {
+  if (run.media && run.chars < MAX_CAPTION) return false;
+  if (run.chars < MIN_PARAGRAPH || !(run.link <= run.chars * MAX_LINK_DENSITY || run.chars - run.link >= MIN_UNLINKED_PROSE)) return false;
+  const text = run.text;
+  return HAS_LETTER.test(text) && HOLDS_SENTENCE_END.test(text) && !isDateline(text) && !ADDRESS_ONLY.test(text) && !EDITOR_CREDIT.test(text);
+}
+
+/** The nearest block-level element holding a walk index: what a loose run's text lies in. */
+function blockAround(w: Walk, i: number): number {
+  let b = i;
+  while (b >= 0 && !((w.flags[b] as number) & FLAG_BLOCK)) b = w.parent[b] as number;
+  return b < 0 ? i : b;
+}
+
 const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [], dateline: null };
 
 /** Characters of block text read between two yields, with a block counting for a few on its own. */
@@ -855,6 +986,23 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     } else if (len <= MAX_NOTICE && region >= 0 && within(w, region, b) && b > titleIdx) {
       const notice = text || visibleText(el);
       if (NAMES_AI.test(notice)) out.push({ i: b, block: { el, role: 'label', text: notice, inArticle: false } });
+    }
+  }
+  if (rootIdx >= 0) {
+    const skip = new Uint8Array(w.els.length);
+    for (const b of blocks) skip[b] = 1;
+    if (titleIdx >= 0) skip[titleIdx] = 1;
+    for (const run of yield* looseRuns(w, rootIdx, skip, chrome)) {
+      if (!looseProse(run)) continue;
+      const role = (w.flags[run.container] as number) & FLAG_QUOTE ? 'quote' : 'paragraph';
+      // A run that is all the text of one inline element (<small>, <font>) has an element after all.
+      const own = commonAncestor(w, run.container, run.last);
+      if ((w.text[own] as number) === run.chars && !((w.flags[own] as number) & FLAG_BLOCK)) {
+        out.push({ i: run.at, block: { el: w.els[own] as Element, role, text: run.text, inArticle: true } });
+      } else {
+        out.push({ i: run.at, block: { el: w.els[blockAround(w, run.container)] as Element, role, text: run.text, inArticle: true, loose: true } });
+      }
+      if (run.at < firstBody) firstBody = run.at;
     }
   }
   for (const b of labelCandidates) {

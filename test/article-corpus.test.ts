@@ -134,4 +134,29 @@ describe('reader view on real pages', () => {
     const headings = reportOf('scrapinghub-en', '5f03fc173ebc6abd').article.blocks.filter((b) => b.text === 'Meal 1');
     expect(headings.length).toBeGreaterThanOrEqual(2);
   });
+
+  it("keeps a paragraph's text that goes on after an ad table closed its <p>, in reading order (Sina book serial)", () => {
+    const blocks = extractArticle(page('chinese-wce-zh', 'e3f3b532')).blocks.filter((b) => b.inArticle);
+    const at = blocks.findIndex((b) => b.text.includes('刊名是章汉夫在一次交谈中起的'));
+    expect(at).toBeGreaterThan(0);
+    // The run lies loose in the story's cell, which holds the other paragraphs too.
+    expect(blocks[at]?.loose).toBe(true);
+    expect(blocks[at - 1]?.text.endsWith('萧乾是这份刊物的元老')).toBe(true);
+    expect(blocks[at + 1]?.text.startsWith('国际新闻局正副局长乔冠华')).toBe(true);
+  });
+
+  it('keeps the prose written straight into the post between its quotations (Pruning Shears)', () => {
+    const blocks = extractArticle(page('dragnet-en', 'T76')).blocks.filter((b) => b.inArticle);
+    const at = blocks.findIndex((b) => b.text.startsWith('At which point a town trustee interrupts'));
+    expect(at).toBeGreaterThan(0);
+    expect(blocks[at]?.role).toBe('paragraph');
+    expect(blocks[at - 1]?.role).toBe('quote');
+    expect(blocks[at + 1]?.text.startsWith('REDA: A lot of the people here')).toBe(true);
+  });
+
+  it("leaves out a picture's caption and credit printed loose beside it (MSN)", () => {
+    const blocks = texts(reportOf('scrapinghub-en', 'abd9d6291b6bfae0'));
+    expect(blocks.some((t) => t.includes('Needle poking skin during administration of flu shot'))).toBe(false);
+    expect(blocks.length).toBeGreaterThan(20);
+  });
 });
