@@ -621,6 +621,64 @@ function onlyBlockIn(w: Walk, isBlock: Set<number>, box: number): number {
   return -1;
 }
 
+/** Most commas a box of links and names holds: more, and it is written prose (Readability's bound). */
+const MAX_LIST_BOX_COMMAS = 10;
+/** Share of a box's text in its lists above which the box is a list of the story's. */
+const LIST_BOX_SHARE = 0.5;
+
+/**
+ * Boxes inside the article's container after the story's last paragraph holding more list items
+ * than paragraphs, where the lists are not most of the box's text, and few commas (after
+ * Readability's conditional cleaning): a staff list under a support letter, a block of links with
+ * a blurb. The story's own lists make most of the box they sit in, and the container of the
+ * story's paragraphs is never such a box. Marks them as chrome; true when it marked any.
+ */
+function markListBoxes(w: Walk, blocks: number[], root: number, chrome: Int32Array): boolean {
+  const end = w.end[root] as number;
+  const n = end - root;
+  const paragraphs = new Int32Array(n);
+  const items = new Int32Array(n);
+  const commas = new Int32Array(n);
+  const listText = new Float64Array(n);
+  for (let i = end - 1; i >= root; i--) {
+    const k = i - root;
+    const tag = tagOf(w.els[i] as Element);
+    if (tag === 'p') paragraphs[k] = (paragraphs[k] as number) + 1;
+    else if (tag === 'li') items[k] = (items[k] as number) + 1;
+    commas[k] = (commas[k] as number) + (w.commas[i] as number);
+    if (tag === 'ul' || tag === 'ol') listText[k] = w.text[i] as number;
+    const p = w.parent[i] as number;
+    if (i > root && p >= root) {
+      const q = p - root;
+      paragraphs[q] = (paragraphs[q] as number) + (paragraphs[k] as number);
+      items[q] = (items[q] as number) + (items[k] as number);
+      commas[q] = (commas[q] as number) + (commas[k] as number);
+      listText[q] = (listText[q] as number) + (listText[k] as number);
+    }
+  }
+  const prose = new Float64Array(w.els.length);
+  for (const b of blocks) if (within(w, root, b) && isProse(w, b)) prose[b] = w.text[b] as number;
+  const main = mainProse(w, blocks, prose).at;
+  if (main < 0) return false;
+  // Only boxes after the story's last paragraph: a box above it or among its paragraphs holds the
+  // lede, a summary with its points, or the story's own list with its lead-in.
+  let last = -1;
+  for (const b of blocks) if (w.parent[b] === main && (prose[b] as number) > 0) last = Math.max(last, b);
+  let marked = false;
+  for (let i = Math.max(root, last) + 1; i < end; i++) {
+    const k = i - root;
+    const tag = tagOf(w.els[i] as Element);
+    if (!((w.flags[i] as number) & FLAG_BLOCK) || tag === 'ul' || tag === 'ol' || tag === 'li' || (chrome[i] as number) >= 0) continue;
+    if (within(w, i, main)) continue;
+    if ((items[k] as number) <= (paragraphs[k] as number) || (commas[k] as number) >= MAX_LIST_BOX_COMMAS) continue;
+    if ((listText[k] as number) > (w.text[i] as number) * LIST_BOX_SHARE) continue;
+    w.flags[i] = (w.flags[i] as number) | FLAG_CHROME;
+    marked = true;
+    i = (w.end[i] as number) - 1;
+  }
+  return marked;
+}
+
 /** Fewest items of a list of other stories. */
 const MIN_TEASERS = 3;
 /** Shortest headline (non-space characters) leading a teaser. */
@@ -905,7 +963,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   const start = doc.body ?? doc.documentElement;
   const w = yield* walk(start);
   confirmChrome(w, textBlocks(w, -1, -1));
-  const chrome = nearestWith(w, FLAG_CHROME);
+  let chrome = nearestWith(w, FLAG_CHROME);
   const farChrome = nearestWith(w, FLAG_FAR_CHROME);
 
   const titleIdx = findTitle(doc, w, farChrome);
@@ -913,6 +971,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   yield;
   const blocks = textBlocks(w, titleIdx, titleEnd);
   const rootIdx = findRoot(w, blocks, chrome);
+  if (rootIdx >= 0 && markListBoxes(w, blocks, rootIdx, chrome)) chrome = nearestWith(w, FLAG_CHROME);
   yield;
 
   // Short stat boxes ("85" over "Hot 热度", "1,234 views"): a bare number marks its small box as metadata.

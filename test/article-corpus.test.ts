@@ -159,4 +159,11 @@ describe('reader view on real pages', () => {
     expect(blocks.some((t) => t.includes('Needle poking skin during administration of flu shot'))).toBe(false);
     expect(blocks.length).toBeGreaterThan(20);
   });
+
+  it("drops the support letter and staff list printed after the story's last paragraph, inside its container (Snopes)", () => {
+    const blocks = texts(reportOf('scrapinghub-en', '8380689f358c1e3a'));
+    expect(blocks.some((t) => t.startsWith('Most Snopes assignments begin when readers ask us'))).toBe(false);
+    expect(blocks).not.toContain('David Mikkelson');
+    expect(blocks.some((t) => t.startsWith('In sum, the claim that Yovanovitch has a net worth'))).toBe(true);
+  });
 });
