@@ -776,6 +776,31 @@ function inDataTable(w: Walk, b: number): boolean {
 const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /\d/;
 
+/** Controls that take what a reader types or picks; hidden fields, buttons and the check boxes of a task list carry no label. */
+const FIELD_TAGS = 'input, textarea, select';
+const NOT_A_FIELD = /^(?:hidden|submit|button|image|reset|checkbox|radio)$/i;
+
+function holdsField(el: Element): boolean {
+  for (const field of el.querySelectorAll(FIELD_TAGS)) {
+    if (tagOf(field) !== 'input' || !NOT_A_FIELD.test(field.getAttribute('type') ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * A short line naming a form's field ("姓名", "验证码", "Password:"): it holds the field, or
+ * shares its table row with it, or stands right before it. A comment or login form's labels are
+ * the page's interface, not the story.
+ */
+function labelsField(el: Element): boolean {
+  if (holdsField(el)) return true;
+  const tag = tagOf(el);
+  const row = tag === 'td' || tag === 'th' ? el.parentElement : null;
+  if (row !== null && holdsField(row)) return true;
+  const next = el.nextElementSibling;
+  return next !== null && (next.matches(FIELD_TAGS) ? !NOT_A_FIELD.test(next.getAttribute('type') ?? '') : holdsField(next));
+}
+
 function roleOf(w: Walk, i: number): ArticleRole {
   const tag = tagOf(w.els[i] as Element);
   if (/^h[1-6]$/.test(tag)) return 'heading';
@@ -1035,6 +1060,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       !(dateline && !((w.flags[b] as number) & FLAG_QUOTE)) &&
       !ADDRESS_ONLY.test(text) &&
       !EDITOR_CREDIT.test(text) &&
+      !(len <= MAX_LABEL && labelsField(el)) &&
       // A heading numbering the story's parts ("Meal 1", "Step 2") is structure, never a score widget.
       !(len <= MAX_LABEL && !cell && HAS_DIGIT.test(text) && roleOf(w, b) !== 'heading' && parseScoreText(text).length > 0);
     if (isBody) {

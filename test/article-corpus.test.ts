@@ -166,4 +166,21 @@ describe('reader view on real pages', () => {
     expect(blocks).not.toContain('David Mikkelson');
     expect(blocks.some((t) => t.startsWith('In sum, the claim that Yovanovitch has a net worth'))).toBe(true);
   });
+
+  it.each([
+    ['064b591b', ['标题', '姓名', '主页']],
+    ['b828b656', ['验证码', '评论', '网址']],
+  ])("leaves out the labels of a comment form's fields beside the story (%s)", (id, labels) => {
+    const blocks = texts(reportOf('chinese-wce-zh', id));
+    for (const label of labels) expect(blocks).not.toContain(label);
+    expect(blocks.some((t) => t.length > 200)).toBe(true);
+  });
+
+  it("keeps a task list's items, whose check boxes are no form field", () => {
+    const doc = parsePage(
+      '<html><body><article><h1>Roadmap</h1><p>The translation project keeps a list of the versions still to write, and ticks each one off when it ships.</p><h2>Future plans</h2><ul><li><input type="checkbox" disabled> Add a Japanese version</li><li><input type="checkbox" disabled> Add a Korean version</li></ul></article></body></html>',
+    );
+    const body = extractArticle(doc).blocks.filter((b) => b.inArticle).map((b) => b.text);
+    expect(body).toEqual(expect.arrayContaining(['Future plans', 'Add a Japanese version', 'Add a Korean version']));
+  });
 });
