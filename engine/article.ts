@@ -724,6 +724,19 @@ function teaserLists(w: Walk, blocks: number[], root: number): Set<number> {
 }
 
 /**
+ * A block whose text opens with its one link, of a headline's length, followed by a sentence of
+ * its own: a digest's item (a story's title, then what it says), not a promotion's run of links.
+ */
+function opensWithHeadline(el: Element): boolean {
+  const links = el.querySelectorAll('a');
+  const first = links[0];
+  if (first === undefined || links.length > 1) return false;
+  const headline = visibleText(first);
+  const text = visibleText(el);
+  return headline.length >= MIN_TEASER_HEADLINE && text.startsWith(headline) && HOLDS_SENTENCE_END.test(text.slice(headline.length));
+}
+
+/**
  * Which blocks are mostly links, so navigation rather than the story: a "Read more: …" line, a
  * list of other stories. A paragraph with more than a line of its own words stays whatever its
  * links (pages link names and products, or print a name's pop-up card inside its link), and a
@@ -744,6 +757,9 @@ function linkHeavy(w: Walk, blocks: number[]): (b: number) => boolean {
     const text = w.text[b] as number;
     const link = w.link[b] as number;
     if (link <= text * MAX_LINK_DENSITY || text - link >= MIN_UNLINKED_PROSE) return false;
+    // A linked headline followed by a sentence of its own (a digest's item: the story's title, then
+    // what it says) is an item of the story, where "Read more: …" ends on its link.
+    if (text - link >= MIN_PARAGRAPH && opensWithHeadline(w.els[b] as Element)) return false;
     const list = lists.get(w.parent[b] as number);
     return list === undefined || tagOf(w.els[b] as Element) !== 'li' || list.link > list.text * MAX_LINK_DENSITY;
   };

@@ -183,4 +183,14 @@ describe('reader view on real pages', () => {
     const body = extractArticle(doc).blocks.filter((b) => b.inArticle).map((b) => b.text);
     expect(body).toEqual(expect.arrayContaining(['Future plans', 'Add a Japanese version', 'Add a Korean version']));
   });
+
+  it("keeps a digest's items, each a linked headline over a sentence of its own (Skepchick's week in review)", () => {
+    const blocks = texts(reportOf('dragnet-en', 'R111'));
+    expect(blocks.some((t) => t.startsWith('Italian Scientists Convicted for Earthquake Damage') && t.endsWith('science communication is so important.'))).toBe(true);
+    expect(blocks.some((t) => t.startsWith('“Science” Determines the Best Songs for Doing It'))).toBe(true);
+  });
+
+  it('still drops a promotion made of links, though it opens with one (Space.com)', () => {
+    expect(texts(reportOf('scrapinghub-en', 'c50845a7158af12e')).some((t) => t.startsWith('Need more space?'))).toBe(false);
+  });
 });
