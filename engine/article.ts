@@ -817,6 +817,33 @@ function labelsField(el: Element): boolean {
   return next !== null && (next.matches(FIELD_TAGS) ? !NOT_A_FIELD.test(next.getAttribute('type') ?? '') : holdsField(next));
 }
 
+/** A short line holding a score ("8/10", "Hot 92"): a site's rating widget rather than the story. */
+const readsAsScore = (text: string): boolean => HAS_DIGIT.test(text) && parseScoreText(text).length > 0;
+
+/**
+ * A list item reading as a score among items that mostly do not: a measure in a recipe's list
+ * ("1/2 cup sugar" among the ingredients) is an item of the story, judged with its list as the
+ * link rule judges them; a list of scores stays a rating widget.
+ */
+function listScores(w: Walk, blocks: number[], root: number): { amongItems: (b: number) => boolean } {
+  const lists = new Map<number, { items: number; scores: number }>();
+  if (root < 0) return { amongItems: () => false };
+  for (const b of blocks) {
+    if (!within(w, root, b) || tagOf(w.els[b] as Element) !== 'li') continue;
+    const list = w.parent[b] as number;
+    const entry = lists.get(list) ?? { items: 0, scores: 0 };
+    entry.items++;
+    if ((w.text[b] as number) <= MAX_LABEL && readsAsScore(visibleText(w.els[b] as Element))) entry.scores++;
+    lists.set(list, entry);
+  }
+  return {
+    amongItems: (b) => {
+      const entry = tagOf(w.els[b] as Element) === 'li' ? lists.get(w.parent[b] as number) : undefined;
+      return entry !== undefined && entry.scores * 2 < entry.items;
+    },
+  };
+}
+
 function roleOf(w: Walk, i: number): ArticleRole {
   const tag = tagOf(w.els[i] as Element);
   if (/^h[1-6]$/.test(tag)) return 'heading';
@@ -1034,6 +1061,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   const teasers = rootIdx >= 0 ? teaserLists(w, blocks, rootIdx) : new Set<number>();
   const beside = rootIdx >= 0 ? paragraphsBeside(w, blocks, rootIdx, chrome) : new Set<number>();
   const linkedAway = linkHeavy(w, blocks);
+  const scores = listScores(w, blocks, rootIdx);
 
   let region = -1;
   if (titleIdx >= 0) {
@@ -1078,7 +1106,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       !EDITOR_CREDIT.test(text) &&
       !(len <= MAX_LABEL && labelsField(el)) &&
       // A heading numbering the story's parts ("Meal 1", "Step 2") is structure, never a score widget.
-      !(len <= MAX_LABEL && !cell && HAS_DIGIT.test(text) && roleOf(w, b) !== 'heading' && parseScoreText(text).length > 0);
+      !(len <= MAX_LABEL && !cell && roleOf(w, b) !== 'heading' && readsAsScore(text) && !scores.amongItems(b));
     if (isBody) {
       out.push({ i: b, block: { el, role: roleOf(w, b), text, inArticle: true } });
       if (b < firstBody) firstBody = b;

@@ -193,4 +193,12 @@ describe('reader view on real pages', () => {
   it('still drops a promotion made of links, though it opens with one (Space.com)', () => {
     expect(texts(reportOf('scrapinghub-en', 'c50845a7158af12e')).some((t) => t.startsWith('Need more space?'))).toBe(false);
   });
+
+  it.each([
+    ['dragnet-en', 'R316', ['1/2 cup sugar', '1/4 teaspoon salt']],
+    ['scrapinghub-en', '4219d096902dad9f', ['1 tsp cinnamon', '1 tsp nutmeg']],
+  ])("keeps a recipe's measures, which read like scores, as items of their list (%s %s)", (set, id, items) => {
+    const blocks = reportOf(set, id).article.blocks;
+    for (const item of items) expect(blocks.find((b) => b.text === item)?.role).toBe('list-item');
+  });
 });
