@@ -821,7 +821,7 @@ function labelsField(el: Element): boolean {
 const readsAsScore = (text: string): boolean => HAS_DIGIT.test(text) && parseScoreText(text).length > 0;
 
 /**
- * A list item reading as a score among items that mostly do not: a measure in a recipe's list
+ * A list item reading as a score in a list where at most half the items do: a measure in a recipe's list
  * ("1/2 cup sugar" among the ingredients) is an item of the story, judged with its list as the
  * link rule judges them; a list of scores stays a rating widget.
  */
@@ -839,7 +839,7 @@ function listScores(w: Walk, blocks: number[], root: number): { amongItems: (b: 
   return {
     amongItems: (b) => {
       const entry = tagOf(w.els[b] as Element) === 'li' ? lists.get(w.parent[b] as number) : undefined;
-      return entry !== undefined && entry.scores * 2 < entry.items;
+      return entry !== undefined && entry.scores * 2 <= entry.items;
     },
   };
 }
