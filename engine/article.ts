@@ -817,7 +817,7 @@ function labelsField(el: Element): boolean {
   return next !== null && (next.matches(FIELD_TAGS) ? !NOT_A_FIELD.test(next.getAttribute('type') ?? '') : holdsField(next));
 }
 
-/** A short line holding a score ("8/10", "Hot 92"): a site's rating widget rather than the story. */
+/** A short line holding a score ("Hot 92", "质量 81"): a site's rating widget rather than the story. */
 const readsAsScore = (text: string): boolean => HAS_DIGIT.test(text) && parseScoreText(text).length > 0;
 
 /**
@@ -842,6 +842,41 @@ function listScores(w: Walk, blocks: number[], root: number): { amongItems: (b: 
       return entry !== undefined && entry.scores * 2 <= entry.items;
     },
   };
+}
+
+/** The container of the story's paragraphs inside the article's container (see mainProse), or -1. */
+function storyContainer(w: Walk, blocks: number[], root: number, chrome: Int32Array): number {
+  if (root < 0) return -1;
+  const prose = new Float64Array(w.els.length);
+  for (const b of blocks) if (within(w, root, b) && (chrome[b] as number) < 0 && isProse(w, b)) prose[b] = w.text[b] as number;
+  return mainProse(w, blocks, prose).at;
+}
+
+const PICTURES = 'img, picture, video';
+/** Levels above a block searched for the picture it captions. */
+const CAPTION_LEVELS = 3;
+
+/**
+ * A caption or credit: a short block in a small box that also shows a picture, with no more text
+ * than a caption's (the box of an image, its caption and its credit). The reader shows no
+ * pictures, so their captions would stand alone, out of the story's flow. The caller keeps
+ * paragraphs (<p>: a post's text set beside its pictures, a reader's review under its photo),
+ * headings and list items (a feature's name over its screenshot).
+ */
+function captionsPicture(w: Walk, b: number, main: number): boolean {
+  // A block holding its own pictures is text with inline images (formulas, icons), not a caption.
+  if ((w.els[b] as Element).querySelector(PICTURES) !== null) return false;
+  let box = w.parent[b] as number;
+  for (let level = 0; level < CAPTION_LEVELS && box >= 0 && (w.text[box] as number) <= MAX_CAPTION; level++) {
+    // The story's own paragraphs, however short, are never a caption.
+    if (main >= 0 && within(w, box, main)) return false;
+    for (const picture of (w.els[box] as Element).querySelectorAll(PICTURES)) {
+      // A formula's fallback image is hidden from readers: its text stands in the page already.
+      if (picture.getAttribute('aria-hidden') !== 'true') return true;
+    }
+    box = w.parent[box] as number;
+  }
+  return false;
 }
 
 function roleOf(w: Walk, i: number): ArticleRole {
@@ -1062,6 +1097,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   const beside = rootIdx >= 0 ? paragraphsBeside(w, blocks, rootIdx, chrome) : new Set<number>();
   const linkedAway = linkHeavy(w, blocks);
   const scores = listScores(w, blocks, rootIdx);
+  const storyAt = storyContainer(w, blocks, rootIdx, chrome);
 
   let region = -1;
   if (titleIdx >= 0) {
@@ -1105,6 +1141,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       !ADDRESS_ONLY.test(text) &&
       !EDITOR_CREDIT.test(text) &&
       !(len <= MAX_LABEL && labelsField(el)) &&
+      !(!cell && len <= MAX_CAPTION && tagOf(el) !== 'p' && roleOf(w, b) === 'paragraph' && captionsPicture(w, b, storyAt)) &&
       // A heading numbering the story's parts ("Meal 1", "Step 2") is structure, never a score widget.
       !(len <= MAX_LABEL && !cell && roleOf(w, b) !== 'heading' && readsAsScore(text) && !scores.amongItems(b));
     if (isBody) {

@@ -12,6 +12,7 @@ import { analyzeDocument } from '../engine/analyze';
 import { extractArticle } from '../engine/article';
 import type { PageReport } from '../engine/report';
 import { parsePage } from '../scripts/parse-page';
+import { realPage } from './real-pages-corpus';
 
 const CORPUS = join(__dirname, 'corpus/extraction');
 
@@ -200,5 +201,22 @@ describe('reader view on real pages', () => {
   ])("keeps a recipe's measures, which read like scores, as items of their list (%s %s)", (set, id, items) => {
     const blocks = reportOf(set, id).article.blocks;
     for (const item of items) expect(blocks.find((b) => b.text === item)?.role).toBe('list-item');
+  });
+
+  it("leaves out a picture's caption printed in the picture's own box (Newsweek's oxygen bar)", () => {
+    const blocks = texts(reportOf('scrapinghub-en', '076f4f33bf75059d'));
+    expect(blocks.some((t) => t.startsWith("The oxygen bar, 'consists of an oxygen concentrator"))).toBe(false);
+    expect(blocks.some((t) => t.startsWith('Offering ‘rejuvenating’ experience to the shoppers, the oxygen bar'))).toBe(true);
+  });
+
+  it.each([
+    ['dragnet-en', 'R604', 'First up are the Moekana T-shirts! Here is the Tora design.'],
+    ['scrapinghub-en', '5211188428849a31', '“The show was really great.'],
+  ])("keeps the paragraphs a post sets beside its pictures (%s %s)", (set, id, start) => {
+    expect(texts(reportOf(set, id)).some((t) => t.startsWith(start))).toBe(true);
+  });
+
+  it("keeps the text beside a formula's image, which is hidden from readers (Wikipedia's Hermitian matrix)", () => {
+    expect(texts(analyzeDocument(parsePage(realPage('wikipedia-3'))).report)).toContain('so for i = j the above follows.');
   });
 });
