@@ -13,6 +13,12 @@ export interface ArticleBlock {
   text: string;
   /** True for the article body; false for the title and the label lines around it. */
   inArticle: boolean;
+  /**
+   * Text lying loose in `el` between its blocks (a paragraph's text after a table or a quotation
+   * closed it, text run straight into a cell), with no element of its own: the reader shows it,
+   * but `el` holds more than this text, so nothing may be written to it on the page.
+   */
+  loose?: true;
 }
 
 export interface ExtractedArticle {
@@ -615,6 +621,64 @@ function onlyBlockIn(w: Walk, isBlock: Set<number>, box: number): number {
   return -1;
 }
 
+/** Most commas a box of links and names holds: more, and it is written prose (Readability's bound). */
+const MAX_LIST_BOX_COMMAS = 10;
+/** Share of a box's text in its lists above which the box is a list of the story's. */
+const LIST_BOX_SHARE = 0.5;
+
+/**
+ * Boxes inside the article's container after the story's last paragraph holding more list items
+ * than paragraphs, where the lists are not most of the box's text, and few commas (after
+ * Readability's conditional cleaning): a staff list under a support letter, a block of links with
+ * a blurb. The story's own lists make most of the box they sit in, and the container of the
+ * story's paragraphs is never such a box. Marks them as chrome; true when it marked any.
+ */
+function markListBoxes(w: Walk, blocks: number[], root: number, chrome: Int32Array): boolean {
+  const end = w.end[root] as number;
+  const n = end - root;
+  const paragraphs = new Int32Array(n);
+  const items = new Int32Array(n);
+  const commas = new Int32Array(n);
+  const listText = new Float64Array(n);
+  for (let i = end - 1; i >= root; i--) {
+    const k = i - root;
+    const tag = tagOf(w.els[i] as Element);
+    if (tag === 'p') paragraphs[k] = (paragraphs[k] as number) + 1;
+    else if (tag === 'li') items[k] = (items[k] as number) + 1;
+    commas[k] = (commas[k] as number) + (w.commas[i] as number);
+    if (tag === 'ul' || tag === 'ol') listText[k] = w.text[i] as number;
+    const p = w.parent[i] as number;
+    if (i > root && p >= root) {
+      const q = p - root;
+      paragraphs[q] = (paragraphs[q] as number) + (paragraphs[k] as number);
+      items[q] = (items[q] as number) + (items[k] as number);
+      commas[q] = (commas[q] as number) + (commas[k] as number);
+      listText[q] = (listText[q] as number) + (listText[k] as number);
+    }
+  }
+  const prose = new Float64Array(w.els.length);
+  for (const b of blocks) if (within(w, root, b) && isProse(w, b)) prose[b] = w.text[b] as number;
+  const main = mainProse(w, blocks, prose).at;
+  if (main < 0) return false;
+  // Only boxes after the story's last paragraph: a box above it or among its paragraphs holds the
+  // lede, a summary with its points, or the story's own list with its lead-in.
+  let last = -1;
+  for (const b of blocks) if (w.parent[b] === main && (prose[b] as number) > 0) last = Math.max(last, b);
+  let marked = false;
+  for (let i = Math.max(root, last) + 1; i < end; i++) {
+    const k = i - root;
+    const tag = tagOf(w.els[i] as Element);
+    if (!((w.flags[i] as number) & FLAG_BLOCK) || tag === 'ul' || tag === 'ol' || tag === 'li' || (chrome[i] as number) >= 0) continue;
+    if (within(w, i, main)) continue;
+    if ((items[k] as number) <= (paragraphs[k] as number) || (commas[k] as number) >= MAX_LIST_BOX_COMMAS) continue;
+    if ((listText[k] as number) > (w.text[i] as number) * LIST_BOX_SHARE) continue;
+    w.flags[i] = (w.flags[i] as number) | FLAG_CHROME;
+    marked = true;
+    i = (w.end[i] as number) - 1;
+  }
+  return marked;
+}
+
 /** Fewest items of a list of other stories. */
 const MIN_TEASERS = 3;
 /** Shortest headline (non-space characters) leading a teaser. */
@@ -660,6 +724,19 @@ function teaserLists(w: Walk, blocks: number[], root: number): Set<number> {
 }
 
 /**
+ * A block whose text opens with its one link, of a headline's length, followed by a sentence of
+ * its own: a digest's item (a story's title, then what it says), not a promotion's run of links.
+ */
+function opensWithHeadline(el: Element): boolean {
+  const links = el.querySelectorAll('a');
+  const first = links[0];
+  if (first === undefined || links.length > 1) return false;
+  const headline = visibleText(first);
+  const text = visibleText(el);
+  return headline.length >= MIN_TEASER_HEADLINE && text.startsWith(headline) && HOLDS_SENTENCE_END.test(text.slice(headline.length));
+}
+
+/**
  * Which blocks are mostly links, so navigation rather than the story: a "Read more: …" line, a
  * list of other stories. A paragraph with more than a line of its own words stays whatever its
  * links (pages link names and products, or print a name's pop-up card inside its link), and a
@@ -680,6 +757,9 @@ function linkHeavy(w: Walk, blocks: number[]): (b: number) => boolean {
     const text = w.text[b] as number;
     const link = w.link[b] as number;
     if (link <= text * MAX_LINK_DENSITY || text - link >= MIN_UNLINKED_PROSE) return false;
+    // A linked headline followed by a sentence of its own (a digest's item: the story's title, then
+    // what it says) is an item of the story, where "Read more: …" ends on its link.
+    if (text - link >= MIN_PARAGRAPH && opensWithHeadline(w.els[b] as Element)) return false;
     const list = lists.get(w.parent[b] as number);
     return list === undefined || tagOf(w.els[b] as Element) !== 'li' || list.link > list.text * MAX_LINK_DENSITY;
   };
@@ -711,6 +791,93 @@ function inDataTable(w: Walk, b: number): boolean {
 
 const HAS_LETTER = /\p{L}/u;
 const HAS_DIGIT = /\d/;
+
+/** Controls that take what a reader types or picks; hidden fields, buttons and the check boxes of a task list carry no label. */
+const FIELD_TAGS = 'input, textarea, select';
+const NOT_A_FIELD = /^(?:hidden|submit|button|image|reset|checkbox|radio)$/i;
+
+function holdsField(el: Element): boolean {
+  for (const field of el.querySelectorAll(FIELD_TAGS)) {
+    if (tagOf(field) !== 'input' || !NOT_A_FIELD.test(field.getAttribute('type') ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * A short line naming a form's field ("姓名", "验证码", "Password:"): it holds the field, or
+ * shares its table row with it, or stands right before it. A comment or login form's labels are
+ * the page's interface, not the story.
+ */
+function labelsField(el: Element): boolean {
+  if (holdsField(el)) return true;
+  const tag = tagOf(el);
+  const row = tag === 'td' || tag === 'th' ? el.parentElement : null;
+  if (row !== null && holdsField(row)) return true;
+  const next = el.nextElementSibling;
+  return next !== null && (next.matches(FIELD_TAGS) ? !NOT_A_FIELD.test(next.getAttribute('type') ?? '') : holdsField(next));
+}
+
+/** A short line holding a score ("Hot 92", "质量 81"): a site's rating widget rather than the story. */
+const readsAsScore = (text: string): boolean => HAS_DIGIT.test(text) && parseScoreText(text).length > 0;
+
+/**
+ * A list item reading as a score in a list where at most half the items do: a measure in a recipe's list
+ * ("1/2 cup sugar" among the ingredients) is an item of the story, judged with its list as the
+ * link rule judges them; a list of scores stays a rating widget.
+ */
+function listScores(w: Walk, blocks: number[], root: number): { amongItems: (b: number) => boolean } {
+  const lists = new Map<number, { items: number; scores: number }>();
+  if (root < 0) return { amongItems: () => false };
+  for (const b of blocks) {
+    if (!within(w, root, b) || tagOf(w.els[b] as Element) !== 'li') continue;
+    const list = w.parent[b] as number;
+    const entry = lists.get(list) ?? { items: 0, scores: 0 };
+    entry.items++;
+    if ((w.text[b] as number) <= MAX_LABEL && readsAsScore(visibleText(w.els[b] as Element))) entry.scores++;
+    lists.set(list, entry);
+  }
+  return {
+    amongItems: (b) => {
+      const entry = tagOf(w.els[b] as Element) === 'li' ? lists.get(w.parent[b] as number) : undefined;
+      return entry !== undefined && entry.scores * 2 <= entry.items;
+    },
+  };
+}
+
+/** The container of the story's paragraphs inside the article's container (see mainProse), or -1. */
+function storyContainer(w: Walk, blocks: number[], root: number, chrome: Int32Array): number {
+  if (root < 0) return -1;
+  const prose = new Float64Array(w.els.length);
+  for (const b of blocks) if (within(w, root, b) && (chrome[b] as number) < 0 && isProse(w, b)) prose[b] = w.text[b] as number;
+  return mainProse(w, blocks, prose).at;
+}
+
+const PICTURES = 'img, picture, video';
+/** Levels above a block searched for the picture it captions. */
+const CAPTION_LEVELS = 3;
+
+/**
+ * A caption or credit: a short block in a small box that also shows a picture, with no more text
+ * than a caption's (the box of an image, its caption and its credit). The reader shows no
+ * pictures, so their captions would stand alone, out of the story's flow. The caller keeps
+ * paragraphs (<p>: a post's text set beside its pictures, a reader's review under its photo),
+ * headings and list items (a feature's name over its screenshot).
+ */
+function captionsPicture(w: Walk, b: number, main: number): boolean {
+  // A block holding its own pictures is text with inline images (formulas, icons), not a caption.
+  if ((w.els[b] as Element).querySelector(PICTURES) !== null) return false;
+  let box = w.parent[b] as number;
+  for (let level = 0; level < CAPTION_LEVELS && box >= 0 && (w.text[box] as number) <= MAX_CAPTION; level++) {
+    // The story's own paragraphs, however short, are never a caption.
+    if (main >= 0 && within(w, box, main)) return false;
+    for (const picture of (w.els[box] as Element).querySelectorAll(PICTURES)) {
+      // A formula's fallback image is hidden from readers: its text stands in the page already.
+      if (picture.getAttribute('aria-hidden') !== 'true') return true;
+    }
+    box = w.parent[box] as number;
+  }
+  return false;
+}
 
 function roleOf(w: Walk, i: number): ArticleRole {
   const tag = tagOf(w.els[i] as Element);
@@ -752,6 +919,131 @@ function labelElements(el: Element): Element[] {
   });
 }
 
+/** A sentence's end: text holding one reads as prose, not a label or a run of names. */
+const HOLDS_SENTENCE_END = /[。！？…]|[.!?]["'”’)]*(?:\s|$)/u;
+
+interface LooseRun {
+  /** Sorts the run among the blocks: just before the element that follows it. */
+  at: number;
+  /** The elements holding the run's first and last text. */
+  container: number;
+  last: number;
+  text: string;
+  chars: number;
+  link: number;
+  /** An image stands beside the run, with no block between them. */
+  media: boolean;
+}
+
+/**
+ * Runs of text inside the article's container that lie outside every block: a paragraph whose
+ * text goes on after a table or a quotation closed it, text written straight into a cell between
+ * paragraphs. Readability wraps such runs in paragraphs of their own; a run ends where a
+ * block-level element starts or ends. Blocks and chrome are skipped whole, and the walk only
+ * starts when the container holds such text.
+ */
+function* looseRuns(w: Walk, root: number, skip: Uint8Array, chrome: Int32Array): Steps<LooseRun[]> {
+  let inBlocks = 0;
+  for (let i = root; i < (w.end[root] as number); i = skip[i] ? (w.end[i] as number) : i + 1) {
+    if (skip[i]) inBlocks += w.text[i] as number;
+  }
+  if ((w.text[root] as number) - inBlocks < MIN_PARAGRAPH) return [];
+  const index = new Map<Element, number>();
+  for (let i = root; i < (w.end[root] as number); i++) index.set(w.els[i] as Element, i);
+  const runs: LooseRun[] = [];
+  let run: LooseRun | null = null;
+  // An image between the same block boundaries as the run: the run may be its caption.
+  let media = false;
+  const close = (): void => {
+    if (run !== null) runs.push({ ...run, text: foldSpace(run.text), media });
+    run = null;
+    media = false;
+  };
+  const open: number[] = [root];
+  let linkDepth = 0;
+  let next = root + 1;
+  let node: Node | null = (w.els[root] as Element).firstChild;
+  let count = 0;
+  while (node !== null) {
+    if (++count % STEP === 0) yield;
+    let descended = false;
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const data = (node as CharacterData).data;
+      const { chars } = countText(data);
+      if (chars > 0) {
+        const holder = open[open.length - 1] as number;
+        run ??= { at: next - 0.5, container: holder, last: holder, text: '', chars: 0, link: 0, media: false };
+        run.last = holder;
+        run.text += data;
+        run.chars += chars;
+        if (linkDepth > 0) run.link += chars;
+      }
+    } else if (node.nodeType === 1) {
+      const k = index.get(node as Element);
+      if (MEDIA_TAGS.has(tagOf(node as Element))) media = true;
+      if (k !== undefined) {
+        const flags = w.flags[k] as number;
+        if (flags & FLAG_BLOCK) close();
+        if (skip[k] || (chrome[k] as number) > root) {
+          next = w.end[k] as number;
+        } else {
+          next = k + 1;
+          if (tagOf(node as Element) === 'br' && run !== null) run.text += ' ';
+          if (node.firstChild !== null) {
+            open.push(k);
+            if (flags & FLAG_LINK) linkDepth++;
+            node = node.firstChild;
+            descended = true;
+          } else if (flags & FLAG_BLOCK) {
+            close();
+          }
+        }
+      }
+    }
+    if (descended) continue;
+    while (node !== null) {
+      if (node.nextSibling !== null) {
+        node = node.nextSibling;
+        break;
+      }
+      node = node.parentNode;
+      const k = open.pop() as number;
+      if (k === root || node === null) {
+        node = null;
+        break;
+      }
+      next = w.end[k] as number;
+      if ((w.flags[k] as number) & FLAG_LINK) linkDepth--;
+      if ((w.flags[k] as number) & FLAG_BLOCK) close();
+    }
+  }
+  close();
+  return runs;
+}
+
+/** Elements showing a picture: text loose beside one, with no block between, is its caption or credit. */
+const MEDIA_TAGS = new Set(['img', 'picture', 'video', 'figure']);
+/** Longest caption (non-space characters): a longer run beside a picture is the story's prose. */
+const MAX_CAPTION = 300;
+
+/**
+ * A loose run that reads as the story's prose: a paragraph's length, mostly outside links, holding
+ * a sentence, and not the caption of a picture printed inline beside it.
+ */
+function looseProse(run: LooseRun): boolean {
+  if (run.media && run.chars < MAX_CAPTION) return false;
+  if (run.chars < MIN_PARAGRAPH || !(run.link <= run.chars * MAX_LINK_DENSITY || run.chars - run.link >= MIN_UNLINKED_PROSE)) return false;
+  const text = run.text;
+  return HAS_LETTER.test(text) && HOLDS_SENTENCE_END.test(text) && !isDateline(text) && !ADDRESS_ONLY.test(text) && !EDITOR_CREDIT.test(text);
+}
+
+/** The nearest block-level element holding a walk index: what a loose run's text lies in. */
+function blockAround(w: Walk, i: number): number {
+  let b = i;
+  while (b >= 0 && !((w.flags[b] as number) & FLAG_BLOCK)) b = w.parent[b] as number;
+  return b < 0 ? i : b;
+}
+
 const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [], dateline: null };
 
 /** Characters of block text read between two yields, with a block counting for a few on its own. */
@@ -774,7 +1066,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   const start = doc.body ?? doc.documentElement;
   const w = yield* walk(start);
   confirmChrome(w, textBlocks(w, -1, -1));
-  const chrome = nearestWith(w, FLAG_CHROME);
+  let chrome = nearestWith(w, FLAG_CHROME);
   const farChrome = nearestWith(w, FLAG_FAR_CHROME);
 
   const titleIdx = findTitle(doc, w, farChrome);
@@ -782,6 +1074,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   yield;
   const blocks = textBlocks(w, titleIdx, titleEnd);
   const rootIdx = findRoot(w, blocks, chrome);
+  if (rootIdx >= 0 && markListBoxes(w, blocks, rootIdx, chrome)) chrome = nearestWith(w, FLAG_CHROME);
   yield;
 
   // Short stat boxes ("85" over "Hot 热度", "1,234 views"): a bare number marks its small box as metadata.
@@ -803,6 +1096,8 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   const teasers = rootIdx >= 0 ? teaserLists(w, blocks, rootIdx) : new Set<number>();
   const beside = rootIdx >= 0 ? paragraphsBeside(w, blocks, rootIdx, chrome) : new Set<number>();
   const linkedAway = linkHeavy(w, blocks);
+  const scores = listScores(w, blocks, rootIdx);
+  const storyAt = storyContainer(w, blocks, rootIdx, chrome);
 
   let region = -1;
   if (titleIdx >= 0) {
@@ -845,8 +1140,10 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       !(dateline && !((w.flags[b] as number) & FLAG_QUOTE)) &&
       !ADDRESS_ONLY.test(text) &&
       !EDITOR_CREDIT.test(text) &&
+      !(len <= MAX_LABEL && labelsField(el)) &&
+      !(!cell && len <= MAX_CAPTION && tagOf(el) !== 'p' && roleOf(w, b) === 'paragraph' && captionsPicture(w, b, storyAt)) &&
       // A heading numbering the story's parts ("Meal 1", "Step 2") is structure, never a score widget.
-      !(len <= MAX_LABEL && !cell && HAS_DIGIT.test(text) && roleOf(w, b) !== 'heading' && parseScoreText(text).length > 0);
+      !(len <= MAX_LABEL && !cell && roleOf(w, b) !== 'heading' && readsAsScore(text) && !scores.amongItems(b));
     if (isBody) {
       out.push({ i: b, block: { el, role: roleOf(w, b), text, inArticle: true } });
       if (b < firstBody) firstBody = b;
@@ -855,6 +1152,23 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     } else if (len <= MAX_NOTICE && region >= 0 && within(w, region, b) && b > titleIdx) {
       const notice = text || visibleText(el);
       if (NAMES_AI.test(notice)) out.push({ i: b, block: { el, role: 'label', text: notice, inArticle: false } });
+    }
+  }
+  if (rootIdx >= 0) {
+    const skip = new Uint8Array(w.els.length);
+    for (const b of blocks) skip[b] = 1;
+    if (titleIdx >= 0) skip[titleIdx] = 1;
+    for (const run of yield* looseRuns(w, rootIdx, skip, chrome)) {
+      if (!looseProse(run)) continue;
+      const role = (w.flags[run.container] as number) & FLAG_QUOTE ? 'quote' : 'paragraph';
+      // A run that is all the text of one inline element (<small>, <font>) has an element after all.
+      const own = commonAncestor(w, run.container, run.last);
+      if ((w.text[own] as number) === run.chars && !((w.flags[own] as number) & FLAG_BLOCK)) {
+        out.push({ i: run.at, block: { el: w.els[own] as Element, role, text: run.text, inArticle: true } });
+      } else {
+        out.push({ i: run.at, block: { el: w.els[blockAround(w, run.container)] as Element, role, text: run.text, inArticle: true, loose: true } });
+      }
+      if (run.at < firstBody) firstBody = run.at;
     }
   }
   for (const b of labelCandidates) {

@@ -39,6 +39,11 @@ export interface BlockSnapshot extends BlockPlace {
   lines?: string[];
   /** Inside a control (a button, a menu item, a script's link): its label names an action, not a notice. */
   control?: boolean;
+  /**
+   * Text lying loose between the blocks of its element (article.ts): shown by the reader, never
+   * written to on the page, where the element holds other blocks too.
+   */
+  loose?: true;
 }
 
 export interface NoticeSnapshot {

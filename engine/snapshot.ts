@@ -141,7 +141,10 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
     if (i % STEP === STEP - 1) yield;
     const block = article.blocks[i] as (typeof article.blocks)[number];
     const code = codeOf(block.el);
-    const lines = firstDescendantByTag(block.el, LINE_BREAK)
+    // A loose run's element holds other blocks too: its lines are not the run's.
+    const lines = block.loose
+      ? []
+      : firstDescendantByTag(block.el, LINE_BREAK)
       ? visibleLines(block.el)
       : code !== null && plainPre(code)
         ? preLines(code)
@@ -158,6 +161,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
     };
     if (lines.length >= 2) snap.lines = lines;
     if (controlOf(block.el) !== null) snap.control = true;
+    if (block.loose) snap.loose = true;
     blocks.push(snap);
   }
   // Markup elements follow the blocks' elements, so that elements[i] stays the element of block i.
@@ -169,7 +173,8 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
     }
     return { disclosure, element };
   });
-  const taken = new Set(elements);
+  // A loose run's element holds other text than the run: its notices are still to be read.
+  const taken = new Set(elements.filter((_, i) => article.blocks[i]?.loose !== true));
   const notices = (yield* noticeCandidatesSteps(doc, taken)).map(({ el, text, quoted, heading, labelled }) => {
     elements.push(el);
     return { text, quoted, heading, labelled, element: elements.length - 1 };

@@ -12,6 +12,7 @@ import { analyzeDocument } from '../engine/analyze';
 import { extractArticle } from '../engine/article';
 import type { PageReport } from '../engine/report';
 import { parsePage } from '../scripts/parse-page';
+import { realPage } from './real-pages-corpus';
 
 const CORPUS = join(__dirname, 'corpus/extraction');
 
@@ -133,5 +134,89 @@ describe('reader view on real pages', () => {
   it('keeps headings that number the story\'s parts, which read like a score ("Meal 1")', () => {
     const headings = reportOf('scrapinghub-en', '5f03fc173ebc6abd').article.blocks.filter((b) => b.text === 'Meal 1');
     expect(headings.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps a paragraph's text that goes on after an ad table closed its <p>, in reading order (Sina book serial)", () => {
+    const blocks = extractArticle(page('chinese-wce-zh', 'e3f3b532')).blocks.filter((b) => b.inArticle);
+    const at = blocks.findIndex((b) => b.text.includes('刊名是章汉夫在一次交谈中起的'));
+    expect(at).toBeGreaterThan(0);
+    // The run lies loose in the story's cell, which holds the other paragraphs too.
+    expect(blocks[at]?.loose).toBe(true);
+    expect(blocks[at - 1]?.text.endsWith('萧乾是这份刊物的元老')).toBe(true);
+    expect(blocks[at + 1]?.text.startsWith('国际新闻局正副局长乔冠华')).toBe(true);
+  });
+
+  it('keeps the prose written straight into the post between its quotations (Pruning Shears)', () => {
+    const blocks = extractArticle(page('dragnet-en', 'T76')).blocks.filter((b) => b.inArticle);
+    const at = blocks.findIndex((b) => b.text.startsWith('At which point a town trustee interrupts'));
+    expect(at).toBeGreaterThan(0);
+    expect(blocks[at]?.role).toBe('paragraph');
+    expect(blocks[at - 1]?.role).toBe('quote');
+    expect(blocks[at + 1]?.text.startsWith('REDA: A lot of the people here')).toBe(true);
+  });
+
+  it("leaves out a picture's caption and credit printed loose beside it (MSN)", () => {
+    const blocks = texts(reportOf('scrapinghub-en', 'abd9d6291b6bfae0'));
+    expect(blocks.some((t) => t.includes('Needle poking skin during administration of flu shot'))).toBe(false);
+    expect(blocks.length).toBeGreaterThan(20);
+  });
+
+  it("drops the support letter and staff list printed after the story's last paragraph, inside its container (Snopes)", () => {
+    const blocks = texts(reportOf('scrapinghub-en', '8380689f358c1e3a'));
+    expect(blocks.some((t) => t.startsWith('Most Snopes assignments begin when readers ask us'))).toBe(false);
+    expect(blocks).not.toContain('David Mikkelson');
+    expect(blocks.some((t) => t.startsWith('In sum, the claim that Yovanovitch has a net worth'))).toBe(true);
+  });
+
+  it.each([
+    ['064b591b', ['标题', '姓名', '主页']],
+    ['b828b656', ['验证码', '评论', '网址']],
+  ])("leaves out the labels of a comment form's fields beside the story (%s)", (id, labels) => {
+    const blocks = texts(reportOf('chinese-wce-zh', id));
+    for (const label of labels) expect(blocks).not.toContain(label);
+    expect(blocks.some((t) => t.length > 200)).toBe(true);
+  });
+
+  it("keeps a task list's items, whose check boxes are no form field", () => {
+    const doc = parsePage(
+      '<html><body><article><h1>Roadmap</h1><p>The translation project keeps a list of the versions still to write, and ticks each one off when it ships.</p><h2>Future plans</h2><ul><li><input type="checkbox" disabled> Add a Japanese version</li><li><input type="checkbox" disabled> Add a Korean version</li></ul></article></body></html>',
+    );
+    const body = extractArticle(doc).blocks.filter((b) => b.inArticle).map((b) => b.text);
+    expect(body).toEqual(expect.arrayContaining(['Future plans', 'Add a Japanese version', 'Add a Korean version']));
+  });
+
+  it("keeps a digest's items, each a linked headline over a sentence of its own (Skepchick's week in review)", () => {
+    const blocks = texts(reportOf('dragnet-en', 'R111'));
+    expect(blocks.some((t) => t.startsWith('Italian Scientists Convicted for Earthquake Damage') && t.endsWith('science communication is so important.'))).toBe(true);
+    expect(blocks.some((t) => t.startsWith('“Science” Determines the Best Songs for Doing It'))).toBe(true);
+  });
+
+  it('still drops a promotion made of links, though it opens with one (Space.com)', () => {
+    expect(texts(reportOf('scrapinghub-en', 'c50845a7158af12e')).some((t) => t.startsWith('Need more space?'))).toBe(false);
+  });
+
+  it.each([
+    ['dragnet-en', 'R316', ['1/2 cup sugar', '1/4 teaspoon salt']],
+    ['scrapinghub-en', '4219d096902dad9f', ['1 tsp cinnamon', '1 tsp nutmeg']],
+  ])("keeps a recipe's measures, which read like scores, as items of their list (%s %s)", (set, id, items) => {
+    const blocks = reportOf(set, id).article.blocks;
+    for (const item of items) expect(blocks.find((b) => b.text === item)?.role).toBe('list-item');
+  });
+
+  it("leaves out a picture's caption printed in the picture's own box (Newsweek's oxygen bar)", () => {
+    const blocks = texts(reportOf('scrapinghub-en', '076f4f33bf75059d'));
+    expect(blocks.some((t) => t.startsWith("The oxygen bar, 'consists of an oxygen concentrator"))).toBe(false);
+    expect(blocks.some((t) => t.startsWith('Offering ‘rejuvenating’ experience to the shoppers, the oxygen bar'))).toBe(true);
+  });
+
+  it.each([
+    ['dragnet-en', 'R604', 'First up are the Moekana T-shirts! Here is the Tora design.'],
+    ['scrapinghub-en', '5211188428849a31', '“The show was really great.'],
+  ])("keeps the paragraphs a post sets beside its pictures (%s %s)", (set, id, start) => {
+    expect(texts(reportOf(set, id)).some((t) => t.startsWith(start))).toBe(true);
+  });
+
+  it("keeps the text beside a formula's image, which is hidden from readers (Wikipedia's Hermitian matrix)", () => {
+    expect(texts(analyzeDocument(parsePage(realPage('wikipedia-3'))).report)).toContain('so for i = j the above follows.');
   });
 });

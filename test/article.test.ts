@@ -179,3 +179,21 @@ describe('a title written in two languages in a box named title', () => {
     expect(foldSpace(extractArticle(doc).title?.textContent ?? '')).toBe(foldSpace(`${title.zh} ${title.en}`));
   });
 });
+
+describe('text lying loose between the blocks of the story', () => {
+  it("reads a note written inside one inline element as a block of that element, which the page can mark (the AI notice in <small>)", () => {
+    const doc = load(readFileSync(join(__dirname, 'fixtures/disclosure-byline/page.html'), 'utf8'));
+    const notice = extractArticle(doc).blocks.find((b) => b.text === 'The key points below were produced by an AI model and checked by editors.');
+    expect(notice?.inArticle).toBe(true);
+    expect(notice?.el.tagName).toBe('SMALL');
+    expect(notice?.loose).toBeUndefined();
+  });
+
+  it('keeps a run of text outside any block as a loose block of its element, between the blocks around it', () => {
+    const doc = load(`<body><article><h1>Rail line</h1><p>${SENTENCE}</p><blockquote>${SENTENCE}</blockquote>Officials said the trains would run every ten minutes, <b>day and night</b>.<p>${SENTENCE}</p></article></body>`);
+    const body = extractArticle(doc).blocks.filter((b) => b.inArticle);
+    expect(body.map((b) => b.role)).toEqual(['paragraph', 'quote', 'paragraph', 'paragraph']);
+    expect(body[2]).toMatchObject({ text: 'Officials said the trains would run every ten minutes, day and night.', loose: true });
+    expect(body[2]?.el.tagName).toBe('ARTICLE');
+  });
+});

@@ -292,3 +292,28 @@ describe('the content script on the seed page', () => {
     expect(copy.previousElementSibling?.tagName.toLowerCase()).toBe(TAG.marker);
   });
 });
+
+describe('the content script on text lying loose between blocks', () => {
+  const SAID = 'The regional authority said on Tuesday that the new rail line would open next spring, after years of delays and rising costs.';
+  const PAGE = `<html lang="en"><head><title>Rail line opens next spring</title></head><body><article><h1>Rail line opens next spring</h1><div class="story"><p>${SAID}</p><blockquote>Engineers told the council that the tunnel under the river was the hardest part of the whole project.</blockquote>${SAID}<p>Trains will run every ten minutes on weekdays and every twenty at weekends, the operator said in a statement.</p></div></article></body></html>`;
+  it('leaves the element a loose run lies in alone, though the run is a copy the reader collapses, and restores the page exactly', async () => {
+    setUrl('http://news.example/rail');
+    loadPage(PAGE);
+    const before = document.documentElement.outerHTML;
+    const story = document.querySelector('.story') as HTMLElement;
+    // The engine reads the run and collapses it as a copy of the first paragraph …
+    const { snapshot } = snapshotPage(document);
+    const loose = snapshot.blocks.findIndex((block) => block.loose);
+    expect(snapshot.blocks[loose]?.text).toBe(SAID);
+    const findings = findingsOf(analyzeSnapshot(snapshot));
+    expect(findings.collapsed.some((entry) => findings.unitBlock[entry.unit] === loose)).toBe(true);
+    // … but its element holds the whole story: the page shows the story, unmarked.
+    const { controller } = setup();
+    await controller.start();
+    expect(controller.state().status).toBe('ready');
+    expect(story.getAttributeNames().filter((name) => name.startsWith('data-newslens') || name === 'lang')).toEqual([]);
+    expect(story.querySelectorAll(`[${MARK.collapsed}]`)).toHaveLength(0);
+    controller.disable();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+});

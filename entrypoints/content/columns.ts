@@ -26,7 +26,7 @@ function sideOf(work: BlockWork | undefined): string {
 }
 
 export function markColumns(
-  elements: readonly Element[],
+  elements: readonly (Element | undefined)[],
   places: readonly BlockPlace[],
   blocks: readonly BlockWork[],
   log: ChangeLog,
@@ -40,7 +40,7 @@ export function markColumns(
   if (placed.length === 0) return;
   // The sides of the blocks under each of their ancestors.
   const under = new Map<Element, string>();
-  const body = elements[0]?.ownerDocument.body ?? null;
+  const body = placed[0]?.el.ownerDocument.body ?? null;
   for (const { el, side } of placed) {
     for (let node = el.parentElement; node && node !== body; node = node.parentElement) {
       const known = under.get(node);
@@ -48,7 +48,7 @@ export function markColumns(
       else if (known !== side) under.set(node, MIXED);
     }
   }
-  const blockEls = new Set(elements);
+  const blockEls = new Set(elements.filter((el): el is Element => el !== undefined));
   const containers = new Map<Element, string>();
   for (const { el, side } of placed) {
     if (side === MIXED) continue;

@@ -9,7 +9,7 @@ import type { SnapshotResult } from '@/engine/snapshot';
 import type { Steps } from '@/engine/steps';
 import { Annotator, type Runner } from './annotate';
 import { PageObserver } from './observer';
-import { type BlockWork, createPlanner, type PageAnalysis, type PagePlan } from './plan';
+import { type BlockWork, createPlanner, type PageAnalysis, type PagePlan, pageElements } from './plan';
 import { markColumns } from './columns';
 import { ChangeLog } from './restore/changes';
 import { Cancelled, inFrames, runSliced, sliced, yieldToPage } from './schedule';
@@ -255,7 +255,7 @@ export class Controller {
       // The answer arrived in a task of its own: planning starts in the next.
       await yieldToPage();
       if (signal.aborted) return;
-      const analysis: PageAnalysis = { findings, elements, blockCount: snapshot.blocks.length, markup: snapshot.markup };
+      const analysis: PageAnalysis = { findings, elements: pageElements(snapshot, elements), blockCount: snapshot.blocks.length, markup: snapshot.markup };
       const run: Runner = (items, work, kind) => {
         const opts = { signal, around: (slice: () => void) => this.observer.quiet(slice) };
         return kind === 'marks' ? sliced(items, work, opts) : inFrames(items, work, opts);
@@ -295,7 +295,7 @@ export class Controller {
       if (signal.aborted) return;
       this.observer.quiet(() => {
         this.columnLog.undo();
-        markColumns(elements, snapshot.blocks, plan.blocks, this.columnLog);
+        markColumns(analysis.elements, snapshot.blocks, plan.blocks, this.columnLog);
       });
       // The switch comes last, in the frame of the last writes: on a long page a frame of its own
       // would lay the whole page out once more.

@@ -74,10 +74,23 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 /** One analysis of the page as the content script holds it: the background's findings beside the page's elements. */
 export interface PageAnalysis {
   findings: PageFindings;
-  /** The element of each block, then those of the markup disclosures (see SnapshotResult). */
-  elements: readonly Element[];
+  /**
+   * The element of each block, then those of the markup disclosures (see SnapshotResult); none
+   * for a block NewsLens may not write to (`pageElements`).
+   */
+  elements: readonly (Element | undefined)[];
   blockCount: number;
   markup: PageSnapshot['markup'];
+}
+
+/**
+ * The snapshot's elements as the page may be written to: a loose run of text (engine/article.ts)
+ * has no element of its own, and the one it lies in holds other blocks, which a mark, a hidden
+ * copy or a `lang` would reach too. Such a run stays the reader's alone: no mark, nothing hidden,
+ * nothing to point at.
+ */
+export function pageElements(snapshot: Pick<PageSnapshot, 'blocks'>, elements: readonly Element[]): (Element | undefined)[] {
+  return elements.map((el, i) => (snapshot.blocks[i]?.loose ? undefined : el));
 }
 
 export type PageSummary = Omit<PagePlan, 'blocks'>;
