@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { localItem } from './local-item';
 import type { PageFindings, TextAnalysis } from '../engine/model';
 import type { PageReport } from '../engine/report';
 import { isHostName } from './settings';
@@ -66,7 +66,7 @@ export function parseCorrections(raw: unknown): Corrections {
   return Object.fromEntries(entries.slice(0, MAX_SITES));
 }
 
-export const correctionsItem = storage.defineItem<Corrections>('local:corrections', { fallback: {}, version: 1 });
+export const correctionsItem = localItem<Corrections>('corrections', {});
 
 export const getCorrections = async (): Promise<Corrections> => parseCorrections(await correctionsItem.getValue());
 

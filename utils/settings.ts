@@ -1,8 +1,8 @@
-import { storage } from 'wxt/utils/storage';
+import { localItem } from './local-item';
 import type { LanguageMode } from './protocol';
 
 /**
- * User settings and per-site language modes, as versioned WXT storage items.
+ * User settings and per-site language modes, as items of local storage (local-item.ts).
  *
  * Storage is shared with every page the user visits through the content script, and older or
  * hand-edited values can be anything, so every read goes through `parseSettings` /
@@ -93,15 +93,9 @@ export function parseSiteModes(raw: unknown): SiteModes {
   return Object.fromEntries(entries.slice(0, MAX_SITE_MODES));
 }
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+export const settingsItem = localItem<Settings>('settings', DEFAULT_SETTINGS);
 
-export const siteModesItem = storage.defineItem<SiteModes>('local:siteModes', {
-  fallback: {},
-  version: 1,
-});
+export const siteModesItem = localItem<SiteModes>('siteModes', {});
 
 export const getSettings = async (): Promise<Settings> => parseSettings(await settingsItem.getValue());
 
@@ -196,7 +190,7 @@ export function parseReaderPrefs(raw: unknown): ReaderPrefs {
   };
 }
 
-export const readerPrefsItem = storage.defineItem<ReaderPrefs>('local:readerPrefs', { fallback: DEFAULT_READER_PREFS, version: 1 });
+export const readerPrefsItem = localItem<ReaderPrefs>('readerPrefs', DEFAULT_READER_PREFS);
 
 export const getReaderPrefs = async (): Promise<ReaderPrefs> => parseReaderPrefs(await readerPrefsItem.getValue());
 
