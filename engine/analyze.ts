@@ -285,7 +285,9 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
         split.push(...glued.map((text) => ({ lang: detectLanguage(text, partHint), text })));
       } else if (switchSides.length === 2) {
         const { parts: halves, byScript } = splitAtLanguageSwitch(block.text, switchSides, partHint);
-        if (halves.length === 2 && (byScript || translatedHalves(halves).length === 2 || halves.every((half) => copies.startsAnother(half.text, i)))) {
+        // The page's title on a page of two languages is the one line that pages write in both.
+        const accepted = byScript || block.role === 'title' || halves.every((half) => copies.startsAnother(half.text, i));
+        if (halves.length === 2 && accepted) {
           split.length = 0;
           split.push(...halves);
         }

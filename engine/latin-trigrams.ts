@@ -1,6 +1,6 @@
 import { expressions } from 'franc-min/expressions.js';
 import { CODES, MODEL_LENGTH, RANKED, TRIGRAMS } from './data/latin-trigram-tables';
-import { LATIN_LANGUAGES } from './latin-languages';
+import { FUNCTION_WORDS, LATIN_LANGUAGES } from './latin-languages';
 import { isWhiteSpace } from './text';
 
 /**
@@ -237,13 +237,20 @@ export function rankLatin(value: string): [string, number][] {
   return ranked;
 }
 
+/** A function word's lean towards its language: as much as a clear word's trigrams give, again. */
+const FUNCTION_WORD_LEAN = 2;
+
+/** Most lean one word may give. */
+const MAX_WORD_LEAN = 2.5;
+
 /** CODES' index of each BCP 47 tag of a Latin language. */
 const CODE_INDEX = new Map(CODES.map((code, l) => [LATIN_LANGUAGES[code] ?? code, l]));
 
 /**
  * How much each word reads as Latin language `x` rather than `y` (BCP 47 tags): the sum over its
  * trigrams (franc's cleaning and padding) of the trigram's weight in x's model minus its weight in
- * y's, a trigram's weight falling from 1 at the top of a model to 0 beyond its last rank. Words
+ * y's, a trigram's weight falling from 1 at the top of a model to 0 beyond its last rank, plus a
+ * lean for a function word of one language and not the other (latin-languages.ts). Words
  * are short, so one word says little; a run of them tells where a text changes language. Null when
  * either language is not one of the models.
  */
@@ -253,15 +260,19 @@ export function latinPreference(words: readonly string[], x: string, y: string):
   if (lx === undefined || ly === undefined || lx === ly) return null;
   const { index, ranks } = loadedModels();
   const weight = (rank: number) => (rank < 0 ? 0 : 1 - rank / MODEL_LENGTH);
+  const xWords = FUNCTION_WORDS[x];
+  const yWords = FUNCTION_WORDS[y];
   const out = new Float64Array(words.length);
   words.forEach((word, w) => {
-    const padded = ` ${clean(word).toLowerCase()} `;
-    let sum = 0;
+    const bare = clean(word).toLowerCase();
+    const padded = ` ${bare} `;
+    let sum = (xWords?.has(bare) ? FUNCTION_WORD_LEAN : 0) - (yWords?.has(bare) ? FUNCTION_WORD_LEAN : 0);
     for (let i = 0; i + 3 <= padded.length; i++) {
       const at = index.get(padded.charCodeAt(i), padded.charCodeAt(i + 1), padded.charCodeAt(i + 2));
       if (at >= 0) sum += weight(ranks[at + lx] as number) - weight(ranks[at + ly] as number);
     }
-    out[w] = sum;
+    // A long word holds many trigrams; capped, one word is a vote, not a verdict.
+    out[w] = Math.max(-MAX_WORD_LEAN, Math.min(MAX_WORD_LEAN, sum));
   });
   return out;
 }
