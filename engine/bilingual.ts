@@ -490,11 +490,29 @@ const MAX_CUTS = 12;
 /** Best-scoring cuts whose halves' languages are told. */
 const TOLD_CUTS = 3;
 
+/** A word as compared between two halves: case and the punctuation around it ignored. */
+const wordKey = (word: string): string => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/**
+ * The words of one half that the other half does not hold: a name a translation carries over
+ * ("The High Breed: che cos'è l'hip-hop consapevole?" under "The High Breed: What is conscious
+ * hip hop?") says nothing of either half's language, and read with the rest it made the Italian
+ * half English. The whole half when every word is shared.
+ */
+function ownWords(half: string, other: string): string {
+  const shared = new Set(other.split(/\s+/).map(wordKey));
+  const own = half.split(/\s+/).filter((word) => !shared.has(wordKey(word)));
+  return own.length > 0 ? own.join(' ') : half;
+}
+
 /**
  * Whether one block holds a text and its translation that inline splitting left whole (two
  * languages in one script, a headline and its translation after a <br>): some cut between words or
  * sentences leaves halves in the page's two languages that score as a translation. Such a block is
- * a pair the page did make, never a paragraph left untranslated.
+ * a pair the page did make, never a paragraph left untranslated. Where the two languages are
+ * written in two scripts, halves told as the two languages are enough: script tells them reliably,
+ * and a pair of languages that share no words or names (Korean and Japanese) may score under the
+ * threshold however faithful the translation.
  */
 export function holdsItsTranslation(text: string, bases: readonly [string, string], ratio: number, langs: Langs): boolean {
   // Shares and the middle in Latin-equivalent characters: a CJK half is short in code units.
@@ -502,29 +520,60 @@ export function holdsItsTranslation(text: string, bases: readonly [string, strin
   for (let i = 0; i < text.length; i++) weight.push((weight[i] ?? 0) + (isCjk(text.codePointAt(i) ?? 0) ? CJK_WEIGHT : 1));
   const total = weight[text.length] ?? 0;
   // Cuts after a sentence's end or a colon (a text may end on one: "Here are some key facts:"),
-  // or (a headline has none) between words; the few nearest the middle, so that the check costs a
-  // few scores of the text whatever its length.
-  const sentences: number[] = [];
+  // then, in a text with no sentence end inside (a headline), between words: the colon of a
+  // translated headline ("Deptford road crash: Cyclist dies…") is not where its original ends. A
+  // paragraph of sentences is cut only where one ends: two halves of one Portuguese paragraph cut
+  // between words scored 0.95 as a translation and were told as Portuguese and Spanish. The few
+  // nearest the middle, so that the check costs a few scores of the text whatever its length.
+  const ends: number[] = [];
+  const colons: number[] = [];
   const words: number[] = [];
   for (let i = 1; i < text.length; i++) {
     const share = (weight[i] ?? 0) / total;
     if (share < MIN_HALF_SHARE || share > 1 - MIN_HALF_SHARE) continue;
     const c = text.charCodeAt(i);
-    if (c === 0x3002 || c === 0xff01 || c === 0xff1f) sentences.push(i + 1);
-    else if (c === 0x20) (/[.!?:"”»)]/.test(text[i - 1] ?? '') ? sentences : words).push(i);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f) ends.push(i + 1);
+    else if (c === 0x20) {
+      const before = text[i - 1] ?? '';
+      (/[.!?]/.test(before) ? ends : /[:"”“’»)]/.test(before) ? colons : words).push(i);
+    }
   }
   const offMiddle = (at: number) => Math.abs((weight[at] ?? 0) - total / 2);
+  const byMiddle = (x: number, y: number) => offMiddle(x) - offMiddle(y);
+  // A sentence ends where a capitalised word follows its mark, but not after an initial or an
+  // abbreviation ("U.S. Senate", "George W. Bush", "EE. UU.").
+  const headline = !/(?<![\s.]\p{L}|^\p{L})[.!?]\s+["“„«]?\p{Lu}\p{Ll}|[\u3002\uff01\uff1f]./u.test(text);
+  const cuts = [...[...ends, ...colons].sort(byMiddle), ...(headline ? words.sort(byMiddle) : [])].slice(0, MAX_CUTS);
   const memo = featureMemo();
-  // The halves are told with the page's two languages as neighbours: a Portuguese headline that
-  // keeps an English name ("The High Breed: O que é o hip hop…") is read as Portuguese there.
-  const hint = { neighbours: [...langs] };
+  // The halves are told with each of the page's two languages as the likelier: a short half is
+  // told poorly ("LeBron vor Lakers-Debut am Sonntag in San Diego" reads as French, "che cos'è
+  // l'hip-hop consapevole?" as English without a prior), and a half that keeps its language
+  // against the other's prior is that language.
+  const priors = [{ neighbours: [...langs] }, { neighbours: [langs[1], langs[0]] }];
   const bothLanguages = (at: number) => {
-    const first = baseLanguage(detectLanguage(text.slice(0, at), hint));
-    const second = baseLanguage(detectLanguage(text.slice(at), hint));
-    return first !== second && bases.includes(first) && bases.includes(second);
+    const head = ownWords(text.slice(0, at).trim(), text.slice(at).trim());
+    const tail = ownWords(text.slice(at).trim(), text.slice(0, at).trim());
+    const apart = (hint: (typeof priors)[number]) => {
+      const first = baseLanguage(detectLanguage(head, hint));
+      const second = baseLanguage(detectLanguage(tail, hint));
+      return first !== second && bases.includes(first) && bases.includes(second);
+    };
+    return priors.some(apart);
   };
+  const families = bases.map(familyOfLanguage);
+  if (families[0] !== families[1]) {
+    // Each half mostly in the script of one side, the two sides' scripts both present: an English
+    // note quoting a few Korean words ("it might be '버려도 되는', sorts of") is no such block.
+    // Japanese is mostly Han: any kana tells it from Chinese.
+    const written = (half: string) => (families.includes('kana') && /[\u3040-\u30ff]/.test(half) ? 'kana' : dominantFamily(half));
+    return cuts.some((at) => {
+      const head = written(text.slice(0, at));
+      const tail = written(text.slice(at));
+      return head !== tail && families.includes(head as ScriptFamily) && families.includes(tail as ScriptFamily) && bothLanguages(at);
+    });
+  }
   const scored: [number, number][] = [];
-  for (const at of (sentences.length > 0 ? sentences : words).sort((x, y) => offMiddle(x) - offMiddle(y)).slice(0, MAX_CUTS)) {
+  for (const at of cuts) {
     const head = text.slice(0, at).trim();
     const tail = text.slice(at).trim();
     const score = Math.max(translationScore(head, tail, memo, ratio, langs), translationScore(tail, head, memo, ratio, langs));
