@@ -3,7 +3,6 @@ import type { BlockKind, BlockPlace, UnitData } from './model';
 import { baseLanguage, detectLanguage } from './languages';
 import { placesOf } from './places';
 import { shortLineKind } from './short-lines';
-import { foldSpace } from './text';
 import type { Layout } from './report';
 import { CJK_WEIGHT, dominantFamily, familyOfLanguage, isCjk, latinLength, type ScriptFamily } from './writing-systems';
 
@@ -588,8 +587,15 @@ export function holdsItsTranslation(text: string, bases: readonly [string, strin
 /** Latin-equivalent length from which a text the same on both sides is not its own translation. */
 const SELF_TRANSLATION_LENGTH = 24;
 
-/** Text compared for sameness: white space folded, case ignored. */
-const normalised = (text: string): string => foldSpace(text).toLowerCase();
+/** Text compared for sameness: white space and case ignored (French sets a space before a colon). */
+const normalised = (text: string): string => text.replace(/\s+/g, '').toLowerCase();
+
+/** One element holding a line twice ("Elite League: … Giants<br>Elite League : … Giants"). */
+function repeatsItself(text: string): boolean {
+  const same = normalised(text);
+  const half = same.length / 2;
+  return Number.isInteger(half) && latinLength(text) >= 2 * SELF_TRANSLATION_LENGTH && same.slice(0, half) === same.slice(half);
+}
 
 /** Detects how a page pairs two languages and pairs each paragraph with its translation. */
 export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnalysis {
@@ -797,6 +803,7 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
       const y = ordered[k + 1] as BilingualUnit;
       if (!paired.has(x.id) && !paired.has(y.id) && sameText(x.id, y.id) && !untranslated.includes(x.id)) untranslated.push(x.id);
     }
+    for (const unit of ordered) if (!paired.has(unit.id) && !untranslated.includes(unit.id) && repeatsItself(unit.text)) untranslated.push(unit.id);
     untranslated.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
   }
 

@@ -13,6 +13,9 @@ import { lengthRatio } from '../engine/alignment';
 import { analyzeDocument } from '../engine/analyze';
 import { holdsItsTranslation } from '../engine/bilingual';
 import type { PageReport } from '../engine/report';
+import type { ParallelDoc } from '../scripts/pairing/corpus';
+import { bilingualPage } from '../scripts/pairing/pages';
+import { scorePage } from '../scripts/pairing/score';
 
 const { documents } = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus/ntrex128-parallel/dev-examples.json'), 'utf8')) as {
   documents: { id: string; lines: Record<string, string[]> }[];
@@ -131,5 +134,33 @@ describe('untranslated marks', () => {
     const [, , text] = paragraphs('guardian.221756', 'pt', moreDoc);
     expect(text).toMatch(/^Rosenstein desmentiu/);
     expect(holdsItsTranslation(text ?? '', ['pt', 'es'], lengthRatio('pt', 'es'), ['pt', 'es'])).toBe(false);
+  });
+});
+
+describe('a line printed the same in both languages (issue 12, item 5)', () => {
+  // "Elite League: Dundee Stars 5-3 Belfast Giants" is printed so in German, and with a no-break
+  // space before the colon in French: the one headline of NTREX-128 left untranslated.
+  const ids = ['bbc.381705', 'bbc.381679', 'bbc.381694', 'thelocal.65969', 'guardian.221756'];
+  const docs: ParallelDoc[] = ids.map((id) => ({ id, lines: moreDoc(id) }));
+  const [fr, de] = [moreDoc('bbc.381705').fr?.[0] ?? '', moreDoc('bbc.381705').de?.[0] ?? ''];
+
+  it('is untranslated in the evaluation\'s truth, not a pair, in every headline layout', () => {
+    expect(fr).toBe('Elite League\u00a0: Dundee Stars 5-3 Belfast Giants');
+    expect(de).toBe('Elite League: Dundee Stars 5-3 Belfast Giants');
+    const li = bilingualPage(docs, 'headlines-li', ['fr', 'de'], 'fr-de/headlines-li').truth;
+    expect(li.untranslated).toEqual([fr]);
+    expect(li.pairs).toHaveLength(4);
+    expect(li.pairs.some(([x]) => x === fr)).toBe(false);
+    for (const layout of ['headlines-br', 'lines-br'] as const) expect(bilingualPage(docs, layout, ['fr', 'de'], layout).truth.untranslated).toEqual([`${fr} ${de}`]);
+  });
+
+  it('is what the engine reports: the line untranslated, the other headlines paired', () => {
+    for (const layout of ['headlines-li', 'headlines-br', 'lines-br'] as const) {
+      const outcome = scorePage(bilingualPage(docs, layout, ['fr', 'de'], layout));
+      expect(outcome.report.bilingual.untranslated.length, layout).toBeGreaterThan(0);
+      expect(outcome.wrongUntranslated, layout).toEqual([]);
+      expect(outcome.missedUntranslated, layout).toEqual([]);
+      expect(outcome.wrong, layout).toEqual([]);
+    }
   });
 });
