@@ -539,9 +539,10 @@ export function holdsItsTranslation(text: string, bases: readonly [string, strin
   }
   const offMiddle = (at: number) => Math.abs((weight[at] ?? 0) - total / 2);
   const byMiddle = (x: number, y: number) => offMiddle(x) - offMiddle(y);
-  // A sentence ends where a capitalised word follows its mark, but not after an initial or an
-  // abbreviation ("U.S. Senate", "George W. Bush", "EE. UU.").
-  const headline = !/(?<![\s.]\p{L}|^\p{L})[.!?]\s+["“„«]?\p{Lu}\p{Ll}|[\u3002\uff01\uff1f]./u.test(text);
+  // A sentence ends where a capitalised word follows its mark after a word of three letters or an
+  // acronym, not after an initial, a number or a short abbreviation ("U.S. Senate", "George W.
+  // Bush", "1. Weltkrieg", "St. Martin", "vs. Rockies", "EE. UU.").
+  const headline = !/(?<![\p{L}.])(?:\p{L}{3,}|\p{Lu}{2,})[.!?]\s+["“„«]?\p{Lu}\p{Ll}|[\u3002\uff01\uff1f]./u.test(text);
   const cuts = [...[...ends, ...colons].sort(byMiddle), ...(headline ? words.sort(byMiddle) : [])].slice(0, MAX_CUTS);
   const memo = featureMemo();
   // The halves are told with each of the page's two languages as the likelier: a short half is

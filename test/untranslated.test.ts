@@ -101,6 +101,15 @@ describe('untranslated marks', () => {
     expect(holdsItsTranslation(text, ['de', 'en'], lengthRatio('de', 'en'), ['de', 'en'])).toBe(true);
   });
 
+  it('reads a full stop after an abbreviation as no sentence end, so that a headline is cut between words', () => {
+    // "Scherzer möchte den Rockies das Spiel verderben" over "Scherzer wants to play spoiler vs.
+    // Rockies": "vs. Rockies" read as two sentences kept the cut between the lines from being tried.
+    const lines = moreDoc('reuters.218921');
+    const text = `${lines.de?.[0]} ${lines.en?.[0]}`;
+    expect(text).toContain('vs. Rockies');
+    expect(holdsItsTranslation(text, ['de', 'en'], lengthRatio('de', 'en'), ['de', 'en'])).toBe(true);
+  });
+
   it('tells the halves by the words they do not share, each language given the lead in turn', () => {
     // "The High Breed: che cos'è l'hip-hop consapevole?" was read as English beside its English
     // translation, the shared name read with it.
