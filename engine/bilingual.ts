@@ -482,6 +482,38 @@ function missingTranslations(
   return missing;
 }
 
+/**
+ * Each unpaired paragraph of one language may be the translation of an unpaired paragraph of the
+ * other, which the alignment missed: a side keeps its marks only when it has more unpaired
+ * paragraphs than the other side, and at most as many marks as the difference. More marks than
+ * that are an alignment's slips, not paragraphs the page left untranslated: a pair that skips a
+ * paragraph leaves paragraphs of both languages alone (a sequential page one paragraph short, its
+ * last pair crossing, marked three paragraphs, one of them in the shorter language). Then none of
+ * that side's marks can be trusted, and none is kept.
+ */
+function withinSurplus(
+  missing: readonly number[],
+  flow: readonly BilingualUnit[],
+  side: (unit: BilingualUnit) => 0 | 1 | null,
+  open: (unit: BilingualUnit) => boolean,
+): number[] {
+  const count = [0, 0];
+  const marks = [0, 0];
+  const sideOf = new Map<number, 0 | 1>();
+  const marked = new Set(missing);
+  for (const unit of flow) {
+    const s = side(unit);
+    if (s === null) continue;
+    sideOf.set(unit.id, s);
+    if (open(unit)) count[s] = (count[s] ?? 0) + 1;
+    if (marked.has(unit.id)) marks[s] = (marks[s] ?? 0) + 1;
+  }
+  return missing.filter((id) => {
+    const s = sideOf.get(id);
+    return s !== undefined && (marks[s] ?? 0) <= (count[s] ?? 0) - (count[1 - s] ?? 0);
+  });
+}
+
 /** Each half of a block that holds its own translation is at least this share of the text. */
 const MIN_HALF_SHARE = 0.25;
 /** Cuts tried in one block. */
@@ -787,17 +819,15 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   // headline over a line whose language was misread).
   const besideOther = (unit: BilingualUnit) =>
     (byBlock.get(unit.block) ?? []).some((part) => part.id !== unit.id && part.lang !== 'und' && baseLanguage(part.lang) !== baseLanguage(unit.lang) && unpaired(part));
-  const lone = (unit: BilingualUnit) =>
-    unpaired(unit) &&
-    !besideOther(unit) &&
-    unit.inArticle !== false &&
-    (unit.role === undefined || unit.role === 'paragraph' || unit.role === 'quote') &&
-    lengthOf(unit) >= PARAGRAPH_LENGTH;
+  const paragraph = (unit: BilingualUnit) =>
+    unit.inArticle !== false && (unit.role === undefined || unit.role === 'paragraph' || unit.role === 'quote') && lengthOf(unit) >= PARAGRAPH_LENGTH;
+  const lone = (unit: BilingualUnit) => unpaired(unit) && !besideOther(unit) && paragraph(unit);
   // Inline pairs stand around a lone paragraph as well as pairs of separate paragraphs do.
   const ordered = units.filter((unit) => side(unit) !== null && unit.role !== 'label' && unit.role !== 'title');
-  const untranslated = missingTranslations(ordered, side, pairs, lone, unpaired).filter(
+  const missing = missingTranslations(ordered, side, pairs, lone, unpaired).filter(
     (id) => !holdsItsTranslation(textOf.get(id) ?? '', picked.bases, ratio, picked.tags),
   );
+  const untranslated = withinSurplus(missing, ordered, side, (unit) => unpaired(unit) && paragraph(unit));
   if (pairs.length > 0) {
     for (let k = 0; k + 1 < ordered.length; k++) {
       const x = ordered[k] as BilingualUnit;

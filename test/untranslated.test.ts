@@ -146,6 +146,18 @@ describe('untranslated marks', () => {
   });
 });
 
+describe('paragraphs an alignment left alone in both languages', () => {
+  it('keeps no mark on a side with no more unpaired paragraphs than the other (a real page of English lines over Chinese)', () => {
+    // Each <p> holds an English sentence and its Chinese line; three pairs were missed, and an
+    // English line, another English line and a Chinese line were each marked untranslated.
+    const html = readFileSync(join(import.meta.dirname, 'fixtures/real-toyboxman-news-lines-en-zh/page.html'), 'utf8');
+    const { document } = parseHTML(html);
+    const r = analyzeDocument(document as unknown as Document).report;
+    expect(r.bilingual.detected).toBe(true);
+    expect(r.bilingual.untranslated.map((part) => part.text)).toEqual([]);
+  });
+});
+
 describe('a line printed the same in both languages (issue 12, item 5)', () => {
   // "Elite League: Dundee Stars 5-3 Belfast Giants" is printed so in German, and with a no-break
   // space before the colon in French: the one headline of NTREX-128 left untranslated.
