@@ -824,8 +824,24 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   const lone = (unit: BilingualUnit) => unpaired(unit) && !besideOther(unit) && paragraph(unit);
   // Inline pairs stand around a lone paragraph as well as pairs of separate paragraphs do.
   const ordered = units.filter((unit) => side(unit) !== null && unit.role !== 'label' && unit.role !== 'title');
+  // A paragraph beside a block that inline splitting cut in two ("Allez-y à fond demain." read as
+  // German before the rest of its French paragraph, the two halves then paired) has its
+  // translation there: the whole block scores as one.
+  const unitById = new Map(units.map((unit) => [unit.id, unit]));
+  const translatedBeside = (id: number) => {
+    const unit = unitById.get(id);
+    if (!unit) return false;
+    for (const near of [unit.block - 1, unit.block + 1]) {
+      const parts = byBlock.get(near);
+      if (!parts || parts.length < 2) continue;
+      const whole = parts.map((part) => part.text).join(' ');
+      const [x, y] = side(unit) === 0 ? [unit.text, whole] : [whole, unit.text];
+      if (translationScore(x, y, memo, ratio, picked.tags) >= PAIR_THRESHOLD) return true;
+    }
+    return false;
+  };
   const missing = missingTranslations(ordered, side, pairs, lone, unpaired).filter(
-    (id) => !holdsItsTranslation(textOf.get(id) ?? '', picked.bases, ratio, picked.tags),
+    (id) => !holdsItsTranslation(textOf.get(id) ?? '', picked.bases, ratio, picked.tags) && !translatedBeside(id),
   );
   const untranslated = withinSurplus(missing, ordered, side, (unit) => unpaired(unit) && paragraph(unit));
   if (pairs.length > 0) {

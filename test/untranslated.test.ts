@@ -101,6 +101,17 @@ describe('untranslated marks', () => {
     expect(holdsItsTranslation(text, ['de', 'en'], lengthRatio('de', 'en'), ['de', 'en'])).toBe(true);
   });
 
+  it('never marks a paragraph beside the block holding its translation cut in two', () => {
+    // "Allez-y à fond demain." read as German split its French paragraph in two, whose halves were
+    // paired; the German paragraph above it was marked untranslated.
+    const de = paragraphs('scotsman.133758', 'de');
+    const fr = paragraphs('scotsman.133758', 'fr');
+    expect(fr.some((text) => text.startsWith('Allez-y à fond demain.'))).toBe(true);
+    const r = report('fr', fr.map((x, i) => `<p>${esc(de[i] ?? '')}</p><p>${esc(x)}</p>`).join('\n'));
+    expect(r.bilingual.detected).toBe(true);
+    expect(r.bilingual.untranslated.map((part) => part.text)).toEqual([]);
+  });
+
   it('reads a full stop after an abbreviation as no sentence end, so that a headline is cut between words', () => {
     // "Scherzer möchte den Rockies das Spiel verderben" over "Scherzer wants to play spoiler vs.
     // Rockies": "vs. Rockies" read as two sentences kept the cut between the lines from being tried.
