@@ -4,7 +4,7 @@ import { baseLanguage, detectLanguage } from './languages';
 import { placesOf } from './places';
 import { shortLineKind } from './short-lines';
 import type { Layout } from './report';
-import { CJK_WEIGHT, dominantFamily, familyOfLanguage, isCjk, latinLength, type ScriptFamily } from './writing-systems';
+import { CJK_WEIGHT, dominantFamily, familyOf, familyOfLanguage, isCjk, latinLength, type ScriptFamily } from './writing-systems';
 
 /**
  * Bilingual layout detection: which units of a page translate which, and how the page lays the
@@ -597,7 +597,8 @@ export function holdsItsTranslation(text: string, bases: readonly [string, strin
     // Each half mostly in the script of one side, the two sides' scripts both present: an English
     // note quoting a few Korean words ("it might be '버려도 되는', sorts of") is no such block.
     // Japanese is mostly Han: any kana tells it from Chinese.
-    const written = (half: string) => (families.includes('kana') && /[\u3040-\u30ff]/.test(half) ? 'kana' : dominantFamily(half));
+    const hasKana = (half: string) => [...half].some((ch) => familyOf(ch.codePointAt(0) ?? 0) === 'kana');
+    const written = (half: string) => (families.includes('kana') && hasKana(half) ? 'kana' : dominantFamily(half));
     return cuts.some((at) => {
       const head = written(text.slice(0, at));
       const tail = written(text.slice(at));
