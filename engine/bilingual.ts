@@ -3,9 +3,8 @@ import type { BlockKind, BlockPlace, UnitData } from './model';
 import { baseLanguage, detectLanguage } from './languages';
 import { placesOf } from './places';
 import { shortLineKind } from './short-lines';
-import { foldSpace } from './text';
 import type { Layout } from './report';
-import { CJK_WEIGHT, dominantFamily, familyOfLanguage, isCjk, latinLength, type ScriptFamily } from './writing-systems';
+import { CJK_WEIGHT, dominantFamily, familyOf, familyOfLanguage, isCjk, latinLength, type ScriptFamily } from './writing-systems';
 
 /**
  * Bilingual layout detection: which units of a page translate which, and how the page lays the
@@ -483,6 +482,38 @@ function missingTranslations(
   return missing;
 }
 
+/**
+ * Each unpaired paragraph of one language may be the translation of an unpaired paragraph of the
+ * other, which the alignment missed: a side keeps its marks only when it has more unpaired
+ * paragraphs than the other side, and at most as many marks as the difference. More marks than
+ * that are an alignment's slips, not paragraphs the page left untranslated: a pair that skips a
+ * paragraph leaves paragraphs of both languages alone (a sequential page one paragraph short, its
+ * last pair crossing, marked three paragraphs, one of them in the shorter language). Then none of
+ * that side's marks can be trusted, and none is kept.
+ */
+function withinSurplus(
+  missing: readonly number[],
+  flow: readonly BilingualUnit[],
+  side: (unit: BilingualUnit) => 0 | 1 | null,
+  open: (unit: BilingualUnit) => boolean,
+): number[] {
+  const count = [0, 0];
+  const marks = [0, 0];
+  const sideOf = new Map<number, 0 | 1>();
+  const marked = new Set(missing);
+  for (const unit of flow) {
+    const s = side(unit);
+    if (s === null) continue;
+    sideOf.set(unit.id, s);
+    if (open(unit)) count[s] = (count[s] ?? 0) + 1;
+    if (marked.has(unit.id)) marks[s] = (marks[s] ?? 0) + 1;
+  }
+  return missing.filter((id) => {
+    const s = sideOf.get(id);
+    return s !== undefined && (marks[s] ?? 0) <= (count[s] ?? 0) - (count[1 - s] ?? 0);
+  });
+}
+
 /** Each half of a block that holds its own translation is at least this share of the text. */
 const MIN_HALF_SHARE = 0.25;
 /** Cuts tried in one block. */
@@ -490,11 +521,29 @@ const MAX_CUTS = 12;
 /** Best-scoring cuts whose halves' languages are told. */
 const TOLD_CUTS = 3;
 
+/** A word as compared between two halves: case and the punctuation around it ignored. */
+const wordKey = (word: string): string => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/**
+ * The words of one half that the other half does not hold: a name a translation carries over
+ * ("The High Breed: che cos'è l'hip-hop consapevole?" under "The High Breed: What is conscious
+ * hip hop?") says nothing of either half's language, and read with the rest it made the Italian
+ * half English. The whole half when every word is shared.
+ */
+function ownWords(half: string, other: string): string {
+  const shared = new Set(other.split(/\s+/).map(wordKey));
+  const own = half.split(/\s+/).filter((word) => !shared.has(wordKey(word)));
+  return own.length > 0 ? own.join(' ') : half;
+}
+
 /**
  * Whether one block holds a text and its translation that inline splitting left whole (two
  * languages in one script, a headline and its translation after a <br>): some cut between words or
  * sentences leaves halves in the page's two languages that score as a translation. Such a block is
- * a pair the page did make, never a paragraph left untranslated.
+ * a pair the page did make, never a paragraph left untranslated. Where the two languages are
+ * written in two scripts, halves told as the two languages are enough: script tells them reliably,
+ * and a pair of languages that share no words or names (Korean and Japanese) may score under the
+ * threshold however faithful the translation.
  */
 export function holdsItsTranslation(text: string, bases: readonly [string, string], ratio: number, langs: Langs): boolean {
   // Shares and the middle in Latin-equivalent characters: a CJK half is short in code units.
@@ -502,29 +551,62 @@ export function holdsItsTranslation(text: string, bases: readonly [string, strin
   for (let i = 0; i < text.length; i++) weight.push((weight[i] ?? 0) + (isCjk(text.codePointAt(i) ?? 0) ? CJK_WEIGHT : 1));
   const total = weight[text.length] ?? 0;
   // Cuts after a sentence's end or a colon (a text may end on one: "Here are some key facts:"),
-  // or (a headline has none) between words; the few nearest the middle, so that the check costs a
-  // few scores of the text whatever its length.
-  const sentences: number[] = [];
+  // then, in a text with no sentence end inside (a headline), between words: the colon of a
+  // translated headline ("Deptford road crash: Cyclist dies…") is not where its original ends. A
+  // paragraph of sentences is cut only where one ends: two halves of one Portuguese paragraph cut
+  // between words scored 0.95 as a translation and were told as Portuguese and Spanish. The few
+  // nearest the middle, so that the check costs a few scores of the text whatever its length.
+  const ends: number[] = [];
+  const colons: number[] = [];
   const words: number[] = [];
   for (let i = 1; i < text.length; i++) {
     const share = (weight[i] ?? 0) / total;
     if (share < MIN_HALF_SHARE || share > 1 - MIN_HALF_SHARE) continue;
     const c = text.charCodeAt(i);
-    if (c === 0x3002 || c === 0xff01 || c === 0xff1f) sentences.push(i + 1);
-    else if (c === 0x20) (/[.!?:"”»)]/.test(text[i - 1] ?? '') ? sentences : words).push(i);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f) ends.push(i + 1);
+    else if (c === 0x20) {
+      const before = text[i - 1] ?? '';
+      (/[.!?]/.test(before) ? ends : /[:"”“’»)]/.test(before) ? colons : words).push(i);
+    }
   }
   const offMiddle = (at: number) => Math.abs((weight[at] ?? 0) - total / 2);
+  const byMiddle = (x: number, y: number) => offMiddle(x) - offMiddle(y);
+  // A sentence ends where a capitalised word follows its mark after a word of three letters or an
+  // acronym, not after an initial, a number or a short abbreviation ("U.S. Senate", "George W.
+  // Bush", "1. Weltkrieg", "St. Martin", "vs. Rockies", "EE. UU.").
+  const headline = !/(?<![\p{L}.])(?:\p{L}{3,}|\p{Lu}{2,})[.!?]\s+["“„«]?\p{Lu}\p{Ll}|[\u3002\uff01\uff1f]./u.test(text);
+  const cuts = [...[...ends, ...colons].sort(byMiddle), ...(headline ? words.sort(byMiddle) : [])].slice(0, MAX_CUTS);
   const memo = featureMemo();
-  // The halves are told with the page's two languages as neighbours: a Portuguese headline that
-  // keeps an English name ("The High Breed: O que é o hip hop…") is read as Portuguese there.
-  const hint = { neighbours: [...langs] };
+  // The halves are told with each of the page's two languages as the likelier: a short half is
+  // told poorly ("LeBron vor Lakers-Debut am Sonntag in San Diego" reads as French, "che cos'è
+  // l'hip-hop consapevole?" as English without a prior), and a half that keeps its language
+  // against the other's prior is that language.
+  const priors = [{ neighbours: [...langs] }, { neighbours: [langs[1], langs[0]] }];
   const bothLanguages = (at: number) => {
-    const first = baseLanguage(detectLanguage(text.slice(0, at), hint));
-    const second = baseLanguage(detectLanguage(text.slice(at), hint));
-    return first !== second && bases.includes(first) && bases.includes(second);
+    const head = ownWords(text.slice(0, at).trim(), text.slice(at).trim());
+    const tail = ownWords(text.slice(at).trim(), text.slice(0, at).trim());
+    const apart = (hint: (typeof priors)[number]) => {
+      const first = baseLanguage(detectLanguage(head, hint));
+      const second = baseLanguage(detectLanguage(tail, hint));
+      return first !== second && bases.includes(first) && bases.includes(second);
+    };
+    return priors.some(apart);
   };
+  const families = bases.map(familyOfLanguage);
+  if (families[0] !== families[1]) {
+    // Each half mostly in the script of one side, the two sides' scripts both present: an English
+    // note quoting a few Korean words ("it might be '버려도 되는', sorts of") is no such block.
+    // Japanese is mostly Han: any kana tells it from Chinese.
+    const hasKana = (half: string) => [...half].some((ch) => familyOf(ch.codePointAt(0) ?? 0) === 'kana');
+    const written = (half: string) => (families.includes('kana') && hasKana(half) ? 'kana' : dominantFamily(half));
+    return cuts.some((at) => {
+      const head = written(text.slice(0, at));
+      const tail = written(text.slice(at));
+      return head !== tail && families.includes(head as ScriptFamily) && families.includes(tail as ScriptFamily) && bothLanguages(at);
+    });
+  }
   const scored: [number, number][] = [];
-  for (const at of (sentences.length > 0 ? sentences : words).sort((x, y) => offMiddle(x) - offMiddle(y)).slice(0, MAX_CUTS)) {
+  for (const at of cuts) {
     const head = text.slice(0, at).trim();
     const tail = text.slice(at).trim();
     const score = Math.max(translationScore(head, tail, memo, ratio, langs), translationScore(tail, head, memo, ratio, langs));
@@ -539,8 +621,15 @@ export function holdsItsTranslation(text: string, bases: readonly [string, strin
 /** Latin-equivalent length from which a text the same on both sides is not its own translation. */
 const SELF_TRANSLATION_LENGTH = 24;
 
-/** Text compared for sameness: white space folded, case ignored. */
-const normalised = (text: string): string => foldSpace(text).toLowerCase();
+/** Text compared for sameness: white space and case ignored (French sets a space before a colon). */
+const normalised = (text: string): string => text.replace(/\s+/g, '').toLowerCase();
+
+/** One element holding a line twice ("Elite League: … Giants<br>Elite League : … Giants"). */
+function repeatsItself(text: string): boolean {
+  const same = normalised(text);
+  const half = same.length / 2;
+  return Number.isInteger(half) && latinLength(text) >= 2 * SELF_TRANSLATION_LENGTH && same.slice(0, half) === same.slice(half);
+}
 
 /** Detects how a page pairs two languages and pairs each paragraph with its translation. */
 export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnalysis {
@@ -731,23 +820,38 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   // headline over a line whose language was misread).
   const besideOther = (unit: BilingualUnit) =>
     (byBlock.get(unit.block) ?? []).some((part) => part.id !== unit.id && part.lang !== 'und' && baseLanguage(part.lang) !== baseLanguage(unit.lang) && unpaired(part));
-  const lone = (unit: BilingualUnit) =>
-    unpaired(unit) &&
-    !besideOther(unit) &&
-    unit.inArticle !== false &&
-    (unit.role === undefined || unit.role === 'paragraph' || unit.role === 'quote') &&
-    lengthOf(unit) >= PARAGRAPH_LENGTH;
+  const paragraph = (unit: BilingualUnit) =>
+    unit.inArticle !== false && (unit.role === undefined || unit.role === 'paragraph' || unit.role === 'quote') && lengthOf(unit) >= PARAGRAPH_LENGTH;
+  const lone = (unit: BilingualUnit) => unpaired(unit) && !besideOther(unit) && paragraph(unit);
   // Inline pairs stand around a lone paragraph as well as pairs of separate paragraphs do.
   const ordered = units.filter((unit) => side(unit) !== null && unit.role !== 'label' && unit.role !== 'title');
-  const untranslated = missingTranslations(ordered, side, pairs, lone, unpaired).filter(
-    (id) => !holdsItsTranslation(textOf.get(id) ?? '', picked.bases, ratio, picked.tags),
+  // A paragraph beside a block that inline splitting cut in two ("Allez-y à fond demain." read as
+  // German before the rest of its French paragraph, the two halves then paired) has its
+  // translation there: the whole block scores as one.
+  const unitById = new Map(units.map((unit) => [unit.id, unit]));
+  const translatedBeside = (id: number) => {
+    const unit = unitById.get(id);
+    if (!unit) return false;
+    for (const near of [unit.block - 1, unit.block + 1]) {
+      const parts = byBlock.get(near);
+      if (!parts || parts.length < 2) continue;
+      const whole = parts.map((part) => part.text).join(' ');
+      const [x, y] = side(unit) === 0 ? [unit.text, whole] : [whole, unit.text];
+      if (translationScore(x, y, memo, ratio, picked.tags) >= PAIR_THRESHOLD) return true;
+    }
+    return false;
+  };
+  const missing = missingTranslations(ordered, side, pairs, lone, unpaired).filter(
+    (id) => !holdsItsTranslation(textOf.get(id) ?? '', picked.bases, ratio, picked.tags) && !translatedBeside(id),
   );
+  const untranslated = withinSurplus(missing, ordered, side, (unit) => unpaired(unit) && paragraph(unit));
   if (pairs.length > 0) {
     for (let k = 0; k + 1 < ordered.length; k++) {
       const x = ordered[k] as BilingualUnit;
       const y = ordered[k + 1] as BilingualUnit;
       if (!paired.has(x.id) && !paired.has(y.id) && sameText(x.id, y.id) && !untranslated.includes(x.id)) untranslated.push(x.id);
     }
+    for (const unit of ordered) if (!paired.has(unit.id) && !untranslated.includes(unit.id) && repeatsItself(unit.text)) untranslated.push(unit.id);
     untranslated.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
   }
 

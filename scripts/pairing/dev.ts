@@ -1,7 +1,10 @@
 /**
  * The pairing evaluation on the development split (the 55 NTREX-128 documents not held out),
  * with the failures of each page: what to tune on. Never run on the test split.
- *   npx tsx scripts/pairing/dev.ts [path/to/shared/corpus/ntrex128] [--show LAYOUT|PAIR|controls|all]
+ *   npx tsx scripts/pairing/dev.ts [path/to/shared/corpus/ntrex128] [--show LAYOUT|PAIR|controls|all] [--builds N]
+ * --builds N lays the split out N times, the documents rotated by 7 each time, so that each layout
+ * and language pair meets other documents: more failures to learn from (untranslated marks are
+ * few in one build), still none of the test split.
  */
 import { resolve } from 'node:path';
 import { isHeldOut, readNtrex } from './corpus';
@@ -9,11 +12,20 @@ import { buildPages } from './pages';
 import { evaluate, summaryLines } from './score';
 
 const args = process.argv.slice(2);
-const showAt = args.indexOf('--show');
-const show = showAt >= 0 ? args[showAt + 1] : undefined;
-const dir = resolve(args.find((arg, i) => !arg.startsWith('--') && (showAt < 0 || i !== showAt + 1)) ?? '../shared/corpus/ntrex128');
+const option = (flag: string) => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const show = option('--show');
+const builds = Number(option('--builds') ?? 1);
+const dir = resolve(args.find((arg, i) => !arg.startsWith('--') && !['--show', '--builds'].includes(args[i - 1] ?? '')) ?? '../shared/corpus/ntrex128');
 const docs = readNtrex(dir).filter((doc) => !isHeldOut(doc.id));
-const evaluation = evaluate(buildPages(docs));
+const ROTATION = 7;
+const pages = Array.from({ length: builds }, (_, r) => {
+  const rotated = [...docs.slice((r * ROTATION) % docs.length), ...docs.slice(0, (r * ROTATION) % docs.length)];
+  return buildPages(rotated).map((page) => (r === 0 ? page : { ...page, name: `build${r}/${page.name}` }));
+}).flat();
+const evaluation = evaluate(pages);
 for (const line of summaryLines(evaluation)) process.stdout.write(`${line}\n`);
 const cut = (text: string) => (text.length > 70 ? `${text.slice(0, 69)}…` : text);
 if (show) {

@@ -50,7 +50,7 @@ export const LANGUAGE_PAIRS: readonly [string, string][] = [
 export interface Truth {
   /** Text pairs that translate each other (first language's text first). */
   pairs: [string, string][];
-  /** Paragraphs whose translation the page lacks. */
+  /** Paragraphs whose translation the page lacks, and lines printed the same in both languages. */
   untranslated: string[];
   bilingual: boolean;
 }
@@ -103,10 +103,22 @@ ${body}
 `;
 }
 
+/**
+ * A line printed the same in both languages ("Elite League: Dundee Stars 5-3 Belfast Giants" in a
+ * list of headlines and their translations) is no pair: the page left it untranslated (issue 12,
+ * item 5). Same means equal once white space and case are ignored (French sets a space before a
+ * colon). Until this rule such a line counted as a true pair; it holds in both splits, and only
+ * the headline of bbc.381705 (dev) is so printed in NTREX-128's fourteen languages.
+ */
+export const sameLine = (x: string, y: string): boolean => x.replace(/\s+/g, '').toLowerCase() === y.replace(/\s+/g, '').toLowerCase();
+
+/** Layouts that print a text and its translation in one element. */
+const ONE_ELEMENT: ReadonlySet<PageLayout> = new Set(['inline', 'headlines-br', 'lines-br']);
+
 /** Index of the paragraph left without translation in layouts that test it. */
 const MISSING = 2;
 
-function bilingualPage(docs: readonly ParallelDoc[], layout: PageLayout, [la, lb]: [string, string], name: string): TestPage {
+export function bilingualPage(docs: readonly ParallelDoc[], layout: PageLayout, [la, lb]: [string, string], name: string): TestPage {
   const doc = docs[0] as ParallelDoc;
   const a = story(doc, la);
   const b = story(doc, lb);
@@ -152,6 +164,9 @@ function bilingualPage(docs: readonly ParallelDoc[], layout: PageLayout, [la, lb
       break;
     }
   }
+  // An element holding one line twice is untranslated whole; of two elements, the first printed.
+  for (const [x, y] of truth.pairs.filter(([x, y]) => sameLine(x, y))) truth.untranslated.push(ONE_ELEMENT.has(layout) ? `${x} ${y}` : x);
+  truth.pairs = truth.pairs.filter(([x, y]) => !sameLine(x, y));
   return { name, layout, pair: `${la}-${lb}`, control: false, html: page(la, a.title, body), truth };
 }
 
