@@ -109,8 +109,14 @@ const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39)
 /** Joins the pieces of one Latin word: GPT-4o, U.S, AT&T, O'Neil. */
 const isWordJoiner = (c: number) => c === 0x2d || c === 0x2e || c === 0x26 || c === 0x27;
 
-const isLatinStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f;
-const isCjkStop = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f;
+/** . ! ? and the Arabic question mark ؟: sentence ends when white space follows. */
+const isLatinStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x61f;
+/**
+ * Marks that end a sentence wherever they stand: 。！？ and the stops of scripts that write no
+ * full stop (Devanagari's danda । ॥, Urdu's ۔, Armenian ։, Ethiopic ።, Myanmar ။).
+ */
+const isCjkStop = (c: number) =>
+  c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x964 || c === 0x965 || c === 0x6d4 || c === 0x589 || c === 0x1362 || c === 0x104b;
 /** Quotes and brackets closing a sentence after a Latin stop: " ' ” ’ ). */
 const isLatinCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29;
 /** … and after a CJK stop: ” ’ 」 』 ）. */
@@ -133,6 +139,11 @@ export interface Features {
   questions: number;
   /** Numeric values, normalised across unit words (9.2亿 = 920 million). */
   numbers: Set<string>;
+  /**
+   * Values the text writes only in words (three per cent, a four-page ad): the number reader
+   * knows English number words, so they count only where the other side writes them in digits.
+   */
+  spelled: Set<string>;
   /**
    * Latin words as written, lower-cased: one set per paragraph, two for a merged pair, which is
    * only ever asked whether it holds a word (copying the sets of every neighbouring pair into one
@@ -226,7 +237,7 @@ function features(text: string, lang: string): Features {
     sentences: sentenceEnds(text),
     quotes,
     questions,
-    numbers: numbersIn(text, lang), words: [words], names, lang: baseLanguage(lang), han: han ?? NO_HAN, stems: cjk ? noStems : once(() => stemsOf(text)) };
+    ...numbersIn(text, lang), words: [words], names, lang: baseLanguage(lang), han: han ?? NO_HAN, stems: cjk ? noStems : once(() => stemsOf(text)) };
 }
 
 /**
@@ -319,7 +330,7 @@ function sentenceEnds(text: string): number {
       let j = i + 1;
       while (j < n && isLatinStop(text.charCodeAt(j))) j++;
       while (j < n && isLatinCloser(text.charCodeAt(j))) j++;
-      if (j === n || isWhiteSpace(text.charCodeAt(j))) {
+      if (j === n || (isWhiteSpace(text.charCodeAt(j)) && !abbreviationAt(text, i, j))) {
         count++;
         while (j < n && isWhiteSpace(text.charCodeAt(j))) j++;
         i = j;
@@ -338,6 +349,29 @@ function sentenceEnds(text: string): number {
   }
   return count;
 }
+
+/**
+ * Whether the full stop at `stop` (white space from `after` on) closes an abbreviation rather than
+ * a sentence: the next word starts in lower case (a U.S. newspaper, 3 p.m. on Sunday), or the
+ * stop follows an initial or a dotted abbreviation (Mike J. Trudell, U.S., z.B.). Counted as
+ * sentences, "a U.S. newspaper" against "미국 신문" made a translation differ by five sentences.
+ */
+function abbreviationAt(text: string, stop: number, after: number): boolean {
+  if (text.charCodeAt(stop) !== 0x2e) return false;
+  let next = after;
+  while (next < text.length && isWhiteSpace(text.charCodeAt(next))) next++;
+  const following = text[next] ?? '';
+  if (following !== following.toUpperCase()) return true;
+  let start = stop;
+  while (start > 0 && (isLetter(text.charCodeAt(start - 1)) || (text.charCodeAt(start - 1) === 0x2e && isLetter(text.charCodeAt(start - 2))))) start--;
+  const word = text.slice(start, stop);
+  return word.length === 1 || word.includes('.');
+}
+
+const isLetter = (c: number) => {
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase() !== ch.toUpperCase();
+};
 
 /** Double quotation marks of every language: " “ ” „ « » 「 」 『 』. */
 const isDoubleQuote = (c: number) =>
@@ -364,16 +398,19 @@ function quotationMarks(text: string): { quotes: number; questions: number } {
 
 /**
  * The values of the figures a text writes in digits or Chinese numerals (engine/numbers.ts, with
- * scales applied: 9.2亿 = 920 million). Number words of alphabetic languages are left out: the
- * reader knows English ones only, and "two" against "deux" would count as a figure one side lacks.
+ * scales applied: 9.2亿 = 920 million), and apart from them those it writes in number words only.
+ * Number words never count against a pair: the reader knows English ones only, and "two" against
+ * "deux" would count as a figure one side lacks. One (a pronoun as often as a figure) is left out.
  */
-function numbersIn(text: string, lang: string): Set<string> {
-  const found = new Set<string>();
+function numbersIn(text: string, lang: string): { numbers: Set<string>; spelled: Set<string> } {
+  const numbers = new Set<string>();
+  const spelled = new Set<string>();
   for (const figure of readFigures(text, lang)) {
-    if (figure.words) continue;
-    for (const value of figure.values) found.add(String(value));
+    for (const value of figure.values) if (!figure.words) numbers.add(String(value));
+    if (figure.words) for (const value of figure.values) if (value > 1) spelled.add(String(value));
   }
-  return found;
+  for (const value of numbers) spelled.delete(value);
+  return { numbers, spelled };
 }
 
 function union<T>(x: ReadonlySet<T>, y: ReadonlySet<T>): Set<T> {
@@ -391,6 +428,7 @@ function merge(x: Features, y: Features): Features {
     quotes: x.quotes + y.quotes,
     questions: x.questions + y.questions,
     numbers: union(x.numbers, y.numbers),
+    spelled: union(x.spelled, y.spelled),
     words: [...x.words, ...y.words],
     names: union(x.names, y.names),
     lang: x.lang,
@@ -441,6 +479,12 @@ function logAddExp(p: number, q: number): number {
  */
 const CHANGED_FIGURE = -0.5;
 
+/**
+ * A figure in digits on one side that the other writes in words (3 % for "three per cent"): a
+ * small figure, so it counts as a shared one-digit value does.
+ */
+const SPELLED_SHARED = 1;
+
 /** Shared values count for, values one side has and the other lacks count against. */
 function numberEvidence(x: Features, y: Features): number {
   let score = 0;
@@ -448,10 +492,13 @@ function numberEvidence(x: Features, y: Features): number {
   let onlyY = 0;
   for (const value of x.numbers) {
     if (y.numbers.has(value)) score += value.length > 1 ? 2.5 : 1;
+    else if (y.spelled.has(value)) score += SPELLED_SHARED;
     else if (!y.truncated) onlyX += 1;
   }
   for (const value of y.numbers) {
-    if (!x.numbers.has(value) && !x.truncated) onlyY += 1;
+    if (x.numbers.has(value)) continue;
+    if (x.spelled.has(value)) score += SPELLED_SHARED;
+    else if (!x.truncated) onlyY += 1;
   }
   const changed = Math.min(onlyX, onlyY);
   score += changed * CHANGED_FIGURE - (onlyX - changed) - (onlyY - changed);
