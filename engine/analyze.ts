@@ -112,7 +112,7 @@ function mainLanguages(blocks: readonly { text: string }[], langs: readonly stri
 function translatedHalves(parts: Part[]): Part[] {
   const [x, y] = parts;
   if (!x || !y) return [];
-  return translationScore(x.text, y.text, undefined, lengthRatio(baseLanguage(x.lang), baseLanguage(y.lang))) >= HALVES_SCORE ? parts : [];
+  return translationScore(x.text, y.text, undefined, lengthRatio(baseLanguage(x.lang), baseLanguage(y.lang)), [x.lang, y.lang]) >= HALVES_SCORE ? parts : [];
 }
 
 /** Halves of an inline pair at most this long (Latin-equivalent) are labels: any lengths go. */

@@ -11,10 +11,16 @@ import { latinLength } from './writing-systems';
  */
 
 /** A sentence end: . ! ? (closing quotes or brackets after it) before white space, or 。！？ anywhere. */
-const SENTENCE_END = /[.!?]["'”’»)\]]*\s+|[。！？][」』”’）]*\s*/g;
+const SENTENCE_END = /[.!?]["'”’»)\]]*\s+|[。！？][」』”’）]*\s*/gu;
+/**
+ * … or a colon before a capital, where a text of several sentences may end ("… on the island of
+ * Sulawesi: In Palu, …"). Not in a text of one sentence: a headline's colon opens its second half
+ * ("Johnny English Strikes Again review: underpowered …").
+ */
+const TEXT_END = /[.!?]["'”’»)\]]*\s+|[。！？][」』”’）]*\s*|:\s+(?=\p{Lu})/gu;
 
 /** [start, end) of each sentence, white space around it left out. */
-function sentencesOf(text: string): [number, number][] {
+function sentencesOf(text: string, ends: RegExp): [number, number][] {
   const ranges: [number, number][] = [];
   let from = 0;
   const push = (to: number) => {
@@ -23,7 +29,7 @@ function sentencesOf(text: string): [number, number][] {
     const end = to - (piece.length - piece.trimEnd().length);
     if (end > start) ranges.push([start, end]);
   };
-  for (const match of text.matchAll(SENTENCE_END)) {
+  for (const match of text.matchAll(ends)) {
     const to = (match.index ?? 0) + match[0].length;
     push(to);
     from = to;
@@ -51,8 +57,8 @@ const logit = (p: number) => Math.log(p / (1 - p));
  * are not told in, by their length; each half is then told whole.
  */
 export function splitBySentences(text: string, hint: LanguageHint): Part[] {
-  const ranges = sentencesOf(text);
-  if (ranges.length < 2) return [];
+  if (sentencesOf(text, SENTENCE_END).length < 2) return [];
+  const ranges = sentencesOf(text, TEXT_END);
   const tell = (start: number, end: number) => baseLanguage(detectLanguage(text.slice(start, end), hint));
   const told = ranges.map(([start, end], i) => (i === 0 || i === ranges.length - 1 ? tell(start, end) : undefined));
   const first = told[0] as string;

@@ -7,7 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../engine/analyze';
 import { languageMemo } from '../engine/languages';
 import { splitBySentences } from '../engine/sentence-runs';
 
@@ -47,8 +49,29 @@ describe('splitBySentences', () => {
     expect(parts.map((part) => part.lang)).toEqual(['ja', 'zh-Hans']);
   });
 
+  it('cuts at a colon before a capital, where the first text ends ("… auf der Insel Sulawesi: In Palu, …")', () => {
+    const { x, y, parts } = split('reuters.218865', ['de', 'en'], 3);
+    expect(parts.map((part) => part.text)).toEqual([x, y]);
+  });
+
+  it('never cuts a headline of one sentence at its colon', () => {
+    const headline = documents.find((doc) => doc.id === 'guardian.221718')?.lines.tr?.[0] ?? '';
+    expect(headline).toContain(': ');
+    expect(splitBySentences(headline, { memo: languageMemo() })).toEqual([]);
+  });
+
   it('leaves a paragraph in one language whole', () => {
     expect(splitBySentences(paragraph('rt.com.91334', 'fr', 9), { memo: languageMemo(), sides: ['en', 'fr'] })).toEqual([]);
     expect(splitBySentences(paragraph('scotsman.133758', 'ja', 7), { memo: languageMemo(), sides: ['ja', 'zh-Hans'] })).toEqual([]);
+  });
+
+  it('pairs Japanese and Chinese halves on the Han characters they share (an inline page)', () => {
+    const paragraphs = [1, 3, 5, 7, 9].map((at) => [paragraph('scotsman.133758', 'ja', at), paragraph('scotsman.133758', 'zh-Hans', at)] as const);
+    const body = paragraphs.map(([ja, zh]) => `<p>${ja}${zh}</p>`).join('');
+    const { document } = parseHTML(`<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>t</title></head><body><main><article>${body}</article></main></body></html>`);
+    const { pairs } = analyzeDocument(document as unknown as Document).report.bilingual;
+    const [ja, zh] = paragraphs[3] as readonly [string, string];
+    // Scored without their languages, these halves came to 0.496, under the 0.5 a split needs.
+    expect(pairs.some((pair) => pair.a.text === ja && pair.b.text === zh)).toBe(true);
   });
 });
