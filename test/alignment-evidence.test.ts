@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignParagraphs, type Langs, lengthRatio, translationScore } from '../engine/alignment';
 import { baseLanguage } from '../engine/languages';
+import { nameSounds, sharedNameSounds } from '../engine/name-sounds';
 
 const { documents } = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus/ntrex128-parallel/dev-sequential.json'), 'utf8')) as {
   documents: { id: string; lines: Record<string, string[]> }[];
@@ -60,3 +61,51 @@ describe('figures written in words', () => {
     ]);
   });
 });
+
+/** A document's headline in one language. */
+function headline(id: string, lang: string): string {
+  const found = documents.find((doc) => doc.id === id)?.lines[lang]?.[0];
+  if (!found) throw new Error(`dev-sequential.json lacks ${id} in ${lang}`);
+  return found;
+}
+
+describe('names written in another script', () => {
+  it.each([
+    ['guardian.221756', 'ko', 'en'],
+    ['reuters.218921', 'en', 'ru'],
+    ['bbc.381692', 'ru', 'de'],
+  ] as const)('pairs the headline of %s in %s and %s on the names both write (Rosenstein and 로젠스타인, Scherzer and Шерзер)', (id, a, b) => {
+    const langs: Langs = [a, b];
+    expect(translationScore(headline(id, a), headline(id, b), undefined, ratioOf(langs), langs)).toBeGreaterThan(0.5);
+  });
+
+  it('counts a name against the Korean word it opens, ending and all, and never a name written in one script', () => {
+    const [, , , ko] = paragraphs('reuters.218933', 'ko');
+    const [, , , en] = paragraphs('reuters.218933', 'en');
+    // 브랜스타드는: Branstad and the topic ending.
+    expect(sharedNameSounds(nameSounds(ko as string), nameSounds(en as string))).toBe(1);
+    expect(sharedNameSounds(nameSounds(en as string), nameSounds(en as string))).toBe(0);
+  });
+
+  it('reads katakana names against Latin and Hangul ones (ブランスタッド, Branstad, 브랜스타드)', () => {
+    const ja = paragraphs('reuters.218933', 'ja')[3] as string;
+    expect(sharedNameSounds(nameSounds(ja), nameSounds(paragraphs('reuters.218933', 'en')[3] as string))).toBe(1);
+    expect(sharedNameSounds(nameSounds(ja), nameSounds(paragraphs('reuters.218933', 'ko')[3] as string))).toBe(1);
+  });
+});
+
+describe('paragraphs left untranslated', () => {
+  it('leaves the untranslated paragraph out where it stands, not at the end of a sequential page', () => {
+    const langs: Langs = ['ko', 'en'];
+    const ko = paragraphs('reuters.218933', 'ko');
+    const en = paragraphs('reuters.218933', 'en').filter((_, i) => i !== 2);
+    const { pairs } = alignParagraphs(ko, en, { ratio: ratioOf(langs), langs });
+    expect(pairs.map((pair) => [pair.a, pair.b])).toEqual([
+      [0, 0],
+      [1, 1],
+      [3, 2],
+      [4, 3],
+    ]);
+  });
+});
+
