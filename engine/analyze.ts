@@ -112,7 +112,7 @@ function mainLanguages(blocks: readonly { text: string }[], langs: readonly stri
 function translatedHalves(parts: Part[]): Part[] {
   const [x, y] = parts;
   if (!x || !y) return [];
-  return translationScore(x.text, y.text, undefined, lengthRatio(baseLanguage(x.lang), baseLanguage(y.lang)), [x.lang, y.lang]) >= HALVES_SCORE ? parts : [];
+  return translationScore(x.text, y.text, undefined, lengthRatio(baseLanguage(x.lang), baseLanguage(y.lang))) >= HALVES_SCORE ? parts : [];
 }
 
 /** Halves of an inline pair at most this long (Latin-equivalent) are labels: any lengths go. */
@@ -271,7 +271,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
         : mixed[i] === 1
           ? splitInline(block.text, { pageLang, memo })
           : block.text.length >= SENTENCE_SPLIT_LENGTH
-            ? translatedHalves(splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo }))
+            ? splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo })
             : [];
     // Not split yet: a block glued from copies of two others (glued-copies.ts) splits where they
     // meet. Else a text and its translation with no sentence end between them (a title, a summary
