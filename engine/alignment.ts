@@ -798,21 +798,22 @@ function align(
   }
   const last = index(n, m);
   const beads: Bead[] = [];
-  // Ending on paragraphs of one side skipped pays as resuming after them does: otherwise a
-  // paragraph left untranslated is cheaper to leave at the end, shifting every pair after it by
-  // one. Paragraphs of both sides left at the end are the page's other texts (credits, footers).
-  let sides = 0;
-  for (let ti = n, tj = m, at = last; at >= 0; ) {
+  // Ending on one paragraph skipped pays as resuming after it does: otherwise a paragraph left
+  // untranslated is cheaper to leave at the end, shifting every pair after it by one. Several
+  // paragraphs left at the end are a translation that stops early, or the page's other texts
+  // (credits, footers): they end the alignment freely.
+  let skipped = 0;
+  for (let ti = n, tj = m, at = last; at >= 0 && skipped < 2; ) {
     const code = back[OFF][at] ?? 0;
     const move = code >> 1;
     if (move !== Move.SkipA && move !== Move.SkipB) break;
-    sides |= move === Move.SkipA ? 1 : 2;
+    skipped += 1;
     if (move === Move.SkipA) ti -= 1;
     else tj -= 1;
     if ((code & 1) === ON) break;
     at = index(ti, tj);
   }
-  const endPenalty = sides === 3 ? 0 : RESUME_PENALTY;
+  const endPenalty = skipped === 1 ? RESUME_PENALTY : 0;
   let layer = (score[ON][last] ?? Number.NEGATIVE_INFINITY) >= (score[OFF][last] ?? Number.NEGATIVE_INFINITY) - endPenalty ? ON : OFF;
   let i = n;
   let j = m;
