@@ -271,7 +271,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
         : mixed[i] === 1
           ? splitInline(block.text, { pageLang, memo })
           : block.text.length >= SENTENCE_SPLIT_LENGTH
-            ? translatedHalves(splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo }))
+            ? splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo })
             : [];
     // Not split yet: a block glued from copies of two others (glued-copies.ts) splits where they
     // meet. Else a text and its translation with no sentence end between them (a title, a summary

@@ -1,6 +1,8 @@
+import { featureMemo, lengthRatio, translationScore } from './alignment';
 import { baseLanguage, detectLanguage, type LanguageHint } from './languages';
 import type { Part } from './report';
 import { foldSpace } from './text';
+import { latinLength } from './writing-systems';
 
 /**
  * One element holding a text and its translation in one writing system (English then French,
@@ -10,9 +12,16 @@ import { foldSpace } from './text';
 
 /** A sentence end: . ! ? (closing quotes or brackets after it) before white space, or 。！？ anywhere. */
 const SENTENCE_END = /[.!?]["'”’»)\]]*\s+|[。！？][」』”’）]*\s*/g;
+/**
+ * … or a colon before a capital, where a text of several sentences may end ("… on the island of
+ * Sulawesi: In Palu, …"). Not in a text of one sentence: a headline's colon opens its second half
+ * ("Johnny English Strikes Again review: underpowered …"). Capitals as ranges (Latin, Greek,
+ * Cyrillic): \p{Lu} costs V8 a large set to build on a page's first analysis.
+ */
+const TEXT_END = /[.!?]["'”’»)\]]*\s+|[。！？][」』”’）]*\s*|:\s+(?=[A-ZÀ-ÖØ-ÞΑ-ΩА-Я])/g;
 
 /** [start, end) of each sentence, white space around it left out. */
-function sentencesOf(text: string): [number, number][] {
+function sentencesOf(text: string, ends: RegExp): [number, number][] {
   const ranges: [number, number][] = [];
   let from = 0;
   const push = (to: number) => {
@@ -21,7 +30,7 @@ function sentencesOf(text: string): [number, number][] {
     const end = to - (piece.length - piece.trimEnd().length);
     if (end > start) ranges.push([start, end]);
   };
-  for (const match of text.matchAll(SENTENCE_END)) {
+  for (const match of text.matchAll(ends)) {
     const to = (match.index ?? 0) + match[0].length;
     push(to);
     from = to;
@@ -30,25 +39,63 @@ function sentencesOf(text: string): [number, number][] {
   return ranges;
 }
 
+/** Cuts between sentences scored as a text and its translation, the ones nearest the middle (a bound on the cost). */
+const MAX_CUTS = 12;
+/**
+ * Latin-equivalent characters of a sentence told in the language the cut puts it against that
+ * weigh one unit of translation evidence (log-odds): a sentence's language told alone is a
+ * guess when it is short ("C’est normal." read as English) and near certain when it is long.
+ */
+const TOLD_CHARS = 25;
+
+const logit = (p: number) => Math.log(p / (1 - p));
+
 /**
  * Two parts when the text's sentences run in one language and then in another, else none. The
  * first and last sentences are told first: a text whose ends agree is one language (most
- * paragraphs stop there, at two detections).
+ * paragraphs stop there, at two detections). The cut is the sentence boundary whose halves read
+ * best as a text and its translation, less the sentences it puts on the side of the language they
+ * are not told in, by their length; each half is then told whole.
  */
 export function splitBySentences(text: string, hint: LanguageHint): Part[] {
-  const ranges = sentencesOf(text);
-  if (ranges.length < 2) return [];
-  const tell = ([start, end]: [number, number]) => detectLanguage(text.slice(start, end), hint);
-  const first = tell(ranges[0] as [number, number]);
-  const last = tell(ranges[ranges.length - 1] as [number, number]);
-  if (first === 'und' || last === 'und' || baseLanguage(first) === baseLanguage(last)) return [];
-  // One switch only: the first language's sentences, then the other's.
-  let cut = 1;
-  while (cut < ranges.length - 1 && baseLanguage(tell(ranges[cut] as [number, number])) === baseLanguage(first)) cut++;
-  for (let i = cut; i < ranges.length - 1; i++) if (baseLanguage(tell(ranges[i] as [number, number])) !== baseLanguage(last)) return [];
-  const boundary = (ranges[cut] as [number, number])[0];
+  if (sentencesOf(text, SENTENCE_END).length < 2) return [];
+  const ranges = sentencesOf(text, TEXT_END);
+  const tell = (start: number, end: number) => baseLanguage(detectLanguage(text.slice(start, end), hint));
+  const told = ranges.map(([start, end], i) => (i === 0 || i === ranges.length - 1 ? tell(start, end) : undefined));
+  const first = told[0] as string;
+  const last = told[ranges.length - 1] as string;
+  if (first === 'und' || last === 'und' || first === last) return [];
+  const weights = ranges.map(([start, end]) => latinLength(text.slice(start, end)));
+  // against[k]: weight of the sentences a cut before sentence k puts on the wrong side.
+  const langs = ranges.map(([start, end], i) => told[i] ?? tell(start, end));
+  const against = ranges.map((_, k) => langs.reduce((sum, lang, i) => sum + ((i < k ? lang === last : lang === first) ? (weights[i] ?? 0) : 0), 0));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const ratio = lengthRatio(first, last);
+  const middle = total / (1 + ratio);
+  const before = (k: number) => weights.slice(0, k).reduce((sum, w) => sum + w, 0);
+  const cuts = ranges
+    .map((_, k) => k)
+    .slice(1)
+    .sort((x, y) => Math.abs(before(x) - middle) - Math.abs(before(y) - middle))
+    .slice(0, MAX_CUTS);
+  const memo = featureMemo();
+  let best = Number.NEGATIVE_INFINITY;
+  let boundary = 0;
+  for (const k of cuts) {
+    const at = (ranges[k] as [number, number])[0];
+    const score = logit(translationScore(text.slice(0, at).trim(), text.slice(at).trim(), memo, ratio, [first, last])) - (against[k] ?? 0) / TOLD_CHARS;
+    if (score > best) {
+      best = score;
+      boundary = at;
+    }
+  }
+  // Halves that do not read as a text and its translation are one text quoting another language.
+  if (best < 0) return [];
+  const head = detectLanguage(text.slice(0, boundary), hint);
+  const tail = detectLanguage(text.slice(boundary), hint);
+  if (baseLanguage(head) !== first || baseLanguage(tail) !== last) return [];
   return [
-    { lang: first, text: foldSpace(text.slice(0, boundary)) },
-    { lang: last, text: foldSpace(text.slice(boundary)) },
+    { lang: head, text: foldSpace(text.slice(0, boundary)) },
+    { lang: tail, text: foldSpace(text.slice(boundary)) },
   ];
 }

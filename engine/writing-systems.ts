@@ -65,6 +65,27 @@ export function scriptOf(cp: number): WritingScript {
   return null;
 }
 
+/** First Hangul syllable (가) and the count of finals and of medial-final combinations per initial. */
+const HANGUL_SYLLABLES = 0xac00;
+const HANGUL_LAST = 0xd7a3;
+const HANGUL_FINALS = 28;
+const HANGUL_PER_INITIAL = 588;
+
+/**
+ * A Hangul syllable's initial consonant (0–18, ㄱ … ㅎ) and final consonant (0 for none, 1–27,
+ * ㄱ … ㅎ), by Unicode's composition formula; null for other code points.
+ */
+export function hangulConsonants(cp: number): [number, number] | null {
+  if (cp < HANGUL_SYLLABLES || cp > HANGUL_LAST) return null;
+  const index = cp - HANGUL_SYLLABLES;
+  return [Math.floor(index / HANGUL_PER_INITIAL), index % HANGUL_FINALS];
+}
+
+/** A katakana letter's place from ァ (U+30A1) to ヺ (U+30FA), or -1. */
+export function katakanaPlace(cp: number): number {
+  return cp >= 0x30a1 && cp <= 0x30fa ? cp - 0x30a1 : -1;
+}
+
 /**
  * The Latin letters of scriptOf as the body of a regular-expression character class. Expressions
  * that need "not next to a Latin letter" and case-insensitive matching use it without the `u` flag:

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CJK_WEIGHT, dominantFamily, familyOfLanguage, isCjk, isUnspaced, latinLength, scriptOf } from '../engine/writing-systems';
+import { CJK_WEIGHT, dominantFamily, familyOfLanguage, hangulConsonants, isCjk, isUnspaced, katakanaPlace, latinLength, scriptOf } from '../engine/writing-systems';
 
 const cp = (ch: string) => ch.codePointAt(0) ?? 0;
 
@@ -79,5 +79,24 @@ describe('the table of writing systems', () => {
     expect(familyOfLanguage('zh')).toBe('han');
     expect(familyOfLanguage('ja')).toBe('kana');
     expect(familyOfLanguage('fr')).toBe('latin');
+  });
+});
+
+describe('letters inside a syllable or a kana row (name-sounds.ts)', () => {
+  it("reads a Hangul syllable's initial and final consonants", () => {
+    expect(hangulConsonants(cp('가'))).toEqual([0, 0]);
+    expect(hangulConsonants(cp('브'))).toEqual([7, 0]);
+    expect(hangulConsonants(cp('랜'))).toEqual([5, 4]);
+    expect(hangulConsonants(cp('힣'))).toEqual([18, 27]);
+    expect(hangulConsonants(cp('ㄱ'))).toBeNull();
+    expect(hangulConsonants(cp('A'))).toBeNull();
+  });
+
+  it('places katakana letters from ァ to ヺ, and nothing else', () => {
+    expect(katakanaPlace(cp('ァ'))).toBe(0);
+    expect(katakanaPlace(cp('カ'))).toBe(10);
+    expect(katakanaPlace(cp('ヺ'))).toBe(89);
+    expect(katakanaPlace(cp('ー'))).toBe(-1);
+    expect(katakanaPlace(cp('か'))).toBe(-1);
   });
 });
