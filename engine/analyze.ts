@@ -7,7 +7,7 @@ import type {
   UnitData,
   UnitMismatch,
 } from './model';
-import { lengthRatio, translationScore } from './alignment';
+import { lengthRatio } from './alignment';
 import { analyzeBilingual } from './bilingual';
 import { findPageDisclosures } from './disclosures';
 import { findDuplicates, preferBodyCopies } from './duplicates';
@@ -80,15 +80,8 @@ function columnLanguages(blocks: readonly BlockSnapshot[], langs: string[], memo
   }
 }
 
-/** Translation score (alignment.ts) two halves of one paragraph need to count as a text and its translation. */
-const HALVES_SCORE = 0.5;
 /** Texts from this long (characters) may hold a text and its translation in one script: two sentences at least. */
 const SENTENCE_SPLIT_LENGTH = 40;
-/**
- * A paragraph in one script whose last sentences are in another language is a text and its
- * translation only if the halves read as one (lengths, numbers, names): a French paragraph
- * closing on an English quote is not.
- */
 /** Least share of a page's text each of its two main languages must write. */
 const MAIN_SHARE = 0.2;
 
@@ -107,12 +100,6 @@ function mainLanguages(blocks: readonly { text: string }[], langs: readonly stri
   });
   const top = [...chars].sort((a, b) => b[1] - a[1]).slice(0, 2);
   return top.length === 2 && top.every(([, n]) => n >= total * MAIN_SHARE) && baseLanguage(top[0]?.[0] ?? '') !== baseLanguage(top[1]?.[0] ?? '') ? top.map(([lang]) => lang) : [];
-}
-
-function translatedHalves(parts: Part[]): Part[] {
-  const [x, y] = parts;
-  if (!x || !y) return [];
-  return translationScore(x.text, y.text, undefined, lengthRatio(baseLanguage(x.lang), baseLanguage(y.lang))) >= HALVES_SCORE ? parts : [];
 }
 
 /** Halves of an inline pair at most this long (Latin-equivalent) are labels: any lengths go. */
