@@ -319,6 +319,25 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
   const hidden = new Set(collapsed.map((entry) => entry.unit));
   const shown = units.filter((unit) => !hidden.has(unit.id));
 
+  const textDisclosures = findPageDisclosures(
+    blocks.map((block, i) => ({
+      text: block.text,
+      lang: blockLangs[i] ?? 'und',
+      quoted: block.quoted,
+      heading: block.role === 'heading' || block.role === 'title',
+      control: block.control === true,
+    })),
+    snapshot.notices,
+  );
+  // A notice that the page is AI-generated is the site's note, not an article paragraph waiting
+  // for its translation (a site often writes it in one language only).
+  const notices = textDisclosures.map((entry) => foldSpace(entry.disclosure.evidence));
+  const isNotice = (text: string) => {
+    if (notices.length === 0) return false;
+    const folded = foldSpace(text);
+    return notices.some((evidence) => folded.includes(evidence) && evidence.length * 2 >= folded.length);
+  };
+
   const bilingual = analyzeBilingual(
     shown.map((unit) => {
       const block = blocks[unit.block] as BlockSnapshot;
@@ -336,6 +355,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
         code: block.code && (partsOf[unit.block]?.length ?? 1) <= 1,
         cell: block.cell,
         column: block.column,
+        notice: isNotice(unit.text),
       };
     }),
   );
@@ -346,25 +366,6 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
   const cutShort = shortOfTranslation(bilingual.pairs, units);
   const truncated = shown.filter((unit) => inArticle(unit) && (cut.get(unit.id) || cutShort.has(unit.id))).map((unit) => unit.id);
 
-  const textDisclosures = findPageDisclosures(
-    blocks.map((block, i) => ({
-      text: block.text,
-      lang: blockLangs[i] ?? 'und',
-      quoted: block.quoted,
-      heading: block.role === 'heading' || block.role === 'title',
-      control: block.control === true,
-    })),
-    snapshot.notices,
-  );
-
-  // A notice that the page is AI-generated is the site's note, not an article paragraph waiting
-  // for its translation (a site often writes it in one language only).
-  const notices = textDisclosures.map((entry) => foldSpace(entry.disclosure.evidence));
-  const isNotice = (id: number) => {
-    const text = foldSpace(units[id]?.text ?? '');
-    return notices.some((evidence) => text.includes(evidence) && evidence.length * 2 >= text.length);
-  };
-  const untranslated = notices.length === 0 ? bilingual.untranslated : bilingual.untranslated.filter((id) => !isNotice(id));
 
   const partOf = (id: number): Part => {
     const unit = units[id];
@@ -398,7 +399,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
         languages: bilingual.languages,
         layouts: bilingual.layouts,
         pairs: bilingual.pairs.map((pair) => ({ a: partOf(pair.a), b: partOf(pair.b), confidence: pair.confidence })),
-        untranslated: untranslated.map(partOf),
+        untranslated: bilingual.untranslated.map(partOf),
         mismatches: mismatches.map(({ a, b, kind, detail }) => ({ a: partOf(a), b: partOf(b), kind, detail })),
       },
       duplicates: groups.map((group) => ({
@@ -426,7 +427,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
     units,
     collapsed,
     truncated,
-    untranslated,
+    untranslated: bilingual.untranslated,
     pairs: bilingual.pairs,
     textDisclosures,
     duplicates: groups.map((group) => group.copies[0] ?? -1),

@@ -17,6 +17,11 @@ export interface BilingualUnit extends UnitData, Partial<BlockPlace> {
   inArticle?: boolean;
   /** In a code listing: never paired, never evidence that the page is bilingual. */
   code?: boolean;
+  /**
+   * A notice that the page is AI-generated: the site's note, often in one language only, never an
+   * article paragraph waiting for its translation nor one that stands for a missing one.
+   */
+  notice?: boolean;
   el?: Element;
 }
 
@@ -821,7 +826,7 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   const besideOther = (unit: BilingualUnit) =>
     (byBlock.get(unit.block) ?? []).some((part) => part.id !== unit.id && part.lang !== 'und' && baseLanguage(part.lang) !== baseLanguage(unit.lang) && unpaired(part));
   const paragraph = (unit: BilingualUnit) =>
-    unit.inArticle !== false && (unit.role === undefined || unit.role === 'paragraph' || unit.role === 'quote') && lengthOf(unit) >= PARAGRAPH_LENGTH;
+    unit.inArticle !== false && unit.notice !== true && (unit.role === undefined || unit.role === 'paragraph' || unit.role === 'quote') && lengthOf(unit) >= PARAGRAPH_LENGTH;
   const lone = (unit: BilingualUnit) => unpaired(unit) && !besideOther(unit) && paragraph(unit);
   // Inline pairs stand around a lone paragraph as well as pairs of separate paragraphs do.
   const ordered = units.filter((unit) => side(unit) !== null && unit.role !== 'label' && unit.role !== 'title');
@@ -841,7 +846,7 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     }
     return false;
   };
-  const missing = missingTranslations(ordered, side, pairs, lone, unpaired).filter(
+  const missing = missingTranslations(ordered, side, pairs, lone, (unit) => unpaired(unit) && unit.notice !== true).filter(
     (id) => !holdsItsTranslation(textOf.get(id) ?? '', picked.bases, ratio, picked.tags) && !translatedBeside(id),
   );
   const untranslated = withinSurplus(missing, ordered, side, (unit) => unpaired(unit) && paragraph(unit));

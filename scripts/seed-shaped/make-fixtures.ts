@@ -17,6 +17,7 @@ const CHOSEN: [string, [string, string], Shell][] = [
   ['reuters.218923', ['fr', 'de'], 'divs-b-first'],
   ['reuters.218923', ['ja', 'zh-Hans'], 'spans'],
   ['abcnews.306815', ['ko', 'ja'], 'spans'],
+  ['nytimes.184853', ['zh-Hant', 'en'], 'divs-b-first'],
 ];
 for (const [id, pair, shell] of CHOSEN) {
   const doc = docs.find((d) => d.id === id);
