@@ -271,7 +271,7 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
         split.length = 0;
         split.push(...glued.map((text) => ({ lang: detectLanguage(text, partHint), text })));
       } else if (switchSides.length === 2) {
-        const { parts: halves, byScript } = splitAtLanguageSwitch(block.text, switchSides, partHint);
+        const { parts: halves, byScript } = splitAtLanguageSwitch(block.text, switchSides, partHint, block.role === 'title');
         // The page's title on a page of two languages is the one line that pages write in both.
         const accepted = byScript || block.role === 'title' || halves.every((half) => copies.startsAnother(half.text, i));
         if (halves.length === 2 && accepted) {

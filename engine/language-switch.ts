@@ -1,5 +1,6 @@
-import { baseLanguage, detectLanguage, type LanguageHint } from './languages';
-import { latinPreference } from './latin-trigrams';
+import { baseLanguage, detectLanguage, type LanguageHint, letterLanguage } from './languages';
+import { LATIN_LANGUAGES } from './latin-languages';
+import { latinPreference, rankLatin } from './latin-trigrams';
 import type { Part } from './report';
 import { scriptOf } from './writing-systems';
 
@@ -62,6 +63,21 @@ function cjkPreference(words: readonly string[], x: string, y: string): Float64A
   });
 }
 
+/** A letter only one of the languages writes (Vietnamese ơ, Turkish ı, German ß) leans its word as a function word does. */
+const LETTER_LEAN = 2;
+
+function leanByLetters(words: readonly string[], lean: Float64Array, x: string, y: string): void {
+  words.forEach((word, w) => {
+    for (const ch of word) {
+      const owner = letterLanguage(ch.codePointAt(0) ?? 0);
+      if (owner === x || owner === y) {
+        lean[w] = (lean[w] as number) + (owner === x ? LETTER_LEAN : -LETTER_LEAN);
+        return;
+      }
+    }
+  });
+}
+
 /**
  * A word counts one; a run of Han or kana characters, written without spaces, one per two
  * characters (Korean puts spaces between its words).
@@ -79,8 +95,15 @@ function wordWeight(word: string): number {
  * Two parts when the text's words run in one of `sides` and then in the other, else none. `byScript`:
  * the two languages write different scripts (Hangul, kana), which tell the halves apart as surely
  * as Latin and Han do; words of one script only lean, and the caller wants more evidence.
+ * `thorough` (a page's title: one line, short): where the words' leans find no turn, each way of
+ * cutting the line is ranked whole, as franc ranks a text, which a few words of a title need.
  */
-export function splitAtLanguageSwitch(text: string, sides: readonly string[], hint: LanguageHint): { parts: Part[]; byScript: boolean } {
+export function splitAtLanguageSwitch(
+  text: string,
+  sides: readonly string[],
+  hint: LanguageHint,
+  thorough = false,
+): { parts: Part[]; byScript: boolean } {
   const none = { parts: [], byScript: false };
   const [x, y] = sides;
   if (!x || !y || text.length > MAX_LENGTH) return none;
@@ -88,8 +111,10 @@ export function splitAtLanguageSwitch(text: string, sides: readonly string[], hi
   const n = spans.length;
   if (n < 2) return none;
   const words = spans.map((m) => m[0]);
-  const latin = latinPreference(words, baseLanguage(x), baseLanguage(y));
-  const lean = latin ?? cjkPreference(words, baseLanguage(x), baseLanguage(y));
+  const [bx, by] = [baseLanguage(x), baseLanguage(y)];
+  const latin = latinPreference(words, bx, by);
+  if (latin) leanByLetters(words, latin, bx, by);
+  const lean = latin ?? cjkPreference(words, bx, by);
   if (!lean) return none;
   // A capital after a sentence end starts a sentence; elsewhere (the text's first word too: a title) it starts a name.
   const names = spans.map((m, w) => (w === 0 || !SENTENCE_END.test(spans[w - 1]?.[0] ?? '') ? nameOf(m[0]) : null));
@@ -107,21 +132,95 @@ export function splitAtLanguageSwitch(text: string, sides: readonly string[], hi
   });
   const wordsBefore = new Float64Array(n + 1);
   for (let w = 0; w < n; w++) wordsBefore[w + 1] = (wordsBefore[w] as number) + (weights[w] as number);
+  const enough = (k: number) => (wordsBefore[k] as number) >= MIN_WORDS && (wordsBefore[n] as number) - (wordsBefore[k] as number) >= MIN_WORDS;
+  let turn = leanTurns(lean, enough);
+  const ranked = !turn && thorough && latin !== null;
+  if (ranked) turn = rankedTurns(text, spans, bx, by, enough);
+  if (!turn) return none;
+  const { at, shared } = boundary(spans, names, turn.turns, turn.best, turn.plateau);
+  // Ranked whole, a short line in one language may still seem to turn: a title and its translation
+  // also share a name.
+  if (ranked && shared === 0) return none;
+  const cut = spans[at]?.index ?? 0;
+  const first = text.slice(0, cut).trim();
+  const second = text.slice(cut).trim();
+  const firstLang = detectLanguage(first, hint);
+  const secondLang = detectLanguage(second, hint);
+  const isSide = (lang: string) => baseLanguage(lang) === bx || baseLanguage(lang) === by;
+  if (baseLanguage(firstLang) === baseLanguage(secondLang) || !isSide(firstLang) || !isSide(secondLang)) return none;
+  return {
+    parts: [
+      { lang: firstLang, text: first },
+      { lang: secondLang, text: second },
+    ],
+    byScript: latin === null,
+  };
+}
+
+interface Turns {
+  /** turns[k]: how well a boundary before word k splits the text into x then y, or y then x (0: not at all). */
+  turns: Float64Array;
+  best: number;
+  /** How far below the best a turn is as likely (see PLATEAU). */
+  plateau: number;
+}
+
+/** Turns from the words' leans, in one pass over prefix sums; null when no boundary has both halves leaning their way. */
+function leanTurns(lean: Float64Array, enough: (k: number) => boolean): Turns | null {
+  const n = lean.length;
   const total = lean.reduce((sum, v) => sum + v, 0);
-  // turn[k]: how well a boundary before word k splits the words into x then y, or y then x.
-  const turn = new Float64Array(n);
+  const turns = new Float64Array(n);
   let best = 0;
   let before = 0;
   for (let k = 1; k < n; k++) {
     before += lean[k - 1] as number;
-    if ((wordsBefore[k] as number) < MIN_WORDS || (wordsBefore[n] as number) - (wordsBefore[k] as number) < MIN_WORDS) continue;
+    if (!enough(k)) continue;
     const after = total - before;
     const t = Math.min(before, -after) >= MIN_LEAN ? before - after : Math.min(-before, after) >= MIN_LEAN ? after - before : 0;
-    turn[k] = t;
+    turns[k] = t;
     if (t > best) best = t;
   }
-  if (best === 0) return none;
-  // Names shared by both halves, as the boundary moves right word by word.
+  return best > 0 ? { turns, best, plateau: PLATEAU } : null;
+}
+
+/** Of franc's scores (0 to 1), how close to the best turn another is as likely. */
+const RANKED_PLATEAU = 0.1;
+
+/** Turns from ranking each half whole between the two Latin languages (a title's few words). */
+function rankedTurns(text: string, spans: readonly RegExpMatchArray[], x: string, y: string, enough: (k: number) => boolean): Turns | null {
+  const n = spans.length;
+  const prefer = (part: string): number => {
+    const ranked = rankLatin(part);
+    const score = (lang: string) => ranked.find(([code]) => (LATIN_LANGUAGES[code] ?? code) === lang)?.[1] ?? 0;
+    return score(x) - score(y);
+  };
+  const turns = new Float64Array(n);
+  let best = 0;
+  for (let k = 1; k < n; k++) {
+    if (!enough(k)) continue;
+    const cut = spans[k]?.index ?? 0;
+    const before = prefer(text.slice(0, cut));
+    const after = prefer(text.slice(cut));
+    const t = before > 0 && after < 0 ? before - after : before < 0 && after > 0 ? after - before : 0;
+    turns[k] = t;
+    if (t > best) best = t;
+  }
+  return best > 0 ? { turns, best, plateau: RANKED_PLATEAU } : null;
+}
+
+/**
+ * The boundary among those whose turn is within `plateau` of the best: the one that leaves the most
+ * names on both sides, then one after a sentence end, then one before a capital, then the best turn;
+ * with the names it leaves on both sides.
+ */
+function boundary(
+  spans: readonly RegExpMatchArray[],
+  names: readonly (string | null)[],
+  turns: Float64Array,
+  best: number,
+  plateau: number,
+): { at: number; shared: number } {
+  const n = spans.length;
   const left = new Map<string, number>();
   const right = new Map<string, number>();
   for (const name of names) if (name) right.set(name, (right.get(name) ?? 0) + 1);
@@ -139,12 +238,12 @@ export function splitAtLanguageSwitch(text: string, sides: readonly string[], hi
       left.set(moved, l + 1);
       right.set(moved, r - 1);
     }
-    const t = turn[k] as number;
-    if (t === 0 || t < best - PLATEAU) continue;
+    const t = turns[k] as number;
+    if (t === 0 || t < best - plateau) continue;
     const end = SENTENCE_END.test(spans[k - 1]?.[0] ?? '');
     const capital = CAPITAL.test(spans[k]?.[0] ?? '');
     const better =
-      shared !== atShared ? shared > atShared : end !== atEnd ? end : capital !== atCapital ? capital : t > (turn[at] as number);
+      shared !== atShared ? shared > atShared : end !== atEnd ? end : capital !== atCapital ? capital : t > (turns[at] as number);
     if (better) {
       at = k;
       atShared = shared;
@@ -152,18 +251,5 @@ export function splitAtLanguageSwitch(text: string, sides: readonly string[], hi
       atCapital = capital;
     }
   }
-  const cut = spans[at]?.index ?? 0;
-  const first = text.slice(0, cut).trim();
-  const second = text.slice(cut).trim();
-  const firstLang = detectLanguage(first, hint);
-  const secondLang = detectLanguage(second, hint);
-  const isSide = (lang: string) => baseLanguage(lang) === baseLanguage(x) || baseLanguage(lang) === baseLanguage(y);
-  if (baseLanguage(firstLang) === baseLanguage(secondLang) || !isSide(firstLang) || !isSide(secondLang)) return none;
-  return {
-    parts: [
-      { lang: firstLang, text: first },
-      { lang: secondLang, text: second },
-    ],
-    byScript: latin === null,
-  };
+  return { at, shared: atShared };
 }

@@ -407,7 +407,7 @@ function isWordChar(cp: number): boolean {
  * Indonesian); the letters say what the words are written in. A switch, not a table: nothing is
  * built at import.
  */
-function letterLanguage(cp: number): string | null {
+export function letterLanguage(cp: number): string | null {
   if (cp >= 0x1ea0 && cp <= 0x1ef9) return 'vi';
   switch (cp) {
     case 0x131:

@@ -35,6 +35,27 @@ describe('splitAtLanguageSwitch', () => {
     }
   });
 
+  // Headlines of NTREX-128 development documents (CC BY-SA 4.0).
+  it('ranks a short title whole where its words alone do not turn, when both halves share a name', () => {
+    const en = "Peter Jones 'furious' after Holly Willoughby pulls out of £11million deal";
+    const fr = 'Colère de Peter Jones après le retrait de Holly Willoughby d’un accord de 11 millions £';
+    const hint = { memo: languageMemo(), sides: ['en', 'fr'] };
+    expect(splitAtLanguageSwitch(`${en} ${fr}`, ['en', 'fr'], hint).parts).toEqual([]);
+    expect(splitAtLanguageSwitch(`${en} ${fr}`, ['en', 'fr'], hint, true).parts.map((part) => part.text)).toEqual([en, fr]);
+    // One language, ranked whole: no cut shares a name, so none is taken.
+    expect(splitAtLanguageSwitch('Contributor Covenant Code of Conduct for the Digital Accessibility Toolkit project', ['en', 'fr'], hint, true).parts).toEqual([]);
+  });
+
+  it('reads the letters only one language writes (Vietnamese ộ, ấ, ầ)', () => {
+    const en = 'Earthquakes and tsunamis in Indonesia';
+    const vi = 'Động đất và sóng thần ở Indonesia';
+    const { parts } = splitAtLanguageSwitch(`${en} ${vi}`, ['en', 'vi'], { memo: languageMemo(), sides: ['en', 'vi'] });
+    expect(parts).toEqual([
+      { lang: 'en', text: en },
+      { lang: 'vi', text: vi },
+    ]);
+  });
+
   it('leaves one language alone, and an address is no language', () => {
     const hint = { memo: languageMemo(), sides: ['en', 'es'] };
     // A real licence page's quote (test/fixtures/real-aiconsciousness-licence-en-es): Spanish title, English licence line.
