@@ -1,8 +1,9 @@
 import { baseLanguage, detectLanguage, type LanguageHint, letterLanguage } from './languages';
+import { lengthRatio } from './alignment';
 import { LATIN_LANGUAGES } from './latin-languages';
 import { latinPreference, rankLatin } from './latin-trigrams';
 import type { Part } from './report';
-import { scriptOf } from './writing-systems';
+import { latinLength, scriptOf } from './writing-systems';
 
 /**
  * One element holding a text and its translation in one script with no sentence end between them:
@@ -30,6 +31,9 @@ const CAPITAL = /^\p{Lu}/u;
 /** Letters, perhaps with an apostrophe or hyphen inside and punctuation around: a word of some language. */
 const WORD = /^\p{P}*\p{L}[\p{L}\p{M}'’-]*\p{P}*$/u;
 const SENTENCE_END = /[.!?:;]["'”’»)]*$/u;
+/** An abbreviation or an initial ("vs.", "St.", "U.S.", "J."): its full stop ends no sentence. */
+const ABBREVIATION = /^(?:\p{L}{1,3}\.|(?:\p{L}\.){2,})$/u;
+const endsSentence = (word: string) => SENTENCE_END.test(word) && !ABBREVIATION.test(word);
 /** A capitalised word as a name: "Sainsbury’s", "Sims'in" and "Sims," are all "Sims". */
 const nameOf = (word: string): string | null => (CAPITAL.test(word) ? (word.split(/['’]/)[0] ?? '').replace(/[\p{P}\p{S}]+$/u, '') : null);
 
@@ -117,7 +121,7 @@ export function splitAtLanguageSwitch(
   const lean = latin ?? cjkPreference(words, bx, by);
   if (!lean) return none;
   // A capital after a sentence end starts a sentence; elsewhere (the text's first word too: a title) it starts a name.
-  const names = spans.map((m, w) => (w === 0 || !SENTENCE_END.test(spans[w - 1]?.[0] ?? '') ? nameOf(m[0]) : null));
+  const names = spans.map((m, w) => (w === 0 || !endsSentence(spans[w - 1]?.[0] ?? '') ? nameOf(m[0]) : null));
   // A capitalised word written in both texts ("National Trust … National Trust") is in neither language.
   const capitalised = spans.map((m) => nameOf(m[0]));
   const seen = new Map<string, number>();
@@ -137,7 +141,8 @@ export function splitAtLanguageSwitch(
   const ranked = !turn && thorough && latin !== null;
   if (ranked) turn = rankedTurns(text, spans, bx, by, enough);
   if (!turn) return none;
-  const { at, shared } = boundary(spans, names, turn.turns, turn.best, turn.plateau);
+  // Scripts mark a turn exactly; the leans of words in one script only roughly, and lengths decide.
+  const { at, shared } = boundary(text, spans, names, turn, latin ? lengthRatio(bx, by) : null);
   // Ranked whole, a short line in one language may still seem to turn: a title and its translation
   // also share a name.
   if (ranked && shared === 0) return none;
@@ -210,17 +215,28 @@ function rankedTurns(text: string, spans: readonly RegExpMatchArray[], x: string
 
 /**
  * The boundary among those whose turn is within `plateau` of the best: the one that leaves the most
- * names on both sides, then one after a sentence end, then one before a capital, then the best turn;
+ * names on both sides, then one after a sentence end, then one before a capital, then the one whose
+ * halves' lengths best fit a text and its translation (`ratio`, alignment.ts), or without a ratio
+ * the best turn;
  * with the names it leaves on both sides.
  */
 function boundary(
+  text: string,
   spans: readonly RegExpMatchArray[],
   names: readonly (string | null)[],
-  turns: Float64Array,
-  best: number,
-  plateau: number,
+  { turns, best, plateau }: Turns,
+  ratio: number | null,
 ): { at: number; shared: number } {
   const n = spans.length;
+  // How far a cut leaves the halves from the lengths of a text and its translation, either first.
+  const total = latinLength(text);
+  const misfit = (k: number) => {
+    if (ratio === null) return -(turns[k] as number);
+    const first = latinLength(text.slice(0, spans[k]?.index ?? 0));
+    const fit = Math.abs(Math.log(Math.max(1, total - first) / Math.max(1, first * ratio)));
+    const reverse = Math.abs(Math.log(Math.max(1, total - first) / Math.max(1, first / ratio)));
+    return Math.min(fit, reverse);
+  };
   const left = new Map<string, number>();
   const right = new Map<string, number>();
   for (const name of names) if (name) right.set(name, (right.get(name) ?? 0) + 1);
@@ -240,10 +256,10 @@ function boundary(
     }
     const t = turns[k] as number;
     if (t === 0 || t < best - plateau) continue;
-    const end = SENTENCE_END.test(spans[k - 1]?.[0] ?? '');
+    const end = endsSentence(spans[k - 1]?.[0] ?? '');
     const capital = CAPITAL.test(spans[k]?.[0] ?? '');
     const better =
-      shared !== atShared ? shared > atShared : end !== atEnd ? end : capital !== atCapital ? capital : t > (turns[at] as number);
+      shared !== atShared ? shared > atShared : end !== atEnd ? end : capital !== atCapital ? capital : misfit(k) < misfit(at);
     if (better) {
       at = k;
       atShared = shared;

@@ -46,6 +46,16 @@ describe('splitAtLanguageSwitch', () => {
     expect(splitAtLanguageSwitch('Contributor Covenant Code of Conduct for the Digital Accessibility Toolkit project', ['en', 'fr'], hint, true).parts).toEqual([]);
   });
 
+  it('cuts where the halves fit a title and its translation, not after an abbreviation or before the last word of a title-cased one', () => {
+    const hint = { memo: languageMemo(), sides: ['en', 'fr'] };
+    for (const [en, fr] of [
+      ['Scherzer wants to play spoiler vs. Rockies', 'Scherzer veut jouer les trouble-fêtes contre les Rockies'],
+      ['Hundreds of Migrant Children Quietly Moved to a Tent Camp on the Texas Border', 'Des centaines d’enfants de migrants se sont installés en silence dans un campement à la frontière du Texas'],
+    ]) {
+      expect(splitAtLanguageSwitch(`${en} ${fr}`, ['en', 'fr'], hint, true).parts.map((part) => part.text)).toEqual([en, fr]);
+    }
+  });
+
   it('reads the letters only one language writes (Vietnamese ộ, ấ, ầ)', () => {
     const en = 'Earthquakes and tsunamis in Indonesia';
     const vi = 'Động đất và sóng thần ở Indonesia';
