@@ -15,46 +15,53 @@ export interface CopyIndex {
   gluedCopies(self: number): [string, string] | [];
 }
 
-/** An index of `texts` by their first and last characters, built on the first question. */
+/**
+ * An index of `texts` by their first and last characters, built on the first question. Each
+ * distinct text is indexed once: pages repeat paragraphs, and a list of every copy would be read
+ * through for each of them.
+ */
 export function copyIndex(texts: readonly string[]): CopyIndex {
-  let byStart: Map<string, number[]> | null = null;
-  let byEnd: Map<string, number[]> | null = null;
-  const build = () => {
-    const starts = new Map<string, number[]>();
-    const ends = new Map<string, number[]>();
-    texts.forEach((text, t) => {
-      if (text.length < KEY) return;
+  let index: { starts: Map<string, string[]>; ends: Map<string, string[]>; copies: Map<string, number> } | null = null;
+  const built = () => {
+    if (index) return index;
+    const starts = new Map<string, string[]>();
+    const ends = new Map<string, string[]>();
+    const copies = new Map<string, number>();
+    for (const text of texts) {
+      const seen = copies.get(text);
+      copies.set(text, (seen ?? 0) + 1);
+      if (seen !== undefined || text.length < KEY) continue;
       for (const [map, key] of [
         [starts, text.slice(0, KEY)],
         [ends, text.slice(-KEY)],
       ] as const) {
         const list = map.get(key);
-        if (list) list.push(t);
-        else map.set(key, [t]);
+        if (list) list.push(text);
+        else map.set(key, [text]);
       }
-    });
-    byStart = starts;
-    byEnd = ends;
-    return { starts, ends };
+    }
+    index = { starts, ends, copies };
+    return index;
   };
-  const index = () => (byStart && byEnd ? { starts: byStart, ends: byEnd } : build());
-  const startsAnother = (text: string, self: number): boolean =>
-    text.length >= KEY && (index().starts.get(text.slice(0, KEY)) ?? []).some((t) => t !== self && (texts[t] ?? '').startsWith(text));
+  const startsAnother = (text: string, self: number): boolean => {
+    if (text.length < KEY) return false;
+    const { starts, copies } = built();
+    const own = texts[self];
+    return (starts.get(text.slice(0, KEY)) ?? []).some((other) => other.startsWith(text) && (other !== own || (copies.get(other) ?? 0) > 1));
+  };
   return {
     startsAnother,
     gluedCopies(self) {
       const text = texts[self] ?? '';
       if (text.length < 2 * KEY) return [];
-      const { starts, ends } = index();
-      for (const t of starts.get(text.slice(0, KEY)) ?? []) {
-        const whole = texts[t] ?? '';
-        if (t === self || whole.length > text.length - KEY || !text.startsWith(whole)) continue;
+      const { starts, ends } = built();
+      for (const whole of starts.get(text.slice(0, KEY)) ?? []) {
+        if (whole.length > text.length - KEY || !text.startsWith(whole)) continue;
         const rest = text.slice(whole.length).trim();
         if (startsAnother(rest, self)) return [whole, rest];
       }
-      for (const t of ends.get(text.slice(-KEY)) ?? []) {
-        const whole = texts[t] ?? '';
-        if (t === self || whole.length > text.length - KEY || !text.endsWith(whole)) continue;
+      for (const whole of ends.get(text.slice(-KEY)) ?? []) {
+        if (whole.length > text.length - KEY || !text.endsWith(whole)) continue;
         const head = text.slice(0, text.length - whole.length).trim();
         if (startsAnother(head, self)) return [head, whole];
       }

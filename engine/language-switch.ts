@@ -50,6 +50,11 @@ function cjkScore(lang: string, other: string, hangul: number, kana: number, han
 
 const CJK_LANGUAGES = new Set(['zh', 'ja', 'ko']);
 
+const LATIN_TAGS = new Set(Object.values(LATIN_LANGUAGES));
+
+/** Whether words can tell `x` from `y`: two Latin languages with models, or two CJK languages. */
+const readsWords = (x: string, y: string): boolean => x !== y && ((LATIN_TAGS.has(x) && LATIN_TAGS.has(y)) || (CJK_LANGUAGES.has(x) && CJK_LANGUAGES.has(y)));
+
 /** How much each word (a run without spaces) reads as CJK language `x` rather than `y`, by its characters' scripts. */
 function cjkPreference(words: readonly string[], x: string, y: string): Float64Array | null {
   if (!CJK_LANGUAGES.has(x) || !CJK_LANGUAGES.has(y) || x === y) return null;
@@ -110,7 +115,7 @@ export function splitAtLanguageSwitch(
 ): { parts: Part[]; byScript: boolean } {
   const none = { parts: [], byScript: false };
   const [x, y] = sides;
-  if (!x || !y || text.length > MAX_LENGTH) return none;
+  if (!x || !y || text.length > MAX_LENGTH || !readsWords(baseLanguage(x), baseLanguage(y))) return none;
   const spans = [...text.matchAll(/\S+/g)];
   const n = spans.length;
   if (n < 2) return none;
