@@ -7,6 +7,12 @@
 
 /** Characters by which a text is looked up among the blocks it may start or end. */
 const KEY = 24;
+/**
+ * Distinct texts kept per key. More texts than this opening (or closing) with the same characters
+ * are a page's formula ("Photo: …", numbered items), not copies of one paragraph; each lookup
+ * stays bounded, so the whole pass stays linear.
+ */
+const MAX_SHARING = 16;
 
 export interface CopyIndex {
   /** Whether `text` is the start of a block other than `self` (or the whole of it). */
@@ -36,8 +42,8 @@ export function copyIndex(texts: readonly string[]): CopyIndex {
         [ends, text.slice(-KEY)],
       ] as const) {
         const list = map.get(key);
-        if (list) list.push(text);
-        else map.set(key, [text]);
+        if (!list) map.set(key, [text]);
+        else if (list.length < MAX_SHARING) list.push(text);
       }
     }
     index = { starts, ends, copies };
