@@ -11,6 +11,7 @@ import { alignParagraphs } from '../engine/alignment';
 import { extractArticle } from '../engine/article';
 import { analyzeBilingual, type BilingualUnit } from '../engine/bilingual';
 import { findTextDisclosures } from '../engine/disclosures';
+import { copyIndex } from '../engine/glued-copies';
 import { splitAtLanguageSwitch } from '../engine/language-switch';
 import { languageMemo } from '../engine/languages';
 import devExamples from './corpus/ntrex128-parallel/dev-examples.json';
@@ -71,6 +72,18 @@ describe('splitAtLanguageSwitch', () => {
     linear('splitAtLanguageSwitch, n English then n French words', 'O(words)', 20, (n) => {
       const text = [...Array.from({ length: n }, (_, i) => nth(en, i)), ...Array.from({ length: n }, (_, i) => nth(fr, i))].join(' ').slice(0, 1500);
       return () => splitAtLanguageSwitch(text, ['en', 'fr'], hint);
+    }, 10_000);
+  });
+});
+
+describe('copyIndex', () => {
+  it('n paragraphs opening and closing alike, each asked whether it is glued from copies', () => {
+    linear('copyIndex.gluedCopies, n paragraphs sharing their first and last words', 'O(n)', 2_000, (n) => {
+      const texts = Array.from({ length: n }, (_, i) => `Photo: the agency's picture of the day, number ${i}, ${nth(EN, i)} All rights reserved by the agency.`);
+      return () => {
+        const index = copyIndex(texts);
+        for (let i = 0; i < texts.length; i++) index.gluedCopies(i);
+      };
     }, 10_000);
   });
 });
