@@ -1,6 +1,6 @@
 import { baseLanguage, detectLanguage, type LanguageHint, letterLanguage } from './languages';
 import { lengthRatio } from './alignment';
-import { LATIN_LANGUAGES } from './latin-languages';
+import { LATIN_LANGUAGES, LATIN_TAGS } from './latin-languages';
 import { latinPreference, rankLatin } from './latin-trigrams';
 import type { Part } from './report';
 import { latinLength, scriptOf } from './writing-systems';
@@ -49,8 +49,6 @@ function cjkScore(lang: string, other: string, hangul: number, kana: number, han
 }
 
 const CJK_LANGUAGES = new Set(['zh', 'ja', 'ko']);
-
-const LATIN_TAGS = new Set(Object.values(LATIN_LANGUAGES));
 
 /** Whether words can tell `x` from `y`: two Latin languages with models, or two CJK languages. */
 const readsWords = (x: string, y: string): boolean => x !== y && ((LATIN_TAGS.has(x) && LATIN_TAGS.has(y)) || (CJK_LANGUAGES.has(x) && CJK_LANGUAGES.has(y)));

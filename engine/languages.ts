@@ -4,7 +4,7 @@ import {
   SIMPLIFIED_SHARED_WITH_JAPANESE,
   TRADITIONAL_ONLY,
 } from './data/han-tables';
-import { LATIN_LANGUAGES } from './latin-languages';
+import { LATIN_LANGUAGES, LATIN_TAGS } from './latin-languages';
 import { rankLatin } from './latin-trigrams';
 import { scriptOf } from './writing-systems';
 import { baseLanguage } from './lang-tags';
@@ -358,8 +358,6 @@ function detectCjk(c: ScriptCounts, prior: string[]): string {
   if (pageJapanese && c.simplifiedNotJapanese === 0) return 'ja';
   return chineseScript(c, prior);
 }
-
-const LATIN_TAGS = new Set(Object.values(LATIN_LANGUAGES));
 
 // franc's trigram profiles are unreliable on a title; the most frequent function words of each
 // language are strong evidence on short text.

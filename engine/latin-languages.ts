@@ -20,6 +20,9 @@ export const LATIN_LANGUAGES: Record<string, string> = {
   hun: 'hu',
 };
 
+/** Their BCP 47 tags. */
+export const LATIN_TAGS: ReadonlySet<string> = new Set(Object.values(LATIN_LANGUAGES));
+
 /**
  * The commonest short words of each language (articles, prepositions, conjunctions, the verb "to
  * be"), by BCP 47 tag: the surest evidence one word gives of its language, where trigrams of a

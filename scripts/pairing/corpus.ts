@@ -7,7 +7,7 @@
  * "heldout/" + its id is divisible by 3 (27 of the 82 documents).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Page language tag → NTREX-128 file (all aligned line by line with the English source). */
 export const NTREX_FILES: Record<string, string> = {
@@ -67,6 +67,20 @@ export function readNtrex(dir: string): ParallelDoc[] {
     for (const [lang, text] of Object.entries(files)) lines[lang]?.push(text[i] ?? '');
   });
   return docs;
+}
+
+/**
+ * What a development script reads: the documents not held out, from the NTREX-128 folder named by
+ * its one argument that is no flag's value (../shared/corpus/ntrex128 by default), and its flags'
+ * values (`--show PAIR`).
+ */
+export function devArguments(args: readonly string[], flags: readonly string[]): { docs: ParallelDoc[]; option: (flag: string) => string | undefined } {
+  const option = (flag: string) => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const dir = resolve(args.find((arg, i) => !arg.startsWith('--') && !flags.includes(args[i - 1] ?? '')) ?? '../shared/corpus/ntrex128');
+  return { docs: readNtrex(dir).filter((doc) => !isHeldOut(doc.id)), option };
 }
 
 /** The held-out split as copied into the repository (scripts/pairing/copy-split.ts). */

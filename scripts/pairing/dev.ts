@@ -6,20 +6,13 @@
  * and language pair meets other documents: more failures to learn from (untranslated marks are
  * few in one build), still none of the test split.
  */
-import { resolve } from 'node:path';
-import { isHeldOut, readNtrex } from './corpus';
+import { devArguments } from './corpus';
 import { buildPages } from './pages';
 import { evaluate, summaryLines } from './score';
 
-const args = process.argv.slice(2);
-const option = (flag: string) => {
-  const at = args.indexOf(flag);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const { docs, option } = devArguments(process.argv.slice(2), ['--show', '--builds']);
 const show = option('--show');
 const builds = Number(option('--builds') ?? 1);
-const dir = resolve(args.find((arg, i) => !arg.startsWith('--') && !['--show', '--builds'].includes(args[i - 1] ?? '')) ?? '../shared/corpus/ntrex128');
-const docs = readNtrex(dir).filter((doc) => !isHeldOut(doc.id));
 const ROTATION = 7;
 const pages = Array.from({ length: builds }, (_, r) => {
   const rotated = [...docs.slice((r * ROTATION) % docs.length), ...docs.slice(0, (r * ROTATION) % docs.length)];

@@ -67,10 +67,10 @@ export interface TestPage {
 }
 
 /** Scripts written without spaces between sentences. */
-const UNSPACED = new Set(['zh-Hans', 'zh-Hant', 'ja']);
+export const UNSPACED = new Set(['zh-Hans', 'zh-Hant', 'ja']);
 const joinSentences = (lang: string, lines: string[]) => lines.join(UNSPACED.has(lang) ? '' : ' ');
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
 
 function linesOf(doc: ParallelDoc, lang: string): string[] {
@@ -80,7 +80,7 @@ function linesOf(doc: ParallelDoc, lang: string): string[] {
 }
 
 /** The headline and paragraphs of two sentences, in one language. */
-function story(doc: ParallelDoc, lang: string): { title: string; paragraphs: string[] } {
+export function story(doc: ParallelDoc, lang: string): { title: string; paragraphs: string[] } {
   const [title = '', ...rest] = linesOf(doc, lang);
   const paragraphs: string[] = [];
   for (let i = 0; i < rest.length; i += 2) paragraphs.push(joinSentences(lang, rest.slice(i, i + 2)));

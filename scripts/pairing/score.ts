@@ -30,7 +30,8 @@ export interface PageOutcome {
   missedUntranslated: string[];
 }
 
-const key = (x: string, y: string) => [foldSpace(x), foldSpace(y)].sort().join('\u0000');
+/** Two texts as a pair, whichever comes first, white space folded. */
+export const pairKey = (x: string, y: string) => [foldSpace(x), foldSpace(y)].sort().join('\u0000');
 
 export function analyzePage(html: string): PageReport {
   const { document } = parseHTML(html);
@@ -39,10 +40,10 @@ export function analyzePage(html: string): PageReport {
 
 export function scorePage(page: TestPage): PageOutcome {
   const report = analyzePage(page.html);
-  const truth = new Set(page.truth.pairs.map(([x, y]) => key(x, y)));
-  const found = new Set(report.bilingual.pairs.map((pair) => key(pair.a.text, pair.b.text)));
-  const wrong = report.bilingual.pairs.filter((pair) => !truth.has(key(pair.a.text, pair.b.text))).map((pair): [string, string] => [pair.a.text, pair.b.text]);
-  const missed = page.truth.pairs.filter(([x, y]) => !found.has(key(x, y)));
+  const truth = new Set(page.truth.pairs.map(([x, y]) => pairKey(x, y)));
+  const found = new Set(report.bilingual.pairs.map((pair) => pairKey(pair.a.text, pair.b.text)));
+  const wrong = report.bilingual.pairs.filter((pair) => !truth.has(pairKey(pair.a.text, pair.b.text))).map((pair): [string, string] => [pair.a.text, pair.b.text]);
+  const missed = page.truth.pairs.filter(([x, y]) => !found.has(pairKey(x, y)));
   const expectedUntranslated = new Set(page.truth.untranslated.map(foldSpace));
   const reportedUntranslated = report.bilingual.untranslated.map((part) => foldSpace(part.text));
   return {
@@ -71,7 +72,8 @@ export function add(counts: Counts, outcome: PageOutcome): void {
   counts.utp += page.truth.untranslated.length - outcome.missedUntranslated.length;
 }
 
-const ratio = (x: number, y: number) => (y === 0 ? null : Math.round((x / y) * 1000) / 1000);
+/** x / y to three places, or null when y is 0. */
+export const ratio = (x: number, y: number) => (y === 0 ? null : Math.round((x / y) * 1000) / 1000);
 
 export interface Figures {
   pages: number;

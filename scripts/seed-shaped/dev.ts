@@ -3,17 +3,13 @@
  * what each page got wrong: what to tune on. Never run on the test split.
  *   npx tsx scripts/seed-shaped/dev.ts [path/to/shared/corpus/ntrex128] [--show PAIR|SHELL|all]
  */
-import { resolve } from 'node:path';
-import { isHeldOut, readNtrex } from '../pairing/corpus';
+import { devArguments } from '../pairing/corpus';
 import { LANGUAGE_PAIRS } from '../pairing/pages';
 import { buildSeedShapedPages } from './pages';
 import { evaluateSeedShaped, isWhole, seedShapedLines } from './score';
 
-const args = process.argv.slice(2);
-const showAt = args.indexOf('--show');
-const show = showAt >= 0 ? args[showAt + 1] : undefined;
-const dir = resolve(args.find((arg, i) => !arg.startsWith('--') && (showAt < 0 || i !== showAt + 1)) ?? '../shared/corpus/ntrex128');
-const docs = readNtrex(dir).filter((doc) => !isHeldOut(doc.id));
+const { docs, option } = devArguments(process.argv.slice(2), ['--show']);
+const show = option('--show');
 const evaluation = evaluateSeedShaped(buildSeedShapedPages(docs, LANGUAGE_PAIRS));
 for (const line of seedShapedLines(evaluation)) process.stdout.write(`${line}\n`);
 const cut = (text: string) => (text.length > 70 ? `${text.slice(0, 69)}…` : text);

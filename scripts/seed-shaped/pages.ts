@@ -8,6 +8,7 @@
  * someone else from other text would test the whole report, not only the pairs.
  */
 import type { ParallelDoc } from '../pairing/corpus';
+import { escapeHtml, story, UNSPACED } from '../pairing/pages';
 
 export const SHELLS = ['card', 'divs-b-first', 'spans', 'pairs-interleaved', 'columns'] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -32,18 +33,6 @@ export interface SeedShapedPage {
   languages: [string, string];
   html: string;
   truth: SeedShapedTruth;
-}
-
-const UNSPACED = new Set(['zh-Hans', 'zh-Hant', 'ja']);
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function story(doc: ParallelDoc, lang: string): { title: string; paragraphs: string[] } {
-  const lines = doc.lines[lang];
-  if (!lines || lines.length < LINES) throw new Error(`${doc.id} has no ${lang} text`);
-  const [title = '', ...rest] = lines;
-  const paragraphs: string[] = [];
-  for (let i = 0; i < rest.length; i += 2) paragraphs.push(rest.slice(i, i + 2).join(UNSPACED.has(lang) ? '' : ' '));
-  return { title, paragraphs };
 }
 
 /** The text cut at about `share` of its length, at a space where the script has spaces. */
@@ -79,6 +68,7 @@ const tags = `<div class="tags"><a class="tag" href="/tag/chips"><span>chips</sp
 export function seedShapedPage(doc: ParallelDoc, [la, lb]: [string, string], shell: Shell, name: string): SeedShapedPage {
   const a = story(doc, la);
   const b = story(doc, lb);
+  if (a.paragraphs.length < 5 || b.paragraphs.length < 5) throw new Error(`${doc.id}: fewer than ${LINES} lines`);
   const [a1 = '', a2 = '', a3 = '', a4 = '', a5 = ''] = a.paragraphs;
   const [b1 = '', b2 = '', b3 = ''] = b.paragraphs;
   const b3cut = `${cutAt(b3, lb, 0.55)}...`;

@@ -8,6 +8,7 @@ import { analyzeDocument } from '../../engine/analyze';
 import { baseLanguage } from '../../engine/lang-tags';
 import type { PageReport } from '../../engine/report';
 import { foldSpace } from '../../engine/text';
+import { pairKey, ratio } from '../pairing/score';
 import type { SeedShapedPage } from './pages';
 
 /** What a page's report got right, one flag per part of the truth. */
@@ -37,7 +38,6 @@ export interface Outcome {
 }
 
 const norm = foldSpace;
-const key = (x: string, y: string) => [norm(x), norm(y)].sort().join('\u0000');
 
 export function scoreSeedShaped(page: SeedShapedPage): Outcome {
   const { document } = parseHTML(page.html);
@@ -57,16 +57,16 @@ export function scoreSeedShaped(page: SeedShapedPage): Outcome {
     truncated: report.truncated.some((t) => norm(t.text) === norm(truth.truncated)),
     notice: report.disclosures.some((d) => d.kind === 'generated'),
   };
-  const truthPairs = new Set(truth.pairs.map(([x, y]) => key(x, y)));
-  const found = new Set(report.bilingual.pairs.map((p) => key(p.a.text, p.b.text)));
+  const truthPairs = new Set(truth.pairs.map(([x, y]) => pairKey(x, y)));
+  const found = new Set(report.bilingual.pairs.map((p) => pairKey(p.a.text, p.b.text)));
   const wantUntranslated = new Set(truth.untranslated.map(norm));
   const gotUntranslated = report.bilingual.untranslated.map((part) => norm(part.text));
   return {
     page,
     report,
     checks,
-    wrong: report.bilingual.pairs.filter((p) => !truthPairs.has(key(p.a.text, p.b.text))).map((p): [string, string] => [p.a.text, p.b.text]),
-    missed: truth.pairs.filter(([x, y]) => !found.has(key(x, y))),
+    wrong: report.bilingual.pairs.filter((p) => !truthPairs.has(pairKey(p.a.text, p.b.text))).map((p): [string, string] => [p.a.text, p.b.text]),
+    missed: truth.pairs.filter(([x, y]) => !found.has(pairKey(x, y))),
     wrongUntranslated: gotUntranslated.filter((text) => !wantUntranslated.has(text)),
     missedUntranslated: [...wantUntranslated].filter((text) => !gotUntranslated.includes(text)),
   };
@@ -97,8 +97,6 @@ function add(t: Tally, o: Outcome): void {
   t.ufp += o.wrongUntranslated.length;
   t.ufn += o.missedUntranslated.length;
 }
-
-const ratio = (x: number, y: number) => (y === 0 ? null : Math.round((x / y) * 1000) / 1000);
 
 export interface SeedShapedFigures {
   pages: number;

@@ -4,17 +4,13 @@
  * at all. What to tune the switch on; never run on the held-out split.
  *   npx tsx scripts/seed-shaped/titles.ts [path/to/shared/corpus/ntrex128] [--show PAIR]
  */
-import { resolve } from 'node:path';
 import { splitAtLanguageSwitch } from '../../engine/language-switch';
 import { languageMemo } from '../../engine/languages';
-import { isHeldOut, readNtrex } from '../pairing/corpus';
+import { devArguments } from '../pairing/corpus';
 import { LANGUAGE_PAIRS } from '../pairing/pages';
 
-const args = process.argv.slice(2);
-const showAt = args.indexOf('--show');
-const show = showAt >= 0 ? args[showAt + 1] : undefined;
-const dir = resolve(args.find((arg, i) => !arg.startsWith('--') && (showAt < 0 || i !== showAt + 1)) ?? '../shared/corpus/ntrex128');
-const docs = readNtrex(dir).filter((doc) => !isHeldOut(doc.id));
+const { docs, option } = devArguments(process.argv.slice(2), ['--show']);
+const show = option('--show');
 const rows: string[] = [];
 const shown: string[] = [];
 let [titles, exact, wrong, monolingual] = [0, 0, 0, 0];
