@@ -249,35 +249,33 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
     // as a plain-text readme does: then each line is a unit.
     const alternating = !block.code || alternatingText(byLine);
     const lines = alternating ? byLine : block.lines ? sequentialLines(block.lines, { pageLang, memo }) : [];
+    // A block glued from copies of two others (glued-copies.ts) splits exactly where they meet,
+    // whatever a split by script or sentences would say about the punctuation between them.
+    const glued = !block.code && lines.length <= 1 ? copies.gluedCopies(i) : [];
     // Two languages in one element are written in two scripts; one script needs no split.
     // A code listing's comments and commands are not a text and its translation.
-    const split = block.code && lines.length <= 1
-      ? []
-      : lines.length > 1
-        ? lines
-        : mixed[i] === 1
-          ? splitInline(block.text, { pageLang, memo })
-          : block.text.length >= SENTENCE_SPLIT_LENGTH
-            ? splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo })
-            : [];
-    // Not split yet: a block glued from copies of two others (glued-copies.ts) splits where they
-    // meet. Else a text and its translation with no sentence end between them (a title, a summary
-    // cut off mid-sentence) splits where the words' language turns; halves in one script must read
-    // as one text written twice or each start another block, halves in two scripts are checked as
-    // splitInline's are, below.
-    if (split.length <= 1 && !block.code && lines.length <= 1) {
-      const glued = copies.gluedCopies(i);
-      if (glued.length === 2) {
+    const split = glued.length === 2
+      ? glued.map((text) => ({ lang: detectLanguage(text, partHint), text }))
+      : block.code && lines.length <= 1
+        ? []
+        : lines.length > 1
+          ? lines
+          : mixed[i] === 1
+            ? splitInline(block.text, { pageLang, memo })
+            : block.text.length >= SENTENCE_SPLIT_LENGTH
+              ? splitBySentences(block.text, sides.length === 2 ? { memo, sides } : { memo })
+              : [];
+    // Not split yet: a text and its translation with no sentence end between them (a title, a
+    // summary cut off mid-sentence) splits where the words' language turns; halves in one script
+    // must read as one text written twice or each start another block, halves in two scripts are
+    // checked as splitInline's are, below.
+    if (split.length <= 1 && !block.code && lines.length <= 1 && switchSides.length === 2) {
+      const { parts: halves, byScript } = splitAtLanguageSwitch(block.text, switchSides, partHint, block.role === 'title');
+      // The page's title on a page of two languages is the one line that pages write in both.
+      const accepted = byScript || block.role === 'title' || halves.every((half) => copies.startsAnother(half.text, i));
+      if (halves.length === 2 && accepted) {
         split.length = 0;
-        split.push(...glued.map((text) => ({ lang: detectLanguage(text, partHint), text })));
-      } else if (switchSides.length === 2) {
-        const { parts: halves, byScript } = splitAtLanguageSwitch(block.text, switchSides, partHint, block.role === 'title');
-        // The page's title on a page of two languages is the one line that pages write in both.
-        const accepted = byScript || block.role === 'title' || halves.every((half) => copies.startsAnother(half.text, i));
-        if (halves.length === 2 && accepted) {
-          split.length = 0;
-          split.push(...halves);
-        }
+        split.push(...halves);
       }
     }
     // Alternating lines of a preformatted block were checked line by line (alternatingText).

@@ -740,8 +740,10 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   const structured = unitsOf(structural);
   // Free alignment pairs paragraphs: between short lines (bylines, credits, headings) shared names
   // and agreeing lengths come by chance, and nothing in the layout says they translate each other.
+  // An AI notice speaks of the page, not of one paragraph: in the flow it would stand for a
+  // translation that no paragraph of the other side has.
   const alignable = (unit: BilingualUnit, s: 0 | 1) =>
-    side(unit) === s && !structured.has(unit.id) && unit.role !== 'label' && lengthOf(unit) >= ALIGN_LENGTH;
+    side(unit) === s && !structured.has(unit.id) && unit.role !== 'label' && unit.notice !== true && lengthOf(unit) >= ALIGN_LENGTH;
   const flowA = flow.filter((unit) => alignable(unit, 0));
   const flowB = flow.filter((unit) => alignable(unit, 1));
   // A page already shown bilingual by its structure or inline pairs needs no further proof that

@@ -18,6 +18,7 @@ const CHOSEN: [string, [string, string], Shell][] = [
   ['reuters.218923', ['ja', 'zh-Hans'], 'spans'],
   ['abcnews.306815', ['ko', 'ja'], 'spans'],
   ['nytimes.184853', ['zh-Hant', 'en'], 'divs-b-first'],
+  ['cnn.304489', ['ar', 'fr'], 'columns'],
 ];
 for (const [id, pair, shell] of CHOSEN) {
   const doc = docs.find((d) => d.id === id);
@@ -29,7 +30,7 @@ for (const [id, pair, shell] of CHOSEN) {
     about: `A seed-shaped page (scripts/seed-shaped/pages.ts, shell "${shell}") from NTREX-128 document ${id} in ${pair.join('–')}: the title in both languages in one element, a summary gluing a cut copy of the first paragraph to its translation, the analysis in one language then its translation with the first paragraph twice and the last cut off with "...", an English AI notice.`,
     title: { [a]: truth.title[0], [b]: truth.title[1] },
     // In the order the page first writes them.
-    bilingual: { languages: shell === 'divs-b-first' ? [b, a] : [a, b], layouts: ['inline (title, summary)', 'sequential (analysis)'] },
+    bilingual: { languages: shell === 'divs-b-first' ? [b, a] : [a, b], layouts: ['inline (title, summary)', shell === 'columns' ? 'side-by-side (analysis)' : 'sequential (analysis)'] },
     pairs: truth.pairs.map(([x, y]) => ({ [a]: x, [b]: y })),
     untranslated: { [a]: truth.untranslated },
     duplicates: [
