@@ -92,6 +92,8 @@ const NEIGHBOUR_SIDES = 2;
 /** Two-language rows a table of label cells must give before its rows pair. */
 const MIN_LABEL_ROWS = 3;
 
+/** The evidence (log-odds) behind a pair's confidence. */
+const logOdds = (p: number): number => Math.log(p / (1 - Math.min(p, 1 - 1e-9)));
 const NONE: BilingualAnalysis = { detected: false, languages: [], layouts: [], pairs: [], untranslated: [], relabelled: [] };
 
 /** Latin-equivalent lengths of units, each read once: layout detection asks for them three times. */
@@ -749,10 +751,13 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   // A page already shown bilingual by its structure or inline pairs needs no further proof that
   // it is one: the rest of its paragraphs pair on each pair's own evidence.
   const proven = structural.length + verified.length >= MIN_ALTERNATING_PAIRS;
+  // One inline pair (a title and its translation) is not proof alone, but its evidence counts
+  // with the paragraphs': the page's evidence is that of all its pairs.
+  const inline = verified.reduce((sum, pair) => sum + Math.max(0, logOdds(pair.confidence)), 0);
   const alignedPairs = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),
-    { minEvidence: proven ? 0 : PAGE_EVIDENCE, coveredEvidence: COVERED_EVIDENCE, memo, ratio, langs: picked.tags },
+    { minEvidence: proven ? 0 : PAGE_EVIDENCE - inline, coveredEvidence: COVERED_EVIDENCE - inline, memo, ratio, langs: picked.tags },
   ).pairs;
   const free: BilingualPair[] = [];
   for (const pair of alignedPairs) {

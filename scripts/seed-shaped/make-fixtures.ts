@@ -19,6 +19,7 @@ const CHOSEN: [string, [string, string], Shell][] = [
   ['abcnews.306815', ['ko', 'ja'], 'spans'],
   ['nytimes.184853', ['zh-Hant', 'en'], 'divs-b-first'],
   ['cnn.304489', ['ar', 'fr'], 'columns'],
+  ['dailymail.co.uk.298622', ['pt', 'es'], 'spans'],
 ];
 for (const [id, pair, shell] of CHOSEN) {
   const doc = docs.find((d) => d.id === id);
