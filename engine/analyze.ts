@@ -12,7 +12,7 @@ import { analyzeBilingual } from './bilingual';
 import { findPageDisclosures } from './disclosures';
 import { findDuplicates, preferBodyCopies } from './duplicates';
 import { copyIndex } from './glued-copies';
-import { splitAtLanguageSwitch } from './language-switch';
+import { splitAtLanguageSwitch, splitAtPageTitle } from './language-switch';
 import { splitInline } from './inline';
 import { splitBySentences } from './sentence-runs';
 import { assignLanguagesCounted, baseLanguage, detectLanguage, type LanguageHint, type LanguageMemo, languageMemo } from './languages';
@@ -270,7 +270,8 @@ function analyzeText(snapshot: PageSnapshot): TextAnalysis {
     // must read as one text written twice or each start another block, halves in two scripts are
     // checked as splitInline's are, below.
     if (split.length <= 1 && !block.code && lines.length <= 1 && switchSides.length === 2) {
-      const { parts: halves, byScript } = splitAtLanguageSwitch(block.text, switchSides, partHint, block.role === 'title');
+      const titled = block.role === 'title' ? splitAtPageTitle(block.text, snapshot.titles, switchSides, partHint) : [];
+      const { parts: halves, byScript } = titled.length === 2 ? { parts: titled, byScript: false } : splitAtLanguageSwitch(block.text, switchSides, partHint, block.role === 'title');
       // The page's title on a page of two languages is the one line that pages write in both.
       const accepted = byScript || block.role === 'title' || halves.every((half) => copies.startsAnother(half.text, i));
       if (halves.length === 2 && accepted) {

@@ -1,7 +1,8 @@
 import { isoDate } from './page-meta';
+import { pageTitles } from './page-titles';
 import { parseScoreText } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
-import { documentElementsByTag, foldSpace, isBlockTag, isHidden, isWhiteSpace, tagOf, visibleText } from './text';
+import { foldSpace, isBlockTag, isHidden, isWhiteSpace, tagOf, visibleText } from './text';
 import { latinLength } from './writing-systems';
 
 export type ArticleRole = 'title' | 'label' | 'heading' | 'paragraph' | 'quote' | 'list-item';
@@ -357,28 +358,8 @@ function textBlocks(w: Walk, skipFrom: number, skipTo: number): number[] {
   return blocks;
 }
 
-const TITLE_SPLIT = /\s+[|\-–—:·»]\s+|\s*[|｜»]\s*/;
-
-/** The title metas, as meta[property="og:title"], meta[name="twitter:title"], meta[name="title"]. */
-const TITLE_METAS = [
-  ['property', 'og:title'],
-  ['name', 'twitter:title'],
-  ['name', 'title'],
-] as const;
-
 function metaTitles(doc: Document): string[] {
-  const out: string[] = [];
-  const metas = documentElementsByTag(doc, 'meta');
-  for (const [attribute, value] of TITLE_METAS) {
-    const c = metas.find((el) => el.getAttribute(attribute) === value)?.getAttribute('content');
-    if (c) out.push(foldSpace(c));
-  }
-  const docTitle = foldSpace(doc.title ?? '');
-  if (docTitle) {
-    out.push(docTitle);
-    for (const piece of docTitle.split(TITLE_SPLIT)) if (piece.length >= 10) out.push(piece);
-  }
-  return out.map((t) => t.toLowerCase()).filter((t) => t.length > 0);
+  return pageTitles(doc).map((t) => t.toLowerCase());
 }
 
 /** Least share of a heading (Latin-equivalent length) that the page's title must be to name it. */

@@ -150,19 +150,59 @@ export function splitAtLanguageSwitch(
   // also share a name.
   if (ranked && shared === 0) return none;
   const cut = spans[at]?.index ?? 0;
-  const first = text.slice(0, cut).trim();
-  const second = text.slice(cut).trim();
+  const parts = inBothSides(text.slice(0, cut).trim(), text.slice(cut).trim(), [bx, by], hint);
+  return { parts, byScript: parts.length === 2 && latin === null };
+}
+
+/** The two halves with their languages when one is in each of `sides`, else none. */
+function inBothSides(first: string, second: string, [x, y]: readonly string[], hint: LanguageHint): Part[] {
   const firstLang = detectLanguage(first, hint);
   const secondLang = detectLanguage(second, hint);
-  const isSide = (lang: string) => baseLanguage(lang) === bx || baseLanguage(lang) === by;
-  if (baseLanguage(firstLang) === baseLanguage(secondLang) || !isSide(firstLang) || !isSide(secondLang)) return none;
-  return {
-    parts: [
-      { lang: firstLang, text: first },
-      { lang: secondLang, text: second },
-    ],
-    byScript: latin === null,
-  };
+  const isSide = (lang: string) => baseLanguage(lang) === x || baseLanguage(lang) === y;
+  if (baseLanguage(firstLang) === baseLanguage(secondLang) || !isSide(firstLang) || !isSide(secondLang)) return [];
+  return [
+    { lang: firstLang, text: first },
+    { lang: secondLang, text: second },
+  ];
+}
+
+/** Least Latin-equivalent length of the half a page's title leaves: a few words of a translation. */
+const MIN_REST = 10;
+/** How much longer or shorter than a translation's expected length the other half may be. */
+const MAX_SPREAD = 2;
+
+/**
+ * A headline that starts or ends with one of the page's own titles (page-titles.ts), the rest in
+ * the page's other language: the page has said where one language ends. Its words may not, when a
+ * name or a word both languages write stands at the turn.
+ */
+export function splitAtPageTitle(text: string, titles: readonly string[], sides: readonly string[], hint: LanguageHint): Part[] {
+  const [x, y] = sides;
+  const lower = text.toLowerCase();
+  // Lower case must keep offsets (a Turkish İ does not).
+  if (!x || !y || lower.length !== text.length) return [];
+  let best: Part[] = [];
+  let bestLength = 0;
+  for (const title of titles) {
+    const t = title.toLowerCase();
+    if (t.length <= bestLength || t.length !== title.length || t.length >= text.length) continue;
+    const halves: [string, string] | null = lower.startsWith(t) && /^\s/.test(text.slice(t.length))
+      ? [text.slice(0, t.length), text.slice(t.length).trim()]
+      : lower.endsWith(t) && /\s$/.test(text.slice(0, text.length - t.length))
+        ? [text.slice(0, text.length - t.length).trim(), text.slice(text.length - t.length)]
+        : null;
+    if (!halves || Math.min(latinLength(halves[0]), latinLength(halves[1])) < MIN_REST) continue;
+    const parts = inBothSides(halves[0], halves[1], [baseLanguage(x), baseLanguage(y)], hint);
+    const [p, q] = parts;
+    // A piece of the page's title ("Elite League" of "Elite League: Dundee Stars 5-3 …") is no
+    // half when what it leaves is far longer or shorter than its translation would be.
+    const spread = p && q ? latinLength(q.text) / (latinLength(p.text) * lengthRatio(baseLanguage(p.lang), baseLanguage(q.lang))) : 0;
+    if (parts.length === 2 && spread <= MAX_SPREAD && spread >= 1 / MAX_SPREAD) {
+      best = parts;
+      bestLength = t.length;
+    }
+  }
+  return best;
 }
 
 interface Turns {

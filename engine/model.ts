@@ -66,6 +66,8 @@ export interface PageSnapshot {
   scores: Score[];
   tags: string[];
   meta: PageMeta;
+  /** The page's own titles (page-titles.ts): one may be one language's half of a bilingual headline. */
+  titles: string[];
 }
 
 /** One language part of one block: what pairing and duplicate detection work on. */

@@ -1,3 +1,4 @@
+import { pageTitles } from './page-titles';
 import type { BlockSnapshot, PageSnapshot } from './model';
 import { extractArticleSteps } from './article';
 import { worthReading } from './article-gate';
@@ -100,6 +101,7 @@ function noArticle(doc: Document, opts: { url?: string | null }): SnapshotResult
       scores: [],
       tags: [],
       meta: { site: null, byline: null, published: null },
+      titles: [],
     },
     elements: [],
   };
@@ -193,6 +195,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
       scores,
       tags,
       meta,
+      titles: pageTitles(doc),
     },
     elements,
   };

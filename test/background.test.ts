@@ -43,6 +43,7 @@ const snapshot: PageSnapshot = {
   scores: [],
   tags: [],
   meta: { site: null, byline: null, published: null },
+  titles: [],
 };
 
 function setup() {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitAtLanguageSwitch } from '../engine/language-switch';
+import { splitAtLanguageSwitch, splitAtPageTitle } from '../engine/language-switch';
 import { languageMemo } from '../engine/languages';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name, 'expected.json'), 'utf8'));
@@ -75,3 +75,34 @@ describe('splitAtLanguageSwitch', () => {
     expect(splitAtLanguageSwitch(title.en, ['en', 'fr'], { memo: languageMemo(), sides: ['en', 'fr'] }).parts).toEqual([]);
   });
 });
+
+// Headlines of NTREX-128 development documents (CC BY-SA 4.0).
+describe('splitAtPageTitle', () => {
+  const cases = [
+    ['en', 'fr', "Sainsbury's plans push into UK beauty market", 'Plans d’offensive de Sainsbury’s dans le marché britannique de l’esthétique'],
+    ['en', 'es', 'Europe captain Thomas Bjorn knows big lead can soon disappear', 'El capitán europeo, Thomas Bjorn, sabe que el liderazgo puede desaparecer muy pronto'],
+    ['pt', 'es', 'Primeira Divisão: Dundee Stars derrotam por Belfast Giants por 5-3', 'Elite League: Dundee Stars 5-3 Belfast Giants'],
+  ] as const;
+
+  it("cuts a headline where the page's own title ends, where the words alone turn a word too early or late", () => {
+    for (const [x, y, a, b] of cases) {
+      const hint = () => ({ memo: languageMemo(), sides: [x, y] });
+      expect(splitAtLanguageSwitch(`${a} ${b}`, [x, y], hint(), true).parts.map((part) => part.text)).not.toEqual([a, b]);
+      expect(splitAtPageTitle(`${a} ${b}`, [`${a} | AI News`, a, 'AI News'], [x, y], hint())).toEqual([
+        { lang: x, text: a },
+        { lang: y, text: b },
+      ]);
+      // The title in the other language, at the end of the line, says as much.
+      expect(splitAtPageTitle(`${a} ${b}`, [b], [x, y], hint()).map((part) => part.text)).toEqual([a, b]);
+    }
+  });
+
+  it("takes no piece of the page's title that leaves far more than a translation, nor a title in one language", () => {
+    const [x, y, a, b] = cases[2];
+    const hint = () => ({ memo: languageMemo(), sides: [x, y] });
+    expect(splitAtPageTitle(`${a} ${b}`, ['Primeira Divisão', 'Elite League'], [x, y], hint())).toEqual([]);
+    const [, , en] = cases[0];
+    expect(splitAtPageTitle(`${en} as shoppers spend more on skincare`, [en], ['en', 'fr'], { memo: languageMemo(), sides: ['en', 'fr'] })).toEqual([]);
+  });
+});
+

@@ -57,6 +57,7 @@ export const WARM_UP_PAGE: PageSnapshot = {
   scores: [],
   tags: [],
   meta: { site: null, byline: null, published: null },
+  titles: [],
 };
 
 /**

@@ -147,7 +147,16 @@ ${tags}
 </article>`;
       break;
   }
-  return { name, shell, pair: `${la}-${lb}`, languages: [la, lb], html: shellOf(la, a.title, main), truth };
+  // Sites title their pages in many ways: the headline in one language and the site's name (as
+  // the seed does), the other language's headline, the site's name alone, or both headlines.
+  const pageTitle = {
+    card: `${a.title} | AI News`,
+    'divs-b-first': `${b.title} - AI News`,
+    spans: 'AI News',
+    'pairs-interleaved': `${a.title} ${b.title}`,
+    columns: a.title,
+  }[shell];
+  return { name, shell, pair: `${la}-${lb}`, languages: [la, lb], html: shellOf(la, pageTitle, main), truth };
 }
 
 /** Lines a page needs: the headline and five paragraphs of two sentences. */
