@@ -560,7 +560,14 @@ function isTagChrome(el: Element, names: string | null): boolean {
 
 /** The one tag a chip stands for: "芯片 芯片" and a chip of identical language spans are one tag. */
 function chipText(chip: Element): string | null {
-  let text = visibleText(chip)
+  // A chip printing its name twice in two elements (one per language, "<span>chips</span><span>chips</span>")
+  // reads as one word when nothing lies between them: its parts are the elements' texts.
+  const parts: string[] = [];
+  for (let child = chip.firstElementChild; child !== null; child = child.nextElementSibling) parts.push(visibleText(child));
+  const whole = visibleText(chip);
+  const bare = (text: string) => text.replace(/\s+/g, '');
+  const joined = parts.length >= 2 && bare(parts.join('')) === bare(whole) ? parts.join(' ') : whole;
+  let text = joined
     .replace(/^[#＃]+/, '')
     .replace(/\s*[(（]\d+[)）]$/, '')
     .replace(/^[\s,，、;；]+|[\s,，、;；]+$/g, '');

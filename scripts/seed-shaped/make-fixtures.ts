@@ -40,6 +40,8 @@ for (const [id, pair, shell] of CHOSEN) {
     ],
     truncated: [{ text: truth.truncated }],
     disclosures: [{ kind: 'generated', source: 'text' }],
+    // Each chip prints its name twice, in two elements.
+    tags: ['chips', 'policy'],
   };
   const out = join('test/fixtures', `seed-shaped-${pair.join('-')}-${shell}`);
   mkdirSync(out, { recursive: true });
