@@ -1,3 +1,4 @@
+import { chromeLineKind, isLabelLine } from './chrome-lines';
 import { isoDate } from './page-meta';
 import { pageTitles } from './page-titles';
 import { parseScoreText } from './scores';
@@ -1025,6 +1026,55 @@ function blockAround(w: Walk, i: number): number {
   return b < 0 ? i : b;
 }
 
+/** Longest line (Latin-equivalent characters) read as another story's headline in a box of links. */
+const MAX_HEADLINE = 100;
+
+/**
+ * The story without the site's lines inside its container (chrome-lines.ts): breadcrumbs, pagers
+ * and rights lines go. The heading of a box of other stories goes with the headlines under it (up
+ * to the next heading or the first line of prose); the heading of readers' comments goes with
+ * everything after it, unless that is more text than the story before it (a comments heading
+ * early in a page does not take the story with it). And the story ends on its text, never on a
+ * heading or a label that introduces nothing after it.
+ */
+function withoutChrome(blocks: ArticleBlock[]): ArticleBlock[] {
+  const drop = new Uint8Array(blocks.length);
+  let story = 0;
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k] as ArticleBlock;
+    if (!block.inArticle) continue;
+    const kind = chromeLineKind(block.text);
+    if (kind === null) {
+      story += latinLength(block.text);
+      continue;
+    }
+    drop[k] = 1;
+    if (kind === 'related') {
+      let j = k + 1;
+      for (; j < blocks.length; j++) {
+        const next = blocks[j] as ArticleBlock;
+        if (!next.inArticle) continue;
+        if (next.role === 'heading' || latinLength(next.text, MAX_HEADLINE + 1) > MAX_HEADLINE || SENTENCE_END.test(next.text) || chromeLineKind(next.text) !== null) break;
+        drop[j] = 1;
+      }
+      k = j - 1;
+    } else if (kind === 'comments') {
+      let rest = 0;
+      for (let j = k + 1; j < blocks.length; j++) if ((blocks[j] as ArticleBlock).inArticle) rest += latinLength((blocks[j] as ArticleBlock).text);
+      if (rest >= story) continue;
+      for (let j = k + 1; j < blocks.length; j++) if ((blocks[j] as ArticleBlock).inArticle) drop[j] = 1;
+      break;
+    }
+  }
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const block = blocks[k] as ArticleBlock;
+    if (!block.inArticle || drop[k]) continue;
+    if (block.role !== 'heading' && !isLabelLine(block.text)) break;
+    drop[k] = 1;
+  }
+  return blocks.filter((_, k) => !drop[k]);
+}
+
 const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [], dateline: null };
 
 /** Characters of block text read between two yields, with a block counting for a few on its own. */
@@ -1169,7 +1219,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   return {
     title: titleIdx >= 0 ? (w.els[titleIdx] as Element) : null,
     root: rootIdx >= 0 ? (w.els[rootIdx] as Element) : null,
-    blocks: out.map((o) => o.block),
+    blocks: withoutChrome(out.map((o) => o.block)),
     dateline: firstDateline,
   };
 }

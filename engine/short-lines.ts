@@ -5,13 +5,10 @@
  * glues a label onto the title it introduces, or a site's address onto the Chinese date below it;
  * counting them as evidence makes monolingual pages bilingual.
  */
+import { isLabelLine, LABEL_LENGTH } from './chrome-lines';
 import { readFigures } from './numbers';
 import { latinLength } from './writing-systems';
 
-/** A label is short: "Original title:", "原文链接：" (Latin-equivalent characters). */
-const LABEL_LENGTH = 24;
-
-const LABEL_END = /[:：]\s*$/u;
 /** http(s)://…, www.…, or a domain with a path ("herbsutter.com", "example.org/news/1"). */
 const ADDRESS = /^(?:(?:https?:\/\/|www\.)\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/\S*)?)$/iu;
 const DATE_KINDS = new Set(['date', 'time', 'year', 'month']);
@@ -40,7 +37,7 @@ export function shortLineKind(text: string): ShortLine | null {
   if (line.length === 0) return null;
   if (ADDRESS.test(line)) return 'address';
   if (isCode(line)) return 'code';
-  if (LABEL_END.test(line) && latinLength(line) <= LABEL_LENGTH) return 'label';
+  if (isLabelLine(line)) return 'label';
   return isDateline(line) ? 'dateline' : null;
 }
 

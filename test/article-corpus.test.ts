@@ -219,4 +219,35 @@ describe('reader view on real pages', () => {
   it("keeps the text beside a formula's image, which is hidden from readers (Wikipedia's Hermitian matrix)", () => {
     expect(texts(analyzeDocument(parsePage(realPage('wikipedia-3'))).report)).toContain('so for i = j the above follows.');
   });
+  it("leaves out the site's lines inside a Chinese story's container: where it sits, its rights line, an editor label with no name (Sina book serial)", () => {
+    const blocks = texts(reportOf('chinese-wce-zh', 'c3a80850'));
+    for (const chrome of ['您现在的位置：读书 -> 连载 -> 畅销小说 -> 纯棉婚姻书摘 -> 正文', '京ICP证000009号', '相关链接']) expect(blocks).not.toContain(chrome);
+    expect(blocks.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("drops the readers' comments after a story with their heading, and keeps the story (Sina: 热门评论 / 最新评论)", () => {
+    const blocks = texts(reportOf('chinese-wce-zh', '5acac71b'));
+    expect(blocks).not.toContain('热门评论');
+    expect(blocks.some((t) => t.startsWith('赞同楼上所说的'))).toBe(false);
+    expect(blocks.some((t) => t.includes('[219.130.79.*]'))).toBe(false);
+    expect(blocks.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('drops the headings of boxes of other stories with their headlines, and the pager, but not the prose after a box (Yahoo China)', () => {
+    const blocks = texts(reportOf('chinese-wce-zh', 'c268c1b4'));
+    for (const chrome of ['第1页/共1页 << 上一页 | 下一页 >>', '相关报道：', '财经新闻TOP10:', '本周雅虎推荐:']) expect(blocks).not.toContain(chrome);
+    // "推荐阅读" heads the story's own introduction here: the prose after it stays.
+    expect(blocks.some((t) => t.startsWith('历史总是由或善或假'))).toBe(true);
+  });
+
+  it('ends the story on its text, not on the headings of the boxes after it (India Post: Comments, Related Articles)', () => {
+    const body = extractArticle(page('scrapinghub-en', '5f9c5ed5d64dfe68')).blocks.filter((b) => b.inArticle);
+    expect(body.map((b) => b.text)).not.toContain('Related Articles');
+    expect(body.map((b) => b.text)).not.toContain('Comments');
+    expect(body.at(-1)?.text).toMatch(/^On October 18, more than 300 Indians/);
+  });
+
+  it("keeps a story's own copyright notice, which names its year (AP via a local station)", () => {
+    expect(texts(reportOf('scrapinghub-en', 'c467d507551a836e')).some((t) => t.startsWith('© 2019 Associated Press. All Rights Reserved.'))).toBe(true);
+  });
 });
