@@ -53,6 +53,8 @@ const ALIGN_LENGTH = 40;
 const LABEL_LENGTH = 40;
 /** One element holding both languages is evidence of its own: a label pair needs no anchors. */
 const LABEL_CONFIDENCE = 0.7;
+/** Least share of the article's text in its second language on a page whose only pair is its title. */
+const TITLE_ONLY_SHARE = 0.1;
 const PAIR_THRESHOLD = 0.5;
 /**
  * Beyond this ratio of their expected lengths, a heading and the labelled line under it ("原文标题:
@@ -782,6 +784,19 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   // Label pairs alone ("痞客邦 PIXNET", a site name beside its romanisation) do not make a page
   // bilingual: the article itself must hold a translation.
   if (aligned.length === 0 && verified.length === 0) return NONE;
+  // Nor does a title printed over its translation (a Chinese paper's English title) above a story
+  // written in one language: when the title's pair is the only one, the article's text must hold
+  // both languages (the second at least TITLE_ONLY_SHARE of it).
+  const titles = new Set(units.filter((unit) => unit.role === 'title').map((unit) => unit.id));
+  if ([...aligned, ...verified].every((pair) => titles.has(pair.a) || titles.has(pair.b))) {
+    const written = [0, 0];
+    for (const unit of units) {
+      const s = side(unit);
+      if (s !== null && unit.inArticle !== false) written[s] = (written[s] ?? 0) + lengthOf(unit);
+    }
+    const [x = 0, y = 0] = written;
+    if (Math.min(x, y) < TITLE_ONLY_SHARE * (x + y)) return NONE;
+  }
 
   const layouts = new Set<Layout>();
   if (verified.length > 0 || labels.length > 0) layouts.add('inline');

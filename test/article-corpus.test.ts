@@ -250,4 +250,10 @@ describe('reader view on real pages', () => {
   it("keeps a story's own copyright notice, which names its year (AP via a local station)", () => {
     expect(texts(reportOf('scrapinghub-en', 'c467d507551a836e')).some((t) => t.startsWith('© 2019 Associated Press. All Rights Reserved.'))).toBe(true);
   });
+  it("does not call a Chinese paper bilingual for its English title: the article's text is one language (Hans Publishers)", () => {
+    const report = reportOf('chinese-wce-zh', '2397c95d');
+    expect(report.bilingual.detected).toBe(false);
+    expect(report.bilingual.pairs).toEqual([]);
+    expect(texts(report).some((t) => t.startsWith('摘要: 本文基于网络化购物普及的背景下'))).toBe(true);
+  });
 });
