@@ -17,7 +17,7 @@ export function isLabelLine(line: string): boolean {
   return LABEL_END.test(line) && latinLength(line, LABEL_LENGTH + 1) <= LABEL_LENGTH;
 }
 
-export type ChromeLine = 'breadcrumb' | 'pager' | 'rights' | 'related' | 'comments';
+export type ChromeLine = 'breadcrumb' | 'pager' | 'rights' | 'related' | 'comments' | 'control';
 
 /** Longest chrome line (Latin-equivalent characters): a rights line may name the site and its address. */
 const MAX_CHROME_LINE = 240;
@@ -39,9 +39,12 @@ const RIGHTS = /(?:copyright|©|\(c\))\s*©?\s*(?:19|20)\d\d\s*[-–—~至]\s*(
  * ("今 日 推 荐") and a closing colon dropped: other stories and recommendations ...
  */
 const RELATED_NAME =
-  /^(?:相关(?:内容|报道|新闻|文章|阅读|链接|信息|专题|推荐|资讯)|推荐阅读|延伸阅读|精彩推荐|今日推荐|热点推荐|猜你喜欢|related(?: articles| stories| posts| content| links| news| coverage| reading)?|you (?:might|may) also like|more (?:stories|articles|news)|recommended(?: for you| reading| stories)?|trending(?: now| stories)?|popular (?:posts|stories)|sponsored(?: links| content| stories)?|breaking news)$/iu;
+  /^(?:相关(?:内容|报道|新闻|文章|阅读|链接|信息|专题|推荐|资讯)|推荐阅读|延伸阅读|精彩推荐|今日推荐|热点推荐|猜你喜欢|related\b.{0,30}|you (?:might|may) also like|more (?:\S+ ){0,3}(?:stories|articles|news)|most (?:popular|read|viewed|shared)\b.{0,25}|recommended(?: for you| reading| stories)?|trending(?: now| stories| news)?|popular (?:posts|stories)|sponsored(?: links| content| stories)?|breaking news)$/iu;
 /** ... and readers' comments. */
-const COMMENTS_NAME = /^(?:相关评论|热门评论|最新评论|网友评论|发表评论|我要评论|comments?|leave a (?:comment|reply))$/iu;
+/** A gallery's or a player's button, or an ad's label, printed as a line of its own. */
+const CONTROL = /^(?:close|caption|hide caption|show caption|expand|enlarge this image|advertisement|skip ad|双击自动滚屏)$/iu;
+
+const COMMENTS_NAME = /^(?:相关评论|热门评论|最新评论|网友评论|发表评论|我要评论|comments?|leave a (?:comment|reply)|(?:post|add|write) (?:a )?comment.{0,6}|\d+ comments?)$/iu;
 
 /** What kind of site chrome `text` is, or null for any other text. */
 export function chromeLineKind(text: string): ChromeLine | null {
@@ -49,6 +52,7 @@ export function chromeLineKind(text: string): ChromeLine | null {
   if (line.length === 0 || latinLength(line, MAX_CHROME_LINE + 1) > MAX_CHROME_LINE) return null;
   if (BREADCRUMB_LABEL.test(line) || BREADCRUMB_PATH.test(line)) return 'breadcrumb';
   if (PAGER.test(line)) return 'pager';
+  if (CONTROL.test(line)) return 'control';
   if (latinLength(line, MAX_SECTION_HEADING + 1) <= MAX_SECTION_HEADING) {
     const name = line.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '').replace(/\s*[:：]$/u, '');
     if (RELATED_NAME.test(name)) return 'related';

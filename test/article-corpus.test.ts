@@ -256,4 +256,10 @@ describe('reader view on real pages', () => {
     expect(report.bilingual.pairs).toEqual([]);
     expect(texts(report).some((t) => t.startsWith('摘要: 本文基于网络化购物普及的背景下'))).toBe(true);
   });
+  it("leaves out a photo gallery's buttons printed as lines of the story (USA Today: Caption, Close)", () => {
+    const blocks = texts(reportOf('scrapinghub-en', 'ecb46e3e489d2aac'));
+    expect(blocks).not.toContain('Caption');
+    expect(blocks).not.toContain('Close');
+    expect(blocks.length).toBeGreaterThanOrEqual(12);
+  });
 });

@@ -14,8 +14,15 @@ describe('chromeLineKind', () => {
     ['今 日 推 荐', 'related'],
     ['You may also like:', 'related'],
     ['Related Articles', 'related'],
+    ['Related Tags:', 'related'],
+    ['Most popular stories right now', 'related'],
+    ['More Great WIRED Stories', 'related'],
+    ['Trending News', 'related'],
     ['热门评论', 'comments'],
     ['Comments', 'comments'],
+    ['Post a comment', 'comments'],
+    ['Caption', 'control'],
+    ['Advertisement', 'control'],
   ])('%s is %s', (line, kind) => {
     expect(chromeLineKind(line)).toBe(kind);
   });
@@ -28,6 +35,7 @@ describe('chromeLineKind', () => {
     '在货到付款方面还有几个关键点需要点明：',
     'The comments section of the city council meeting ran late into the night.',
     '相关报道显示，该公司去年的营收增长了三成。',
+    'Close to 300 people were deported on the flight.',
   ])('%s is the story', (line) => {
     expect(chromeLineKind(line)).toBeNull();
   });
