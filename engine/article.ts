@@ -564,6 +564,13 @@ function isDateline(text: string): boolean {
  * production note, printed under every story, not the story's text.
  */
 const EDITOR_CREDIT = /^[（(【[]?\s*(?:责任编辑|责编|编辑|編輯|責任編輯)\s*[:：]\s*[\p{L}·・ ]{1,16}\s*[）)】\]]?$/u;
+/**
+ * A Chinese story's reporter line, names only ("本报记者 王燕平 方云凤", "新华网黑龙江频道 记者 伊琳 李清芬",
+ * "新京报记者 彭冲 山东冠县报道"): the byline, printed over every story; the lede that opens with it
+ * ("本报讯（记者 樊亮）13岁，…") is prose and stays.
+ */
+const REPORTER_CREDIT =
+  /^[（(【[]?\s*(?:\p{Script=Han}{0,12}\s*)?(?:记者|記者|实习生|實習生|通讯员|通訊員|特约撰稿人?|摄影|攝影)(?:\s+[\p{Script=Han}·・]{2,4}){1,6}(?:\s+\p{Script=Han}{2,10}报道)?\s*[）)】\]]?$/u;
 
 /** Shortest paragraph (non-space characters) beside the article's container that joins the story. */
 const MIN_BESIDE = 80;
@@ -1171,6 +1178,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
       !(dateline && !((w.flags[b] as number) & FLAG_QUOTE)) &&
       !ADDRESS_ONLY.test(text) &&
       !EDITOR_CREDIT.test(text) &&
+      !REPORTER_CREDIT.test(text) &&
       !(len <= MAX_LABEL && labelsField(el)) &&
       !(!cell && len <= MAX_CAPTION && tagOf(el) !== 'p' && roleOf(w, b) === 'paragraph' && captionsPicture(w, b, storyAt)) &&
       // A heading numbering the story's parts ("Meal 1", "Step 2") is structure, never a score widget.

@@ -262,4 +262,11 @@ describe('reader view on real pages', () => {
     expect(blocks).not.toContain('Close');
     expect(blocks.length).toBeGreaterThanOrEqual(12);
   });
+  it("leaves a Chinese story's reporter line (names only) out, and keeps prose that speaks of a photographer (Xinhua; Pixnet)", () => {
+    const blocks = texts(reportOf('chinese-wce-zh', 'ab65832c'));
+    expect(blocks).not.toContain('本报实习生 刘国栋 周炜');
+    expect(blocks).not.toContain('本报记者 王燕平 方云凤 柏建斌');
+    expect(blocks.length).toBeGreaterThanOrEqual(15);
+    expect(texts(analyzeDocument(parsePage(realPage('pixnet'))).report)).toContain('外拍的攝影班學員一堆早已不時穿梭其間');
+  });
 });
