@@ -4,7 +4,7 @@ import { pageTitles } from './page-titles';
 import { parseScoreText } from './scores';
 import { runSteps, STEP, type Steps } from './steps';
 import { foldSpace, isBlockTag, isHidden, isWhiteSpace, tagOf, visibleText } from './text';
-import { latinLength } from './writing-systems';
+import { HAN, latinLength } from './writing-systems';
 
 export type ArticleRole = 'title' | 'label' | 'heading' | 'paragraph' | 'quote' | 'list-item';
 
@@ -569,8 +569,10 @@ const EDITOR_CREDIT = /^[（(【[]?\s*(?:责任编辑|责编|编辑|編輯|責�
  * "新京报记者 彭冲 山东冠县报道"): the byline, printed over every story; the lede that opens with it
  * ("本报讯（记者 樊亮）13岁，…") is prose and stays.
  */
-const REPORTER_CREDIT =
-  /^[（(【[]?\s*(?:\p{Script=Han}{0,12}\s*)?(?:记者|記者|实习生|實習生|通讯员|通訊員|特约撰稿人?|摄影|攝影)(?:\s+[\p{Script=Han}·・]{2,4}){1,6}(?:\s+\p{Script=Han}{2,10}报道)?\s*[）)】\]]?$/u;
+const REPORTER_CREDIT = new RegExp(
+  `^[（(【[]?\\s*(?:${HAN}{0,12}\\s*)?(?:记者|記者|实习生|實習生|通讯员|通訊員|特约撰稿人?|摄影|攝影)(?:\\s+[${HAN}·・]{2,4}){1,6}(?:\\s+${HAN}{2,10}报道)?\\s*[）)】\\]]?$`,
+  'u',
+);
 
 /** Shortest paragraph (non-space characters) beside the article's container that joins the story. */
 const MIN_BESIDE = 80;

@@ -6,7 +6,10 @@
  * readers' comments ("相关报道：", "今 日 推 荐", "Related Articles", "Comments"). They often sit inside
  * the story's container, so the container's markup cannot leave them out; their words can.
  */
-import { latinLength } from './writing-systems';
+import { HAN, latinLength } from './writing-systems';
+
+/** A space between two Han characters: "今 日 推 荐" spaced out as a heading. */
+const SPACE_IN_HAN = new RegExp(`(?<=${HAN})\\s+(?=${HAN})`, 'gu');
 
 /** A label is short: "Original title:", "原文链接：" (Latin-equivalent characters). */
 export const LABEL_LENGTH = 24;
@@ -54,7 +57,7 @@ export function chromeLineKind(text: string): ChromeLine | null {
   if (PAGER.test(line)) return 'pager';
   if (CONTROL.test(line)) return 'control';
   if (latinLength(line, MAX_SECTION_HEADING + 1) <= MAX_SECTION_HEADING) {
-    const name = line.replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '').replace(/\s*[:：]$/u, '');
+    const name = line.replace(SPACE_IN_HAN, '').replace(/\s*[:：]$/u, '');
     if (RELATED_NAME.test(name)) return 'related';
     if (COMMENTS_NAME.test(name)) return 'comments';
   }

@@ -105,6 +105,9 @@ export const ALPHABET_LETTER_CLASS = `${LATIN_LETTER_CLASS}\\u0370-\\u03ff\\u040
  */
 export const WORD_LETTER_CLASS = `${ALPHABET_LETTER_CLASS}\\u0300-\\u036f\\u0591-\\u05bd\\u05bf\\u05c1\\u05c2\\u05c4-\\u05f2\\u0620-\\u065f\\u066e-\\u06d3\\u06d5-\\u06ff\\u0750-\\u077f\\u08a0-\\u08ff\\u0900-\\u0963\\u0971-\\u0dff\\u0e00-\\u0e4e\\u0e80-\\u0ecf\\u1000-\\u1049\\u1780-\\u17d3\\u3040-\\u30ff\\u3130-\\u318f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\ufb50-\\ufdff\\ufe70-\\ufefc`;
 
+/** Han characters, as a regex class item (`u` flag): what patterns of Chinese wording are built on. */
+export const HAN = '\\p{Script=Han}';
+
 /** Han, kana and Hangul: each character carries about a word's share of meaning. */
 export function isCjkScript(script: WritingScript): boolean {
   return script === 'han' || script === 'hiragana' || script === 'katakana' || script === 'hangul';
