@@ -1,5 +1,6 @@
 import { alignParagraphs, type FeatureMemo, featureMemo, type Langs, lengthRatio, translationScore } from './alignment';
 import type { BlockKind, BlockPlace, UnitData } from './model';
+import { labelsAgree, namedLanguages } from './language-labels';
 import { baseLanguage, detectLanguage } from './languages';
 import { placesOf } from './places';
 import { shortLineKind } from './short-lines';
@@ -732,13 +733,17 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   // neighbours. Short cells of a table on a page without prose are labels too (the extractor found
   // no article around them); those pair by row.
   const places = placesFor(units);
+  // A line naming a language ("Русский", "🇺🇸 English Version") labels a half of the page: aligned,
+  // it would stand for the first line of the other half.
+  const languageLabel = new Set(units.filter((unit) => !inlinePaired.has(unit.id) && namedLanguages(unit.text) !== null).map((unit) => unit.id));
   const flow = units.filter(
     (unit) =>
       !inlinePaired.has(unit.id) &&
       side(unit) !== null &&
       (unit.role !== 'label' || !!places.get(unit.block)?.cell) &&
       unit.role !== 'title' &&
-      kinds.get(unit.id) !== 'label',
+      kinds.get(unit.id) !== 'label' &&
+      !languageLabel.has(unit.id),
   );
   const structural = structuralPairs(flow, side, places, memo, ratio, picked.tags, families);
   const structured = unitsOf(structural);
@@ -772,7 +777,12 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   // one language is aligned whole, headings and the title included, with the stretch after it.
   const sequence = units.filter(
     (unit) =>
-      !inlinePaired.has(unit.id) && side(unit) !== null && unit.role !== 'label' && kinds.get(unit.id) !== 'label' && !places.get(unit.block)?.cell,
+      !inlinePaired.has(unit.id) &&
+      side(unit) !== null &&
+      unit.role !== 'label' &&
+      kinds.get(unit.id) !== 'label' &&
+      !places.get(unit.block)?.cell &&
+      !languageLabel.has(unit.id),
   );
   const anchored = [...structural, ...free];
   anchored.push(...stretchPairs(sequence, side, unitsOf(anchored), memo, ratio, picked.tags));
@@ -833,7 +843,9 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
     const tx = textOf.get(x) ?? '';
     return latinLength(tx) >= SELF_TRANSLATION_LENGTH && normalised(tx) === normalised(textOf.get(y) ?? '');
   };
-  const all = [...verified, ...labels, ...aligned].filter((pair) => !sameText(pair.a, pair.b));
+  const all = [...verified, ...labels, ...aligned].filter(
+    (pair) => !sameText(pair.a, pair.b) && labelsAgree(textOf.get(pair.a) ?? '', textOf.get(pair.b) ?? ''),
+  );
   const flipped = all.filter((pair) => (order.get(pair.b) ?? 0) < (order.get(pair.a) ?? 0)).length * 2 > all.length;
   const languages = flipped ? [picked.tags[1], picked.tags[0]] : [...picked.tags];
   const pairs = all
