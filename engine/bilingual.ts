@@ -333,6 +333,20 @@ function stretchPairs(
     if (last && side(last[0] as BilingualUnit) === side(unit)) last.push(unit);
     else stretches.push([unit]);
   }
+  // One short line between two stretches of the other language (a heading the translation left
+  // as it was, "FTP Server" in the German half, or a word read in the wrong one of two Latin
+  // languages) does not end that stretch: cut there, the halves of a README would be aligned
+  // piecemeal with their neighbours. It stays out of the stretches.
+  for (let k = 1; k + 1 < stretches.length; k++) {
+    const [line, ...more] = stretches[k] as BilingualUnit[];
+    const before = stretches[k - 1] as BilingualUnit[];
+    const after = stretches[k + 1] as BilingualUnit[];
+    if (!line || more.length > 0 || latinLength(line.text) > LABEL_LENGTH) continue;
+    if (side(before[0] as BilingualUnit) !== side(after[0] as BilingualUnit)) continue;
+    before.push(...after);
+    stretches.splice(k, 2);
+    k--;
+  }
   const pairs: BilingualPair[] = [];
   const used = new Set(taken);
   for (let k = 0; k + 1 < stretches.length; k++) {

@@ -545,3 +545,23 @@ describe('a plain-text readme in <pre>: the text, then its translation', () => {
     expect(analyzeDocument(parsePage(listing)).report.bilingual.pairs).toEqual([]);
   });
 });
+
+describe('a README written once in each language, with headings the translation left as they were', () => {
+  it('aligns the two halves whole across a short line read in the other language', () => {
+    // test/corpus/real-pages-hard/real-vikus-readme-en-de: the German half keeps "FTP Server",
+    // "Setup" and "Advanced Custom fields" in English, and "Prozess" reads as English; each used to
+    // cut the German half into stretches aligned piecemeal, and the end of the README lost its pairs.
+    const html = readFileSync(join(import.meta.dirname, 'corpus/real-pages-hard/real-vikus-readme-en-de/page.html'));
+    const pairs = analyzeDocument(parsePage(decodePage(html))).report.bilingual.pairs.map((pair) => [pair.a.text, pair.b.text]);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        ['Requirements', 'Voraussetzungen'],
+        ['Running on a server', 'Auf einem Server ausführen'],
+        [
+          "The script was build to be run locally, but obviously you could also run it on a server, activate it through a cron-job and keep your VIKUS Viewer up to date. But this requires you to have Node.js installed on your server, which most people don't have.",
+          'Das Script wurde für die lokale Ausführung entwickelt, es kann aber selbstverständlich auch auf einem Server ausgeführt werden und z.B. regelmäßig mit einem CRON-Job aktiviert werden. Dies macht es aber notwendig, dass Node.js auf dem Server installiert ist. Was auf den meisten Servern nicht der Fall ist.',
+        ],
+      ]),
+    );
+  });
+});
