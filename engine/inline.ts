@@ -424,6 +424,19 @@ function trimRange(text: string, start: number, end: number): [number, number] {
 /** Marks that set two languages apart ("English title | 中文标题"), when they stand alone. */
 const SEPARATORS = new Set(['|', '｜', '/', '／', '·', '•', '-', '–', '—']);
 
+/** A separator, perhaps doubled ("//"), as a character class. */
+const SEPARATOR_CLASS = `[${[...SEPARATORS].map((mark) => mark.replace(/[-\\\]^]/u, '\\$&')).join('')}]{1,3}`;
+const LEADING_SEPARATOR = new RegExp(`^\\s*${SEPARATOR_CLASS}\\s+`, 'u');
+const TRAILING_SEPARATOR = new RegExp(`\\s+${SEPARATOR_CLASS}\\s*$`, 'u');
+
+/**
+ * A text without a separator (perhaps doubled) standing, spaced, at either edge: "// This website…"
+ * cut off "Diese Website nutzt keine Cookies. // This website…" belongs to neither sentence.
+ */
+export function withoutSeparators(text: string): string {
+  return text.replace(LEADING_SEPARATOR, '').replace(TRAILING_SEPARATOR, '');
+}
+
 /** A run without the separator that stands, spaced, at either edge: it belongs to neither language. */
 function trimSeparators(text: string, start: number, end: number): [number, number] {
   // A full-width separator needs no space to stand apart.

@@ -1,4 +1,5 @@
 import { featureMemo, lengthRatio, translationScore } from './alignment';
+import { withoutSeparators } from './inline';
 import { baseLanguage, detectLanguage, type LanguageHint } from './languages';
 import type { Part } from './report';
 import { foldSpace } from './text';
@@ -94,8 +95,9 @@ export function splitBySentences(text: string, hint: LanguageHint): Part[] {
   const head = detectLanguage(text.slice(0, boundary), hint);
   const tail = detectLanguage(text.slice(boundary), hint);
   if (baseLanguage(head) !== first || baseLanguage(tail) !== last) return [];
+  // A mark between the two ("Text. // Translation.") belongs to neither.
   return [
-    { lang: head, text: foldSpace(text.slice(0, boundary)) },
-    { lang: tail, text: foldSpace(text.slice(boundary)) },
+    { lang: head, text: foldSpace(withoutSeparators(text.slice(0, boundary))) },
+    { lang: tail, text: foldSpace(withoutSeparators(text.slice(boundary))) },
   ];
 }

@@ -74,4 +74,14 @@ describe('splitBySentences', () => {
     // Scored without their languages, these halves came to 0.496, under the 0.5 a split needs.
     expect(pairs.some((pair) => pair.a.text === ja && pair.b.text === zh)).toBe(true);
   });
+
+  it('leaves the mark between a sentence and its translation to neither ("Text. // Translation.")', () => {
+    // The first line of test/corpus/real-pages-hard/real-tipstricks-imprint-de-en: with the "//"
+    // kept, the English half opened like a code comment and paired with nothing.
+    const text = 'Diese Website nutzt keine Cookies. // This website does not use cookies.';
+    expect(splitBySentences(text, { memo: languageMemo(), sides: ['de', 'en'] }).map((part) => part.text)).toEqual([
+      'Diese Website nutzt keine Cookies.',
+      'This website does not use cookies.',
+    ]);
+  });
 });
