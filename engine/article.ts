@@ -1075,12 +1075,13 @@ function withoutChrome(blocks: ArticleBlock[]): ArticleBlock[] {
       break;
     }
   }
-  for (let k = blocks.length - 1; k >= 0; k--) {
-    const block = blocks[k] as ArticleBlock;
-    if (!block.inArticle || drop[k]) continue;
-    if (block.role !== 'heading' && !isLabelLine(block.text)) break;
-    drop[k] = 1;
+  // The story's last text; a page of headings alone keeps them all (never an empty reader).
+  let last = blocks.length - 1;
+  for (; last >= 0; last--) {
+    const block = blocks[last] as ArticleBlock;
+    if (block.inArticle && !drop[last] && block.role !== 'heading' && !isLabelLine(block.text)) break;
   }
+  if (last >= 0) for (let k = last + 1; k < blocks.length; k++) if ((blocks[k] as ArticleBlock).inArticle) drop[k] = 1;
   return blocks.filter((_, k) => !drop[k]);
 }
 

@@ -197,3 +197,12 @@ describe('text lying loose between the blocks of the story', () => {
     expect(body[2]?.el.tagName).toBe('ARTICLE');
   });
 });
+
+describe('extractArticle ends the story on its text', () => {
+  it('keeps a heading when nothing but a dateline stands under it: the reader is never left empty', () => {
+    const html =
+      '<html><head><title>Results</title></head><body><div class="post"><h2>Election night results, county by county</h2><p>Tuesday, November 6, 2012 at 11:45 PM</p></div></body></html>';
+    const body = extractArticle(parseHTML(html).document as unknown as Document).blocks.filter((b) => b.inArticle);
+    expect(body.map((b) => b.text)).toEqual(['Election night results, county by county']);
+  });
+});
