@@ -73,6 +73,12 @@ export interface Lexicon {
   article?: string;
   /** People credited beside the AI in a byline ("Translation by AI and humans"): co-authors, not a feature's object. */
   people?: string;
+  /**
+   * Endings that make a relation stem's word the act's noun, not its participle: Slovak
+   * "spracovanie" (processing) beside "spracovaný" (processed), Czech "zpracování", Polish
+   * "opracowanie". "AI document processing" names a feature; nothing says what made the page.
+   */
+  action?: string;
   /** Particles and endings written onto words (Korean "AI에 의해", "소개합니다"): words match inside others. */
   glued?: boolean;
 }
@@ -370,6 +376,7 @@ export const LEXICONS: readonly Lexicon[] = [
     noun: 'artykuł*|tekst*|treść*|treści|podsumowani*|stron*|raport*|tłumaczeni*|przekład*|odpowied*|opis*|wynik*|dokument*|obraz*|wyjaśnieni*|podpis*',
     deixis: 'tutaj|powyżej|poniżej',
     rel: 'wygenerowan*|wygenerował*|utworzon*|stworzon*|napisan*|przygotowan*|przetłumaczon*|przetłumacz*|opracowan*|generowane|generowany|generowana|generowano',
+    action: 'nie|nia|niu|niem|niach',
     by: 'przez|za pomocą|przy pomocy|przy użyciu|z pomocą|korzystając',
     tool: 'przy użyciu|korzystając|za pomocą',
     neg: 'nie|nigdy|bez|żaden|żadna',
@@ -386,6 +393,7 @@ export const LEXICONS: readonly Lexicon[] = [
     noun: 'článek|článku|text*|obsah*|shrnutí|stránk*|zpráv*|překlad*|odpověď*|odpověd*|popis*|výstup*|výsled*|dokument*|obráz*|obrázk*|vysvětlení|popisek',
     deixis: 'zde|výše|níže|tady',
     rel: 'vytvořen|vytvořena|vytvořeno|vytvořeny|vytvořený|vytvořená|vytvořené|vytvořil*|vygenerován*|vygeneroval*|napsán*|napsal*|přeložen|přeložena|přeloženo|přeloženy|přeložený|přeložená|přeložené|přeložil*|zpracován*|vytvářeno|vytvářena|vytvářen|vytvářeny|vytvářený|vytvářená|vytvářené|vygenerované|vygenerovaný|vygenerovaná|vygenerováno',
+    action: 'í|ím|ích|ími',
     by: 'pomocí|s pomocí|prostřednictvím|od',
     tool: 'prostřednictvím',
     neg: 'ne|nebyl*|není|nikdy|bez',
@@ -402,6 +410,7 @@ export const LEXICONS: readonly Lexicon[] = [
     noun: 'článok|článku|text*|obsah*|zhrnuti*|stránk*|správ*|preklad*|odpoveď*|odpoved*|popis*|výstup*|výsled*|dokument*|obrázk*|vysvetleni*|súhrn*',
     deixis: 'tu|vyššie|nižšie',
     rel: 'vytvoren|vytvorená|vytvorené|vytvorený|vytvorený|vytvoreno|vytvoreny|vytvoril*|vygenerovan*|vygeneroval*|generovan*|napísan*|preložen|preložená|preložené|preložený|preloženo|preloženy|spracovan*',
+    action: 'nie|nia|niu|ním|niam|niach',
     by: 'pomocou|s pomocou|prostredníctvom|od',
     tool: 'prostredníctvom',
     neg: 'ne|nebol*|nie|nikdy|bez',

@@ -396,6 +396,28 @@ describe('compositional notices (self-reference + production relation + AI agent
     expect(flagged('Това ръководство предоставя изчерпателни инструкции за разгръщане на AI модели с помощта на шаблони AZD, покривайки всичко от избора на модел до модели за производство.')).toBe(false);
   });
 
+  // Paragraphs of microsoft/edgeai-for-beginners that the detector of session 8's start flagged (development negatives).
+  it('reads a German demonstrative before a capitalised noun as its article ("Das Deployment von Edge-AI…"), not as the subject', () => {
+    expect(flagged('Das Deployment von Edge-AI stellt den Höhepunkt der Modelloptimierung dar, indem Funktionen auf Geräte gebracht werden, wo die Daten erzeugt werden.')).toBe(false);
+    expect(flagged('Das ONNX Runtime GenAI-Framework unterstützt mehrere Modellarchitekturen, darunter Llama, Mistral, Phi und Gemma.')).toBe(false);
+    expect(flagged('Das wurde mit KI erstellt.')).toBe(true);
+    expect(flagged('Dies wurde von einer KI generiert.')).toBe(true);
+  });
+
+  it('reads a German participle inflected before a noun no lexicon lists as an attribute ("ein KI-gestütztes Produktionsteam"), not a statement', () => {
+    expect(flagged('Aber hier kommt der Clou: Du baust ein KI-gestütztes Produktionsteam, das dir bei der Erstellung hilft.')).toBe(false);
+    expect(flagged('Hier steht eine KI-generierte Zusammenfassung des Artikels.')).toBe(true);
+    expect(flagged('Dieser Artikel wurde mithilfe von KI erstellt.')).toBe(true);
+  });
+
+  it('reads a Slavic verbal noun ("spracovanie", processing) as an act named, not the participle of a notice', () => {
+    expect(flagged('To zahŕňa inteligentné spracovanie dokumentov, analýzu v reálnom čase a hybridné AI pracovné postupy.')).toBe(false);
+    expect(flagged('To zahrnuje inteligentní zpracování dokumentů a hybridní AI pracovní postupy.')).toBe(false);
+    expect(flagged('Tento text bol spracovaný pomocou AI.')).toBe(true);
+    expect(flagged('Tento text byl zpracován pomocí AI.')).toBe(true);
+    expect(flagged('Ten artykuł został opracowany przy pomocy AI.')).toBe(true);
+  });
+
   it.each([
     ['כתב ויתור: מסמך זה תורגם באמצעות שירות תרגום אוטומטי Co-op Translator.', 'he'],
     ['ข้อจำกัดความรับผิดชอบ: เอกสารนี้ได้รับการแปลโดยใช้บริการแปลภาษาอัตโนมัติ Co-op Translator', 'th'],
