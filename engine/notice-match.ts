@@ -219,11 +219,16 @@ const PRODUCT = /^(?:ChatGPT|GPT|Claude|Gemini|Copilot|Llama|DeepSeek|Mistral|Qw
 const NAME_AFTER = /^[ \u00a0]?\p{Lu}\p{Ll}/u;
 const TOOL_AFTER = /^[ \u00a0]?(?:Tools?|Technology|Models?|Assistants?|Systems?|Software|Studio|Pro|Ultra|Flash|Sonnet|Opus|Haiku|Co-op|Translator)\b/;
 
+/** A part of a dotted identifier ("Microsoft.Agents.AI.A2A", "Azure.AI.OpenAI"): a code name, not an agent. */
+const DOTTED_BEFORE = /[\p{L}\p{N}]\.$/u;
+const DOTTED_AFTER = /^\.[\p{L}\p{N}]/u;
+
 /** AI agents in `s` (`low`: the same text lower-cased), without names that only look like one. */
 function agentHits(s: string, low: string): Span[] {
   const out = hits(AGENT_SPELLED, low);
   for (const hit of hits(AGENT_WRITTEN, s)) {
     const after = s.slice(hit.end, hit.end + 16);
+    if (DOTTED_BEFORE.test(s.slice(Math.max(0, hit.start - 2), hit.start)) || DOTTED_AFTER.test(after)) continue;
     if (!NAME_AFTER.test(after) || TOOL_AFTER.test(after)) out.push(hit);
   }
   return out;
