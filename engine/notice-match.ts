@@ -118,10 +118,20 @@ function builders(lex: Lexicon): { [K in keyof Words]: () => Words[K] } {
   const gap = unspaced ? '\\s?' : `\\s+(?:[^\\s.!?;:]+\\s+){0,2}?`;
   return {
     self: () => {
-      const dem = alternatives(lex.dem);
+      // Without spaces, a one-letter demonstrative that is no pronoun also ends words: "本" in
+      // "文本" (text), "日本", "成本"; it opens a self-reference only after no letter.
+      const pronouns = new Set((lex.pronoun ?? '').split('|'));
+      const closes = (d: string) => unspaced && [...d].length === 1 && !pronouns.has(d);
+      const free = lex.dem.split('|').filter((d) => !closes(d));
+      const bound = lex.dem.split('|').filter(closes);
+      const dem = [alternatives(free.join('|')), ...(bound.length > 0 ? [`(?<![${W}])(?:${alternatives(bound.join('|'))})`] : [])].join('|');
       const noun = alternatives(lex.noun);
       const deixis = lex.deixis ? `|${alternatives(lex.deixis)}` : '';
-      return wrap(`(?:${dem})${gap}(?:${noun})|(?:${noun})${gap}(?:${dem})${deixis}`);
+      // Without spaces, a noun before a one-letter demonstrative is a word of its own: "文本"
+      // (text) is not "文" + "本" (this); "内容以上" is read after its noun.
+      const after = unspaced ? lex.dem.split('|').filter((d) => [...d].length > 1).join('|') : lex.dem;
+      const reversed = after === '' ? '' : `|(?:${noun})${gap}(?:${alternatives(after)})`;
+      return wrap(`(?:${dem})${gap}(?:${noun})${reversed}${deixis}`);
     },
     pronoun: () => (lex.pronoun ? new RegExp(`^[\\p{P}\\s]*(?:${alternatives(lex.pronoun)})(?=\\s)`, 'u') : null),
     rel: () => wrap(alternatives(lex.rel)),

@@ -430,6 +430,24 @@ describe('compositional notices (self-reference + production relation + AI agent
     expect(flagged('O texto abaixo foi traduzido com a ajuda de IA.')).toBe(true);
   });
 
+  // Own wording, in the way of the Chinese summaries of articles about AI that an earlier detector flagged.
+  it('reads "文本" (text) as one word: neither the noun "文" before the demonstrative "本" nor "本" opening "本描述"', () => {
+    expect(flagged('AI 就会生成一个包含文本、布局和图像的完整网站。')).toBe(false);
+    expect(flagged('这是一种基于文本描述，为大型语言模型生成适配器的方法。')).toBe(false);
+    expect(flagged('本文由AI生成。')).toBe(true);
+    expect(flagged('注：本文由AI生成，仅供参考。')).toBe(true);
+    expect(flagged('但这篇文章是由AI生成的。')).toBe(true);
+    expect(flagged('以上内容由AI生成。')).toBe(true);
+  });
+
+  it('reads an article reporting on AI ("本文提出…", this article proposes; "This article analyzes…") and a Chinese negation ("未借助") as no notice', () => {
+    expect(flagged('本文提出了一种方法，以提高LLM生成的代码的可靠性。')).toBe(false);
+    expect(flagged('本文记录了作者使用Claude生成汇编代码的实验。')).toBe(false);
+    expect(flagged('本文刻意未借助任何AI工具完成。')).toBe(false);
+    expect(flagged('This article analyzes the system prompt used by an AI coding assistant.')).toBe(false);
+    expect(flagged('本摘要由人工智能生成。')).toBe(true);
+  });
+
   it.each([
     ['כתב ויתור: מסמך זה תורגם באמצעות שירות תרגום אוטומטי Co-op Translator.', 'he'],
     ['ข้อจำกัดความรับผิดชอบ: เอกสารนี้ได้รับการแปลโดยใช้บริการแปลภาษาอัตโนมัติ Co-op Translator', 'th'],
