@@ -549,7 +549,7 @@ function creditOf(c: Compiled, text: string, low: string, agents: readonly Span[
   if (credited.length === 0) return null;
   const possessive = hits(POSSESSIVE, text);
   if (heading && possessive.length === 0) return null;
-  const covered = [...agents, ...credited, ...(c.of === null ? [] : hits(c.of, low)), ...possessive];
+  const covered = [...agents, ...credited, ...(c.of === null ? [] : hits(c.of, low)), ...(c.people === null ? [] : hits(c.people, low)), ...possessive];
   // Articles and particles only: a verb of command ("Turn off AI summary", "使用人工智慧摘要") makes it a control.
   const rest = UNSPACED.has(c.lex.lang) ? leftover(low, covered, 0) : uncovered(text, covered, 3);
   return rest === 0 ? { kind: kindOf(c, low), lang: c.lex.lang, at: 0 } : null;

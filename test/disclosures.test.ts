@@ -448,6 +448,13 @@ describe('compositional notices (self-reference + production relation + AI agent
     expect(flagged('本摘要由人工智能生成。')).toBe(true);
   });
 
+  // FastAPI's Ukrainian translation banner (a development notice): the AI credited with people, by juxtaposition.
+  it('reads a Ukrainian label crediting a translation to an AI and people ("Переклад ШІ та людьми")', () => {
+    expect(one('🌐 Переклад ШІ та людьми').map((f) => [f.disclosure.kind, f.disclosure.lang])).toEqual([['assisted', 'uk']]);
+    expect(one('Переклад ШІ').map((f) => f.disclosure.lang)).toEqual(['uk']);
+    expect(flagged('Переклад ШІ та людей: як машини змінюють професію')).toBe(false);
+  });
+
   it.each([
     ['כתב ויתור: מסמך זה תורגם באמצעות שירות תרגום אוטומטי Co-op Translator.', 'he'],
     ['ข้อจำกัดความรับผิดชอบ: เอกสารนี้ได้รับการแปลโดยใช้บริการแปลภาษาอัตโนมัติ Co-op Translator', 'th'],
