@@ -594,7 +594,10 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
     const spaced = !UNSPACED.has(c.lex.lang);
     // Without spaces, word order tells a label from a feature name: "AI生成图片" (AI-generated
     // images) puts the participle right after the agent, "AI 影像產生" (AI image generation) does not.
-    if (HAN_WRITTEN.has(c.lex.lang) && !agents.some((a) => tight(c, low, a, participles, 0))) continue;
+    // A product named before its by-word credits what follows it ("DALL-E 3 による画像", image by DALL-E 3).
+    const productByline = (a: Span) =>
+      PRODUCT.test(text.slice(a.start, a.end)) && credits.some((b) => b.start >= a.end && /^[\s\p{Lu}\d.-]*$/u.test(text.slice(a.end, b.start)));
+    if (HAN_WRITTEN.has(c.lex.lang) && !agents.some((a) => tight(c, low, a, participles, 0) || productByline(a))) continue;
     // German writes nouns capitalised: an inflected participle before one is an attribute of a noun
     // no lexicon lists ("KI-gestützte Suche", AI-powered search), not a label.
     if (NOUNS_CAPITALISED.has(c.lex.lang) && participles.some((p) => /^\s+\p{Lu}/u.test(text.slice(p.end)) && !nouns.some((n) => n.start > p.end && n.start - p.end <= 2))) continue;

@@ -455,6 +455,15 @@ describe('compositional notices (self-reference + production relation + AI agent
     expect(flagged('Переклад ШІ та людей: як машини змінюють професію')).toBe(false);
   });
 
+  // discourse-ai's Japanese picture credit (a development notice): the product named before its by-word.
+  it('reads a Japanese picture credit naming a product before its by-word ("DALL-E 3 による画像"), not a generic AI or a feature', () => {
+    expect(one('DALL-E 3 による画像').map((f) => f.disclosure.lang)).toEqual(['ja']);
+    expect(one('Stable Diffusion XL による画像').length).toBe(1);
+    expect(one('AIによる画像')).toEqual([]);
+    expect(one('DALL-E 3 による画像生成')).toEqual([]);
+    expect(one('Midjourney による画像の特徴')).toEqual([]);
+  });
+
   it.each([
     ['כתב ויתור: מסמך זה תורגם באמצעות שירות תרגום אוטומטי Co-op Translator.', 'he'],
     ['ข้อจำกัดความรับผิดชอบ: เอกสารนี้ได้รับการแปลโดยใช้บริการแปลภาษาอัตโนมัติ Co-op Translator', 'th'],
