@@ -73,6 +73,12 @@ export interface Lexicon {
   article?: string;
   /** People credited beside the AI in a byline ("Translation by AI and humans"): co-authors, not a feature's object. */
   people?: string;
+  /**
+   * Endings that make a relation stem's word the act's noun, not its participle: Slovak
+   * "spracovanie" (processing) beside "spracovaný" (processed), Czech "zpracování", Polish
+   * "opracowanie". "AI document processing" names a feature; nothing says what made the page.
+   */
+  action?: string;
   /** Particles and endings written onto words (Korean "AI에 의해", "소개합니다"): words match inside others. */
   glued?: boolean;
 }
@@ -89,8 +95,8 @@ export const LEXICONS: readonly Lexicon[] = [
     tool: '使用|利用|采用|採用|通过|通過|透過|基于|基於',
     credit: '摘要|总结|總結|解释|解釋|要点|要點|翻译|翻譯|回答|导读|導讀',
     of: '的',
-    neg: '并非|並非|不是|非由|未经|未經|未使用|没有|沒有|不由|绝非|絕非|并不|並不|不含|未由|不会|不會|无|無',
-    topic: '介绍|介紹|讨论|討論|探讨|探討|报道称|分析|讲述|講述|关于|關於|如何|怎样|怎樣|为什么|為什麼|研究|揭示|指出|是否|判断|判斷|识别|識別|检测|檢測|办法|辦法|规定|規定|标准|標準|标识|標識|标记为|標記為|称|稱|表示|吗|嗎|如果|若|如今|曾经|曾經|越来越|越來越|日益|取代|替代',
+    neg: '并非|並非|不是|非由|未经|未經|未使用|没有|沒有|不由|绝非|絕非|并不|並不|不含|未由|不会|不會|无|無|未借助|未藉助|不借助|并未|並未|不撰写|不撰寫|不生成|不产生|不產生|不编写|不編寫',
+    topic: '介绍|介紹|讨论|討論|探讨|探討|报道称|分析|讲述|講述|关于|關於|如何|怎样|怎樣|为什么|為什麼|研究|揭示|指出|是否|判断|判斷|识别|識別|检测|檢測|办法|辦法|规定|規定|标准|標準|标识|標識|标记为|標記為|称|稱|表示|吗|嗎|如果|若|如今|曾经|曾經|越来越|越來越|日益|取代|替代|提出|记录|記錄|概述|认为|認為|提倡|反对|反對|旨在|阐述|闡述|对比|對比|比较|比較|警告|回顾|回顧|强调|強調|探索|质疑|質疑|担忧|擔憂|批评|批評|禁止|调查|調查|描述了|表明|涉及|引入|详述|詳述|批判|结论|結論|突显|突顯|建议使用|建議使用',
     summary: '摘要|要点|要點|重点内容|重點內容|总结|總結|概括|提炼|提煉|归纳|歸納|导读|導讀|速览|速覽',
     assist: '辅助|輔助|协助|協助|帮助|幫助|参与|參與|部分|润色|潤色|翻译|翻譯|编辑|編輯|改写|改寫|人类|人類',
     hedge: '疑似|可能由|可能是|可能使用|涉嫌',
@@ -146,7 +152,7 @@ export const LEXICONS: readonly Lexicon[] = [
     credit: 'summary|summaries|explanation|takeaways|key points|recap|overview|answer|translation|tl;dr',
     of: 'of|’s|\'s',
     neg: 'not|never|no|none|without|nothing|cannot|can’t|can\'t|couldn’t|couldn\'t|wouldn’t|wouldn\'t|didn’t|didn\'t|wasn’t|wasn\'t|isn’t|isn\'t|hasn’t|hasn\'t|haven’t|haven\'t|don’t|don\'t|doesn’t|doesn\'t|won’t|won\'t|human-written',
-    topic: 'explain|explains|explained|explaining|about|how|if|whether|said|says|claim*|asked|look at|examin*|discuss*|describ*|learn|according|report* that|titled|headlined|labelled|labeled|reads|we look|compar*|accused|criticis*|found that|tag|label|mark as|marked as|say|told|survey|percent|per cent|many of|third of|half of|quarter of|replac*|instead of',
+    topic: 'explain|explains|explained|explaining|about|how|if|whether|said|says|claim*|asked|look at|examin*|discuss*|describ*|learn|according|report* that|titled|headlined|labelled|labeled|reads|we look|compar*|accused|criticis*|found that|tag|label|mark as|marked as|say|told|survey|percent|per cent|many of|third of|half of|quarter of|replac*|instead of|analyzes|analyzed|analyzing|analysing',
     summary: 'summar*|key points|highlights|takeaways|recap|overview|tl;dr|condensed|digest|brief',
     assist: 'assist*|help*|aid*|translat*|machine-translated|edited|partly|partially|part of|parts of|portions of|some of|in part|guided',
     hedge: 'may|might|could|possibly|likely|probably|suspected',
@@ -191,7 +197,7 @@ export const LEXICONS: readonly Lexicon[] = [
     credit: 'résumé|explication|synthèse|traduction|réponse|points clés',
     of: 'de l’|de l\'|de la|du|de|par l’|par l\'',
     neg: 'ne|n’|n\'|pas|jamais|sans|aucun|aucune',
-    topic: 'explique|comment|selon|intitulé*|titre|titrait|affirm*|sur|face|concernant|marquer|remplac*',
+    topic: 'explique|comment|selon|intitulé*|titre|titrait|affirm*|sur|face|concernant|marquer|remplac*|si vous',
     summary: 'résumé*|synthèse|points clés|l’essentiel',
     assist: 'avec l’aide|avec l\'aide|assist*|soutien|concours|en partie|partiellement|tradui*|traduction|édité*|guidé*',
     hedge: 'pourrait|possiblement|probablement|peut-être|susceptible',
@@ -211,7 +217,7 @@ export const LEXICONS: readonly Lexicon[] = [
     credit: 'resumen|explicación|traducción|respuesta|puntos clave',
     of: 'de la|del|de',
     neg: 'no|nunca|sin|ningún|ninguna|ni',
-    topic: 'dijo|dice|afirm*|titular|titulado|titulada|según|sobre|cómo|analiza|marcar|reemplaz*|sustitu*',
+    topic: 'dijo|dice|afirm*|titular|titulado|titulada|según|sobre|cómo|analiza|marcar|reemplaz*|sustitu*|si quieres|si desea|si usted',
     summary: 'resumen|resumid*|puntos clave',
     assist: 'ayuda|apoyo|asisten*|asistid*|editad*|traducid*|traducción|parte|parcialmente|guiada*|guiado*',
     hedge: 'posiblemente|probablemente|podría|pudo|presuntamente',
@@ -231,7 +237,7 @@ export const LEXICONS: readonly Lexicon[] = [
     credit: 'resumo|explicação|tradução|resposta|pontos principais',
     of: 'da|do|de',
     neg: 'não|nunca|sem|nenhum|nenhuma|nem',
-    topic: 'disse|diz|afirm*|manchete|intitulad*|segundo|sobre|como|marcar',
+    topic: 'disse|diz|afirm*|manchete|intitulad*|segundo|sobre|como|marcar|se você|se quiser|caso queira',
     summary: 'resumo|resumid*|pontos principais',
     assist: 'ajuda|auxílio|apoio|assist*|editad*|traduzid*|tradução|parte|parcialmente|orientada*|orientado*',
     hedge: 'possivelmente|provavelmente|poderia',
@@ -251,7 +257,7 @@ export const LEXICONS: readonly Lexicon[] = [
     credit: 'riassunto|spiegazione|sintesi|traduzione|risposta|punti chiave',
     of: 'dell’|dell\'|della|del|di',
     neg: 'non|mai|senza|nessun|nessuna|né',
-    topic: 'ha detto|dice|afferm*|titolo|intitolat*|secondo|come',
+    topic: 'ha detto|dice|afferm*|titolo|intitolat*|secondo|come|se vuoi|se desideri',
     summary: 'riassunt*|riepilog*|sintesi|punti chiave',
     assist: 'aiuto|ausilio|supporto|assist*|modificat*|tradott*|traduzione|parte|parzialmente|guidat*',
     hedge: 'potrebbe|possibilmente|probabilmente|forse',
@@ -370,6 +376,7 @@ export const LEXICONS: readonly Lexicon[] = [
     noun: 'artykuł*|tekst*|treść*|treści|podsumowani*|stron*|raport*|tłumaczeni*|przekład*|odpowied*|opis*|wynik*|dokument*|obraz*|wyjaśnieni*|podpis*',
     deixis: 'tutaj|powyżej|poniżej',
     rel: 'wygenerowan*|wygenerował*|utworzon*|stworzon*|napisan*|przygotowan*|przetłumaczon*|przetłumacz*|opracowan*|generowane|generowany|generowana|generowano',
+    action: 'nie|nia|niu|niem|niach',
     by: 'przez|za pomocą|przy pomocy|przy użyciu|z pomocą|korzystając',
     tool: 'przy użyciu|korzystając|za pomocą',
     neg: 'nie|nigdy|bez|żaden|żadna',
@@ -386,6 +393,7 @@ export const LEXICONS: readonly Lexicon[] = [
     noun: 'článek|článku|text*|obsah*|shrnutí|stránk*|zpráv*|překlad*|odpověď*|odpověd*|popis*|výstup*|výsled*|dokument*|obráz*|obrázk*|vysvětlení|popisek',
     deixis: 'zde|výše|níže|tady',
     rel: 'vytvořen|vytvořena|vytvořeno|vytvořeny|vytvořený|vytvořená|vytvořené|vytvořil*|vygenerován*|vygeneroval*|napsán*|napsal*|přeložen|přeložena|přeloženo|přeloženy|přeložený|přeložená|přeložené|přeložil*|zpracován*|vytvářeno|vytvářena|vytvářen|vytvářeny|vytvářený|vytvářená|vytvářené|vygenerované|vygenerovaný|vygenerovaná|vygenerováno',
+    action: 'í|ím|ích|ími',
     by: 'pomocí|s pomocí|prostřednictvím|od',
     tool: 'prostřednictvím',
     neg: 'ne|nebyl*|není|nikdy|bez',
@@ -402,6 +410,7 @@ export const LEXICONS: readonly Lexicon[] = [
     noun: 'článok|článku|text*|obsah*|zhrnuti*|stránk*|správ*|preklad*|odpoveď*|odpoved*|popis*|výstup*|výsled*|dokument*|obrázk*|vysvetleni*|súhrn*',
     deixis: 'tu|vyššie|nižšie',
     rel: 'vytvoren|vytvorená|vytvorené|vytvorený|vytvorený|vytvoreno|vytvoreny|vytvoril*|vygenerovan*|vygeneroval*|generovan*|napísan*|preložen|preložená|preložené|preložený|preloženo|preloženy|spracovan*',
+    action: 'nie|nia|niu|ním|niam|niach',
     by: 'pomocou|s pomocou|prostredníctvom|od',
     tool: 'prostredníctvom',
     neg: 'ne|nebol*|nie|nikdy|bez',
@@ -490,6 +499,8 @@ export const LEXICONS: readonly Lexicon[] = [
     pronoun: 'це',
     dem: 'цей|ця|це|ці|цього|цієї|цю|цим|даний|дана',
     noun: 'статт*|текст*|матеріал*|публікаці*|новин*|резюме|підсумок|переклад*|відповід*|сторінк*|опис*|результат*|документ*|зображенн*|поясненн*|підпис*|вміст*|контент*',
+    people: 'людьми|люди|людей|редакторами',
+    credit: 'переклад|резюме|підсумок',
     deixis: 'тут|вище|нижче',
     rel: 'згенерован*|згенерувал*|генеруються|генерується|створено|створений|створена|створені|створене|написано|написаний|написана|написані|написане|підготовлен*|перекладен*|перекладено|виконано|виконан*',
     by: 'за допомогою|з допомогою|з використанням|від',

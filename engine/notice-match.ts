@@ -76,6 +76,8 @@ interface Words {
   /** A tool's output or a page's apparatus opening the sentence as its subject (`Lexicon.output`, `subject`). */
   output: RegExp | null;
   people: RegExp | null;
+  /** The act's noun at the end of a relation word (`Lexicon.action`). */
+  action: RegExp | null;
 }
 
 interface Compiled extends Words {
@@ -116,10 +118,20 @@ function builders(lex: Lexicon): { [K in keyof Words]: () => Words[K] } {
   const gap = unspaced ? '\\s?' : `\\s+(?:[^\\s.!?;:]+\\s+){0,2}?`;
   return {
     self: () => {
-      const dem = alternatives(lex.dem);
+      // Without spaces, a one-letter demonstrative that is no pronoun also ends words: "本" in
+      // "文本" (text), "日本", "成本"; it opens a self-reference only after no letter.
+      const pronouns = new Set((lex.pronoun ?? '').split('|'));
+      const closes = (d: string) => unspaced && [...d].length === 1 && !pronouns.has(d);
+      const free = lex.dem.split('|').filter((d) => !closes(d));
+      const bound = lex.dem.split('|').filter(closes);
+      const dem = [alternatives(free.join('|')), ...(bound.length > 0 ? [`(?<![${W}])(?:${alternatives(bound.join('|'))})`] : [])].join('|');
       const noun = alternatives(lex.noun);
       const deixis = lex.deixis ? `|${alternatives(lex.deixis)}` : '';
-      return wrap(`(?:${dem})${gap}(?:${noun})|(?:${noun})${gap}(?:${dem})${deixis}`);
+      // Without spaces, a noun before a one-letter demonstrative is a word of its own: "文本"
+      // (text) is not "文" + "本" (this); "内容以上" is read after its noun.
+      const after = unspaced ? lex.dem.split('|').filter((d) => [...d].length > 1).join('|') : lex.dem;
+      const reversed = after === '' ? '' : `|(?:${noun})${gap}(?:${alternatives(after)})`;
+      return wrap(`(?:${dem})${gap}(?:${noun})${reversed}${deixis}`);
     },
     pronoun: () => (lex.pronoun ? new RegExp(`^[\\p{P}\\s]*(?:${alternatives(lex.pronoun)})(?=\\s)`, 'u') : null),
     rel: () => wrap(alternatives(lex.rel)),
@@ -143,6 +155,7 @@ function builders(lex: Lexicon): { [K in keyof Words]: () => Words[K] } {
       return new RegExp(`^[\\p{P}\\s]*${article}(?:${alternatives(subjects)})${bounded ? `(?![${W}])` : ''}`, 'u');
     },
     people: optional(lex.people),
+    action: () => (lex.action ? new RegExp(`(?:${alternatives(lex.action)})$`, 'u') : null),
     checked: () => (lex.opening ? new RegExp(`^(?:and\\s+)?(?:${alternatives(lex.opening.checked)}|${alternatives(lex.rel)})(?![${W}])`, 'u') : null),
   };
 }
@@ -188,6 +201,27 @@ function hits(re: RegExp, text: string): Span[] {
   return out;
 }
 
+/** Languages that write every noun capitalised: a capital after a word marks a noun phrase. */
+const NOUNS_CAPITALISED = new Set(['de']);
+/** An attributive participle's inflection ("KI-gestütztes Produktionsteam"); a predicate's is bare ("wurde … erstellt"). */
+const INFLECTED = /(?:e|es|er|en|em)$/u;
+
+/**
+ * The production participles of `low` (`s` as written): without the act's nouns ("spracovanie",
+ * `Lexicon.action`) and, where nouns are capitalised, without a participle inflected as the
+ * attribute of a noun no lexicon lists ("ein KI-gestütztes Produktionsteam", an AI-powered team):
+ * that names a kind of thing, it says nothing about what made the page.
+ */
+function participlesOf(c: Compiled, s: string, low: string): Span[] {
+  const out = hits(c.rel, low).filter((p) => c.action === null || !c.action.test(low.slice(p.start, p.end)));
+  if (!NOUNS_CAPITALISED.has(c.lex.lang)) return out;
+  return out.filter((p) => {
+    if (!INFLECTED.test(low.slice(p.start, p.end))) return true;
+    const next = /^\s+(\p{Lu}[\p{L}-]*)/u.exec(s.slice(p.end));
+    return next === null || hits(c.noun, (next[1] as string).toLowerCase()).length > 0;
+  });
+}
+
 /** AI products by name, as opposed to the generic acronyms (AI, KI, IA …) and spelled names. */
 const PRODUCT = /^(?:ChatGPT|GPT|Claude|Gemini|Copilot|Llama|DeepSeek|Mistral|Qwen|Kimi|Grok|Midjourney|DALL|Stable Diffusion|DeepL)/;
 
@@ -195,11 +229,16 @@ const PRODUCT = /^(?:ChatGPT|GPT|Claude|Gemini|Copilot|Llama|DeepSeek|Mistral|Qw
 const NAME_AFTER = /^[ \u00a0]?\p{Lu}\p{Ll}/u;
 const TOOL_AFTER = /^[ \u00a0]?(?:Tools?|Technology|Models?|Assistants?|Systems?|Software|Studio|Pro|Ultra|Flash|Sonnet|Opus|Haiku|Co-op|Translator)\b/;
 
+/** A part of a dotted identifier ("Microsoft.Agents.AI.A2A", "Azure.AI.OpenAI"): a code name, not an agent. */
+const DOTTED_BEFORE = /[\p{L}\p{N}]\.$/u;
+const DOTTED_AFTER = /^\.[\p{L}\p{N}]/u;
+
 /** AI agents in `s` (`low`: the same text lower-cased), without names that only look like one. */
 function agentHits(s: string, low: string): Span[] {
   const out = hits(AGENT_SPELLED, low);
   for (const hit of hits(AGENT_WRITTEN, s)) {
     const after = s.slice(hit.end, hit.end + 16);
+    if (DOTTED_BEFORE.test(s.slice(Math.max(0, hit.start - 2), hit.start)) || DOTTED_AFTER.test(after)) continue;
     if (!NAME_AFTER.test(after) || TOOL_AFTER.test(after)) out.push(hit);
   }
   return out;
@@ -372,11 +411,11 @@ function around(low: string, start: number, end: number, floor = 0): string {
   return low.slice(from, to);
 }
 
-function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: boolean, heading: boolean): Span | null {
+function composeIn(c: Compiled, s: string, low: string, agents: readonly Span[], implied: boolean, heading: boolean): Span | null {
   if (!hasRelation(c, low)) return null;
   const selves = hits(c.self, low);
   // A word that is the self-reference's noun is not also its participle ("ces résumés", summaries, not summarised).
-  const participles = hits(c.rel, low).filter((p) => !selves.some((self) => p.start < self.end && self.start < p.end));
+  const participles = participlesOf(c, s, low).filter((p) => !selves.some((self) => p.start < self.end && self.start < p.end));
   // A notice says what made it: "using AI" or "replaced by AI" alone names a tool or another act.
   if (participles.length === 0) return null;
   const relations = [...participles, ...hits(c.by, low)];
@@ -387,8 +426,10 @@ function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: b
   if (pronoun !== null) {
     const start = pronoun[0].length - pronoun[0].trimStart().length;
     const self = { start, end: pronoun[0].length };
-    // "These AI tools…": the demonstrative is the agent's, not a subject of its own.
-    if (!agents.some((a) => a.start >= self.end && a.start - self.end <= 2)) {
+    // "These AI tools…": the demonstrative is the agent's, not a subject of its own; so is it
+    // before a capitalised noun where nouns are capitalised ("Das Deployment von Edge-AI…").
+    const determiner = NOUNS_CAPITALISED.has(c.lex.lang) && /^\s+\p{Lu}/u.test(s.slice(self.end));
+    if (!determiner && !agents.some((a) => a.start >= self.end && a.start - self.end <= 2)) {
       selves.push(self);
       pronounSelf = self;
     }
@@ -455,7 +496,7 @@ export function composedNotice(text: string, implied: boolean, heading = false):
   if (agents.length === 0) return null;
   for (const c of compiledLexicons) {
     if (!applicable(c, s)) continue;
-    const span = composeIn(c, low, agents, implied, heading);
+    const span = composeIn(c, s, low, agents, implied, heading);
     // What follows the statement is about other work ("…, edited by our staff"): the kind is read up to its end.
     if (span !== null) return { kind: kindOf(c, low.slice(0, span.end)), lang: c.lex.lang, at: originalOffset(text, span.start) };
   }
@@ -508,7 +549,7 @@ function creditOf(c: Compiled, text: string, low: string, agents: readonly Span[
   if (credited.length === 0) return null;
   const possessive = hits(POSSESSIVE, text);
   if (heading && possessive.length === 0) return null;
-  const covered = [...agents, ...credited, ...(c.of === null ? [] : hits(c.of, low)), ...possessive];
+  const covered = [...agents, ...credited, ...(c.of === null ? [] : hits(c.of, low)), ...(c.people === null ? [] : hits(c.people, low)), ...possessive];
   // Articles and particles only: a verb of command ("Turn off AI summary", "使用人工智慧摘要") makes it a control.
   const rest = UNSPACED.has(c.lex.lang) ? leftover(low, covered, 0) : uncovered(text, covered, 3);
   return rest === 0 ? { kind: kindOf(c, low), lang: c.lex.lang, at: 0 } : null;
@@ -542,7 +583,7 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
     const genitive =
       c.of !== null && agents.some((a) => PRODUCT.test(text.slice(a.start, a.end)) && /^[\s\p{Lu}\d.-]*$/u.test(text.slice(a.end))) ? hits(c.of, low) : [];
     if (!relation && genitive.length === 0) continue;
-    const participles = hits(c.rel, low);
+    const participles = participlesOf(c, text, low);
     const byWords = [...hits(c.by, low), ...genitive];
     const tools = c.tool === null ? [] : hits(c.tool, low);
     const credits = byWords.filter((b) => !tools.some((t) => t.start < b.end && b.start < t.end));
@@ -553,10 +594,13 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
     const spaced = !UNSPACED.has(c.lex.lang);
     // Without spaces, word order tells a label from a feature name: "AI生成图片" (AI-generated
     // images) puts the participle right after the agent, "AI 影像產生" (AI image generation) does not.
-    if (HAN_WRITTEN.has(c.lex.lang) && !agents.some((a) => tight(c, low, a, participles, 0))) continue;
+    // A product named before its by-word credits what follows it ("DALL-E 3 による画像", image by DALL-E 3).
+    const productByline = (a: Span) =>
+      PRODUCT.test(text.slice(a.start, a.end)) && credits.some((b) => b.start >= a.end && /^[\s\p{Lu}\d.-]*$/u.test(text.slice(a.end, b.start)));
+    if (HAN_WRITTEN.has(c.lex.lang) && !agents.some((a) => tight(c, low, a, participles, 0) || productByline(a))) continue;
     // German writes nouns capitalised: an inflected participle before one is an attribute of a noun
     // no lexicon lists ("KI-gestützte Suche", AI-powered search), not a label.
-    if (c.lex.lang === 'de' && participles.some((p) => /^\s+\p{Lu}/u.test(text.slice(p.end)) && !nouns.some((n) => n.start > p.end && n.start - p.end <= 2))) continue;
+    if (NOUNS_CAPITALISED.has(c.lex.lang) && participles.some((p) => /^\s+\p{Lu}/u.test(text.slice(p.end)) && !nouns.some((n) => n.start > p.end && n.start - p.end <= 2))) continue;
     // A heading with a participle names a topic ("AI-generated images"); one crediting an AI is a byline.
     const rest = spaced ? uncovered(text, covered) : leftover(low, covered);
     // A byline credits one piece of writing: two nouns ("Caption for the image by AI") name a feature.
