@@ -1,9 +1,9 @@
 /**
  * The one evaluation command: each section measures one part of the engine on held-out pages
  * (pairing, disclosures, reader, translation check), never on what it was tuned on.
- *   npm run -s eval                      every section, a readable summary
+ *   npm run -s eval                      every held-out section, a readable summary
  *   npm run -s eval -- --json            every section's figures as one JSON object, by section
- *   npm run -s eval -- --section NAME    one section (repeatable)
+ *   npm run -s eval -- --section NAME    one section (repeatable); development sections run only so
  * A section is a module in scripts/eval/ whose default export is an EvalSection.
  */
 import { readdirSync } from 'node:fs';
@@ -40,7 +40,7 @@ for (const file of readdirSync(dir).sort()) {
 }
 const unknown = wanted.filter((name) => !sections.some((s) => s.name === name));
 if (unknown.length > 0) fail(`no section ${unknown.join(', ')}; sections: ${sections.map((s) => s.name).join(', ')}`);
-const chosen = wanted.length > 0 ? sections.filter((s) => wanted.includes(s.name)) : sections;
+const chosen = wanted.length > 0 ? sections.filter((s) => wanted.includes(s.name)) : sections.filter((s) => !s.development);
 
 const results: Record<string, unknown> = {};
 for (const section of chosen) {

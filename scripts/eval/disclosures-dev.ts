@@ -7,6 +7,7 @@ import type { EvalSection } from './section';
 
 const section: EvalSection = {
   name: 'disclosures-dev',
+  development: true,
   async run() {
     const dev = evaluate('dev');
     const lines = [
