@@ -1,4 +1,4 @@
-import { AGENT_SPELLED, AGENT_WRITTEN } from './ai-names';
+import { agentPatterns } from './ai-names';
 import { type Lexicon, LEXICONS } from './disclosure-lexicon';
 import type { DisclosureKind } from './report';
 import { scriptOf, WORD_LETTER_CLASS } from './writing-systems';
@@ -197,8 +197,9 @@ const TOOL_AFTER = /^[ \u00a0]?(?:Tools?|Technology|Models?|Assistants?|Systems?
 
 /** AI agents in `s` (`low`: the same text lower-cased), without names that only look like one. */
 function agentHits(s: string, low: string): Span[] {
-  const out = hits(AGENT_SPELLED, low);
-  for (const hit of hits(AGENT_WRITTEN, s)) {
+  const { spelled, written } = agentPatterns();
+  const out = hits(spelled, low);
+  for (const hit of hits(written, s)) {
     const after = s.slice(hit.end, hit.end + 16);
     if (!NAME_AFTER.test(after) || TOOL_AFTER.test(after)) out.push(hit);
   }
