@@ -53,4 +53,20 @@ describe('module evaluation', () => {
     expect(found(spelled, 'artificial intelligences and neural networks')).toEqual(['neural networks']);
     expect(found(written, 'Made with ChatGPT and AI, not OpenAI')).toEqual(['ChatGPT', 'AI']);
   });
+
+  it("the badge rules build a language's pattern when first read, once", async () => {
+    vi.resetModules();
+    const { RULES } = await import('../engine/disclosure-patterns');
+    const english = RULES.find((rules) => rules.lang === 'en');
+    if (english === undefined) throw new Error('no English rules');
+    // Not built yet: still the getter that builds it.
+    expect(Object.getOwnPropertyDescriptor(english, 'verb')?.get).toBeTypeOf('function');
+    const verb = english.verb;
+    expect(verb).toBe(english.verb);
+    expect(Object.getOwnPropertyDescriptor(english, 'verb')?.value).toBe(verb);
+    expect(Object.getOwnPropertyDescriptor(english, 'hedge')?.get).toBeTypeOf('function');
+    expect(verb.test('Summarized by AI')).toBe(true);
+    expect(english.link instanceof Set && english.link.has('using')).toBe(true);
+    for (const rules of RULES) for (const key of Object.keys(rules)) expect(rules[key as keyof typeof rules]).toBeDefined();
+  });
 });
