@@ -279,11 +279,23 @@ function scriptKey(lang: string): string {
 }
 
 /**
- * Whether `c`'s words can stand in `s`: its script is there (Serbian is also written in Latin), and
- * zh, ja and ko apply only to text in their own scripts (kana is Japanese, hangul Korean).
+ * Whether each lexicon's words can stand in `s`: its script is there (Serbian is also written in
+ * Latin), and zh, ja and ko apply only to text in their own scripts (kana is Japanese, hangul
+ * Korean). Each script is tested once for all the languages written in it (forty read Latin).
  */
-function applicable(c: Compiled, s: string): boolean {
-  return writtenIn(c.lex.lang, s);
+function applicableTo(s: string): (c: Compiled) => boolean {
+  const known = new Map<string, boolean>();
+  return (c) => {
+    const lang = c.lex.lang;
+    const script = scriptKey(lang);
+    const key = lang === 'sr' || script === 'cjk' ? lang : script;
+    let written = known.get(key);
+    if (written === undefined) {
+      written = writtenIn(lang, s);
+      known.set(key, written);
+    }
+    return written;
+  };
 }
 
 /** Whether `s` holds words in the script `lang` is written in: the one test of both matchers. */
@@ -454,8 +466,9 @@ export function composedNotice(text: string, implied: boolean, heading = false):
   const low = s.toLowerCase();
   const agents = agentHits(s, low);
   if (agents.length === 0) return null;
+  const applicable = applicableTo(s);
   for (const c of compiledLexicons) {
-    if (!applicable(c, s)) continue;
+    if (!applicable(c)) continue;
     const span = composeIn(c, low, agents, implied, heading);
     // What follows the statement is about other work ("…, edited by our staff"): the kind is read up to its end.
     if (span !== null) return { kind: kindOf(c, low.slice(0, span.end)), lang: c.lex.lang, at: originalOffset(text, span.start) };
@@ -531,8 +544,9 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
   if (agents.length === 0) return null;
   const lead = text.search(/[\p{L}\p{N}]/u);
   const opensWith = (spans: Span[]) => spans.some((span) => span.start === lead);
+  const applicable = applicableTo(text);
   for (const c of compiledLexicons) {
-    if (!applicable(c, text)) continue;
+    if (!applicable(c)) continue;
     const relation = hasRelation(c, low);
     if (!relation && c.credit === null) continue;
     if (negated(c, low) || c.topic?.test(low)) continue;
@@ -577,8 +591,9 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
  */
 export function commandOrder(text: string): boolean {
   const low = text.toLowerCase().trim();
+  const applicable = applicableTo(low);
   for (const c of lexicons()) {
-    if (!HAN_WRITTEN.has(c.lex.lang) || !applicable(c, low)) continue;
+    if (!HAN_WRITTEN.has(c.lex.lang) || !applicable(c)) continue;
     const participles = hits(c.rel, low);
     // A bare verb or its progressive ("要約を生成中", generating a summary: a status, not a credit).
     if (c.lex.lang === 'ja' && participles.some((p) => low[p.start - 1] === 'を' && /^(?:中|する|します|しています)?[\s…。.!！]*$/u.test(low.slice(p.end)))) return true;
@@ -604,8 +619,9 @@ export function featureName(text: string): boolean {
   const low = text.toLowerCase().trim();
   const agents = agentHits(text.trim(), low);
   if (agents.length === 0) return false;
+  const applicable = applicableTo(low);
   for (const c of lexicons()) {
-    if (!applicable(c, low)) continue;
+    if (!applicable(c)) continue;
     const participles = hits(c.rel, low);
     if (participles.length === 0) continue;
     if (HAN_WRITTEN.has(c.lex.lang)) {
