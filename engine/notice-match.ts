@@ -86,6 +86,11 @@ interface Compiled extends Words {
    * checks the boundaries.
    */
   quick: RegExp;
+  /**
+   * The relation words alone, without boundaries: a text it does not match holds no `rel` either,
+   * and is spared building `rel`, a pattern of Unicode classes, for each language of its script.
+   */
+  quickRel: RegExp;
   /** Whether relation words must stand as whole words (spaced scripts). */
   bounded: boolean;
 }
@@ -165,6 +170,7 @@ function compile(lex: Lexicon): Compiled {
     });
   for (const key of Object.keys(make) as (keyof Words)[]) once(key, make[key]);
   once('quick', () => quickRelations(`${lex.rel}|${lex.by}`));
+  once('quickRel', () => quickRelations(lex.rel));
   return c;
 }
 
@@ -622,6 +628,8 @@ export function featureName(text: string): boolean {
   const applicable = applicableTo(low);
   for (const c of lexicons()) {
     if (!applicable(c)) continue;
+    c.quickRel.lastIndex = 0;
+    if (!c.quickRel.test(low)) continue;
     const participles = hits(c.rel, low);
     if (participles.length === 0) continue;
     if (HAN_WRITTEN.has(c.lex.lang)) {
