@@ -86,11 +86,6 @@ interface Compiled extends Words {
    * checks the boundaries.
    */
   quick: RegExp;
-  /**
-   * The relation words alone, without boundaries: a text it does not match holds no `rel` either,
-   * and is spared building `rel`, a pattern of Unicode classes, for each language of its script.
-   */
-  quickRel: RegExp;
   /** Whether relation words must stand as whole words (spaced scripts). */
   bounded: boolean;
 }
@@ -170,7 +165,6 @@ function compile(lex: Lexicon): Compiled {
     });
   for (const key of Object.keys(make) as (keyof Words)[]) once(key, make[key]);
   once('quick', () => quickRelations(`${lex.rel}|${lex.by}`));
-  once('quickRel', () => quickRelations(lex.rel));
   return c;
 }
 
@@ -337,6 +331,31 @@ function tight(c: Compiled, low: string, agent: Span, participles: readonly Span
 /** The statement's span when `c`'s words make `low` (a lower-cased sentence) a notice, else null. */
 const LETTER = /\p{L}/u;
 
+/** Literal tests of a lexicon's lists (`quickRelations`), built on first use. */
+const literalTests = new WeakMap<Lexicon, Map<'rel' | 'credit', RegExp>>();
+
+/**
+ * False when `low` holds no word of `lex`'s list, by its literals alone (no boundaries, no Unicode
+ * class: a wider test): the list's own pattern, a class of every script's letters that V8 takes
+ * about a millisecond to build, is then not needed. Every language of a text's script is tried.
+ */
+function mayHold(lex: Lexicon, list: 'rel' | 'credit', low: string): boolean {
+  const words = lex[list];
+  if (!words) return false;
+  let tests = literalTests.get(lex);
+  if (tests === undefined) {
+    tests = new Map();
+    literalTests.set(lex, tests);
+  }
+  let test = tests.get(list);
+  if (test === undefined) {
+    test = quickRelations(words);
+    tests.set(list, test);
+  }
+  test.lastIndex = 0;
+  return test.test(low);
+}
+
 /** Whether `low` holds one of `c`'s relation words (as a whole word where words are spaced). */
 function hasRelation(c: Compiled, low: string): boolean {
   const re = c.quick;
@@ -392,7 +411,7 @@ function around(low: string, start: number, end: number, floor = 0): string {
 }
 
 function composeIn(c: Compiled, low: string, agents: readonly Span[], implied: boolean, heading: boolean): Span | null {
-  if (!hasRelation(c, low)) return null;
+  if (!hasRelation(c, low) || !mayHold(c.lex, 'rel', low)) return null;
   const selves = hits(c.self, low);
   // A word that is the self-reference's noun is not also its participle ("ces résumés", summaries, not summarised).
   const participles = hits(c.rel, low).filter((p) => !selves.some((self) => p.start < self.end && self.start < p.end));
@@ -554,16 +573,18 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
   for (const c of compiledLexicons) {
     if (!applicable(c)) continue;
     const relation = hasRelation(c, low);
-    if (!relation && c.credit === null) continue;
-    if (negated(c, low) || c.topic?.test(low)) continue;
-    const credited = creditOf(c, text, low, agents, heading);
-    if (credited !== null) return credited;
+    if (!relation && !c.lex.credit) continue;
     // A noun credited by a genitive to a product named last: a picture credit ("Imagen de DALL-E 3").
     // "Imagen de IA" (an AI image) names a kind of picture.
     const genitive =
-      c.of !== null && agents.some((a) => PRODUCT.test(text.slice(a.start, a.end)) && /^[\s\p{Lu}\d.-]*$/u.test(text.slice(a.end))) ? hits(c.of, low) : [];
+      agents.some((a) => PRODUCT.test(text.slice(a.start, a.end)) && /^[\s\p{Lu}\d.-]*$/u.test(text.slice(a.end))) && c.of !== null ? hits(c.of, low) : [];
+    // Without a relation word, only a credit or a genitive makes a label.
+    if (!relation && genitive.length === 0 && !mayHold(c.lex, 'credit', low)) continue;
+    if (negated(c, low) || c.topic?.test(low)) continue;
+    const credited = creditOf(c, text, low, agents, heading);
+    if (credited !== null) return credited;
     if (!relation && genitive.length === 0) continue;
-    const participles = hits(c.rel, low);
+    const participles = mayHold(c.lex, 'rel', low) ? hits(c.rel, low) : [];
     const byWords = [...hits(c.by, low), ...genitive];
     const tools = c.tool === null ? [] : hits(c.tool, low);
     const credits = byWords.filter((b) => !tools.some((t) => t.start < b.end && b.start < t.end));
@@ -627,9 +648,7 @@ export function featureName(text: string): boolean {
   if (agents.length === 0) return false;
   const applicable = applicableTo(low);
   for (const c of lexicons()) {
-    if (!applicable(c)) continue;
-    c.quickRel.lastIndex = 0;
-    if (!c.quickRel.test(low)) continue;
+    if (!applicable(c) || !mayHold(c.lex, 'rel', low)) continue;
     const participles = hits(c.rel, low);
     if (participles.length === 0) continue;
     if (HAN_WRITTEN.has(c.lex.lang)) {

@@ -49,3 +49,27 @@ describe('feature names', () => {
     expect(featureName('Résumé généré par IA')).toBe(false);
   });
 });
+
+describe('labels', () => {
+  it('are read in the languages whose relation or credit words they hold, and only their patterns are built', async () => {
+    vi.resetModules();
+    const { composedLabel, featureName } = await import('../engine/notice-match');
+    expect(featureName('AI')).toBe(false);
+    const built: string[] = [];
+    globalThis.RegExp = new Proxy(NativeRegExp, {
+      construct(target, args: [string | RegExp, string?]) {
+        const re = new target(...args);
+        built.push(re.source);
+        return re;
+      },
+    });
+    // Neither a relation nor a credit word of any language: nothing is built (28 patterns before).
+    expect(composedLabel('KI-Werkzeuge', false)).toBeNull();
+    expect(built.filter((source) => source.includes('\\u0591'))).toEqual([]);
+    globalThis.RegExp = NativeRegExp;
+    expect(composedLabel('AI summary', false)).toEqual({ kind: 'summary', lang: 'en', at: 0 });
+    expect(composedLabel('Résumé par IA', false)).toEqual({ kind: 'summary', lang: 'fr', at: 0 });
+    expect(composedLabel('Summary using AI', false)).toBeNull();
+    expect(composedLabel('AI Weekly', false)).toBeNull();
+  });
+});
