@@ -209,14 +209,31 @@ const WORD = `${WORD_LETTER_CLASS}0-9`;
  * A Latin acronym stands alone or glued to a non-Latin script ("AI生成", "AI-generated"), never
  * inside a Latin word ("OpenAI", "DIY"); spelled names may carry inflected endings.
  */
-/** Matched against lower-cased text (the names are written in lower case). */
-export const AGENT_SPELLED = new RegExp(
-  `(?<![${WORD}])(?:${SPELLED.filter((name) => !unspaced(name))
-    .map(spelled)
-    .join('|')})(?![${WORD}])|${SPELLED.filter(unspaced).map(spelled).join('|')}`,
-  'gu',
-);
-export const AGENT_WRITTEN = new RegExp(`(?<![A-Za-z0-9À-ɏЀ-ӿͰ-Ͽ])(?:${WRITTEN.join('|')})(?![A-Za-z0-9À-ɏЀ-ӿͰ-Ͽ])`, 'gu');
+export interface AgentPatterns {
+  /** Matched against lower-cased text (the names are written in lower case). */
+  spelled: RegExp;
+  written: RegExp;
+}
+
+let builtAgents: AgentPatterns | null = null;
+
+/**
+ * Built on first use: the spelled names' pattern is 30,000 characters of letter classes, which V8
+ * takes milliseconds to parse, and the DOM phase (every page's content script) imports this
+ * module for `namesAi` alone; only a sentence that names an AI needs the agents' spans.
+ */
+export function agentPatterns(): AgentPatterns {
+  builtAgents ??= {
+    spelled: new RegExp(
+      `(?<![${WORD}])(?:${SPELLED.filter((name) => !unspaced(name))
+        .map(spelled)
+        .join('|')})(?![${WORD}])|${SPELLED.filter(unspaced).map(spelled).join('|')}`,
+      'gu',
+    ),
+    written: new RegExp(`(?<![A-Za-z0-9À-ɏЀ-ӿͰ-Ͽ])(?:${WRITTEN.join('|')})(?![A-Za-z0-9À-ɏЀ-ӿͰ-Ͽ])`, 'gu'),
+  };
+  return builtAgents;
+}
 
 // Without the boundary lookbehinds, which a scan would try at every position: a prefilter may be
 // wider. Spelled names are tested on lower-cased text: V8 builds case-insensitive Unicode classes slowly.

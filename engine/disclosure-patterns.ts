@@ -47,156 +47,180 @@ export const NOTICE_PREFIX =
 export const CAUTION =
   /for reference only|may contain (?:errors|mistakes|inaccuracies)|please verify|verify (?:important|key) information|仅供参考|僅供參考|请谨慎甄别|請謹慎甄別|请仔细甄别|請仔細甄別|请注意甄别|請注意甄別|谨慎甄别|謹慎甄別|注意甄别|有机率出错|有機率出錯|可能出错|可能出錯|可能存在错误|可能存在錯誤|参考程度|参考用|参考情報|誤りを含む|참고용|참고만|오류가 있을 수|solo como referencia|solo a modo de referencia|puede contener errores|à titre indicatif|à titre informatif|peut contenir des erreurs|nur zur information|kann fehler enthalten|apenas para referência|pode conter erros|solo a titolo informativo|può contenere errori|только для справки|может содержать ошибки|للاستئناس فقط|قد يحتوي على أخطاء/iu;
 
+type RuleBuilders = { lang: string } & { [K in Exclude<keyof LanguageRules, 'lang'>]: () => LanguageRules[K] };
+
+/**
+ * One language's rules, each pattern built when first read and kept: V8 parses a `\p{L}` pattern
+ * slowly (the whole table took 10–25 ms at import in a fresh background), and a page reads few of
+ * them (a label is tested by each language's verbs first).
+ */
+function lazyRules(builders: RuleBuilders): LanguageRules {
+  const rules = { lang: builders.lang } as LanguageRules;
+  for (const key of Object.keys(builders) as (keyof RuleBuilders)[]) {
+    if (key === 'lang') continue;
+    Object.defineProperty(rules, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = builders[key]();
+        Object.defineProperty(rules, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return rules;
+}
+
 export const RULES: readonly LanguageRules[] = [
-  {
+  lazyRules({
     lang: 'en',
-    self: /(?<![\p{L}\p{N}_])(?:this|these|the (?:above|following|preceding|foregoing|present)|above|following|preceding)\s+(?:[\w-]+\s+){0,2}?(?:articles?|stor(?:y|ies)|posts?|content|texts?|pages?|reports?|summar(?:y|ies)|pieces?|translations?|answers?|responses?|newsletters?|briefings?|items?|transcripts?|sections?|digests?|key points|highlights|takeaways|overview|recap|information|blog|entry|paragraphs?|videos?|images?|audio|podcast|episode|news|copy|excerpts?|analysis|commentary|explainer|update|feature|headlines?|titles?|descriptions?|material|chapter|review|bulletin|brief|write-?up|site|website)(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])this (?:is|was)(?![\p{L}\p{N}_])/giu,
+    self: () => /(?<![\p{L}\p{N}_])(?:this|these|the (?:above|following|preceding|foregoing|present)|above|following|preceding)\s+(?:[\w-]+\s+){0,2}?(?:articles?|stor(?:y|ies)|posts?|content|texts?|pages?|reports?|summar(?:y|ies)|pieces?|translations?|answers?|responses?|newsletters?|briefings?|items?|transcripts?|sections?|digests?|key points|highlights|takeaways|overview|recap|information|blog|entry|paragraphs?|videos?|images?|audio|podcast|episode|news|copy|excerpts?|analysis|commentary|explainer|update|feature|headlines?|titles?|descriptions?|material|chapter|review|bulletin|brief|write-?up|site|website)(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])this (?:is|was)(?![\p{L}\p{N}_])/giu,
     agent:
-      /(?<![\p{L}\p{N}_])(?:artificial intelligence|automation technology|automated|generative (?:ai|tools?|models?)|(?:large )?language models?|machine learning|natural language generation|algorithms?|an? (?:bot|robot))(?![\p{L}\p{N}_])/giu,
-    acronym: latinAcronym(`AI|A\\.I\\.|NLG|${COMMON_PRODUCTS}`),
-    verb: /(?<![\p{L}\p{N}_])(?:generated|written|wrote|created|produced|composed|authored|drafted|compiled|prepared|made|powered|synthesi[sz]ed|assisted|helped|enhanced|edited|summari[sz]ed|condensed|translated|curated|rewritten)(?![\p{L}\p{N}_])/giu,
-    link: words(
+      () => /(?<![\p{L}\p{N}_])(?:artificial intelligence|automation technology|automated|generative (?:ai|tools?|models?)|(?:large )?language models?|machine learning|natural language generation|algorithms?|an? (?:bot|robot))(?![\p{L}\p{N}_])/giu,
+    acronym: () => latinAcronym(`AI|A\\.I\\.|NLG|${COMMON_PRODUCTS}`),
+    verb: () => /(?<![\p{L}\p{N}_])(?:generated|written|wrote|created|produced|composed|authored|drafted|compiled|prepared|made|powered|synthesi[sz]ed|assisted|helped|enhanced|edited|summari[sz]ed|condensed|translated|curated|rewritten)(?![\p{L}\p{N}_])/giu,
+    link: () => words(
       'was were is are be been being has have had may might could likely possibly probably partly partially fully entirely wholly largely mostly primarily in part with by using use of the a an from through via help assistance support aid tools tool technology software system systems model models generative some and then also first originally initially helped to used employing utilizing',
     ),
-    negation: /(?<![\p{L}\p{N}_])(?:not|never|no|none|without|nothing)(?![\p{L}\p{N}_])|n['’]t(?![\p{L}\p{N}_])/iu,
-    hedge: /(?<![\p{L}\p{N}_])(?:may|might|could|possibly|likely|probably|suspected|allegedly)(?![\p{L}\p{N}_])/iu,
-    assist: /(?<![\p{L}\p{N}_])(?:assist\w*|help\w*|support\w*|aid|enhanced|edited|translated|partly|partially|parts? of|portions? of|some of|in part)(?![\p{L}\p{N}_])/iu,
-    summary: /(?<![\p{L}\p{N}_])(?:summar\w+|key points|highlights|takeaways|recap|overview|tl;?dr|condensed|digest|brief)(?![\p{L}\p{N}_])/iu,
-  },
-  {
+    negation: () => /(?<![\p{L}\p{N}_])(?:not|never|no|none|without|nothing)(?![\p{L}\p{N}_])|n['’]t(?![\p{L}\p{N}_])/iu,
+    hedge: () => /(?<![\p{L}\p{N}_])(?:may|might|could|possibly|likely|probably|suspected|allegedly)(?![\p{L}\p{N}_])/iu,
+    assist: () => /(?<![\p{L}\p{N}_])(?:assist\w*|help\w*|support\w*|aid|enhanced|edited|translated|partly|partially|parts? of|portions? of|some of|in part)(?![\p{L}\p{N}_])/iu,
+    summary: () => /(?<![\p{L}\p{N}_])(?:summar\w+|key points|highlights|takeaways|recap|overview|tl;?dr|condensed|digest|brief)(?![\p{L}\p{N}_])/iu,
+  }),
+  lazyRules({
     lang: 'zh',
-    self: /本文|本篇|本稿|本帖|本页|本頁|本条|本條|本则|本則|本段|本报道|本報導|此文|该文|該文|全文|以上|上述|以下|下述|下文|上文|文章|内容|內容|摘要|要点|要點|回答|回复|回覆|答案|正文|译文|譯文|此页|此頁|本视频|本影片|本图|本圖/gu,
-    agent: /人工智能|人工智慧|AIGC|大模型|大语言模型|大語言模型|大型语言模型|大型語言模型|语言模型|語言模型|算法|演算法|机器人|機器人|智能助手|机器翻译|機器翻譯|豆包|文心一言|通义千问|通義千問|元宝|元寶|Kimi/gu,
-    acronym: latinAcronym(`AI|${COMMON_PRODUCTS}`),
-    verb: /生成|合成|撰写|撰寫|创作|創作|编写|編寫|写作|寫作|写成|寫成|产生|產生|生产|生產|制作|製作|输出|輸出|整理|编辑|編輯|润色|潤色|翻译|翻譯|总结|總結|概括|提炼|提煉|归纳|歸納|改写|改寫/gu,
-    link: /由|经由|經由|经|經|为|為|是|系|係|使用|利用|借助|通过|通過|透過|采用|採用|基于|基於|依托|依託|用|均|皆|全部|部分|全|疑似|可能|或|主要|完全|自动|自動|已经|已經|已|了|的|所|来|來|进行|進行|参与|參與|辅助|輔助|协助|協助|帮助|幫助|工具|技术|技術|模型|助手|智能|系统|系統|程序|程式|平台|服务|服務|中|之|及|和|与|與|并|並|[\s：:，,、·-]/gu,
-    negation: /并非|並非|不是|非由|未经|未經|未使用|没有|沒有|无|無|不由|绝非|絕非|并不|並不|不含|未由|不会|不會|不得|禁止/u,
-    hedge: /疑似|可能由|可能是|可能使用|可能为|可能為|或由|或为|或為|涉嫌/u,
-    assist: /辅助|輔助|协助|協助|帮助|幫助|参与|參與|部分|润色|潤色|翻译|翻譯|编辑|編輯|改写|改寫/u,
-    summary: /摘要|要点|要點|总结|總結|概括|提炼|提煉|归纳|歸納|导读|導讀|速览|速覽/u,
-  },
-  {
+    self: () => /本文|本篇|本稿|本帖|本页|本頁|本条|本條|本则|本則|本段|本报道|本報導|此文|该文|該文|全文|以上|上述|以下|下述|下文|上文|文章|内容|內容|摘要|要点|要點|回答|回复|回覆|答案|正文|译文|譯文|此页|此頁|本视频|本影片|本图|本圖/gu,
+    agent: () => /人工智能|人工智慧|AIGC|大模型|大语言模型|大語言模型|大型语言模型|大型語言模型|语言模型|語言模型|算法|演算法|机器人|機器人|智能助手|机器翻译|機器翻譯|豆包|文心一言|通义千问|通義千問|元宝|元寶|Kimi/gu,
+    acronym: () => latinAcronym(`AI|${COMMON_PRODUCTS}`),
+    verb: () => /生成|合成|撰写|撰寫|创作|創作|编写|編寫|写作|寫作|写成|寫成|产生|產生|生产|生產|制作|製作|输出|輸出|整理|编辑|編輯|润色|潤色|翻译|翻譯|总结|總結|概括|提炼|提煉|归纳|歸納|改写|改寫/gu,
+    link: () => /由|经由|經由|经|經|为|為|是|系|係|使用|利用|借助|通过|通過|透過|采用|採用|基于|基於|依托|依託|用|均|皆|全部|部分|全|疑似|可能|或|主要|完全|自动|自動|已经|已經|已|了|的|所|来|來|进行|進行|参与|參與|辅助|輔助|协助|協助|帮助|幫助|工具|技术|技術|模型|助手|智能|系统|系統|程序|程式|平台|服务|服務|中|之|及|和|与|與|并|並|[\s：:，,、·-]/gu,
+    negation: () => /并非|並非|不是|非由|未经|未經|未使用|没有|沒有|无|無|不由|绝非|絕非|并不|並不|不含|未由|不会|不會|不得|禁止/u,
+    hedge: () => /疑似|可能由|可能是|可能使用|可能为|可能為|或由|或为|或為|涉嫌/u,
+    assist: () => /辅助|輔助|协助|協助|帮助|幫助|参与|參與|部分|润色|潤色|翻译|翻譯|编辑|編輯|改写|改寫/u,
+    summary: () => /摘要|要点|要點|总结|總結|概括|提炼|提煉|归纳|歸納|导读|導讀|速览|速覽/u,
+  }),
+  lazyRules({
     lang: 'ja',
-    self: /この記事|本記事|当記事|この文章|この投稿|このページ|本ページ|このコンテンツ|この内容|上記|以下の(?:内容|文章|要約)|この要約|この回答|このテキスト|このニュース|この翻訳|このまとめ|この動画|この画像|本文|記事/gu,
-    agent: /人工知能|生成AI|アルゴリズム|自動生成|言語モデル/gu,
-    acronym: latinAcronym(`AI|${COMMON_PRODUCTS}`),
-    verb: /生成|作成|執筆|書かれ|書いた|作られ|制作|出力|要約|翻訳|編集|校正/gu,
-    link: /によって|により|による|によ|を使って|を使用して|を用いて|を活用して|を利用して|を使い|使用し|活用し|利用し|用いて|の支援を受けて|の支援により|の協力を得て|の補助|支援|補助|協力|受けて|は|が|を|で|の|も|に|て|し|ツール|技術|モデル|アシスタント|自動|的|一部|全て|すべて|部分|内容|文章|[\s、：:・-]/gu,
-    negation: /ではありません|ではない|ていません|ておりません|しておらず|していない|されていない|されていません|ません|ない|一切|使用せず/u,
-    hedge: /可能性|疑い|恐れ|かもしれ|おそれ/u,
-    assist: /支援|補助|協力|手伝|サポート|校正|編集|翻訳|一部/u,
-    summary: /要約|まとめ|要点|概要/u,
-  },
-  {
+    self: () => /この記事|本記事|当記事|この文章|この投稿|このページ|本ページ|このコンテンツ|この内容|上記|以下の(?:内容|文章|要約)|この要約|この回答|このテキスト|このニュース|この翻訳|このまとめ|この動画|この画像|本文|記事/gu,
+    agent: () => /人工知能|生成AI|アルゴリズム|自動生成|言語モデル/gu,
+    acronym: () => latinAcronym(`AI|${COMMON_PRODUCTS}`),
+    verb: () => /生成|作成|執筆|書かれ|書いた|作られ|制作|出力|要約|翻訳|編集|校正/gu,
+    link: () => /によって|により|による|によ|を使って|を使用して|を用いて|を活用して|を利用して|を使い|使用し|活用し|利用し|用いて|の支援を受けて|の支援により|の協力を得て|の補助|支援|補助|協力|受けて|は|が|を|で|の|も|に|て|し|ツール|技術|モデル|アシスタント|自動|的|一部|全て|すべて|部分|内容|文章|[\s、：:・-]/gu,
+    negation: () => /ではありません|ではない|ていません|ておりません|しておらず|していない|されていない|されていません|ません|ない|一切|使用せず/u,
+    hedge: () => /可能性|疑い|恐れ|かもしれ|おそれ/u,
+    assist: () => /支援|補助|協力|手伝|サポート|校正|編集|翻訳|一部/u,
+    summary: () => /要約|まとめ|要点|概要/u,
+  }),
+  lazyRules({
     lang: 'ko',
-    self: /이 ?기사|본 ?기사|이 ?글|본 ?글|이 ?콘텐츠|본 ?콘텐츠|이 ?내용|위 ?내용|아래 ?내용|이 ?요약|이 ?게시물|이 ?페이지|이 ?문서|이 ?답변|이 ?번역|이 ?뉴스|해당 ?기사|본문/gu,
-    agent: /인공지능|자동 ?생성 ?알고리즘|알고리즘|언어 ?모델|챗GPT|로봇/gu,
-    acronym: latinAcronym(`AI|${COMMON_PRODUCTS}`),
-    verb: /생성|작성|제작|만들어|만든|쓰여|쓴|집필|요약|정리|번역|편집/gu,
-    link: /에 의해서|에 의해|의해|을 통해|를 통해|통해|통하여|도움을 받아|도움으로|도움을|을 활용해|를 활용해|활용하여|활용해|이용하여|이용해|사용하여|사용해|기반으로|기반|도구|기술|모델|자동으로|자동|으로|로|가|이|를|을|의|에|는|은|도|일부|전체|모두|내용|[\s,:·-]/gu,
-    negation: /않았|않습|않은|않고|아닙|아니|없습|없이|없는|사용하지/u,
-    hedge: /의심|가능성|추정/u,
-    assist: /도움|지원|보조|활용|편집|번역|일부/u,
-    summary: /요약|정리/u,
-  },
-  {
+    self: () => /이 ?기사|본 ?기사|이 ?글|본 ?글|이 ?콘텐츠|본 ?콘텐츠|이 ?내용|위 ?내용|아래 ?내용|이 ?요약|이 ?게시물|이 ?페이지|이 ?문서|이 ?답변|이 ?번역|이 ?뉴스|해당 ?기사|본문/gu,
+    agent: () => /인공지능|자동 ?생성 ?알고리즘|알고리즘|언어 ?모델|챗GPT|로봇/gu,
+    acronym: () => latinAcronym(`AI|${COMMON_PRODUCTS}`),
+    verb: () => /생성|작성|제작|만들어|만든|쓰여|쓴|집필|요약|정리|번역|편집/gu,
+    link: () => /에 의해서|에 의해|의해|을 통해|를 통해|통해|통하여|도움을 받아|도움으로|도움을|을 활용해|를 활용해|활용하여|활용해|이용하여|이용해|사용하여|사용해|기반으로|기반|도구|기술|모델|자동으로|자동|으로|로|가|이|를|을|의|에|는|은|도|일부|전체|모두|내용|[\s,:·-]/gu,
+    negation: () => /않았|않습|않은|않고|아닙|아니|없습|없이|없는|사용하지/u,
+    hedge: () => /의심|가능성|추정/u,
+    assist: () => /도움|지원|보조|활용|편집|번역|일부/u,
+    summary: () => /요약|정리/u,
+  }),
+  lazyRules({
     lang: 'es',
-    self: /(?<![\p{L}\p{N}_])(?:este|esta|estos|estas|el presente|la presente)\s+(?:art[ií]culo|texto|contenido|nota|noticia|resumen|p[aá]gina|publicaci[oó]n|informe|reportaje|traducci[oó]n|respuesta|entrada|cr[oó]nica|v[ií]deo|imagen)(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?:el|los) (?:contenido|texto)s? (?:anterior|siguiente)(?:es)?\b/giu,
-    agent: /(?<![\p{L}\p{N}_])(?:inteligencia artificial|algoritmos?|herramientas? de IA)(?![\p{L}\p{N}_])/giu,
-    acronym: latinAcronym(`IA|AI|${COMMON_PRODUCTS}`),
-    verb: /(?<![\p{L}\p{N}_])(?:generad[oa]s?|escrit[oa]s?|cread[oa]s?|redactad[oa]s?|producid[oa]s?|elaborad[oa]s?|hech[oa]s?|asistid[oa]s?|editad[oa]s?|resumid[oa]s?|traducid[oa]s?)(?![\p{L}\p{N}_])/giu,
-    link: words(
+    self: () => /(?<![\p{L}\p{N}_])(?:este|esta|estos|estas|el presente|la presente)\s+(?:art[ií]culo|texto|contenido|nota|noticia|resumen|p[aá]gina|publicaci[oó]n|informe|reportaje|traducci[oó]n|respuesta|entrada|cr[oó]nica|v[ií]deo|imagen)(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?:el|los) (?:contenido|texto)s? (?:anterior|siguiente)(?:es)?\b/giu,
+    agent: () => /(?<![\p{L}\p{N}_])(?:inteligencia artificial|algoritmos?|herramientas? de IA)(?![\p{L}\p{N}_])/giu,
+    acronym: () => latinAcronym(`IA|AI|${COMMON_PRODUCTS}`),
+    verb: () => /(?<![\p{L}\p{N}_])(?:generad[oa]s?|escrit[oa]s?|cread[oa]s?|redactad[oa]s?|producid[oa]s?|elaborad[oa]s?|hech[oa]s?|asistid[oa]s?|editad[oa]s?|resumid[oa]s?|traducid[oa]s?)(?![\p{L}\p{N}_])/giu,
+    link: () => words(
       'fue fueron es son ha han sido está están ser automáticamente parcialmente totalmente íntegramente completamente en parte por con la el los las un una de del mediante a través uso usando utilizando ayuda apoyo asistencia herramientas herramienta modelo modelos sistema generativa y posteriormente',
     ),
-    negation: /(?<![\p{L}\p{N}_])(?:no|nunca|sin|ningún|ninguna|ni)(?![\p{L}\p{N}_])/iu,
-    hedge: /(?<![\p{L}\p{N}_])(?:posiblemente|probablemente|podría|pudo|puede haber|presuntamente|sospech\w*)(?![\p{L}\p{N}_])/iu,
-    assist: /(?<![\p{L}\p{N}_])(?:ayuda|apoyo|asisten\w*|asistid\w*|editad\w*|traducid\w*|parte|parcialmente)(?![\p{L}\p{N}_])/iu,
-    summary: /(?<![\p{L}\p{N}_])(?:resumen|resumid\w*|puntos clave|claves)(?![\p{L}\p{N}_])/iu,
-  },
-  {
+    negation: () => /(?<![\p{L}\p{N}_])(?:no|nunca|sin|ningún|ninguna|ni)(?![\p{L}\p{N}_])/iu,
+    hedge: () => /(?<![\p{L}\p{N}_])(?:posiblemente|probablemente|podría|pudo|puede haber|presuntamente|sospech\w*)(?![\p{L}\p{N}_])/iu,
+    assist: () => /(?<![\p{L}\p{N}_])(?:ayuda|apoyo|asisten\w*|asistid\w*|editad\w*|traducid\w*|parte|parcialmente)(?![\p{L}\p{N}_])/iu,
+    summary: () => /(?<![\p{L}\p{N}_])(?:resumen|resumid\w*|puntos clave|claves)(?![\p{L}\p{N}_])/iu,
+  }),
+  lazyRules({
     lang: 'fr',
-    self: /(?<![\p{L}\p{N}_])(?:cet|cette|ce|ces|le présent|la présente)\s+(?:article|texte|contenu|résumé|page|publication|dépêche|rapport|reportage|traduction|réponse|billet|chronique|vidéo|image|synthèse)s?(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?:le|les) contenus? (?:ci-dessus|ci-dessous|suivants?)(?![\p{L}\p{N}_])/giu,
-    agent: /(?<![\p{L}])(?:intelligence artificielle|algorithmes?|outils? d['’]IA)(?![\p{L}])/giu,
-    acronym: latinAcronym(`IA|AI|${COMMON_PRODUCTS}`),
-    verb: /(?<![\p{L}])(?:générée?s?|rédigée?s?|écrite?s?|créée?s?|produite?s?|conçue?s?|réalisée?s?|élaborée?s?|assistée?s?|résumée?s?|traduite?s?|éditée?s?)(?![\p{L}])/giu,
-    link: words(
+    self: () => /(?<![\p{L}\p{N}_])(?:cet|cette|ce|ces|le présent|la présente)\s+(?:article|texte|contenu|résumé|page|publication|dépêche|rapport|reportage|traduction|réponse|billet|chronique|vidéo|image|synthèse)s?(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?:le|les) contenus? (?:ci-dessus|ci-dessous|suivants?)(?![\p{L}\p{N}_])/giu,
+    agent: () => /(?<![\p{L}])(?:intelligence artificielle|algorithmes?|outils? d['’]IA)(?![\p{L}])/giu,
+    acronym: () => latinAcronym(`IA|AI|${COMMON_PRODUCTS}`),
+    verb: () => /(?<![\p{L}])(?:générée?s?|rédigée?s?|écrite?s?|créée?s?|produite?s?|conçue?s?|réalisée?s?|élaborée?s?|assistée?s?|résumée?s?|traduite?s?|éditée?s?)(?![\p{L}])/giu,
+    link: () => words(
       'a été ont été est sont été en partie partiellement entièrement totalement par avec à l aide d de des du la le les un une au aux moyen grâce outils outil système systèmes logiciel modèle modèles assistance soutien concours recours utilisant générative génératives',
     ),
-    negation: /(?<![\p{L}])(?:ne|n['’]|pas|jamais|sans|aucun|aucune)(?![\p{L}])/iu,
-    hedge: /(?<![\p{L}])(?:pourrait|possiblement|probablement|peut-être|susceptible|soupçonn\p{L}*|aurait été)(?![\p{L}])/iu,
-    assist: /avec l['’]aide|assist\p{L}*|soutien|concours|en partie|partiellement|tradui\p{L}*|édité\p{L}*/iu,
-    summary: /(?<![\p{L}])(?:résumé\p{L}*|synthèse|points clés|l['’]essentiel)(?![\p{L}])/iu,
-  },
-  {
+    negation: () => /(?<![\p{L}])(?:ne|n['’]|pas|jamais|sans|aucun|aucune)(?![\p{L}])/iu,
+    hedge: () => /(?<![\p{L}])(?:pourrait|possiblement|probablement|peut-être|susceptible|soupçonn\p{L}*|aurait été)(?![\p{L}])/iu,
+    assist: () => /avec l['’]aide|assist\p{L}*|soutien|concours|en partie|partiellement|tradui\p{L}*|édité\p{L}*/iu,
+    summary: () => /(?<![\p{L}])(?:résumé\p{L}*|synthèse|points clés|l['’]essentiel)(?![\p{L}])/iu,
+  }),
+  lazyRules({
     lang: 'de',
-    self: /(?<![\p{L}])(?:dieser|diese|dieses|diesen|der vorliegende|die vorliegende|der obige|die obige|der folgende|die folgende)\s+(?:Artikel|Beitrag|Text|Texte|Inhalt|Inhalte|Zusammenfassung|Seite|Meldung|Bericht|Übersetzung|Antwort|Nachricht|Nachrichten|Video|Bild|Newsletter)(?![\p{L}])|(?<![\p{L}])(?:obige[rn]?|folgende[rn]?) (?:Text|Inhalt|Artikel)(?![\p{L}])/giu,
-    agent: /(?<![\p{L}])(?:künstliche[rnms]? Intelligenz|Algorithm\p{L}*|Sprachmodell\p{L}*|KI-Tools?|KI-Werkzeug\p{L}*)(?![\p{L}])/giu,
-    acronym: latinAcronym(`KI|AI|${COMMON_PRODUCTS}`),
-    verb: /(?<![\p{L}])(?:generiert|erstellt|verfasst|geschrieben|erzeugt|produziert|zusammengefasst|übersetzt|bearbeitet|unterstützt|gestützt)(?![\p{L}])/giu,
-    link: words(
+    self: () => /(?<![\p{L}])(?:dieser|diese|dieses|diesen|der vorliegende|die vorliegende|der obige|die obige|der folgende|die folgende)\s+(?:Artikel|Beitrag|Text|Texte|Inhalt|Inhalte|Zusammenfassung|Seite|Meldung|Bericht|Übersetzung|Antwort|Nachricht|Nachrichten|Video|Bild|Newsletter)(?![\p{L}])|(?<![\p{L}])(?:obige[rn]?|folgende[rn]?) (?:Text|Inhalt|Artikel)(?![\p{L}])/giu,
+    agent: () => /(?<![\p{L}])(?:künstliche[rnms]? Intelligenz|Algorithm\p{L}*|Sprachmodell\p{L}*|KI-Tools?|KI-Werkzeug\p{L}*)(?![\p{L}])/giu,
+    acronym: () => latinAcronym(`KI|AI|${COMMON_PRODUCTS}`),
+    verb: () => /(?<![\p{L}])(?:generiert|erstellt|verfasst|geschrieben|erzeugt|produziert|zusammengefasst|übersetzt|bearbeitet|unterstützt|gestützt)(?![\p{L}])/giu,
+    link: () => words(
       'wurde wurden ist sind wird werden worden teilweise vollständig ganz größtenteils teils mit von durch unter hilfe mithilfe unterstützung einsatz einer eines einem eine ein der die das den dem des zuhilfenahme generativer generative verwendung nutzung anschließend und redaktionell -',
     ),
-    negation: /(?<![\p{L}])(?:nicht|nie|niemals|kein|keine|keinen|keiner|ohne)(?![\p{L}])/iu,
-    hedge: /(?<![\p{L}])(?:möglicherweise|vermutlich|wahrscheinlich|eventuell|könnte|verdacht\p{L}*)(?![\p{L}])/iu,
-    assist: /(?<![\p{L}])(?:Unterstützung|unterstützt|Hilfe|mithilfe|Zuhilfenahme|gestützt|teilweise|teils|übersetzt|bearbeitet)(?![\p{L}])/iu,
-    summary: /(?<![\p{L}])(?:Zusammenfassung|zusammengefasst|Kernpunkte|Das Wichtigste)(?![\p{L}])/iu,
-  },
-  {
+    negation: () => /(?<![\p{L}])(?:nicht|nie|niemals|kein|keine|keinen|keiner|ohne)(?![\p{L}])/iu,
+    hedge: () => /(?<![\p{L}])(?:möglicherweise|vermutlich|wahrscheinlich|eventuell|könnte|verdacht\p{L}*)(?![\p{L}])/iu,
+    assist: () => /(?<![\p{L}])(?:Unterstützung|unterstützt|Hilfe|mithilfe|Zuhilfenahme|gestützt|teilweise|teils|übersetzt|bearbeitet)(?![\p{L}])/iu,
+    summary: () => /(?<![\p{L}])(?:Zusammenfassung|zusammengefasst|Kernpunkte|Das Wichtigste)(?![\p{L}])/iu,
+  }),
+  lazyRules({
     lang: 'pt',
-    self: /(?<![\p{L}])(?:este|esta|estes|estas|o presente|a presente)\s+(?:artigo|texto|conteúdo|matéria|notícia|resumo|página|publicação|reportagem|relatório|tradução|resposta|post|vídeo|imagem)(?![\p{L}])|(?<![\p{L}])o conteúdo (?:acima|abaixo)(?![\p{L}])/giu,
-    agent: /(?<![\p{L}])(?:inteligência artificial|algoritmos?|ferramentas? de IA)(?![\p{L}])/giu,
-    acronym: latinAcronym(`IA|AI|${COMMON_PRODUCTS}`),
-    verb: /(?<![\p{L}])(?:gerad[oa]s?|escrit[oa]s?|criad[oa]s?|produzid[oa]s?|redigid[oa]s?|elaborad[oa]s?|feit[oa]s?|assistid[oa]s?|editad[oa]s?|resumid[oa]s?|traduzid[oa]s?)(?![\p{L}])/giu,
-    link: words(
+    self: () => /(?<![\p{L}])(?:este|esta|estes|estas|o presente|a presente)\s+(?:artigo|texto|conteúdo|matéria|notícia|resumo|página|publicação|reportagem|relatório|tradução|resposta|post|vídeo|imagem)(?![\p{L}])|(?<![\p{L}])o conteúdo (?:acima|abaixo)(?![\p{L}])/giu,
+    agent: () => /(?<![\p{L}])(?:inteligência artificial|algoritmos?|ferramentas? de IA)(?![\p{L}])/giu,
+    acronym: () => latinAcronym(`IA|AI|${COMMON_PRODUCTS}`),
+    verb: () => /(?<![\p{L}])(?:gerad[oa]s?|escrit[oa]s?|criad[oa]s?|produzid[oa]s?|redigid[oa]s?|elaborad[oa]s?|feit[oa]s?|assistid[oa]s?|editad[oa]s?|resumid[oa]s?|traduzid[oa]s?)(?![\p{L}])/giu,
+    link: () => words(
       'foi foram é são tem têm sido está estão ser parcialmente totalmente integralmente em parte por pela pelo com a o as os um uma de da do das dos meio através uso usando utilizando ajuda auxílio apoio assistência ferramentas ferramenta modelo modelos sistema generativa e posteriormente',
     ),
-    negation: /(?<![\p{L}])(?:não|nunca|sem|nenhum|nenhuma|nem)(?![\p{L}])/iu,
-    hedge: /(?<![\p{L}])(?:possivelmente|provavelmente|pode ter sido|poderia|suspeit\p{L}*)(?![\p{L}])/iu,
-    assist: /(?<![\p{L}])(?:ajuda|auxílio|apoio|assist\p{L}*|editad\p{L}*|traduzid\p{L}*|parte|parcialmente)(?![\p{L}])/iu,
-    summary: /(?<![\p{L}])(?:resumo|resumid\p{L}*|pontos principais)(?![\p{L}])/iu,
-  },
-  {
+    negation: () => /(?<![\p{L}])(?:não|nunca|sem|nenhum|nenhuma|nem)(?![\p{L}])/iu,
+    hedge: () => /(?<![\p{L}])(?:possivelmente|provavelmente|pode ter sido|poderia|suspeit\p{L}*)(?![\p{L}])/iu,
+    assist: () => /(?<![\p{L}])(?:ajuda|auxílio|apoio|assist\p{L}*|editad\p{L}*|traduzid\p{L}*|parte|parcialmente)(?![\p{L}])/iu,
+    summary: () => /(?<![\p{L}])(?:resumo|resumid\p{L}*|pontos principais)(?![\p{L}])/iu,
+  }),
+  lazyRules({
     lang: 'it',
-    self: /(?<![\p{L}])(?:questo|questa|questi|queste|il presente|la presente)\s+(?:articolo|testo|contenuto|notizia|riassunto|sintesi|pagina|pubblicazione|servizio|rapporto|traduzione|risposta|post|video|immagine)(?![\p{L}])|(?<![\p{L}])il contenuto (?:sopra|seguente|precedente)(?![\p{L}])/giu,
-    agent: /(?<![\p{L}])(?:intelligenza artificiale|algoritm[oi]|strument[oi] di IA)(?![\p{L}])/giu,
-    acronym: latinAcronym(`IA|AI|${COMMON_PRODUCTS}`),
-    verb: /(?<![\p{L}])(?:generat[oaie]|scritt[oaie]|creat[oaie]|prodott[oaie]|redatt[oaie]|realizzat[oaie]|elaborat[oaie]|assistit[oaie]|modificat[oaie]|riassunt[oaie]|tradott[oaie])(?![\p{L}])/giu,
-    link: words(
+    self: () => /(?<![\p{L}])(?:questo|questa|questi|queste|il presente|la presente)\s+(?:articolo|testo|contenuto|notizia|riassunto|sintesi|pagina|pubblicazione|servizio|rapporto|traduzione|risposta|post|video|immagine)(?![\p{L}])|(?<![\p{L}])il contenuto (?:sopra|seguente|precedente)(?![\p{L}])/giu,
+    agent: () => /(?<![\p{L}])(?:intelligenza artificiale|algoritm[oi]|strument[oi] di IA)(?![\p{L}])/giu,
+    acronym: () => latinAcronym(`IA|AI|${COMMON_PRODUCTS}`),
+    verb: () => /(?<![\p{L}])(?:generat[oaie]|scritt[oaie]|creat[oaie]|prodott[oaie]|redatt[oaie]|realizzat[oaie]|elaborat[oaie]|assistit[oaie]|modificat[oaie]|riassunt[oaie]|tradott[oaie])(?![\p{L}])/giu,
+    link: () => words(
       'è sono stato stata stati state era parzialmente interamente completamente totalmente in parte da dal dalla dall con l la il lo gli le un una di del della dell tramite mediante attraverso uso usando utilizzando aiuto ausilio supporto assistenza strumenti strumento modello modelli sistema generativa e poi',
     ),
-    negation: /(?<![\p{L}])(?:non|mai|senza|nessun|nessuna|né)(?![\p{L}])/iu,
-    hedge: /(?<![\p{L}])(?:potrebbe|possibilmente|probabilmente|forse|sospett\p{L}*)(?![\p{L}])/iu,
-    assist: /(?<![\p{L}])(?:aiuto|ausilio|supporto|assist\p{L}*|modificat\p{L}*|tradott\p{L}*|parte|parzialmente)(?![\p{L}])/iu,
-    summary: /(?<![\p{L}])(?:riassunt\p{L}*|sintesi|punti chiave)(?![\p{L}])/iu,
-  },
-  {
+    negation: () => /(?<![\p{L}])(?:non|mai|senza|nessun|nessuna|né)(?![\p{L}])/iu,
+    hedge: () => /(?<![\p{L}])(?:potrebbe|possibilmente|probabilmente|forse|sospett\p{L}*)(?![\p{L}])/iu,
+    assist: () => /(?<![\p{L}])(?:aiuto|ausilio|supporto|assist\p{L}*|modificat\p{L}*|tradott\p{L}*|parte|parzialmente)(?![\p{L}])/iu,
+    summary: () => /(?<![\p{L}])(?:riassunt\p{L}*|sintesi|punti chiave)(?![\p{L}])/iu,
+  }),
+  lazyRules({
     lang: 'ru',
-    self: /(?<![\p{L}])(?:эта|этот|это|эти|данная|данный|данное|настоящая|настоящий|настоящее)\s+(?:статья|статью|текст|материал|публикация|заметка|новость|сводка|резюме|перевод|ответ|страница|пост|видео|изображение|содержание|контент)(?![\p{L}])/giu,
-    agent: /(?<![\p{L}])(?:искусственн\p{L}* интеллект\p{L}*|нейросет\p{L}*|нейронн\p{L}* сет\p{L}*|алгоритм\p{L}*|языков\p{L}* модел\p{L}*)(?![\p{L}])/giu,
-    acronym: /(?<![\p{L}\d])(?:ИИ|AI|ChatGPT|GPT-?\d[\w.]*|LLM)(?![\p{L}\d])/gu,
-    verb: /(?<![\p{L}])(?:сгенерирова\p{L}*|создан\p{L}*|созда\p{L}*|написан\p{L}*|написал\p{L}*|подготовлен\p{L}*|составлен\p{L}*|сделан\p{L}*|переведен\p{L}*|переведён\p{L}*|отредактирован\p{L}*)(?![\p{L}])/giu,
-    link: words(
+    self: () => /(?<![\p{L}])(?:эта|этот|это|эти|данная|данный|данное|настоящая|настоящий|настоящее)\s+(?:статья|статью|текст|материал|публикация|заметка|новость|сводка|резюме|перевод|ответ|страница|пост|видео|изображение|содержание|контент)(?![\p{L}])/giu,
+    agent: () => /(?<![\p{L}])(?:искусственн\p{L}* интеллект\p{L}*|нейросет\p{L}*|нейронн\p{L}* сет\p{L}*|алгоритм\p{L}*|языков\p{L}* модел\p{L}*)(?![\p{L}])/giu,
+    acronym: () => /(?<![\p{L}\d])(?:ИИ|AI|ChatGPT|GPT-?\d[\w.]*|LLM)(?![\p{L}\d])/gu,
+    verb: () => /(?<![\p{L}])(?:сгенерирова\p{L}*|создан\p{L}*|созда\p{L}*|написан\p{L}*|написал\p{L}*|подготовлен\p{L}*|составлен\p{L}*|сделан\p{L}*|переведен\p{L}*|переведён\p{L}*|отредактирован\p{L}*)(?![\p{L}])/giu,
+    link: () => words(
       'был была было были является частично полностью целиком с помощью при поддержке участии использованием использовать через средствами посредством инструментов инструменты модели генеративного генеративной и затем',
     ),
-    negation: /(?<![\p{L}])(?:не|ни|без|нет|никогда)(?![\p{L}])/iu,
-    hedge: /(?<![\p{L}])(?:возможно|вероятно|предположительно|может быть|мог быть|могла быть|подозр\p{L}*)(?![\p{L}])/iu,
-    assist: /(?<![\p{L}])(?:поддержк\p{L}*|участи\p{L}*|частично|переведен\p{L}*|переведён\p{L}*|отредактирован\p{L}*)(?![\p{L}])/iu,
-    summary: /(?<![\p{L}])(?:сводк\p{L}*|резюме|кратк\p{L}*|пересказ\p{L}*)(?![\p{L}])/iu,
-  },
-  {
+    negation: () => /(?<![\p{L}])(?:не|ни|без|нет|никогда)(?![\p{L}])/iu,
+    hedge: () => /(?<![\p{L}])(?:возможно|вероятно|предположительно|может быть|мог быть|могла быть|подозр\p{L}*)(?![\p{L}])/iu,
+    assist: () => /(?<![\p{L}])(?:поддержк\p{L}*|участи\p{L}*|частично|переведен\p{L}*|переведён\p{L}*|отредактирован\p{L}*)(?![\p{L}])/iu,
+    summary: () => /(?<![\p{L}])(?:сводк\p{L}*|резюме|кратк\p{L}*|пересказ\p{L}*)(?![\p{L}])/iu,
+  }),
+  lazyRules({
     lang: 'ar',
-    self: /(?:هذا|هذه)\s+(?:المقال|المقالة|المحتوى|النص|الخبر|التقرير|الملخص|الصفحة|الموضوع|الترجمة|الإجابة|الفيديو|الصورة)|المحتوى (?:أعلاه|التالي|السابق)|النص (?:أعلاه|التالي)/gu,
-    agent: /الذكاء الاصطناعي|ذكاء اصطناعي|خوارزمي\p{L}*|نموذج لغوي|نماذج لغوية/gu,
-    acronym: latinAcronym(`AI|${COMMON_PRODUCTS}`),
-    verb: /إنشاء|انشاء|أنشئ|توليد|مولد|مولّد|مولَّد|كتابة|كُتب|كتب|صياغة|إعداد|أعد|إنتاج|تلخيص|ترجمة|تحرير/gu,
-    link: words(
+    self: () => /(?:هذا|هذه)\s+(?:المقال|المقالة|المحتوى|النص|الخبر|التقرير|الملخص|الصفحة|الموضوع|الترجمة|الإجابة|الفيديو|الصورة)|المحتوى (?:أعلاه|التالي|السابق)|النص (?:أعلاه|التالي)/gu,
+    agent: () => /الذكاء الاصطناعي|ذكاء اصطناعي|خوارزمي\p{L}*|نموذج لغوي|نماذج لغوية/gu,
+    acronym: () => latinAcronym(`AI|${COMMON_PRODUCTS}`),
+    verb: () => /إنشاء|انشاء|أنشئ|توليد|مولد|مولّد|مولَّد|كتابة|كُتب|كتب|صياغة|إعداد|أعد|إنتاج|تلخيص|ترجمة|تحرير/gu,
+    link: () => words(
       'تم تمت جرى تم إنشاؤه هذا هذه باستخدام بواسطة عبر من قبل خلال بمساعدة بدعم مساعدة دعم أدوات أداة ب بال و جزئيا جزئياً كليا كلياً بالكامل بشكل كامل جزئي نماذج نموذج التوليدي التوليدية',
     ),
-    negation: /(?<![\p{L}])(?:لم|لا|ليس|ليست|غير|دون|بدون|لن)(?![\p{L}])/u,
-    hedge: /(?<![\p{L}])(?:ربما|قد يكون|قد تكون|يحتمل|يُحتمل|يشتبه|مشتبه)(?![\p{L}])/u,
-    assist: /بمساعدة|مساعدة|بدعم|جزئي|ترجمة|تحرير/u,
-    summary: /ملخص|تلخيص/u,
-  },
+    negation: () => /(?<![\p{L}])(?:لم|لا|ليس|ليست|غير|دون|بدون|لن)(?![\p{L}])/u,
+    hedge: () => /(?<![\p{L}])(?:ربما|قد يكون|قد تكون|يحتمل|يُحتمل|يشتبه|مشتبه)(?![\p{L}])/u,
+    assist: () => /بمساعدة|مساعدة|بدعم|جزئي|ترجمة|تحرير/u,
+    summary: () => /ملخص|تلخيص/u,
+  }),
 ];
 
 /**

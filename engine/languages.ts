@@ -1,8 +1,11 @@
 import {
-  JAPANESE_ONLY,
-  SIMPLIFIED_ONLY,
-  SIMPLIFIED_SHARED_WITH_JAPANESE,
-  TRADITIONAL_ONLY,
+  HAN_END,
+  HAN_FIRST,
+  HAN_FLAGS,
+  HAN_JAPANESE,
+  HAN_SHARED_WITH_JAPANESE,
+  HAN_SIMPLIFIED,
+  HAN_TRADITIONAL,
 } from './data/han-tables';
 import { LATIN_LANGUAGES, LATIN_TAGS } from './latin-languages';
 import { rankLatin } from './latin-trigrams';
@@ -59,48 +62,9 @@ export interface ScriptCounts {
   cjkRuns: number;
 }
 
-const HAN_FIRST = 0x4e00;
-/** One past the main CJK block, which the flag table covers. */
-const HAN_END = 0xa000;
-const HAN_SIMPLIFIED = 1;
-const HAN_TRADITIONAL = 2;
-const HAN_JAPANESE = 4;
-const HAN_SHARED_WITH_JAPANESE = 8;
-
-const GAP_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-/** The code points of a Han table, written as the gaps between them (see data/han-tables.ts). */
-export function hanCodePoints(gaps: string): number[] {
-  const digit = (i: number) => GAP_DIGITS.indexOf(gaps[i] ?? '');
-  const out: number[] = [];
-  let cp = HAN_FIRST - 1;
-  for (let i = 0; i < gaps.length; i++) {
-    if (gaps[i] === '_') {
-      cp += (digit(i + 1) * GAP_DIGITS.length + digit(i + 2)) * GAP_DIGITS.length + digit(i + 3);
-      i += 3;
-    } else cp += digit(i) + 1;
-    out.push(cp);
-  }
-  return out;
-}
-
-// One flag byte per character of the main CJK block: a lookup per character keeps the pre-pass
-// a single linear loop.
-const hanFlags = buildHanFlags();
-
-function buildHanFlags(): Uint8Array {
-  const flags = new Uint8Array(HAN_END - HAN_FIRST);
-  const mark = (gaps: string, flag: number) => {
-    for (const cp of hanCodePoints(gaps)) {
-      const index = cp - HAN_FIRST;
-      if (index >= 0 && index < flags.length) flags[index] = (flags[index] ?? 0) | flag;
-    }
-  };
-  mark(SIMPLIFIED_ONLY, HAN_SIMPLIFIED);
-  mark(TRADITIONAL_ONLY, HAN_TRADITIONAL);
-  mark(JAPANESE_ONLY, HAN_JAPANESE);
-  mark(SIMPLIFIED_SHARED_WITH_JAPANESE, HAN_SHARED_WITH_JAPANESE);
-  return flags;
+/** The Han flags of a code point (data/han-tables.ts): 0 outside the main CJK block. */
+function hanFlag(cp: number): number {
+  return cp >= HAN_FIRST && cp < HAN_END ? HAN_FLAGS.charCodeAt(cp - HAN_FIRST) - 48 : 0;
 }
 
 function emptyCounts(): ScriptCounts {
@@ -163,7 +127,7 @@ export function countScripts(text: string): ScriptCounts {
       inLatinWord = false;
       if (!lastLetterCjk) counts.cjkRuns++;
       lastLetterCjk = true;
-      countHan(counts, hanFlags[cp - HAN_FIRST] ?? 0);
+      countHan(counts, hanFlag(cp));
       continue;
     }
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < length) {
@@ -221,7 +185,7 @@ export function countScripts(text: string): ScriptCounts {
       inLatinWord = true;
     }
     if (script === 'han') {
-      countHan(counts, hanFlags[cp - HAN_FIRST] ?? 0);
+      countHan(counts, hanFlag(cp));
     } else if (script === 'cyrillic') {
       // і ї є ґ (either case)
       if (cp === 0x0456 || cp === 0x0406 || cp === 0x0457 || cp === 0x0407 || cp === 0x0454 || cp === 0x0404 || cp === 0x0491 || cp === 0x0490) {

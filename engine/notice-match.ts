@@ -1,4 +1,4 @@
-import { AGENT_SPELLED, AGENT_WRITTEN } from './ai-names';
+import { agentPatterns } from './ai-names';
 import { type Lexicon, LEXICONS } from './disclosure-lexicon';
 import type { DisclosureKind } from './report';
 import { scriptOf, WORD_LETTER_CLASS } from './writing-systems';
@@ -235,8 +235,9 @@ const DOTTED_AFTER = /^\.[\p{L}\p{N}]/u;
 
 /** AI agents in `s` (`low`: the same text lower-cased), without names that only look like one. */
 function agentHits(s: string, low: string): Span[] {
-  const out = hits(AGENT_SPELLED, low);
-  for (const hit of hits(AGENT_WRITTEN, s)) {
+  const { spelled, written } = agentPatterns();
+  const out = hits(spelled, low);
+  for (const hit of hits(written, s)) {
     const after = s.slice(hit.end, hit.end + 16);
     if (DOTTED_BEFORE.test(s.slice(Math.max(0, hit.start - 2), hit.start)) || DOTTED_AFTER.test(after)) continue;
     if (!NAME_AFTER.test(after) || TOOL_AFTER.test(after)) out.push(hit);
@@ -317,11 +318,23 @@ function scriptKey(lang: string): string {
 }
 
 /**
- * Whether `c`'s words can stand in `s`: its script is there (Serbian is also written in Latin), and
- * zh, ja and ko apply only to text in their own scripts (kana is Japanese, hangul Korean).
+ * Whether each lexicon's words can stand in `s`: its script is there (Serbian is also written in
+ * Latin), and zh, ja and ko apply only to text in their own scripts (kana is Japanese, hangul
+ * Korean). Each script is tested once for all the languages written in it (forty read Latin).
  */
-function applicable(c: Compiled, s: string): boolean {
-  return writtenIn(c.lex.lang, s);
+function applicableTo(s: string): (c: Compiled) => boolean {
+  const known = new Map<string, boolean>();
+  return (c) => {
+    const lang = c.lex.lang;
+    const script = scriptKey(lang);
+    const key = lang === 'sr' || script === 'cjk' ? lang : script;
+    let written = known.get(key);
+    if (written === undefined) {
+      written = writtenIn(lang, s);
+      known.set(key, written);
+    }
+    return written;
+  };
 }
 
 /** Whether `s` holds words in the script `lang` is written in: the one test of both matchers. */
@@ -356,6 +369,31 @@ function tight(c: Compiled, low: string, agent: Span, participles: readonly Span
 
 /** The statement's span when `c`'s words make `low` (a lower-cased sentence) a notice, else null. */
 const LETTER = /\p{L}/u;
+
+/** Literal tests of a lexicon's lists (`quickRelations`), built on first use. */
+const literalTests = new WeakMap<Lexicon, Map<'rel' | 'credit', RegExp>>();
+
+/**
+ * False when `low` holds no word of `lex`'s list, by its literals alone (no boundaries, no Unicode
+ * class: a wider test): the list's own pattern, a class of every script's letters that V8 takes
+ * about a millisecond to build, is then not needed. Every language of a text's script is tried.
+ */
+function mayHold(lex: Lexicon, list: 'rel' | 'credit', low: string): boolean {
+  const words = lex[list];
+  if (!words) return false;
+  let tests = literalTests.get(lex);
+  if (tests === undefined) {
+    tests = new Map();
+    literalTests.set(lex, tests);
+  }
+  let test = tests.get(list);
+  if (test === undefined) {
+    test = quickRelations(words);
+    tests.set(list, test);
+  }
+  test.lastIndex = 0;
+  return test.test(low);
+}
 
 /** Whether `low` holds one of `c`'s relation words (as a whole word where words are spaced). */
 function hasRelation(c: Compiled, low: string): boolean {
@@ -412,7 +450,7 @@ function around(low: string, start: number, end: number, floor = 0): string {
 }
 
 function composeIn(c: Compiled, s: string, low: string, agents: readonly Span[], implied: boolean, heading: boolean): Span | null {
-  if (!hasRelation(c, low)) return null;
+  if (!hasRelation(c, low) || !mayHold(c.lex, 'rel', low)) return null;
   const selves = hits(c.self, low);
   // A word that is the self-reference's noun is not also its participle ("ces résumés", summaries, not summarised).
   const participles = participlesOf(c, s, low).filter((p) => !selves.some((self) => p.start < self.end && self.start < p.end));
@@ -494,8 +532,9 @@ export function composedNotice(text: string, implied: boolean, heading = false):
   const low = s.toLowerCase();
   const agents = agentHits(s, low);
   if (agents.length === 0) return null;
+  const applicable = applicableTo(s);
   for (const c of compiledLexicons) {
-    if (!applicable(c, s)) continue;
+    if (!applicable(c)) continue;
     const span = composeIn(c, s, low, agents, implied, heading);
     // What follows the statement is about other work ("…, edited by our staff"): the kind is read up to its end.
     if (span !== null) return { kind: kindOf(c, low.slice(0, span.end)), lang: c.lex.lang, at: originalOffset(text, span.start) };
@@ -571,19 +610,22 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
   if (agents.length === 0) return null;
   const lead = text.search(/[\p{L}\p{N}]/u);
   const opensWith = (spans: Span[]) => spans.some((span) => span.start === lead);
+  const applicable = applicableTo(text);
   for (const c of compiledLexicons) {
-    if (!applicable(c, text)) continue;
+    if (!applicable(c)) continue;
     const relation = hasRelation(c, low);
-    if (!relation && c.credit === null) continue;
-    if (negated(c, low) || c.topic?.test(low)) continue;
-    const credited = creditOf(c, text, low, agents, heading);
-    if (credited !== null) return credited;
+    if (!relation && !c.lex.credit) continue;
     // A noun credited by a genitive to a product named last: a picture credit ("Imagen de DALL-E 3").
     // "Imagen de IA" (an AI image) names a kind of picture.
     const genitive =
-      c.of !== null && agents.some((a) => PRODUCT.test(text.slice(a.start, a.end)) && /^[\s\p{Lu}\d.-]*$/u.test(text.slice(a.end))) ? hits(c.of, low) : [];
+      agents.some((a) => PRODUCT.test(text.slice(a.start, a.end)) && /^[\s\p{Lu}\d.-]*$/u.test(text.slice(a.end))) && c.of !== null ? hits(c.of, low) : [];
+    // Without a relation word, only a credit or a genitive makes a label.
+    if (!relation && genitive.length === 0 && !mayHold(c.lex, 'credit', low)) continue;
+    if (negated(c, low) || c.topic?.test(low)) continue;
+    const credited = creditOf(c, text, low, agents, heading);
+    if (credited !== null) return credited;
     if (!relation && genitive.length === 0) continue;
-    const participles = participlesOf(c, text, low);
+    const participles = mayHold(c.lex, 'rel', low) ? participlesOf(c, text, low) : [];
     const byWords = [...hits(c.by, low), ...genitive];
     const tools = c.tool === null ? [] : hits(c.tool, low);
     const credits = byWords.filter((b) => !tools.some((t) => t.start < b.end && b.start < t.end));
@@ -620,8 +662,9 @@ export function composedLabel(text: string, heading: boolean): Composed | null {
  */
 export function commandOrder(text: string): boolean {
   const low = text.toLowerCase().trim();
+  const applicable = applicableTo(low);
   for (const c of lexicons()) {
-    if (!HAN_WRITTEN.has(c.lex.lang) || !applicable(c, low)) continue;
+    if (!HAN_WRITTEN.has(c.lex.lang) || !applicable(c)) continue;
     const participles = hits(c.rel, low);
     // A bare verb or its progressive ("要約を生成中", generating a summary: a status, not a credit).
     if (c.lex.lang === 'ja' && participles.some((p) => low[p.start - 1] === 'を' && /^(?:中|する|します|しています)?[\s…。.!！]*$/u.test(low.slice(p.end)))) return true;
@@ -647,8 +690,9 @@ export function featureName(text: string): boolean {
   const low = text.toLowerCase().trim();
   const agents = agentHits(text.trim(), low);
   if (agents.length === 0) return false;
+  const applicable = applicableTo(low);
   for (const c of lexicons()) {
-    if (!applicable(c, low)) continue;
+    if (!applicable(c) || !mayHold(c.lex, 'rel', low)) continue;
     const participles = hits(c.rel, low);
     if (participles.length === 0) continue;
     if (HAN_WRITTEN.has(c.lex.lang)) {

@@ -7,7 +7,8 @@
  * NTREX-128 pairs in test/fixtures (interleaved English/Chinese, a tenth of them repeated).
  * Cold figures (`coldMs`, `readabilityColdMs`: median of N fresh processes, 15 by default, each
  * loading the bundled modules and running one analysis; see scripts/cold-start.ts) for the seed
- * and the 1,000-paragraph page.
+ * and the 1,000-paragraph page, and the same as CPU time (`coldCpuMs`, `readabilityColdCpuMs`,
+ * `coldCpuRatio`), which a machine busy with other work moves less than the clock.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,6 +111,9 @@ function coldKeys(figures: Awaited<ReturnType<typeof coldFigures>>[string] | und
     readabilityColdMs: readability.ms,
     readabilityColdMaxMs: readability.maxMs,
     coldRatio: round(newslens.ms / readability.ms),
+    coldCpuMs: newslens.cpuMs,
+    readabilityColdCpuMs: readability.cpuMs,
+    coldCpuRatio: round(newslens.cpuMs / readability.cpuMs),
   };
 }
 
@@ -144,7 +148,7 @@ const result = {
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
   const coldLine = (row: ReturnType<typeof coldKeys>) =>
-    `cold ${row.coldMs} ms, max ${row.coldMaxMs}, modules ${row.coldLoadMs} (Readability ${row.readabilityColdMs} ms, max ${row.readabilityColdMaxMs}; ${row.coldRatio}×)`;
+    `cold ${row.coldMs} ms, max ${row.coldMaxMs}, modules ${row.coldLoadMs} (Readability ${row.readabilityColdMs} ms, max ${row.readabilityColdMaxMs}; ${row.coldRatio}×); CPU ${row.coldCpuMs} ms (Readability ${row.readabilityColdCpuMs}; ${row.coldCpuRatio}×)`;
   const parse = (row: { parseMs: number; linkedomParseMs: number }) => `parse ${row.parseMs} ms, linkedom alone ${row.linkedomParseMs} ms`;
   process.stdout.write(`seed: ${result.seed.ms} ms (Readability ${result.seed.readabilityMs} ms; ${parse(result.seed)}); ${coldLine(result.seed)}\n`);
   for (const row of result.scale) {

@@ -2,8 +2,8 @@ import type { PageSnapshot, TextAnalysis } from '@/engine/model';
 
 /**
  * A background that has just started analyses its first page several times slower than later
- * ones: every regular expression of the disclosure rules is compiled on first use, the language
- * tables are built, and the engine's functions run unoptimised. Chrome starts the service worker
+ * ones: every regular expression of the disclosure rules and the number reader is compiled on
+ * first use, and the engine's functions run unoptimised. Chrome starts the service worker
  * (and Firefox the event page) for the navigation's first tab event, well before the page's content
  * script asks for an analysis; analysing this small page then pays that cost while the page loads.
  * The text is NewsLens's own: a bilingual title, two paragraphs and their translations, a repeated

@@ -17,7 +17,7 @@ it('bench prints warm, cold and parse figures as JSON', { timeout: 300000 }, asy
   );
   const result = JSON.parse(stdout);
   const positive = (what, ms) => assert.ok(Number.isFinite(ms) && ms > 0, `${what}: ${ms}`);
-  for (const key of ['ms', 'readabilityMs', 'firstMs', 'coldMs', 'coldMaxMs', 'coldLoadMs', 'readabilityColdMs', 'readabilityColdMaxMs', 'coldRatio', 'parseMs', 'linkedomParseMs']) {
+  for (const key of ['ms', 'readabilityMs', 'firstMs', 'coldMs', 'coldMaxMs', 'coldLoadMs', 'readabilityColdMs', 'readabilityColdMaxMs', 'coldRatio', 'coldCpuMs', 'readabilityColdCpuMs', 'coldCpuRatio', 'parseMs', 'linkedomParseMs']) {
     positive(`seed.${key}`, result.seed[key]);
   }
   assert.deepEqual(
@@ -29,6 +29,7 @@ it('bench prints warm, cold and parse figures as JSON', { timeout: 300000 }, asy
   }
   positive('1000.coldMs', result.scale[1].coldMs);
   positive('1000.readabilityColdMs', result.scale[1].readabilityColdMs);
+  positive('1000.coldCpuMs', result.scale[1].coldCpuMs);
   // A bigger page takes longer: the figures are measurements, not constants.
   assert.ok(result.scale[1].ms > result.scale[0].ms, `1,000 paragraphs ${result.scale[1].ms} ms, 100 ${result.scale[0].ms} ms`);
 });
