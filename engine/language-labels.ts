@@ -33,12 +33,15 @@ for (const [language, names] of Object.entries(NAMES)) for (const name of names)
 const NOISE = /(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\p{P}\p{S}\d]|\uFE0F|\u200D)+/gu;
 /** A label is a few words: a sentence that mentions a language ("English follows Chinese") is not. */
 const MAX_WORDS = 4;
+/** Longer than this (flags and rules around four words included), a line is no label: not read further. */
+const MAX_LABEL_CHARS = 160;
 
 /**
  * The languages a line names when it names nothing else (a section label), or null for any other
  * line. "Deutsch / German:" names one language; a switcher "English | 中文" names two.
  */
 export function namedLanguages(text: string): ReadonlySet<string> | null {
+  if (text.length > MAX_LABEL_CHARS) return null;
   const words = text.toLowerCase().replace(NOISE, ' ').trim().split(/\s+/u).filter(Boolean);
   if (words.length === 0 || words.length > MAX_WORDS) return null;
   const named = new Set<string>();
