@@ -1,34 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { patternsBuiltBy } from './patterns-built';
 
 /**
  * What a module's evaluation builds, counted without a clock: a fresh background or content script
  * pays for every table and pattern built at import before it reads the first page. The big agent
  * patterns are built on first use, and the DOM phase (the content script's engine) never uses them.
  */
-
-const NativeRegExp = RegExp;
-
-/** Sources of the patterns `new RegExp` builds while `load` runs (regex literals are not counted). */
-async function patternsBuiltBy(load: () => Promise<unknown>): Promise<string[]> {
-  const built: string[] = [];
-  globalThis.RegExp = new Proxy(NativeRegExp, {
-    construct(target, args: [string | RegExp, string?]) {
-      const re = new target(...args);
-      built.push(re.source);
-      return re;
-    },
-  });
-  try {
-    await load();
-  } finally {
-    globalThis.RegExp = NativeRegExp;
-  }
-  return built;
-}
-
-afterEach(() => {
-  globalThis.RegExp = NativeRegExp;
-});
 
 describe('module evaluation', () => {
   it("the DOM phase's modules build no long pattern at import", async () => {
@@ -47,7 +24,7 @@ describe('module evaluation', () => {
     expect(built.some((source) => source.length > 10_000)).toBe(true);
     expect(await patternsBuiltBy(async () => names.agentPatterns())).toEqual([]);
     const { spelled, written } = names.agentPatterns();
-    const found = (re: RegExp, text: string) => [...text.matchAll(new NativeRegExp(re.source, re.flags))].map((m) => m[0]);
+    const found = (re: RegExp, text: string) => [...text.matchAll(new RegExp(re.source, re.flags))].map((m) => m[0]);
     expect(found(spelled, 'this text was written by künstlichen intelligenz and 人工智能 tools')).toEqual(['künstlichen intelligenz', '人工智能']);
     // A name inside a longer word is no agent; an ending where the name takes one is.
     expect(found(spelled, 'artificial intelligences and neural networks')).toEqual(['neural networks']);
