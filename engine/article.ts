@@ -522,7 +522,7 @@ function rootBy(w: Walk, blocks: number[], chrome: Int32Array, score: Float64Arr
     const p = w.parent[root] as number;
     if (p < 0) break;
     const ptag = tagOf(w.els[p] as Element);
-    if (ptag === 'body' || ptag === 'html' || (w.flags[p] as number) & FLAG_CHROME) break;
+    if (ptag === 'html' || (w.flags[p] as number) & FLAG_CHROME) break;
     const addText = (w.text[p] as number) - (w.text[root] as number);
     const addProse = (prose[p] as number) - (prose[root] as number);
     const addChrome = (chromeText[p] as number) - (chromeText[root] as number);
@@ -531,6 +531,9 @@ function rootBy(w: Walk, blocks: number[], chrome: Int32Array, score: Float64Arr
     const mostlyProse = addProse >= addText * 0.6 && addChrome <= addText * 0.2;
     const smallAside = addChrome === 0 && addLink <= addText * 0.5 && addText <= (w.text[root] as number) * 0.1;
     if (!(wrapper || mostlyProse || smallAside)) break;
+    // A document written straight into <body> (a rendered README) has the body as its container:
+    // it may be the root when what it adds is the story's prose, never for a byline or a wrapper.
+    if (ptag === 'body' && !mostlyProse) break;
     root = p;
   }
   return root;

@@ -206,3 +206,14 @@ describe('extractArticle ends the story on its text', () => {
     expect(body.map((b) => b.text)).toEqual(['Election night results, county by county']);
   });
 });
+
+describe('a rendered document written straight into <body>', () => {
+  const real = (dir: string): Document => load(readFileSync(join(__dirname, dir, 'page.html'), 'utf8'));
+
+  it('reads the whole body when it adds mostly prose to the best container, not only its first table', () => {
+    const doc = real('corpus/real-pages-hard/real-reaperwhisper-readme-en-ko');
+    const texts = extractArticle(doc).blocks.filter((b) => b.inArticle).map((b) => b.text);
+    expect(texts).toEqual(expect.arrayContaining(['REAPER with Python support enabled', '한국어 설명', '사전 준비', '액션 실행']));
+    expect(texts[0]).toBe('REAPER Python scripts that use OpenAI Whisper STT to automatically rename selected media item takes.');
+  });
+});
