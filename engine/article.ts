@@ -338,6 +338,15 @@ function within(w: Walk, ancestor: number, i: number): boolean {
   return i >= ancestor && i < (w.end[ancestor] as number);
 }
 
+/** Elements that hold a whole document: their text is the document's, never one paragraph. */
+const DOCUMENT_TAGS = new Set(['body', 'article', 'main']);
+
+/** Text between headings written straight into a document (a rendered README with no <p>) is its sections' prose. */
+function holdsHeading(el: Element): boolean {
+  for (let c = el.firstElementChild; c !== null; c = c.nextElementSibling) if (/^h[1-6]$/.test(tagOf(c))) return true;
+  return false;
+}
+
 /**
  * Blocks: the innermost block-level elements holding text directly. A block that also contains
  * block-level children is kept whole when its own text outweighs theirs; otherwise its children
@@ -352,7 +361,7 @@ function textBlocks(w: Walk, skipFrom: number, skipTo: number): number[] {
     const own = w.own[i] as number;
     if (own === 0 || !((w.flags[i] as number) & FLAG_BLOCK)) continue;
     const nested = (w.text[i] as number) - own;
-    if (nested > own) continue;
+    if (nested > own || (nested > 0 && DOCUMENT_TAGS.has(tagOf(w.els[i] as Element)) && holdsHeading(w.els[i] as Element))) continue;
     blocks.push(i);
     suppressUntil = w.end[i] as number;
   }

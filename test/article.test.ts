@@ -216,4 +216,15 @@ describe('a rendered document written straight into <body>', () => {
     expect(texts).toEqual(expect.arrayContaining(['REAPER with Python support enabled', '한국어 설명', '사전 준비', '액션 실행']));
     expect(texts[0]).toBe('REAPER Python scripts that use OpenAI Whisper STT to automatically rename selected media item takes.');
   });
+
+  it('reads the text between its headings as paragraphs of their own, never the whole body as one block', () => {
+    const doc = real('fixtures/real-github101-contributing-es-en');
+    const body = extractArticle(doc).blocks.filter((b) => b.inArticle);
+    const texts = body.map((b) => b.text);
+    expect(texts).toContain('How to create a translation?');
+    const bare = body.find((b) => b.text.startsWith('Since this project has no code'));
+    expect(bare).toMatchObject({ role: 'paragraph', loose: true });
+    expect(bare?.text.endsWith('make a pull request to add the translation.')).toBe(true);
+    expect(texts.indexOf('English')).toBeLessThan(texts.indexOf(bare?.text ?? ''));
+  });
 });
