@@ -764,8 +764,27 @@ function linkHeavy(w: Walk, blocks: number[]): (b: number) => boolean {
     // what it says) is an item of the story, where "Read more: …" ends on its link.
     if (text - link >= MIN_PARAGRAPH && opensWithHeadline(w.els[b] as Element)) return false;
     const list = lists.get(w.parent[b] as number);
+    if (list !== undefined && tagOf(w.els[b] as Element) === 'li' && contentsList(w.els[w.parent[b] as number] as Element)) return false;
     return list === undefined || tagOf(w.els[b] as Element) !== 'li' || list.link > list.text * MAX_LINK_DENSITY;
   };
+}
+
+/** A link into the document itself: one of its sections ("#install") or a file beside it ("en/1_Introduction.md"). */
+const INTO_DOCUMENT = /^(?:#|(?![a-z][\w+.-]*:|\/)[^?\s]+$)/i;
+
+/**
+ * A document's table of contents: a list right under a heading whose items are each one link into
+ * the document. It is the document's text (its parts' names, translated with it), not the site's
+ * navigation, which links away to other pages.
+ */
+function contentsList(list: Element): boolean {
+  if (!/^h[1-6]$/.test(tagOf(list.previousElementSibling ?? list))) return false;
+  for (let li = list.firstElementChild; li !== null; li = li.nextElementSibling) {
+    const links = li.querySelectorAll('a');
+    const link = links[0];
+    if (links.length !== 1 || link === undefined || !INTO_DOCUMENT.test(link.getAttribute('href') ?? '') || visibleText(link) !== visibleText(li)) return false;
+  }
+  return true;
 }
 
 /** Most levels between a table cell's block and its table (td > tr > tbody > table). */

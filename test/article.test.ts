@@ -227,4 +227,19 @@ describe('a rendered document written straight into <body>', () => {
     expect(bare?.text.endsWith('make a pull request to add the translation.')).toBe(true);
     expect(texts.indexOf('English')).toBeLessThan(texts.indexOf(bare?.text ?? ''));
   });
+
+  it("keeps the document's table of contents, a list of links into the document under a heading, in its place", () => {
+    const texts = extractArticle(real('fixtures/real-openfirst-readme-en-fr')).blocks.filter((b) => b.inArticle).map((b) => b.text);
+    const contents = texts.indexOf('Table des matières');
+    expect(texts.slice(contents, contents + 3)).toEqual(['Table des matières', 'Introduction', 'Normes ouvertes']);
+    expect(texts[texts.indexOf('Comment contribuer') - 1]).toBe("Annexe A - Questions d'ordre juridique");
+  });
+
+  it('still drops a list of links away to other pages under a heading', () => {
+    const items = ['Rail fares rise again', 'City council votes on budget', 'New bridge opens downtown'];
+    const links = items.map((t, k) => `<li><a href="https://example.com/news/${k}">${t}</a></li>`).join('');
+    const doc = load(`<body><article><h1>Rail line</h1><p>${SENTENCE}</p><p>${SENTENCE}</p><h2>Elsewhere</h2><ul>${links}</ul><p>${SENTENCE}</p></article></body>`);
+    const texts = extractArticle(doc).blocks.map((b) => b.text);
+    for (const item of items) expect(texts).not.toContain(item);
+  });
 });
