@@ -689,11 +689,22 @@ const MIN_TEASER_HEADLINE = 10;
 /** How many times its longest item the text outside a teaser list must be for the list to be chrome. */
 const BODY_OVER_TEASER = 2;
 
+/**
+ * A link inside the item's sentence, with its words on both sides ("Run the <a>script</a> to
+ * generate a file"): a step of the story, where a teaser's headline is its link or ends on it.
+ */
+function linkInSentence(item: Element, link: Element): boolean {
+  const text = visibleText(item);
+  const linked = visibleText(link);
+  const at = text.indexOf(linked);
+  return at > 0 && HAS_LETTER.test(text.slice(0, at)) && HAS_LETTER.test(text.slice(at + linked.length));
+}
+
 /** True when the first text of `el` is inside a link of at least MIN_TEASER_HEADLINE characters. */
 function leadsWithLink(w: Walk, i: number): boolean {
   for (let j = i + 1; j < (w.end[i] as number); j++) {
     if ((w.text[j] as number) === 0) continue;
-    if ((w.flags[j] as number) & FLAG_LINK) return (w.link[j] as number) >= MIN_TEASER_HEADLINE && (w.link[i] as number) < (w.text[i] as number);
+    if ((w.flags[j] as number) & FLAG_LINK) return (w.link[j] as number) >= MIN_TEASER_HEADLINE && (w.link[i] as number) < (w.text[i] as number) && !linkInSentence(w.els[i] as Element, w.els[j] as Element);
     // The first element holding text is not a link: look inside it only if its own text comes later.
     if ((w.link[j] as number) === 0) return false;
   }

@@ -235,6 +235,26 @@ describe('a rendered document written straight into <body>', () => {
     expect(texts[texts.indexOf('Comment contribuer') - 1]).toBe("Annexe A - Questions d'ordre juridique");
   });
 
+  it('keeps a list of steps whose links sit inside their sentences, not a list of other stories', () => {
+    const texts = extractArticle(real('corpus/real-pages-hard/real-geocaching-readme-en-fr')).blocks.filter((b) => b.inArticle).map((b) => b.text);
+    expect(texts).toContain('Run the processLogs.py script to generate an XML file logbook.xml');
+    expect(texts).toContain("It create a directory Logs to cache the logs' HTML page before parsing them.");
+  });
+
+  it('still drops a list of other stories whose headlines end on their links', () => {
+    // The shape of WIRED's "More Great WIRED Stories" under a story (scrapinghub-en dev 2f42ef1d3ea0c96e).
+    const items = [
+      ['Could an astronaut lost in space ', 'use gravity to get around', '?'],
+      ['WIRED25: Stories of people ', 'who are racing to save us', ''],
+      ['The plan to boost drone batteries ', 'with a teensy jet engine', ''],
+    ];
+    const list = items.map(([head, link, tail], k) => `<li>${head}<a href="https://example.com/story/${k}">${link}</a>${tail}</li>`).join('');
+    const doc = load(`<body><article><h1>Rail line</h1><p>${SENTENCE}</p><p>${SENTENCE}</p><p>${SENTENCE}</p><ul>${list}</ul></article></body>`);
+    const texts = extractArticle(doc).blocks.map((b) => b.text);
+    expect(texts).not.toContain('Could an astronaut lost in space use gravity to get around?');
+    expect(texts).toContain(SENTENCE);
+  });
+
   it('still drops a list of links away to other pages under a heading', () => {
     const items = ['Rail fares rise again', 'City council votes on budget', 'New bridge opens downtown'];
     const links = items.map((t, k) => `<li><a href="https://example.com/news/${k}">${t}</a></li>`).join('');
