@@ -14,8 +14,9 @@ const MEDIAN_RECALL = 0.95;
 const MEDIAN_PRECISION = 0.95;
 /** Pages whose article we miss most of, known and listed so that a new one fails the test. */
 const FLOOR = 0.5;
-// bug-1255978 left the list when paragraphs beside the story's container joined it (its body stands in sibling boxes).
-const BELOW_FLOOR = ['firefox-nightly-blog', 'hukumusume'];
+// bug-1255978 left the list when paragraphs beside the story's container joined it (its body stands in sibling boxes);
+// firefox-nightly-blog when list items whose link stands at their start or end stopped counting as teasers.
+const BELOW_FLOOR = ['hukumusume'];
 
 /** Words for alphabetic text, single characters for CJK, so both compare at a similar grain. */
 function tokens(text: string): Map<string, number> {
