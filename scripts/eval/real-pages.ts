@@ -58,19 +58,23 @@ function scoreFolder(folder: string): PageScore[] {
 
 const sum = (list: PageScore[], field: 'wanted' | 'reported' | 'found') => list.reduce((total, page) => total + page[field], 0);
 
-function heldOutScore(folder: string, scores: PageScore[]) {
+/** Pairs recall and precision over the bilingual pages of `scores`, detection, and controls with pairs. */
+function figuresOf(scores: PageScore[]) {
   const pages = scores.filter((page) => !page.control);
   const controls = scores.filter((page) => page.control);
   return {
-    folder,
     bilingualPages: pages.length,
     controls: controls.length,
     detection: share(pages.filter((page) => page.detected).length, pages.length),
     pairs: { recall: share(sum(pages, 'found'), sum(pages, 'wanted')), precision: share(sum(pages, 'found'), sum(pages, 'reported')) },
+    // Each page counted once: a long glossary weighs no more than a short digest.
     pageMean: { recall: share(pages.reduce((total, page) => total + page.found / Math.max(page.wanted, 1), 0), pages.length) },
     controlFalsePositives: controls.filter((page) => page.detected || page.reported > 0).map((page) => page.page),
-    pages,
   };
+}
+
+function heldOutScore(folder: string, scores: PageScore[]) {
+  return { folder, ...figuresOf(scores), pages: scores.filter((page) => !page.control) };
 }
 
 const section: EvalSection = {
@@ -78,21 +82,10 @@ const section: EvalSection = {
   async run() {
     const pages = FOLDERS.flatMap(scoreFolder);
     const bilingual = pages.filter((page) => !page.control);
-    const controls = pages.filter((page) => page.control);
     const heldOut = HELD_OUT.map((folder) => heldOutScore(folder, scoreFolder(folder)));
-    const result = {
-      bilingualPages: bilingual.length,
-      controls: controls.length,
-      detection: share(bilingual.filter((page) => page.detected).length, bilingual.length),
-      pairs: { recall: share(sum(bilingual, 'found'), sum(bilingual, 'wanted')), precision: share(sum(bilingual, 'found'), sum(bilingual, 'reported')) },
-      // Each page counted once: a long glossary weighs no more than a short digest.
-      pageMean: { recall: share(bilingual.reduce((total, page) => total + page.found / Math.max(page.wanted, 1), 0), bilingual.length) },
-      controlFalsePositives: controls.filter((page) => page.detected || page.reported > 0).map((page) => page.page),
-      pages,
-      heldOut,
-    };
+    const result = { ...figuresOf(pages), pages, heldOut };
     const lines = [
-      `${bilingual.length} real bilingual pages, ${controls.length} controls`,
+      `${bilingual.length} real bilingual pages, ${result.controls} controls`,
       `pairs recall ${result.pairs.recall} (mean per page ${result.pageMean.recall}), precision ${result.pairs.precision}; bilingual found on ${result.detection}`,
       `controls with pairs: ${result.controlFalsePositives.length ? result.controlFalsePositives.join(', ') : 'none'}`,
       ...bilingual.map((page) => `  ${page.page}: ${page.found}/${page.wanted} found, ${page.reported} reported${page.detected ? '' : ', not detected'}`),

@@ -38,22 +38,26 @@ export function analyzePage(html: string): PageReport {
   return analyzeDocument(document as unknown as Document).report;
 }
 
-export function scorePage(page: TestPage): PageOutcome {
-  const report = analyzePage(page.html);
-  const truth = new Set(page.truth.pairs.map(([x, y]) => pairKey(x, y)));
+/** The pairs and untranslated paragraphs a report got wrong or missed against a page's truth. */
+export function pairOutcome(
+  report: PageReport,
+  truth: { pairs: readonly [string, string][]; untranslated: readonly string[] },
+): Pick<PageOutcome, 'wrong' | 'missed' | 'wrongUntranslated' | 'missedUntranslated'> {
+  const truthPairs = new Set(truth.pairs.map(([x, y]) => pairKey(x, y)));
   const found = new Set(report.bilingual.pairs.map((pair) => pairKey(pair.a.text, pair.b.text)));
-  const wrong = report.bilingual.pairs.filter((pair) => !truth.has(pairKey(pair.a.text, pair.b.text))).map((pair): [string, string] => [pair.a.text, pair.b.text]);
-  const missed = page.truth.pairs.filter(([x, y]) => !found.has(pairKey(x, y)));
-  const expectedUntranslated = new Set(page.truth.untranslated.map(foldSpace));
+  const expectedUntranslated = new Set(truth.untranslated.map(foldSpace));
   const reportedUntranslated = report.bilingual.untranslated.map((part) => foldSpace(part.text));
   return {
-    page,
-    report,
-    wrong,
-    missed,
+    wrong: report.bilingual.pairs.filter((pair) => !truthPairs.has(pairKey(pair.a.text, pair.b.text))).map((pair): [string, string] => [pair.a.text, pair.b.text]),
+    missed: truth.pairs.filter(([x, y]) => !found.has(pairKey(x, y))),
     wrongUntranslated: reportedUntranslated.filter((text) => !expectedUntranslated.has(text)),
     missedUntranslated: [...expectedUntranslated].filter((text) => !reportedUntranslated.includes(text)),
   };
+}
+
+export function scorePage(page: TestPage): PageOutcome {
+  const report = analyzePage(page.html);
+  return { page, report, ...pairOutcome(report, page.truth) };
 }
 
 export function emptyCounts(): Counts {

@@ -3,12 +3,9 @@
  * pages where the report has it right, and pair and untranslated precision/recall, per language pair
  * and per shell.
  */
-import { parseHTML } from 'linkedom';
-import { analyzeDocument } from '../../engine/analyze';
 import { baseLanguage } from '../../engine/lang-tags';
-import type { PageReport } from '../../engine/report';
 import { foldSpace } from '../../engine/text';
-import { pairKey, ratio } from '../pairing/score';
+import { analyzePage, type PageOutcome, pairOutcome, ratio } from '../pairing/score';
 import type { SeedShapedPage } from './pages';
 
 /** What a page's report got right, one flag per part of the truth. */
@@ -27,21 +24,16 @@ export interface Checks {
   notice: boolean;
 }
 
-export interface Outcome {
+/** A pairing outcome (pairing/score.ts) with the checks of the rest of the report. */
+export interface Outcome extends Omit<PageOutcome, 'page'> {
   page: SeedShapedPage;
-  report: PageReport;
   checks: Checks;
-  wrong: [string, string][];
-  missed: [string, string][];
-  wrongUntranslated: string[];
-  missedUntranslated: string[];
 }
 
 const norm = foldSpace;
 
 export function scoreSeedShaped(page: SeedShapedPage): Outcome {
-  const { document } = parseHTML(page.html);
-  const report = analyzeDocument(document as unknown as Document).report;
+  const report = analyzePage(page.html);
   const { truth } = page;
   const want = page.languages.map(baseLanguage).sort();
   const got = report.bilingual.languages.map(baseLanguage).sort();
@@ -57,19 +49,7 @@ export function scoreSeedShaped(page: SeedShapedPage): Outcome {
     truncated: report.truncated.some((t) => norm(t.text) === norm(truth.truncated)),
     notice: report.disclosures.some((d) => d.kind === 'generated'),
   };
-  const truthPairs = new Set(truth.pairs.map(([x, y]) => pairKey(x, y)));
-  const found = new Set(report.bilingual.pairs.map((p) => pairKey(p.a.text, p.b.text)));
-  const wantUntranslated = new Set(truth.untranslated.map(norm));
-  const gotUntranslated = report.bilingual.untranslated.map((part) => norm(part.text));
-  return {
-    page,
-    report,
-    checks,
-    wrong: report.bilingual.pairs.filter((p) => !truthPairs.has(pairKey(p.a.text, p.b.text))).map((p): [string, string] => [p.a.text, p.b.text]),
-    missed: truth.pairs.filter(([x, y]) => !found.has(pairKey(x, y))),
-    wrongUntranslated: gotUntranslated.filter((text) => !wantUntranslated.has(text)),
-    missedUntranslated: [...wantUntranslated].filter((text) => !gotUntranslated.includes(text)),
-  };
+  return { page, report, checks, ...pairOutcome(report, truth) };
 }
 
 const CHECKS = ['languages', 'title', 'exactCopies', 'cutCopy', 'truncated', 'notice'] as const;
