@@ -31,6 +31,8 @@ export interface ExtractedArticle {
   blocks: ArticleBlock[];
   /** The first dateline printed in the article's container, left out of its blocks (page-meta.ts reads it). */
   dateline: string | null;
+  /** The page's own titles (page-titles.ts), read once to find the headline. */
+  titles: string[];
 }
 
 /** Text of form controls is UI, not content. */
@@ -368,10 +370,6 @@ function textBlocks(w: Walk, skipFrom: number, skipTo: number): number[] {
   return blocks;
 }
 
-function metaTitles(doc: Document): string[] {
-  return pageTitles(doc).map((t) => t.toLowerCase());
-}
-
 /** Least share of a heading (Latin-equivalent length) that the page's title must be to name it. */
 const TITLE_SHARE = 1 / 3;
 
@@ -402,8 +400,8 @@ function titleNamed(el: Element): boolean {
  * The headline: the h1 (or h2/h3, or a block named as a title) best matching the page's meta
  * titles, outside site chrome.
  */
-function findTitle(doc: Document, w: Walk, farChrome: Int32Array): number {
-  const titles = metaTitles(doc);
+function findTitle(pageTitles: readonly string[], w: Walk, farChrome: Int32Array): number {
+  const titles = pageTitles.map((t) => t.toLowerCase());
   let best = -1;
   let bestScore = -Infinity;
   let seen = 0;
@@ -1127,7 +1125,7 @@ function withoutChrome(blocks: ArticleBlock[]): ArticleBlock[] {
   return blocks.filter((_, k) => !drop[k]);
 }
 
-const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [], dateline: null };
+const EMPTY: ExtractedArticle = { title: null, root: null, blocks: [], dateline: null, titles: [] };
 
 /** Characters of block text read between two yields, with a block counting for a few on its own. */
 const STEP_CHARS = 4096;
@@ -1152,7 +1150,8 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   let chrome = nearestWith(w, FLAG_CHROME);
   const farChrome = nearestWith(w, FLAG_FAR_CHROME);
 
-  const titleIdx = findTitle(doc, w, farChrome);
+  const titles = pageTitles(doc);
+  const titleIdx = findTitle(titles, w, farChrome);
   const titleEnd = titleIdx >= 0 ? (w.end[titleIdx] as number) : -1;
   yield;
   const blocks = textBlocks(w, titleIdx, titleEnd);
@@ -1274,5 +1273,6 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
     root: rootIdx >= 0 ? (w.els[rootIdx] as Element) : null,
     blocks: withoutChrome(out.map((o) => o.block)),
     dateline: firstDateline,
+    titles,
   };
 }

@@ -1,4 +1,3 @@
-import { pageTitles } from './page-titles';
 import type { BlockSnapshot, PageSnapshot } from './model';
 import { extractArticleSteps } from './article';
 import { worthReading } from './article-gate';
@@ -195,7 +194,7 @@ export function* snapshotPageSteps(doc: Document, opts: { url?: string | null } 
       scores,
       tags,
       meta,
-      titles: pageTitles(doc),
+      titles: article.titles,
     },
     elements,
   };

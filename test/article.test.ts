@@ -125,7 +125,7 @@ describe('extractArticle on other layouts', () => {
 
   it('never throws on odd documents', () => {
     const empty = document.implementation.createHTMLDocument('');
-    expect(extractArticle(empty)).toEqual({ title: null, root: null, blocks: [], dateline: null });
+    expect(extractArticle(empty)).toEqual({ title: null, root: null, blocks: [], dateline: null, titles: [] });
     const frames = parseHTML('<html><frameset><frame src="a.html"></frameset></html>').document as unknown as Document;
     expect(() => extractArticle(frames)).not.toThrow();
     const bare = parseHTML('just text').document as unknown as Document;
