@@ -678,6 +678,9 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** The evidence (log-odds) behind a confidence: sigmoid's inverse. */
+export const logit = (p: number): number => Math.log(p / (1 - p));
+
 /** Confidence in [0, 1] that `b` translates `a` (or renders its first part, when cut with "..."). */
 export function translationScore(a: string, b: string, memo: FeatureMemo = featureMemo(), ratio = 1, langs: Langs = NO_LANGS): number {
   return sigmoid(evidence(featuresOf(a, memo, langs[0]), featuresOf(b, memo, langs[1]), ratio));

@@ -1,4 +1,4 @@
-import { alignParagraphs, type FeatureMemo, featureMemo, type Langs, lengthRatio, translationScore } from './alignment';
+import { alignParagraphs, type FeatureMemo, featureMemo, type Langs, lengthRatio, logit, translationScore } from './alignment';
 import type { BlockKind, BlockPlace, UnitData } from './model';
 import { labelsAgree, namedLanguages } from './language-labels';
 import { baseLanguage, detectLanguage } from './languages';
@@ -95,8 +95,6 @@ const NEIGHBOUR_SIDES = 2;
 /** Two-language rows a table of label cells must give before its rows pair. */
 const MIN_LABEL_ROWS = 3;
 
-/** The evidence (log-odds) behind a pair's confidence. */
-const logOdds = (p: number): number => Math.log(p / (1 - Math.min(p, 1 - 1e-9)));
 const NONE: BilingualAnalysis = { detected: false, languages: [], layouts: [], pairs: [], untranslated: [], relabelled: [] };
 
 /** Latin-equivalent lengths of units, each read once: layout detection asks for them three times. */
@@ -774,7 +772,7 @@ export function analyzeBilingual(given: readonly BilingualUnit[]): BilingualAnal
   const proven = structural.length + verified.length >= MIN_ALTERNATING_PAIRS;
   // One inline pair (a title and its translation) is not proof alone, but its evidence counts
   // with the paragraphs': the page's evidence is that of all its pairs.
-  const inline = verified.reduce((sum, pair) => sum + Math.max(0, logOdds(pair.confidence)), 0);
+  const inline = verified.reduce((sum, pair) => sum + Math.max(0, logit(pair.confidence)), 0);
   const alignedPairs = alignParagraphs(
     flowA.map((unit) => unit.text),
     flowB.map((unit) => unit.text),

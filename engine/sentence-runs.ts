@@ -1,4 +1,4 @@
-import { featureMemo, lengthRatio, translationScore } from './alignment';
+import { featureMemo, lengthRatio, logit, translationScore } from './alignment';
 import { withoutSeparators } from './inline';
 import { baseLanguage, detectLanguage, type LanguageHint } from './languages';
 import type { Part } from './report';
@@ -48,8 +48,6 @@ const MAX_CUTS = 12;
  * guess when it is short ("C’est normal." read as English) and near certain when it is long.
  */
 const TOLD_CHARS = 25;
-
-const logit = (p: number) => Math.log(p / (1 - p));
 
 /**
  * Two parts when the text's sentences run in one language and then in another, else none. The
