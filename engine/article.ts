@@ -1086,12 +1086,18 @@ const MAX_HEADLINE = 100;
  * early in a page does not take the story with it). And the story ends on its text, never on a
  * heading or a label that introduces nothing after it.
  */
-function withoutChrome(blocks: ArticleBlock[]): ArticleBlock[] {
+function* withoutChrome(blocks: ArticleBlock[]): Steps<ArticleBlock[]> {
   const drop = new Uint8Array(blocks.length);
   let story = 0;
+  let read = 0;
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k] as ArticleBlock;
     if (!block.inArticle) continue;
+    read += BLOCK_CHARS + block.text.length;
+    if (read >= STEP_CHARS) {
+      read = 0;
+      yield;
+    }
     const kind = chromeLineKind(block.text);
     if (kind === null) {
       story += latinLength(block.text);
@@ -1271,7 +1277,7 @@ export function* extractArticleSteps(doc: Document): Steps<ExtractedArticle> {
   return {
     title: titleIdx >= 0 ? (w.els[titleIdx] as Element) : null,
     root: rootIdx >= 0 ? (w.els[rootIdx] as Element) : null,
-    blocks: withoutChrome(out.map((o) => o.block)),
+    blocks: yield* withoutChrome(out.map((o) => o.block)),
     dateline: firstDateline,
     titles,
   };
